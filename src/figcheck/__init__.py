@@ -1,0 +1,39 @@
+"""figcheck: check whether the figures an article or a dataset reports agree with each other.
+
+Public API::
+
+    import figcheck
+    article = figcheck.extract("Toàn phường có 14 tổ với 27 thành viên.")
+    for article in figcheck.read(["draft.txt", "corpus.jsonl"]):
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from figcheck.models import Article, Figure, InputError, Item, Relation, SetAside, Source
+
+__version__ = "0.1.0"
+__all__ = ["Article", "Figure", "InputError", "Item", "Relation", "SetAside", "Source", "extract", "read",
+           "__version__"]
+
+
+def extract(text: str, *, title: str | None = None, language: str = "vi") -> Article:
+    """Read one article's text into figures and relations."""
+    from figcheck.validators.reader import reader_for
+
+    return reader_for(language).extract(text, title=title)
+
+
+def read(paths: Iterable[str], *, language: str = "vi") -> Iterator[Article]:
+    """Read every article the paths name (files, directories, ``-``, ``.jsonl``), in order.
+
+    An input that cannot be read yields an ``Article`` whose ``error`` says why and where.
+    """
+    from figcheck.validators.reader import reader_for
+    from figcheck.validators.sources import iter_sources
+
+    reader = reader_for(language)
+    for src in iter_sources(paths):
+        yield reader.read_source(src)

@@ -1,0 +1,60 @@
+"""Language data: lexicons and number formats, one YAML file per language.
+
+The reader's code knows only kinds of words (qualifier, classifier, cue…); which words those are in a
+language is read from ``<code>.yaml`` here, so adding a language is adding a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    data: dict[str, Any]
+
+    # Convenience accessors; each returns lower-cased words, longest first, so that a scan that takes
+    # the first match takes the longest ("lên tới" before "tới").
+    def words(self, key: str) -> list[str]:
+        node: Any = self.data
+        for part in key.split("."):
+            node = node[part]
+        return sorted((str(w).lower() for w in node), key=len, reverse=True)
+
+    def mapping(self, key: str) -> dict[str, Any]:
+        node: Any = self.data
+        for part in key.split("."):
+            node = node[part]
+        return {str(k).lower(): v for k, v in node.items()}
+
+    @functools.cached_property
+    def qualifier_words(self) -> list[tuple[str, str]]:
+        """(word, qualifier kind) pairs, longest word first."""
+        pairs = [(w.lower(), kind) for kind, ws in self.data["qualifiers"].items() for w in ws]
+        return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+    @functools.cached_property
+    def unit_spellings(self) -> list[tuple[str, str]]:
+        pairs = [(s.lower(), unit) for unit, spellings in self.data["units"].items() for s in spellings]
+        return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+    @functools.cached_property
+    def period_regexes(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.data["period_patterns"]]
+
+
+@functools.lru_cache(maxsize=None)
+def load_language(code: str = "vi") -> Language:
+    """Load the lexicon of language ``code`` shipped with figcheck."""
+    try:
+        text = resources.files(__package__).joinpath(f"{code}.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ValueError(f"figcheck has no lexicon for language {code!r}") from None
+    return Language(code=code, data=yaml.safe_load(text))

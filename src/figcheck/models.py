@@ -1,0 +1,179 @@
+"""Plain data models for each stage: source → article text → figures → relations.
+
+Every stage takes the previous one's models and returns its own; none reaches back. All offsets are
+Python string offsets into the article's NFC-normalised text (or into its title, for a figure whose
+``field`` is ``"title"``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class InputError:
+    """Why an input could not be read, and where ("byte 1042", "line 7")."""
+
+    message: str
+    where: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.where})" if self.where else self.message
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as it came in, before any reading: decoded text or the error that stopped us."""
+
+    source: str  # the path exactly as given, "-" for stdin, "path:LINE" never: see ``line``
+    id: str
+    text: str | None
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    line: int | None = None  # line number inside a JSON Lines file
+    error: InputError | None = None
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A piece of the input kept out of the figures (page furniture, bylines, a dateline)."""
+
+    kind: str  # "dateline" | "furniture" | "byline" | "related"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the article states, with the interval of values its wording allows."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: float | None  # None for vague amounts ("hàng trăm"), which only have an interval
+    low: float | None  # strict reading of the wording (see validators.intervals)
+    high: float | None
+    qualifier: str | None  # more_than | nearly | about | up_to | less_than | at_least | vague | None
+    unit: str  # count | percent | pp | kg | g | tấn | đồng | …
+    noun: str | None
+    role: str  # count | delta | measure | share | change | percent | numerator | denominator
+    # What a loose reading of the qualifier still allows (equal to low/high where nothing is loose).
+    loose_low: float | None = None
+    loose_high: float | None = None
+    decimals: int = 0  # decimal places as written ("98,3" → 1): the precision of the number
+    classifier: str | None = None
+    field: str = "text"  # "text" or "title" (a title given apart from the text)
+    before: str = ""  # the words before the number in its clause (used to name metrics)
+    after: str = ""  # the words after the number in its clause
+    spelled: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A named item of an enumeration ("Bắc Sơn" in "4 xã Bắc Sơn, An Hòa, …")."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A structural link between figures that a check can test without re-reading the text.
+
+    ``kind`` is subset | share | fraction | breakdown | enumeration | pair | change | headline.
+    ``roles`` maps a role name to a figure id or a list of ids (e.g. ``{"whole": "f1", "part": "f2"}``,
+    ``{"total": "f3", "parts": ["f4", "f5"]}``); ``figures`` lists every id involved.
+    """
+
+    id: str
+    kind: str
+    figures: list[str]
+    start: int
+    end: int
+    sentence: int
+    roles: dict[str, Any] = field(default_factory=dict)
+    exhaustive: bool | None = None
+    direction: str | None = None  # change: "increase" | "decrease"
+    items: list[Item] = field(default_factory=list)
+    cue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "id": self.id,
+            "kind": self.kind,
+            "figures": list(self.figures),
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            **{k: v for k, v in self.roles.items()},
+            "cue": self.cue,
+        }
+        if self.exhaustive is not None:
+            out["exhaustive"] = self.exhaustive
+        if self.direction is not None:
+            out["direction"] = self.direction
+        if self.kind == "enumeration":
+            out["items"] = [asdict(i) for i in self.items]
+            out["item_count"] = len(self.items)
+        return out
+
+
+@dataclass
+class Article:
+    """An article read into figures and relations."""
+
+    source: str
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    period: str | None = None
+    url: str | None = None
+    line: int | None = None
+    error: InputError | None = None
+    title_span: tuple[int, int] | None = None  # where the title sits in ``text`` (None if given apart)
+    number_convention: str = "vi"  # "vi" (4.340,5) or "en" (4,340.5): the document's dominant one
+    sentences: list[Sentence] = field(default_factory=list)
+    set_aside: list[SetAside] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def figure(self, figure_id: str) -> Figure:
+        for f in self.figures:
+            if f.id == figure_id:
+                return f
+        raise KeyError(figure_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "period": self.period,
+            "url": self.url,
+            "line": self.line,
+            "error": None if self.error is None else str(self.error),
+            "number_convention": self.number_convention,
+            "sentences": len(self.sentences),
+            "set_aside": [asdict(s) for s in self.set_aside],
+            "figures": [f.to_dict() for f in self.figures],
+            "relations": [r.to_dict() for r in self.relations],
+        }

@@ -1,0 +1,1 @@
+"""Renderers for results: JSON, tables, console and CI formats."""

@@ -1,0 +1,1 @@
+"""Rule packs: the model, the loader and the built-in YAML packs."""

@@ -1,0 +1,1 @@
+"""Reading text into figures and relations (and, later, running the checks)."""

@@ -1,0 +1,412 @@
+"""Reading the figures of a sentence: every number in running text that states an amount.
+
+For each number the reader decides, from the words around it, whether it is a figure at all (dates,
+times, years, durations, document numbers, model names and identifiers are not), what it counts, how
+precisely, and in what role. Intervals come from :mod:`figcheck.validators.intervals`.
+
+Every regular expression here is linear: character classes with single quantifiers, no nesting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from figcheck.languages import Language
+from figcheck.models import Figure, Sentence
+from figcheck.validators import intervals
+from figcheck.validators.numbers import MAX_DIGITS, SpelledNumbers, parse_numeral
+
+# A run of digits with inner separators, and whatever letters or % are glued to its end.
+_TOKEN = re.compile(r"\d[\d.,/:]*\d|\d")
+_WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
+CLAUSE_BREAKS = ",;:()[]\"“”.!?…=\n"
+
+
+@dataclass
+class _Candidate:
+    start: int  # absolute offsets of the figure's text (qualifier included)
+    end: int
+    num_start: int  # the number itself
+    num_end: int
+    value: Decimal | None
+    decimals: int
+    qualifier: str | None
+    unit: str
+    role: str
+    multiplier: int = 1
+    vague: tuple[float, float] | None = None
+    spelled: bool = False
+
+
+def _ends_with_phrase(text: str, phrase: str) -> bool:
+    """``text`` ends with the whole-word ``phrase`` (both lower-case)."""
+    if not text.endswith(phrase):
+        return False
+    before = text[: len(text) - len(phrase)]
+    return not before or not (before[-1].isalnum() or before[-1] == "_") or not phrase[0].isalnum()
+
+
+def _starts_with_phrase(text: str, phrase: str) -> bool:
+    if not text.startswith(phrase):
+        return False
+    rest = text[len(phrase):]
+    return not rest or not (rest[0].isalnum() or rest[0] == "_") or not phrase[-1].isalnum()
+
+
+class FigureReader:
+    """Reads figures from sentences, with the vocabulary of one language."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.spelled = SpelledNumbers(lang)
+        self.multipliers = {k: int(v) for k, v in lang.mapping("multipliers").items()}
+        self.percent_words = lang.words("percent")
+        self.pp_words = lang.words("percentage_point")
+        self.classifiers = set(lang.words("classifiers"))
+        self.identifier_before = lang.words("identifier_before")
+        self.identifier_exceptions = lang.words("identifier_before_exceptions")
+        self.date_words = lang.words("date_words")
+        self.duration_units = set(lang.words("duration_units"))
+        self.stop_words = set(lang.words("noun_stop_words"))
+        self.drop_first = set(lang.words("noun_drop_first"))
+        self.vague = sorted(((k, tuple(v)) for k, v in lang.mapping("vague_amounts").items()),
+                            key=lambda kv: len(kv[0]), reverse=True)
+        self.increase = lang.words("cues.increase")
+        self.decrease = lang.words("cues.decrease")
+        self.compared = lang.words("cues.compared")
+        self.share_words = lang.words("cues.share")
+        self.not_numbers = lang.words("spelled.not_numbers")
+        self.single_needs_noun = set(lang.words("spelled.single_word_needs_noun"))
+        self.unit_map = dict(lang.unit_spellings)
+        self.not_units = lang.words("not_units")
+        self.counted_nouns = lang.words("counted_nouns")
+        vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
+        self.vague_re = re.compile(rf"(?<![^\W_])(?:{vague_alt})(?![^\W_])", re.IGNORECASE)
+        vocab = sorted(self.spelled.vocabulary, key=len, reverse=True)
+        self.spelled_word_re = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, vocab)) + r")(?![^\W_])",
+                                          re.IGNORECASE)
+
+    # -- public ----------------------------------------------------------------------------------
+
+    def read(self, text: str, sentences: list[Sentence], convention: str, *, field: str = "text",
+             first_id: int = 1) -> list[Figure]:
+        figures: list[Figure] = []
+        for sentence in sentences:
+            for cand in self._sentence_candidates(text, sentence, convention):
+                figures.append(self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field,
+                                            figures))
+        return figures
+
+    # -- candidates --------------------------------------------------------------------------------
+
+    def _sentence_candidates(self, text: str, sentence: Sentence, convention: str) -> list[_Candidate]:
+        s0, s1 = sentence.start, sentence.end
+        out: list[_Candidate] = []
+        taken: list[tuple[int, int]] = []
+        for m in _TOKEN.finditer(text, s0, s1):
+            for cand in self._digit_candidates(text, s0, s1, m, convention):
+                out.append(cand)
+                taken.append((cand.start, cand.end))
+        for m in self.vague_re.finditer(text, s0, s1):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            nxt = self._words_after(text, m.end(), s1, 1)
+            if nxt and (nxt[0] in self.duration_units or nxt[0] in self.multipliers):
+                continue
+            # "vài" alone before a digit is part of that number's phrase, not an amount of its own
+            if text[m.end():m.end() + 2].strip()[:1].isdigit():
+                continue
+            low, high = next(v for k, v in self.vague if k == m.group(0).lower())
+            out.append(_Candidate(m.start(), m.end(), m.start(), m.end(), None, 0, "vague", "count", "count",
+                                  vague=(float(low), float(high))))
+            taken.append((m.start(), m.end()))
+        out.extend(self._spelled_candidates(text, s0, s1, taken))
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def _digit_candidates(self, text: str, s0: int, s1: int, m: re.Match[str], convention: str):
+        start, end = m.start(), m.end()
+        token = m.group(0)
+        prev_char = text[start - 1] if start > s0 else " "
+        next_char = text[end] if end < s1 else " "
+        # glued to letters, or part of "12-NQ/TU", "K59", "COVID-19", "124/2011/TT-BCA": an identifier
+        if prev_char.isalpha() or prev_char in "-_#№" or (prev_char in "/." and start - 1 > s0
+                                                          and text[start - 2].isalnum()):
+            return
+        if next_char in "-/_" and end + 1 < s1 and text[end + 1].isalnum():
+            return
+        if next_char == "." and end + 1 < s1 and text[end + 1].isdigit():
+            return  # "1.1.1.1…" or a version number: malformed for either convention
+        if token.count(":"):
+            return  # a time ("18:22") or a reference ("1:2") — never a figure
+        if "/" in token:
+            yield from self._slash_candidates(text, s0, s1, start, end, token, convention)
+            return
+        if sum(c.isdigit() for c in token) > MAX_DIGITS:
+            return
+        before = text[max(s0, start - 40):start].lower().rstrip()
+        if self._is_identifier_context(before):
+            return
+        if len(token) > 1 and token[0] == "0" and token[1].isdigit():
+            return  # phone numbers and codes ("0912…", "05")
+        glued = re.match(r"[^\W\d_]+|%", text[end:s1])
+        glued_text = glued.group(0) if glued else ""
+        numeral = parse_numeral(token, convention)
+        if numeral is None:
+            return
+        value, decimals = numeral.value, numeral.decimals
+        pos = end
+        unit, role, multiplier = "count", "count", 1
+        if glued_text:
+            low = glued_text.lower()
+            if low == "%":
+                unit, role, pos = "percent", "percent", end + 1
+            elif low in self.unit_map:
+                unit, role, pos = self.unit_map[low], "measure", end + len(glued_text)
+            elif low[:1] == "h" and low[1:].isdigit() or low == "h":
+                return  # "19h00", "18h": a time
+            else:
+                return  # "K59"-like code read backwards ("59K"), "2a": an identifier
+        else:
+            after = text[end:s1]
+            after_low = after.lower()
+            stripped = after_low.lstrip()
+            gap = len(after_low) - len(stripped)
+            words = self._words_after(text, end, s1, 2)
+            first = words[0] if words else ""
+            if first in self.multipliers and gap <= 1:
+                multiplier = self.multipliers[first]
+                value = value * multiplier
+                pos = end + gap + len(first)
+                stripped = text[pos:s1].lower().lstrip()
+                gap = len(text[pos:s1]) - len(stripped)
+                words = self._words_after(text, pos, s1, 2)
+                first = words[0] if words else ""
+            if stripped.startswith("%") and gap <= 1:
+                unit, role, pos = "percent", "percent", pos + gap + 1
+            else:
+                pp = next((w for w in self.pp_words if _starts_with_phrase(stripped, w)), None)
+                pc = next((w for w in self.percent_words if _starts_with_phrase(stripped, w)), None)
+                if pp and gap <= 1:
+                    unit, role, pos = "pp", "change", pos + gap + len(pp)
+                elif pc and gap <= 1:
+                    unit, role, pos = "percent", "percent", pos + gap + len(pc)
+                elif first in self.unit_map and gap <= 1 and (len(first) > 1 or first in ("g", "m", "l")) \
+                        and text[pos + gap:pos + gap + len(first)].lower() == first \
+                        and not any(_starts_with_phrase(stripped + " ", w) for w in self.not_units):
+                    unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
+                elif first in self.duration_units and multiplier == 1:
+                    return  # "8 tháng", "3 năm": a duration or a period
+        # years: "năm 2023", and bare 4-digit years not followed by a counted noun
+        if unit == "count" and decimals == 0 and multiplier == 1 and "." not in token and "," not in token:
+            if _ends_with_phrase(before, "năm") or _ends_with_phrase(before, "niên khóa") \
+                    or (1900 <= value <= 2100 and len(token) == 4 and not self._noun_follows(text, pos, s1)):
+                return
+        if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
+            return  # “4 tại chỗ…”: a number that opens a quoted name is part of the name
+        qualifier, q_start = self._qualifier(text, s0, start)
+        if role == "count" and self._preceded_by(text, s0, q_start, self.increase + self.decrease):
+            role = "delta"
+        yield _Candidate(q_start, pos, start, end, value, decimals, qualifier, unit, role, multiplier)
+
+    def _slash_candidates(self, text, s0, s1, start, end, token, convention):
+        parts = token.split("/")
+        if len(parts) != 2 or not all(parts):
+            return  # "05/01/2024" and other chains: dates and document numbers
+        before = text[max(s0, start - 30):start].lower().rstrip()
+        if any(_ends_with_phrase(before, w) for w in self.date_words) or self._is_identifier_context(before):
+            return
+        if any(p[0] == "0" and len(p) > 1 and p[1].isdigit() for p in parts):
+            return  # "05/01": a date
+        a = parse_numeral(parts[0], convention)
+        b = parse_numeral(parts[1], convention)
+        if a is None or b is None or a.decimals or b.decimals:
+            return
+        plain = "." not in token and "," not in token
+        if plain and a.value <= 31 and 1 <= b.value <= 12 and (a.value > b.value or not self._noun_follows(text, end, s1)):
+            return  # "29/12", "15/9": a day and a month
+        qualifier, q_start = self._qualifier(text, s0, start)
+        mid = start + len(parts[0])
+        yield _Candidate(q_start, mid, start, mid, a.value, 0, qualifier, "count", "numerator")
+        yield _Candidate(mid + 1, end, mid + 1, end, b.value, 0, None, "count", "denominator")
+
+    def _spelled_candidates(self, text: str, s0: int, s1: int, taken: list[tuple[int, int]]):
+        # group consecutive number words into runs
+        runs: list[list[re.Match[str]]] = []
+        for m in self.spelled_word_re.finditer(text, s0, s1):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if runs and text[runs[-1][-1].end():m.start()].strip() == "" and m.start() - runs[-1][-1].end() <= 2:
+                runs[-1].append(m)
+            else:
+                runs.append([m])
+        for run in runs:
+            while run:
+                words = [m.group(0) for m in run]
+                value = self.spelled.parse(words)
+                if value is not None:
+                    break
+                run = run[:-1]
+            if not run or value is None:
+                continue
+            start, end = run[0].start(), run[-1].end()
+            phrase = text[start:min(s1, end + 20)].lower()
+            if any(_starts_with_phrase(phrase, p) for p in self.not_numbers):
+                continue
+            before = text[max(s0, start - 30):start].lower()
+            if any(_ends_with_phrase(before.rstrip(), p.split()[0]) and p.split()[-1] == words[0].lower()
+                   for p in self.not_numbers if len(p.split()) == 2):
+                continue  # "thứ hai", "tháng ba"
+            nxt = self._words_after(text, end, s1, 1)
+            following = text[end:end + 2].strip()[:1]
+            if following.isdigit():
+                continue  # "năm 2023"
+            if nxt and nxt[0] in self.duration_units:
+                continue  # "hai năm": a duration
+            if len(run) == 1:
+                rest = text[end:min(s1, end + 40)].lower().lstrip()
+                if words[0].lower() not in self.single_needs_noun or words[0].lower() == "không" \
+                        or not any(_starts_with_phrase(rest, w) for w in self.counted_nouns + sorted(self.classifiers)):
+                    continue
+            qualifier, q_start = self._qualifier(text, s0, start)
+            role = "delta" if self._preceded_by(text, s0, q_start, self.increase + self.decrease) else "count"
+            yield _Candidate(q_start, end, start, end, Decimal(value), 0, qualifier, "count", role, spelled=True)
+
+    # -- context helpers ----------------------------------------------------------------------------
+
+    def _is_identifier_context(self, before: str) -> bool:
+        if before.endswith(")") and "(" in before[-12:]:
+            before = before[: before.rfind("(")].rstrip()
+        if any(_ends_with_phrase(before, w) for w in self.identifier_exceptions):
+            return False
+        return any(_ends_with_phrase(before, w) for w in self.identifier_before)
+
+    def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
+        out = []
+        for m in _WORD.finditer(text, pos, min(limit, pos + 80)):
+            gap = text[pos:m.start()]
+            if gap.strip():
+                break
+            out.append(m.group(0).lower())
+            pos = m.end()
+            if len(out) == n:
+                break
+        return out
+
+    def _noun_follows(self, text: str, pos: int, limit: int) -> bool:
+        words = self._words_after(text, pos, limit, 1)
+        return bool(words) and words[0] not in self.stop_words and words[0] not in self.duration_units \
+            and words[0] not in self.spelled.vocabulary
+
+    def _qualifier(self, text: str, s0: int, start: int) -> tuple[str | None, int]:
+        before = text[max(s0, start - 25):start]
+        stripped = before.rstrip()
+        if len(before) - len(stripped) > 1 and not before.endswith(" "):
+            return None, start
+        low = stripped.lower()
+        for word, kind in self.lang.qualifier_words:
+            if _ends_with_phrase(low, word):
+                return kind, start - (len(before) - len(stripped)) - len(word)
+        return None, start
+
+    def _preceded_by(self, text: str, s0: int, start: int, phrases: list[str]) -> bool:
+        low = text[max(s0, start - 25):start].lower().rstrip()
+        return any(_ends_with_phrase(low, p) for p in phrases)
+
+    # -- figure ---------------------------------------------------------------------------------------
+
+    def _figure(self, text: str, sentence: Sentence, c: _Candidate, fid: str, field: str,
+                previous: list[Figure]) -> Figure:
+        s0, s1 = sentence.start, sentence.end
+        classifier, noun = self._noun(text, c.end, s1)
+        before = self._clause_before(text, s0, c.start, previous)
+        after = self._clause_after(text, c.end, s1)
+        role = c.role
+        if c.unit == "percent":
+            role = self._percent_role(text, s0, c, previous, noun)
+        whole = c.unit == "count"
+        if c.vague is not None:
+            claim = intervals.vague_claim(*c.vague)
+            value = None
+        else:
+            claim = intervals.claim(c.value, c.decimals, c.qualifier, whole=whole,
+                                    measured=c.unit != "count", multiplier=c.multiplier)
+            value = float(c.value)
+            if value.is_integer() and abs(value) < 2 ** 53:
+                value = int(value)
+        return Figure(
+            id=fid, text=text[c.start:c.end], start=c.start, end=c.end, sentence=sentence.index,
+            value=value, low=claim.low, high=claim.high, qualifier=c.qualifier, unit=c.unit, noun=noun,
+            role=role, loose_low=claim.loose_low, loose_high=claim.loose_high, decimals=c.decimals,
+            classifier=classifier, field=field, before=before, after=after, spelled=c.spelled,
+        )
+
+    def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:
+        before = text[max(s0, c.start - 40):c.start].lower().rstrip()
+        if before.endswith("("):
+            inner = before[:-1].rstrip()
+            if previous and previous[-1].end >= s0 and text[previous[-1].end:c.start].strip(" ,(") == "":
+                if previous[-1].role == "delta":
+                    return "change"
+                return "share"
+            before = inner
+        if any(_ends_with_phrase(before, w) for w in self.increase + self.decrease):
+            return "change"
+        after = text[c.end:c.end + 40].lower().lstrip()
+        if any(after.startswith(w) for w in self.compared):
+            return "change"
+        if any(_ends_with_phrase(before, w) for w in self.share_words):
+            return "share"
+        if noun:
+            return "share"
+        return "percent"
+
+    def _noun(self, text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
+        """The classifier and the noun phrase after a figure ("khẩu", "súng")."""
+        words: list[str] = []
+        classifier = None
+        for m in _WORD.finditer(text, pos, min(limit, pos + 120)):
+            gap = text[pos:m.start()]
+            if gap.strip():
+                break
+            word = m.group(0)
+            low = word.lower()
+            if not words and classifier is None and low in self.classifiers:
+                classifier = low
+                pos = m.end()
+                continue
+            if not words and low in self.drop_first:
+                pos = m.end()
+                continue
+            if low in self.stop_words or low in self.spelled.vocabulary and not words and low != "ba":
+                break
+            if words and word[:1].isupper() and words[-1][:1].islower():
+                break  # a proper name begins: "4 xã Bắc Sơn" counts "xã"
+            words.append(word)
+            pos = m.end()
+            if len(words) == 5:
+                break
+        noun = " ".join(words) if words else None
+        if noun is None and classifier is not None:
+            noun, classifier = classifier, None
+        return classifier, noun
+
+    def _clause_before(self, text: str, s0: int, start: int, previous: list[Figure]) -> str:
+        lo = s0
+        if previous and previous[-1].end > s0 and previous[-1].end <= start and previous[-1].field == "text":
+            lo = max(lo, previous[-1].end)
+        chunk = text[lo:start]
+        cut = max(chunk.rfind(ch) for ch in CLAUSE_BREAKS)
+        chunk = chunk[cut + 1:] if cut >= 0 else chunk
+        return " ".join(chunk.split()[-8:])
+
+    def _clause_after(self, text: str, end: int, s1: int) -> str:
+        chunk = text[end:min(s1, end + 160)]
+        cuts = [i for i in (chunk.find(ch) for ch in ",;:()[]“”\"=") if i >= 0]
+        m = _TOKEN.search(chunk)
+        if m:
+            cuts.append(m.start())
+        chunk = chunk[:min(cuts)] if cuts else chunk
+        return " ".join(chunk.split()[:10])

@@ -1,0 +1,60 @@
+"""From text to an Article: layout, figures and relations, in that order."""
+
+from __future__ import annotations
+
+import functools
+
+from figcheck.languages import Language, load_language
+from figcheck.models import Article, Sentence, Source
+from figcheck.validators.figures import FigureReader
+from figcheck.validators.layout import LayoutReader
+from figcheck.validators.normalize import normalize_text
+from figcheck.validators.numbers import dominant_convention
+from figcheck.validators.relations import RelationReader
+
+
+class ArticleReader:
+    """Reads article text of one language into figures and relations."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.layout = LayoutReader(lang)
+        self.figures = FigureReader(lang)
+        self.relations = RelationReader(lang)
+
+    def extract(self, text: str, *, title: str | None = None, source: str = "<text>", id: str = "text",
+                date: str | None = None, url: str | None = None, line: int | None = None) -> Article:
+        text = normalize_text(text)
+        title = normalize_text(title) if title else None
+        layout = self.layout.read(text, title)
+        body_text = " ".join(text[s:e] for s, e in layout.body)
+        convention = dominant_convention(body_text + " " + (layout.title or ""),
+                                         default=self.lang.data["language"] == "vi" and "vi" or "en")
+        figures = []
+        if title is not None:  # a title given apart from the text: offsets into the title
+            title_sentence = Sentence(-1, 0, len(title), title)
+            figures += self.figures.read(title, [title_sentence], convention, field="title")
+        elif layout.title_span is not None:
+            s, e = layout.title_span
+            figures += self.figures.read(text, [Sentence(-1, s, e, text[s:e])], convention)
+        figures += self.figures.read(text, layout.sentences, convention, first_id=len(figures) + 1)
+        article = Article(
+            source=source, id=id, text=text, title=layout.title, date=date or layout.date,
+            period=layout.period, url=url, line=line, title_span=layout.title_span,
+            number_convention=convention, sentences=layout.sentences, set_aside=layout.set_aside,
+            figures=figures,
+        )
+        article.relations = self.relations.read(article)
+        return article
+
+    def read_source(self, src: Source) -> Article:
+        if src.error is not None or src.text is None:
+            return Article(source=src.source, id=src.id, text="", title=src.title, date=src.date, url=src.url,
+                           line=src.line, error=src.error)
+        return self.extract(src.text, title=src.title, source=src.source, id=src.id, date=src.date,
+                            url=src.url, line=src.line)
+
+
+@functools.lru_cache(maxsize=None)
+def reader_for(language: str = "vi") -> ArticleReader:
+    return ArticleReader(load_language(language))

@@ -1,0 +1,129 @@
+"""Inputs: files, directories, standard input and JSON Lines, decoded into ``Source`` records.
+
+A source that cannot be read becomes a ``Source`` with an ``InputError`` naming the input and the
+place it failed; reading goes on with the next one. Nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from figcheck.models import InputError, Source
+
+TEXT_SUFFIXES = (".txt", ".md")
+JSONL_SUFFIXES = (".jsonl",)
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+
+def decode(data: bytes) -> tuple[str | None, InputError | None]:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; say where decoding failed."""
+    if data.startswith(codecs.BOM_UTF8):
+        data, encoding = data[len(codecs.BOM_UTF8):], "utf-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8"
+        if b"\x00" in data[:4096]:
+            return None, InputError("binary data, not text (NUL byte)", f"byte {data.index(0)}")
+    try:
+        return data.decode(encoding), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, InputError(f"not valid {encoding.upper()}: {exc.reason}", f"byte {exc.start}, line {line}")
+
+
+def _source_id(path: str) -> str:
+    p = Path(path)
+    return p.with_suffix("").as_posix() if p.suffix else p.as_posix()
+
+
+def _read_bytes(path: str) -> tuple[bytes | None, InputError | None]:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_INPUT_BYTES:
+            return None, InputError(f"file too large ({size} bytes; figcheck reads at most {MAX_INPUT_BYTES})")
+        with open(path, "rb") as fh:
+            return fh.read(), None
+    except OSError as exc:
+        return None, InputError(f"cannot read: {exc.strerror or exc}")
+
+
+def read_text_file(path: str) -> Source:
+    data, err = _read_bytes(path)
+    if err is not None:
+        return Source(source=path, id=_source_id(path), text=None, error=err)
+    text, err = decode(data)
+    return Source(source=path, id=_source_id(path), text=text, error=err)
+
+
+def read_jsonl(path: str, stream: BinaryIO | None = None) -> Iterator[Source]:
+    """One article per line: ``id``, ``text``, optional ``title``, ``url``, ``date``."""
+    try:
+        fh = stream if stream is not None else open(path, "rb")
+    except OSError as exc:
+        yield Source(source=path, id=_source_id(path), text=None, error=InputError(f"cannot read: {exc.strerror}"))
+        return
+    with fh:
+        for number, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            fallback_id = f"{_source_id(path)}:{number}"
+            line, err = decode(raw)
+            if err is not None:
+                yield Source(source=path, id=fallback_id, text=None, line=number,
+                             error=InputError(err.message, f"line {number}, {err.where}"))
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Source(source=path, id=fallback_id, text=None, line=number,
+                             error=InputError(f"invalid JSON: {exc.msg}", f"line {number}, column {exc.colno}"))
+                continue
+            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                yield Source(source=path, id=fallback_id, text=None, line=number,
+                             error=InputError("a JSON Lines article needs a string field \"text\"", f"line {number}"))
+                continue
+            fields = {k: obj.get(k) for k in ("title", "url", "date")}
+            bad = [k for k, v in fields.items() if v is not None and not isinstance(v, str)]
+            if bad:
+                yield Source(source=path, id=fallback_id, text=None, line=number,
+                             error=InputError(f"field {bad[0]!r} must be a string", f"line {number}"))
+                continue
+            art_id = obj.get("id")
+            yield Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=obj["text"],
+                         line=number, **fields)
+
+
+def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Source]:
+    """Every article the given paths name, in order; directories are walked recursively, sorted."""
+    for path in paths:
+        if path == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            text, err = decode(stream.read())
+            yield Source(source="-", id="stdin", text=text, error=err)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES)
+            if not found:
+                yield Source(source=path, id=_source_id(path), text=None,
+                             error=InputError("directory holds no .txt, .md or .jsonl file"))
+            for q in found:
+                yield from _file_sources(q.as_posix())
+        elif p.exists():
+            yield from _file_sources(path)
+        else:
+            yield Source(source=path, id=_source_id(path), text=None, error=InputError("no such file or directory"))
+
+
+def _file_sources(path: str) -> Iterator[Source]:
+    if path.lower().endswith(JSONL_SUFFIXES):
+        yield from read_jsonl(path)
+    else:
+        yield read_text_file(path)
