@@ -10,7 +10,7 @@ Every regular expression here is linear: character classes with single quantifie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from figcheck.languages import Language
@@ -95,8 +95,11 @@ class FigureReader:
         figures: list[Figure] = []
         for sentence in sentences:
             for cand in self._sentence_candidates(text, sentence, convention):
-                figures.append(self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field,
-                                            figures))
+                fig = self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field, figures)
+                if fig.role == "denominator" and figures and figures[-1].role == "numerator":
+                    # "87/92 vụ": the numerator counts what the denominator counts
+                    figures[-1] = replace(figures[-1], noun=fig.noun, classifier=fig.classifier, after=fig.after)
+                figures.append(fig)
         return figures
 
     # -- candidates --------------------------------------------------------------------------------
@@ -347,10 +350,14 @@ class FigureReader:
         before = text[max(s0, c.start - 40):c.start].lower().rstrip()
         if before.endswith("("):
             inner = before[:-1].rstrip()
-            if previous and previous[-1].end >= s0 and text[previous[-1].end:c.start].strip(" ,(") == "":
-                if previous[-1].role == "delta":
-                    return "change"
-                return "share"
+            prev = previous[-1] if previous and previous[-1].end >= s0 else None
+            if prev is not None:
+                gap = text[prev.end:c.start]
+                for word in (prev.classifier, prev.noun):
+                    if word and gap.lstrip().startswith(word):
+                        gap = gap.lstrip()[len(word):]
+                if gap.strip(" ,(") == "":  # "2.145 khu dân cư (96,15%)", "tăng 9 vụ (16,36%)"
+                    return "change" if prev.role == "delta" else "share"
             before = inner
         if any(_ends_with_phrase(before, w) for w in self.increase + self.decrease):
             return "change"

@@ -21,8 +21,8 @@ qualifier          words (vi)                        strict                 loos
 none, count        "4.340 tin"                       [v, v]                 [v, v]
 none, measured     "98,3%", "1,5 kg", "90%"          [v − u/2, v + u/2]     [v − u/2, v + u/2]
 more_than          trên, hơn, ngoài                  (v, v + m)             (v, 1,5·v + m]
-nearly             gần, xấp xỉ                       [v − m, v)             [0,75·v, v]
-about              khoảng, chừng, tầm, độ            [v − m/2, v + m/2]     [0,75·v, 1,25·v]
+nearly             gần, xấp xỉ                       [v − m, v)             [0,75·v, v] ∪ strict
+about              khoảng, chừng, tầm, độ            [v − m/2, v + m/2]     [0,75·v, 1,25·v] ∪ strict
 up_to              tới, lên tới, không quá           [0, v]                 [0, v]
 less_than          dưới, chưa đến                    [0, v)                 [0, v)
 at_least           ít nhất, tối thiểu                [v, v + m)             [v, ∞)
@@ -87,13 +87,18 @@ def _inward(low: float | None, high: float | None, whole: bool,
 
 def claim(value: Decimal, decimals: int, qualifier: str | None, *, whole: bool,
           measured: bool, multiplier: int = 1) -> Claim:
-    """The strict and loose intervals for a written number.
+    """The strict and loose intervals for a written number (see the module's table).
 
     ``whole``: the unit counts whole things (a count of cases, people…).
     ``measured``: the figure is a measurement or percentage, so an unqualified value is rounded.
     ``multiplier``: a word multiplier already applied to ``value`` ("1,5 triệu"), which scales the
     precision of the written digits.
     """
+    return _widen(_claim(value, decimals, qualifier, whole=whole, measured=measured, multiplier=multiplier))
+
+
+def _claim(value: Decimal, decimals: int, qualifier: str | None, *, whole: bool,
+           measured: bool, multiplier: int = 1) -> Claim:
     v = value
     u = unit_of_last_digit(decimals) * multiplier
     m = max(magnitude(value / multiplier, decimals) * multiplier, u) if multiplier != 1 else magnitude(v, decimals)
@@ -125,6 +130,13 @@ def claim(value: Decimal, decimals: int, qualifier: str | None, *, whole: bool,
         lo, hi = _inward(fv, float(v + m), whole, open_high=True)
         return Claim(lo, hi, fv, None)
     raise ValueError(f"unknown qualifier {qualifier!r}")
+
+
+def _widen(c: Claim) -> Claim:
+    """The loose reading always contains the strict one."""
+    loose_low = c.loose_low if c.low is None or c.loose_low is None else min(c.loose_low, c.low)
+    loose_high = None if c.loose_high is None or c.high is None else max(c.loose_high, c.high)
+    return Claim(c.low, c.high, loose_low, loose_high)
 
 
 def vague_claim(low: float, high: float) -> Claim:

@@ -171,7 +171,9 @@ class RelationReader:
         i = 0
         while i < len(sf) - 1:
             c, d = sf[i], sf[i + 1]
-            if c.id in used or c.role not in ("count", "measure") or c.unit == "percent":
+            percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change"
+            if c.id in used or (c.role not in ("count", "measure") and not percent_base) \
+                    or (c.unit == "percent" and not percent_base):
                 i += 1
                 continue
             gap = self._gap_after_noun(text, c, d)
@@ -180,7 +182,7 @@ class RelationReader:
                 direction = self._direction(gap) or "increase"
                 pct = sf[i + 2] if i + 2 < len(sf) else None
                 if pct is not None and pct.unit in ("percent", "pp") and pct.role == "change":
-                    g2 = text[d.end:pct.start]
+                    g2 = self._gap_after_noun(text, d, pct)
                     if not (g2.strip(" ,(").strip() == "" or self._cue_at_end(g2, self.share_words)):
                         pct = None
                 else:
@@ -353,6 +355,18 @@ class RelationReader:
                 if not name:
                     continue
                 if not _is_name(name):
+                    # "… Hồng Thái cùng tham gia": a name that runs into the rest of the sentence
+                    words = name.split()
+                    head = []
+                    for w in words:
+                        if not (w[:1].isupper() or w[:1].isdigit()):
+                            break
+                        head.append(w)
+                    if head and items and len(head) <= 6:
+                        s = pos + sub_off + (len(sub) - len(sub.lstrip()))
+                        hname = " ".join(head)
+                        items.append(Item(hname, s, s + len(hname)))
+                        end_pos = s + len(hname)
                     low = name.lower()
                     open_tail = any(low.startswith(w) for w in self.open_tail if w[0].isalnum()) or "…" in name
                     stop_all = True
