@@ -82,6 +82,7 @@ class FigureReader:
         self.unit_map = dict(lang.unit_spellings)
         self.not_units = lang.words("not_units")
         self.counted_nouns = lang.words("counted_nouns")
+        self.ratio_nouns = lang.words("ratio_nouns")
         vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
         self.vague_re = re.compile(rf"(?<![^\W_])(?:{vague_alt})(?![^\W_])", re.IGNORECASE)
         vocab = sorted(self.spelled.vocabulary, key=len, reverse=True)
@@ -347,6 +348,8 @@ class FigureReader:
         )
 
     def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:
+        if noun and any(_starts_with_phrase(noun.lower(), w) for w in self.ratio_nouns):
+            return "percent"  # "đạt 104% kế hoạch": a ratio to a target, free to pass 100
         before = text[max(s0, c.start - 40):c.start].lower().rstrip()
         if before.endswith("("):
             inner = before[:-1].rstrip()

@@ -20,7 +20,7 @@ qualifier          words (vi)                        strict                 loos
 ================  ===============================  =====================  ====================
 none, count        "4.340 tin"                       [v, v]                 [v, v]
 none, measured     "98,3%", "1,5 kg", "90%"          [v − u/2, v + u/2]     [v − u/2, v + u/2]
-more_than          trên, hơn, ngoài                  (v, v + m)             (v, 1,5·v + m]
+more_than          trên, hơn, ngoài                  (v, v + m)  ¹          (v, 1,5·v + m]
 nearly             gần, xấp xỉ                       [v − m, v)             [0,75·v, v] ∪ strict
 about              khoảng, chừng, tầm, độ            [v − m/2, v + m/2]     [0,75·v, 1,25·v] ∪ strict
 up_to              tới, lên tới, không quá           [0, v]                 [0, v]
@@ -28,6 +28,8 @@ less_than          dưới, chưa đến                    [0, v)              
 at_least           ít nhất, tối thiểu                [v, v + m)             [v, ∞)
 vague              hàng trăm, vài chục               lexicon's [low, high]  lexicon's [low, high]
 ================  ===============================  =====================  ====================
+
+¹ For whole-number units with m = 1 ("trên 17 vụ"), (v, v + 10): (17, 18) holds no whole number.
 
 Examples: "trên 4.340 nguồn tin" → strict [4.341, 4.349] (the glossary's 4.34x), loose [4.341, 6.520];
 "gần 600" → strict [500, 599] ("5xx"), loose [450, 600]; "98,3%" → [98,25; 98,35] under rounding.
@@ -110,7 +112,8 @@ def _claim(value: Decimal, decimals: int, qualifier: str | None, *, whole: bool,
             return Claim(lo, hi, lo, hi)
         return Claim(fv, fv, fv, fv)
     if qualifier == "more_than":
-        lo, hi = _inward(fv, float(v + m), whole, open_low=True, open_high=True)
+        step = Decimal(10) if whole and m <= 1 else m  # "trên 17 vụ": 18–26, not an empty (17, 18)
+        lo, hi = _inward(fv, float(v + step), whole, open_low=True, open_high=True)
         llo, lhi = _inward(fv, float(v * Decimal(LOOSE_MORE) + m), whole, open_low=True)
         return Claim(lo, hi, llo, lhi)
     if qualifier == "nearly":
@@ -133,7 +136,9 @@ def _claim(value: Decimal, decimals: int, qualifier: str | None, *, whole: bool,
 
 
 def _widen(c: Claim) -> Claim:
-    """The loose reading always contains the strict one."""
+    """The loose reading always contains the strict one; a strict reading is never empty."""
+    if c.low is not None and c.high is not None and c.low > c.high:
+        c = Claim(c.low, c.low, c.loose_low, c.loose_high)  # "gần 0": nothing below, read as [0, 0]
     loose_low = c.loose_low if c.low is None or c.loose_low is None else min(c.loose_low, c.low)
     loose_high = None if c.loose_high is None or c.high is None else max(c.loose_high, c.high)
     return Claim(c.low, c.high, loose_low, loose_high)

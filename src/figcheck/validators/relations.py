@@ -472,7 +472,13 @@ class RelationReader:
                 tlo, thi = t.low if t.low is not None else float("-inf"), t.high if t.high is not None else float("inf")
                 return max(0.0, lo - thi, tlo - hi)
 
-            best = min(cands, key=lambda b: (distance(b), b.start))
+            t_words = _content_words(f"{t.noun or ''} {t.after}")
+
+            def closeness(b: Figure) -> int:
+                return -len(t_words & _content_words(f"{b.noun or ''} {b.after}"))
+
+            # the nearest in value, then the one whose wording matches the title best
+            best = min(cands, key=lambda b: (distance(b), closeness(b), b.start))
             r = self._rel("headline", [t, best], {"title": t.id, "body": best.id})
             r["start"], r["end"], r["sentence"] = best.start, best.end, best.sentence
             out.append(r)
