@@ -35,35 +35,36 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str)
     id, text, optional title, url, date) or - for one article on standard input.
     """
     import figcheck
-    from figcheck.reports.output import write_output
+    from figcheck.reports.output import open_output
 
-    articles = list(figcheck.read(paths, language=language))
-    errors = [a for a in articles if a.error is not None]
-    for a in errors:
-        where = f"{a.source}:{a.line}" if a.line else a.source
-        click.echo(f"figcheck: input error: {where}: {a.error}", err=True)
-    if fmt == "json":
-        from figcheck.reports.json_report import article_record, render_json
+    errors = 0
+    with open_output(output) as out:
+        if fmt == "json":
+            from figcheck.reports.json_report import JsonReportWriter
 
-        write_output(render_json(article_record(a) for a in articles), output)
-    else:
-        from rich.console import Console
-
-        from figcheck.reports.table import article_tables
-
-        if output:
-            import io
-
-            buf = io.StringIO()
-            console = Console(file=buf, width=160, no_color=True)
-            for a in articles:
-                console.print(article_tables(a))
-            write_output(buf.getvalue(), output)
+            writer = JsonReportWriter(out)
         else:
-            console = Console(width=None if sys.stdout.isatty() else 160)
-            for a in articles:
-                console.print(article_tables(a))
+            from rich.console import Console
+
+            from figcheck.reports.table import article_tables
+
+            console = Console(file=out, width=None if out.isatty() else 160, no_color=not out.isatty())
+        for article in figcheck.read(paths, language=language):
+            if article.error is not None:
+                errors += 1
+                _report_input_error(article)
+            if fmt == "json":
+                writer.write(article.to_dict())
+            else:
+                console.print(article_tables(article))
+        if fmt == "json":
+            writer.close()
     sys.exit(EXIT_INPUT if errors else EXIT_OK)
+
+
+def _report_input_error(article) -> None:
+    where = f"{article.source}:{article.line}" if article.line else article.source
+    click.echo(f"figcheck: input error: {where}: {article.error}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

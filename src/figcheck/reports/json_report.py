@@ -1,28 +1,35 @@
-"""The JSON contract: ``{"version": 1, "articles": [...]}``.
+"""The JSON contract: ``{"version": 1, "articles": [...], "summary": {...}}``.
 
-Field names and meanings are stable; a change that breaks a reader bumps ``version``.
+Field names and meanings are stable; a change that breaks a reader bumps ``SCHEMA_VERSION``.
+Articles are written as they come, so a large run does not hold every article in memory.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
-
-from figcheck.models import Article
+from typing import Any, TextIO
 
 SCHEMA_VERSION = 1
 
 
-def article_record(article: Article, extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    record = article.to_dict()
-    if extra:
-        record.update(extra)
-    return record
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, allow_nan=False)
 
 
-def render_json(records: Iterable[dict[str, Any]], *, summary: dict[str, Any] | None = None) -> str:
-    doc: dict[str, Any] = {"version": SCHEMA_VERSION, "articles": list(records)}
-    if summary is not None:
-        doc["summary"] = summary
-    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+class JsonReportWriter:
+    """Writes one JSON document article by article: header, records, then the optional summary."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+        out.write(f'{{"version": {SCHEMA_VERSION}, "articles": [\n')
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.out.write(("" if self.count == 0 else ",\n") + _dump(record))
+        self.count += 1
+
+    def close(self, summary: dict[str, Any] | None = None) -> None:
+        self.out.write("\n]")
+        if summary is not None:
+            self.out.write(', "summary": ' + _dump(summary))
+        self.out.write("}\n")

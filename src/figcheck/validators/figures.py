@@ -55,6 +55,43 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
     return not rest or not (rest[0].isalnum() or rest[0] == "_") or not phrase[-1].isalnum()
 
 
+class PhraseSet:
+    """Whole-word phrases, matched at the end or the start of a text in time independent of their number.
+
+    Word phrases are looked up by their last (or first) k words in a set; the few phrases with other
+    characters ("v.v.", "=") are compared one by one.
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.word_phrases: set[tuple[str, ...]] = set()
+        self.others: list[str] = []
+        for p in phrases:
+            words = tuple(_WORD.findall(p))
+            if words and " ".join(words) == p:
+                self.word_phrases.add(words)
+            else:
+                self.others.append(p)
+        self.longest = max((len(w) for w in self.word_phrases), default=0)
+
+    def ends(self, text: str) -> bool:
+        """``text`` (lower-case, stripped on the right) ends with one of the phrases as whole words."""
+        if self.others and any(_ends_with_phrase(text, p) for p in self.others):
+            return True
+        if not text or not (text[-1].isalnum()):
+            return False
+        words = _WORD.findall(text[-80:])
+        return any(tuple(words[-k:]) in self.word_phrases for k in range(1, min(self.longest, len(words)) + 1))
+
+    def starts(self, text: str) -> bool:
+        """``text`` (lower-case, stripped on the left) starts with one of the phrases as whole words."""
+        if self.others and any(_starts_with_phrase(text, p) for p in self.others):
+            return True
+        if not text or not text[0].isalnum():
+            return False
+        words = _WORD.findall(text[:80])
+        return any(tuple(words[:k]) in self.word_phrases for k in range(1, min(self.longest, len(words)) + 1))
+
+
 class FigureReader:
     """Reads figures from sentences, with the vocabulary of one language."""
 
@@ -65,9 +102,9 @@ class FigureReader:
         self.percent_words = lang.words("percent")
         self.pp_words = lang.words("percentage_point")
         self.classifiers = set(lang.words("classifiers"))
-        self.identifier_before = lang.words("identifier_before")
-        self.identifier_exceptions = lang.words("identifier_before_exceptions")
-        self.date_words = lang.words("date_words")
+        self.identifier_before = PhraseSet(lang.words("identifier_before"))
+        self.identifier_exceptions = PhraseSet(lang.words("identifier_before_exceptions"))
+        self.date_words = PhraseSet(lang.words("date_words"))
         self.duration_units = set(lang.words("duration_units"))
         self.stop_words = set(lang.words("noun_stop_words"))
         self.drop_first = set(lang.words("noun_drop_first"))
@@ -75,13 +112,15 @@ class FigureReader:
                             key=lambda kv: len(kv[0]), reverse=True)
         self.increase = lang.words("cues.increase")
         self.decrease = lang.words("cues.decrease")
+        self.change_words = PhraseSet(self.increase + self.decrease)
         self.compared = lang.words("cues.compared")
         self.share_words = lang.words("cues.share")
         self.not_numbers = lang.words("spelled.not_numbers")
         self.single_needs_noun = set(lang.words("spelled.single_word_needs_noun"))
         self.unit_map = dict(lang.unit_spellings)
+        self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_units = lang.words("not_units")
-        self.counted_nouns = lang.words("counted_nouns")
+        self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.ratio_nouns = lang.words("ratio_nouns")
         vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
         self.vague_re = re.compile(rf"(?<![^\W_])(?:{vague_alt})(?![^\W_])", re.IGNORECASE)
@@ -211,7 +250,7 @@ class FigureReader:
         if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
             return  # “4 tại chỗ…”: a number that opens a quoted name is part of the name
         qualifier, q_start = self._qualifier(text, s0, start)
-        if role == "count" and self._preceded_by(text, s0, q_start, self.increase + self.decrease):
+        if role == "count" and self.change_words.ends(text[max(s0, q_start - 25):q_start].lower().rstrip()):
             role = "delta"
         yield _Candidate(q_start, pos, start, end, value, decimals, qualifier, unit, role, multiplier)
 
@@ -220,7 +259,7 @@ class FigureReader:
         if len(parts) != 2 or not all(parts):
             return  # "05/01/2024" and other chains: dates and document numbers
         before = text[max(s0, start - 30):start].lower().rstrip()
-        if any(_ends_with_phrase(before, w) for w in self.date_words) or self._is_identifier_context(before):
+        if self.date_words.ends(before) or self._is_identifier_context(before):
             return
         if any(p[0] == "0" and len(p) > 1 and p[1].isdigit() for p in parts):
             return  # "05/01": a date
@@ -272,7 +311,7 @@ class FigureReader:
             if len(run) == 1:
                 rest = text[end:min(s1, end + 40)].lower().lstrip()
                 if words[0].lower() not in self.single_needs_noun or words[0].lower() == "không" \
-                        or not any(_starts_with_phrase(rest, w) for w in self.counted_nouns + sorted(self.classifiers)):
+                        or not self.counted_nouns.starts(rest):
                     continue
             qualifier, q_start = self._qualifier(text, s0, start)
             role = "delta" if self._preceded_by(text, s0, q_start, self.increase + self.decrease) else "count"
@@ -283,9 +322,9 @@ class FigureReader:
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
             before = before[: before.rfind("(")].rstrip()
-        if any(_ends_with_phrase(before, w) for w in self.identifier_exceptions):
+        if self.identifier_exceptions.ends(before):
             return False
-        return any(_ends_with_phrase(before, w) for w in self.identifier_before)
+        return self.identifier_before.ends(before)
 
     def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
         out = []
@@ -310,6 +349,8 @@ class FigureReader:
         if len(before) - len(stripped) > 1 and not before.endswith(" "):
             return None, start
         low = stripped.lower()
+        if not self.any_qualifier.ends(low):
+            return None, start
         for word, kind in self.lang.qualifier_words:
             if _ends_with_phrase(low, word):
                 return kind, start - (len(before) - len(stripped)) - len(word)
