@@ -1,0 +1,313 @@
+"""Loading rule packs from YAML, safely, with every error naming the file, line and column.
+
+The YAML is *composed* with PyYAML's safe loader and converted by hand: only plain mappings,
+sequences and scalars are accepted, so tags such as ``!!python/object`` are rejected, and the number of
+nodes built is bounded, so aliases cannot explode memory. Expressions are parsed by
+:mod:`figcheck.rules.expr`, never evaluated by Python.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from figcheck.rules import expr as rexpr
+from figcheck.rules.model import SCOPES, SEVERITIES, TABLES, Location, Metric, Pack, Rule, RuleSet
+
+MAX_PACK_BYTES = 1024 * 1024
+MAX_NODES = 50_000
+BUILTIN_CHECKS = {"share_granularity": "share", "change_consistency": "change", "whole_number": "figure"}
+DEFAULT_PACKS = {"vi": ["core", "antq"]}
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+               "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+               "tag:yaml.org,2002:seq"}
+
+
+class RuleFileError(ValueError):
+    """A rule file that cannot be used, with the place that is wrong."""
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        self.message = message
+        self.location = location
+        super().__init__(f"{location}: {message}" if location else message)
+
+
+class _Located(dict):
+    """A mapping that remembers where each of its keys' values starts, and how it was quoted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: dict[str, Location] = {}
+        self.styles: dict[str, str | None] = {}
+        self.indents: dict[str, int] = {}
+        self.location: Location | None = None
+
+
+def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str]) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise RuleFileError(f"more than {MAX_NODES} YAML nodes (alias expansion?)", _loc(node, file))
+    if node.tag not in _PLAIN_TAGS:
+        raise RuleFileError(f"YAML tag {node.tag!r} is not allowed in a rule pack", _loc(node, file))
+    if isinstance(node, yaml.MappingNode):
+        out = _Located()
+        out.location = _loc(node, file)
+        for key_node, value_node in node.value:
+            # keys are read as written: YAML 1.1 would make the key "on" a boolean
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _PLAIN_TAGS:
+                raise RuleFileError("mapping keys must be plain strings", _loc(key_node, file))
+            key = str(key_node.value)
+            if key in out:
+                raise RuleFileError(f"duplicate key {key!r}", _loc(key_node, file))
+            out[key] = _convert(value_node, file, budget, lines)
+            out.marks[key] = _loc(value_node, file)
+            style = getattr(value_node, "style", None)
+            out.styles[key] = style
+            if style in ("|", ">"):
+                nxt = value_node.start_mark.line + 1
+                body = lines[nxt] if nxt < len(lines) else ""
+                out.indents[key] = len(body) - len(body.lstrip(" "))
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(v, file, budget, lines) for v in node.value]
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def _loc(node: yaml.Node, file: str) -> Location:
+    return Location(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def parse_yaml(text: str, file: str) -> Any:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else None
+        raise RuleFileError(f"invalid YAML: {exc.problem or exc.context}", where) from None
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"invalid YAML: {exc}", Location(file, 1, 1)) from None
+    if root is None:
+        raise RuleFileError("empty rule file", Location(file, 1, 1))
+    return _convert(root, file, [MAX_NODES], text.splitlines())
+
+
+# -- validation into the model -----------------------------------------------------------------
+
+
+def _need(d: _Located, key: str, kind: type | tuple[type, ...], file: str, default: Any = ...) -> Any:
+    if key not in d:
+        if default is ...:
+            raise RuleFileError(f"missing required field {key!r}", d.location)
+        return default
+    value = d[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise RuleFileError(f"field {key!r} must be {names}", d.marks.get(key))
+    return value
+
+
+def _expr_location(d: _Located, key: str, err: rexpr.ExpressionError) -> Location | None:
+    """Where in the file an error inside the expression at ``d[key]`` is."""
+    base = d.marks.get(key)
+    if base is None:
+        return None
+    style = d.styles.get(key)
+    if style in ("|", ">"):  # a block scalar: its text starts on the next line, indented
+        return Location(base.file, base.line + err.line, d.indents.get(key, 0) + err.column)
+    if err.line == 1:
+        quote = 1 if style in ('"', "'") else 0
+        return Location(base.file, base.line, base.column + quote + err.column - 1)
+    return Location(base.file, base.line + err.line - 1, err.column)
+
+
+def _parse_expr(d: _Located, key: str, known: set[str], what: str) -> tuple[str, rexpr.Node]:
+    text = d[key]
+    if not isinstance(text, str):
+        raise RuleFileError(f"{key!r} must be an expression string", d.marks.get(key))
+    try:
+        node = rexpr.parse(text)
+        rexpr.check_names(node, known, text, what)
+    except rexpr.ExpressionError as err:
+        raise RuleFileError(f"in {key!r}: {err.message}", _expr_location(d, key, err)) from None
+    return text, node
+
+
+def pack_from_data(data: Any, file: str) -> Pack:
+    if not isinstance(data, _Located):
+        raise RuleFileError("a rule pack is a mapping with name, version, language, description and rules",
+                            Location(file, 1, 1))
+    allowed = {"name", "version", "language", "description", "extends", "metrics", "columns", "rules", "$schema"}
+    for key in data:
+        if key not in allowed:
+            raise RuleFileError(f"unknown field {key!r} (known: {', '.join(sorted(allowed))})", data.marks[key])
+    name = _need(data, "name", str, file)
+    version = str(_need(data, "version", (str, int, float), file))
+    language = _need(data, "language", str, file)
+    description = _need(data, "description", str, file, "")
+    extends = _need(data, "extends", list, file, [])
+    for e in extends:
+        if not isinstance(e, str):
+            raise RuleFileError("'extends' lists pack names or files", data.marks.get("extends"))
+    metrics: dict[str, Metric] = {}
+    for mname, spec in _need(data, "metrics", dict, file, {}).items():
+        if not isinstance(spec, _Located):
+            raise RuleFileError(f"metric {mname!r} must be a mapping with 'nouns'", data["metrics"].marks[mname])
+        for key in spec:
+            if key not in {"nouns", "context", "unit", "whole", "description"}:
+                raise RuleFileError(f"unknown field {key!r} in metric {mname!r}", spec.marks[key])
+        nouns = _need(spec, "nouns", list, file)
+        context = _need(spec, "context", list, file, [])
+        if not all(isinstance(n, str) and n for n in nouns + context):
+            raise RuleFileError(f"metric {mname!r}: nouns and context are lists of phrases", spec.location)
+        metrics[mname] = Metric(mname, tuple(n.lower() for n in nouns), tuple(c.lower() for c in context),
+                                str(_need(spec, "unit", str, file, "count")), bool(_need(spec, "whole", bool, file, True)),
+                                _need(spec, "description", str, file, ""))
+    columns = {str(k): str(v) for k, v in _need(data, "columns", dict, file, {}).items()}
+    pack = Pack(name=name, version=version, language=language, description=description, extends=list(extends),
+                metrics=metrics, columns=columns, source=file)
+    raw_rules = _need(data, "rules", list, file, [])
+    seen: set[str] = set()
+    for raw in raw_rules:
+        pack.rules.append(_rule_from_data(raw, pack, file, seen))
+    return pack
+
+
+def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: set[str] | None = None) -> Rule:
+    if not isinstance(raw, _Located):
+        raise RuleFileError("each rule is a mapping", None)
+    allowed = {"id", "description", "severity", "message", "assert", "check", "on", "where", "scope"}
+    for key in raw:
+        if key not in allowed:
+            raise RuleFileError(f"unknown field {key!r} in a rule (known: {', '.join(sorted(allowed))})", raw.marks[key])
+    rid = _need(raw, "id", str, file)
+    if rid in seen:
+        raise RuleFileError(f"duplicate rule id {rid!r}", raw.marks["id"])
+    seen.add(rid)
+    severity = _need(raw, "severity", str, file)
+    if severity not in SEVERITIES:
+        raise RuleFileError(f"severity must be one of {', '.join(SEVERITIES)}", raw.marks["severity"])
+    on = _need(raw, "on", str, file, "record")
+    if on not in TABLES:
+        raise RuleFileError(f"'on' must be one of {', '.join(TABLES)}", raw.marks["on"])
+    scope = _need(raw, "scope", str, file, "passage")
+    if scope not in SCOPES:
+        raise RuleFileError(f"'scope' must be one of {', '.join(SCOPES)}", raw.marks["scope"])
+    table = TABLES[on]
+    numbers = set(table["numbers"]) | set(table["lists"])
+    if on == "record":
+        numbers |= set(pack.metrics) | (extra_metrics or set())
+    rule_kw: dict[str, Any] = {}
+    if ("assert" in raw) == ("check" in raw):
+        raise RuleFileError(f"rule {rid!r} needs exactly one of 'assert' and 'check'", raw.location)
+    if "assert" in raw:
+        text, node = _parse_expr(raw, "assert", numbers, "name")
+        rule_kw.update(assert_text=text, assert_ast=node)
+    else:
+        check = _need(raw, "check", str, file)
+        if check not in BUILTIN_CHECKS:
+            raise RuleFileError(f"unknown check {check!r} (known: {', '.join(sorted(BUILTIN_CHECKS))})", raw.marks["check"])
+        if BUILTIN_CHECKS[check] != on:
+            raise RuleFileError(f"check {check!r} runs on {BUILTIN_CHECKS[check]!r}, not {on!r}", raw.marks.get("on") or raw.marks["check"])
+        rule_kw["check"] = check
+    if "where" in raw:
+        text, node = _parse_expr(raw, "where", numbers | table["flags"], "name")
+        rule_kw.update(where_text=text, where_ast=node)
+    return Rule(id=rid, description=_need(raw, "description", str, file, ""), severity=severity,
+                message=_need(raw, "message", str, file, _need(raw, "description", str, file, rid)), on=on,
+                scope=scope, pack=pack.name, location=raw.location, **rule_kw)
+
+
+# -- finding and resolving packs ---------------------------------------------------------------------
+
+
+def builtin_pack_names() -> list[str]:
+    folder = resources.files("figcheck.rules").joinpath("packs")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+def _builtin_text(name: str) -> str:
+    return resources.files("figcheck.rules").joinpath("packs", f"{name}.yaml").read_text(encoding="utf-8")
+
+
+def read_pack(spec: str, base_dir: str | None = None) -> tuple[str, str]:
+    """(file label, text) of a pack given by built-in name or path."""
+    if spec in builtin_pack_names():
+        return f"<builtin>/{spec}.yaml", _builtin_text(spec)
+    path = Path(base_dir, spec) if base_dir and not os.path.isabs(spec) else Path(spec)
+    if not path.exists():
+        raise RuleFileError(f"no built-in pack or file named {spec!r} (built-in: {', '.join(builtin_pack_names())})")
+    size = path.stat().st_size
+    if size > MAX_PACK_BYTES:
+        raise RuleFileError(f"rule file is {size} bytes; the limit is {MAX_PACK_BYTES}", Location(str(path), 1, 1))
+    try:
+        return str(path), path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"cannot read rule file: {exc}", Location(str(path), 1, 1)) from None
+
+
+def load_pack_chain(spec: str, base_dir: str | None = None, _stack: tuple[str, ...] = ()) -> list[Pack]:
+    """The pack ``spec`` and everything it extends, bases first."""
+    file, text = read_pack(spec, base_dir)
+    if file in _stack:
+        raise RuleFileError(f"'extends' loops: {' → '.join(_stack + (file,))}")
+    data = parse_yaml(text, file)
+    # metrics of the packs a pack extends are known to its rules: read the bases first
+    bases: list[Pack] = []
+    if isinstance(data, _Located):
+        for parent in data.get("extends", []) or []:
+            if isinstance(parent, str):
+                bases += load_pack_chain(parent, os.path.dirname(file) if not file.startswith("<builtin>") else None,
+                                         _stack + (file,))
+    inherited = {m for b in bases for m in b.metrics}
+    pack = _pack_with_inherited(data, file, inherited)
+    return bases + [pack]
+
+
+def _pack_with_inherited(data: Any, file: str, inherited: set[str]) -> Pack:
+    if not inherited:
+        return pack_from_data(data, file)
+    # re-validate rules with the inherited metric names in scope
+    rules = data.get("rules", []) if isinstance(data, _Located) else []
+    stripped = _Located()
+    stripped.update({k: v for k, v in data.items() if k != "rules"})
+    stripped.marks = data.marks
+    stripped.location = data.location
+    pack = pack_from_data(stripped, file)
+    seen: set[str] = set()
+    if not isinstance(rules, list):
+        raise RuleFileError("field 'rules' must be list", data.marks.get("rules"))
+    for raw in rules:
+        pack.rules.append(_rule_from_data(raw, pack, file, seen, inherited))
+    return pack
+
+
+def load_ruleset(specs: list[str] | None = None, *, language: str = "vi", defaults: bool = True) -> RuleSet:
+    """The packs in force: the language's defaults (core + antq for Vietnamese) plus ``specs``.
+
+    A given pack whose name is that of a default pack replaces it.
+    """
+    chain: list[Pack] = []
+    given: list[Pack] = []
+    for spec in specs or []:
+        given += load_pack_chain(spec)
+    names_given = {p.name for p in given}
+    if defaults:
+        for name in DEFAULT_PACKS.get(language, ["core"]):
+            if name not in names_given:
+                chain += [p for p in load_pack_chain(name) if p.name not in names_given]
+    seen: set[str] = set()
+    ordered = []
+    for p in chain + given:
+        key = p.source
+        if key not in seen:
+            seen.add(key)
+            ordered.append(p)
+    return RuleSet.merge(ordered)

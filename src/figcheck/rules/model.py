@@ -1,0 +1,107 @@
+"""The rule-pack model: packs, metrics and rules, as plain data.
+
+A rule is *checks as data*: an ``assert`` expression (parsed into figcheck's AST) or a named built-in
+``check``, evaluated ``on`` one table — a kind of relation, the figures, or the per-passage metric
+records — optionally filtered by ``where``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from figcheck.rules.expr import Node
+
+SEVERITIES = ("error", "warning", "info")
+
+# The tables a rule can run on, and the names its expressions may use there. Numeric names are
+# figures (evaluated on their intervals); flags are exact values of the relation or figure.
+TABLES: dict[str, dict[str, set[str]]] = {
+    "figure": {"numbers": {"value"}, "lists": set(),
+               "flags": {"unit", "role", "qualifier", "noun", "decimals", "spelled"}},
+    "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue"}},
+    "share": {"numbers": {"part", "percent", "whole"}, "lists": set(), "flags": set()},
+    "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
+    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue"}},
+    "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},
+    "pair": {"numbers": {"first", "second"}, "lists": set(), "flags": {"cue"}},
+    "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),
+               "flags": {"direction"}},
+    "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
+    "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics
+}
+SCOPES = ("passage", "linked")
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A quantity a pack knows by name, and the words that count it in the pack's language."""
+
+    name: str
+    nouns: tuple[str, ...]  # the figure's noun phrase starts with one of these
+    context: tuple[str, ...] = ()  # …and its clause before the number contains one of these
+    unit: str = "count"
+    whole: bool = True
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    description: str
+    severity: str
+    message: str
+    on: str = "record"
+    assert_text: str | None = None
+    assert_ast: Node | None = None
+    check: str | None = None  # a built-in check (figcheck.validators.builtin_checks)
+    where_text: str | None = None
+    where_ast: Node | None = None
+    scope: str = "passage"
+    pack: str = ""
+    location: Location | None = None
+
+    @property
+    def expression(self) -> str:
+        return self.assert_text or f"check: {self.check}"
+
+
+@dataclass
+class Pack:
+    name: str
+    version: str
+    language: str
+    description: str
+    extends: list[str] = field(default_factory=list)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    source: str = ""
+
+
+@dataclass
+class RuleSet:
+    """The packs in force for a run, merged: later packs override rules and metrics of the same name."""
+
+    packs: list[Pack]
+    rules: list[Rule] = field(default_factory=list)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+
+    @classmethod
+    def merge(cls, packs: list[Pack]) -> "RuleSet":
+        rules: dict[str, Rule] = {}
+        metrics: dict[str, Metric] = {}
+        for p in packs:
+            metrics.update(p.metrics)
+            for r in p.rules:
+                rules[r.id] = r
+        return cls(packs=packs, rules=list(rules.values()), metrics=metrics)

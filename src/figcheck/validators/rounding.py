@@ -1,0 +1,132 @@
+"""Rounding conventions and the granularity (GRIM) test for percentages.
+
+A percentage written with ``d`` decimals is a rounded ratio. Whether "96,35%" can come from a count
+``c`` depends on which whole totals ``N`` exist with ``100·c/N`` rounding to 96,35 — and on the
+rounding convention. Three are considered:
+
+* ``half-up``   — 96,345 → 96,35 (what most people and spreadsheets do);
+* ``half-even`` — ties go to the even digit (96,345 → 96,34);
+* ``truncation`` — digits are cut (96,349 → 96,34), a non-standard convention.
+
+Everything here is exact (``fractions.Fraction``): a percentage is read from its written digits, never
+from a float.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+CONVENTIONS = ("half-up", "half-even", "truncation")
+STANDARD = ("half-up", "half-even")
+_DECIMAL_MODE = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN, "truncation": ROUND_DOWN}
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A set of reals ``lo … hi`` with open or closed ends (``hi`` None = unbounded)."""
+
+    lo: Fraction
+    lo_closed: bool
+    hi: Fraction | None
+    hi_closed: bool
+
+
+def written(value: float | Decimal, decimals: int) -> Fraction:
+    """The exact value of a number as written with ``decimals`` places."""
+    return Fraction(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals)))
+
+
+def rounds_to(p: Fraction, decimals: int, convention: str) -> Bounds:
+    """The reals that ``convention`` rounds to ``p`` at ``decimals`` places."""
+    u = Fraction(1, 10**decimals)
+    if convention == "truncation":
+        return Bounds(p, True, p + u, False)
+    half = u / 2
+    if convention == "half-up":
+        return Bounds(p - half, True, p + half, False)
+    # half-even: ties go to the even last digit
+    even = (p / u).numerator % 2 == 0 if (p / u).denominator == 1 else False
+    return Bounds(p - half, even, p + half, even)
+
+
+def round_ratio(numerator: int, denominator: int, decimals: int, convention: str = "half-up") -> Decimal:
+    """100·numerator/denominator rounded at ``decimals`` places by ``convention``."""
+    q = Decimal(100 * numerator) / Decimal(denominator)
+    return q.quantize(Decimal(1).scaleb(-decimals), rounding=_DECIMAL_MODE[convention])
+
+
+def _first_integer(lo: Fraction, closed: bool) -> int:
+    n = math.floor(lo)
+    return n if closed and n == lo else n + 1
+
+
+def wholes_for(count: int, p: Fraction, decimals: int, convention: str, *, at_least: int = 1) -> tuple[int, int] | None:
+    """The range of whole totals N ≥ ``at_least`` with 100·count/N rounding to ``p``; None if there is none.
+
+    100·c/N falls as N grows, so the set of N is an interval: N ∈ (100c/hi, 100c/lo].
+    """
+    b = rounds_to(p, decimals, convention)
+    if count == 0:
+        # 0/N = 0 for every N: possible exactly when 0 rounds to p
+        zero_ok = (b.lo < 0 or (b.lo == 0 and b.lo_closed)) and (b.hi is None or 0 < b.hi)
+        return (at_least, at_least) if zero_ok else None
+    c100 = Fraction(100 * count)
+    if b.hi is None or b.hi <= 0:
+        return None
+    n_lo = _first_integer(c100 / b.hi, b.hi_closed)  # N > 100c/hi (≥ when hi is closed)
+    n_lo = max(n_lo, at_least, 1)
+    if b.lo <= 0:
+        return (n_lo, 10**18)
+    top = c100 / b.lo  # N ≤ 100c/lo (< when lo is open)
+    n_hi = math.floor(top)
+    if not b.lo_closed and n_hi == top:
+        n_hi -= 1
+    return (n_lo, n_hi) if n_lo <= n_hi else None
+
+
+def whole_exists(count: int, p: Fraction, decimals: int, convention: str, *, at_least: int = 1) -> bool:
+    return wholes_for(count, p, decimals, convention, at_least=at_least) is not None
+
+
+def conventions_for_whole(count: int, p: Fraction, decimals: int, *, at_least: int = 1) -> list[str]:
+    """The conventions under which some whole total gives ``p`` for ``count``."""
+    return [c for c in CONVENTIONS if whole_exists(count, p, decimals, c, at_least=at_least)]
+
+
+def conventions_for_ratio(numerator: int, denominator: int, p: Fraction, decimals: int) -> list[str]:
+    """The conventions under which 100·numerator/denominator rounds to ``p``."""
+    if denominator == 0:
+        return []
+    return [c for c in CONVENTIONS if written(round_ratio(numerator, denominator, decimals, c), decimals) == p]
+
+
+def nearest_wholes(count: int, p: Fraction, decimals: int) -> list[tuple[int, Decimal]]:
+    """The totals either side of 100·count/p and the percentages they give (half-up), for messages."""
+    if p <= 0 or count <= 0:
+        return []
+    centre = Fraction(100 * count) / p
+    out = []
+    for n in sorted({math.floor(centre), math.ceil(centre)}):
+        if n >= 1:
+            out.append((n, round_ratio(count, n, decimals)))
+    if len(out) == 1:
+        n = out[0][0] + 1
+        out.append((n, round_ratio(count, n, decimals)))
+    return out
+
+
+def infer_convention(evidence: list[list[str]]) -> str:
+    """The convention most of an article's rounded figures allow (ties prefer half-up, then half-even).
+
+    ``evidence`` holds, per rounded figure, the conventions it is consistent with; figures consistent
+    with all three say nothing and are ignored. "unknown" when nothing discriminates.
+    """
+    telling = [e for e in evidence if e and len(e) < len(CONVENTIONS)]
+    if not telling:
+        return "unknown"
+    scores = {c: sum(c in e for e in telling) for c in CONVENTIONS}
+    best = max(scores.values())
+    return next(c for c in CONVENTIONS if scores[c] == best)
