@@ -177,3 +177,69 @@ class Article:
             "figures": [f.to_dict() for f in self.figures],
             "relations": [r.to_dict() for r in self.relations],
         }
+
+
+# -- checks stage ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Anomaly:
+    """A rule that the article's figures break, with the arithmetic that proves it."""
+
+    id: str
+    rule: str
+    severity: str  # error | warning | info
+    message: str
+    figures: list[str]
+    start: int
+    end: int
+    explanation: str
+    suggestion: str | None = None
+    sentence: int | None = None
+    relation: str | None = None
+    also: list[str] = field(default_factory=list)  # other rules that flag the same figures
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class NotEvaluated:
+    """A check that could not run for some figures (a bug, a missing figure): neither pass nor fail."""
+
+    rule: str
+    reason: str
+    figures: list[str] = field(default_factory=list)
+    relation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ArticleResult:
+    """An article and what its checks found."""
+
+    article: Article
+    anomalies: list[Anomaly] = field(default_factory=list)
+    not_evaluated: list[NotEvaluated] = field(default_factory=list)
+    checked_figures: set[str] = field(default_factory=set)
+    convention: str = "unknown"
+
+    @property
+    def coverage(self) -> dict[str, int]:
+        return {"figures": len(self.article.figures), "checked": len(self.checked_figures)}
+
+    def worst(self) -> str | None:
+        for sev in ("error", "warning", "info"):
+            if any(a.severity == sev for a in self.anomalies):
+                return sev
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.article.to_dict()
+        out["anomalies"] = [a.to_dict() for a in self.anomalies]
+        out["not_evaluated"] = [n.to_dict() for n in self.not_evaluated]
+        out["coverage"] = self.coverage
+        out["convention"] = self.convention
+        return out

@@ -202,3 +202,25 @@ class SpelledNumbers:
                 return None, i
             return value + self.digits[w[i]], i + 1
         return (value, i) if seen else (None, i)
+
+
+def format_number(x: float | Decimal | int, convention: str = "vi", decimals: int | None = None) -> str:
+    """Write ``x`` in a document's convention: 4.340 and 98,3 ("vi"), 4,340 and 98.3 ("en")."""
+    if isinstance(x, float) and (x != x or x in (float("inf"), float("-inf"))):
+        return "∞" if x > 0 else ("−∞" if x < 0 else "?")
+    d = Decimal(str(x))
+    if decimals is None:
+        d = d.normalize()
+        exponent = d.as_tuple().exponent
+        decimals = min(max(0, -exponent), 4) if isinstance(exponent, int) else 0
+    q = d.quantize(Decimal(1).scaleb(-decimals)) if decimals else d.quantize(Decimal(1))
+    sign = "-" if q < 0 else ""
+    whole, _, frac = f"{abs(q):f}".partition(".")
+    group, mark = (".", ",") if convention == "vi" else (",", ".")
+    parts = []
+    while len(whole) > 3:
+        parts.insert(0, whole[-3:])
+        whole = whole[:-3]
+    parts.insert(0, whole)
+    out = sign + group.join(parts)
+    return f"{out}{mark}{frac}" if frac else out

@@ -1,0 +1,226 @@
+"""Built-in checks: the rules that need rounding logic rather than interval arithmetic.
+
+A pack names them with ``check:`` (as pandera registers custom checks). Each takes a table and returns,
+per row, an :class:`Outcome`: not applicable, pass, info (holds only by truncation) or error — with the
+conventions the row is consistent with (evidence for the article's rounding convention), the arithmetic
+and, where one small edit would fix it, a suggestion.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+import pandas as pd
+
+from figcheck.validators import rounding as rnd
+from figcheck.validators.numbers import format_number
+
+
+@dataclass
+class Outcome:
+    status: str  # na | pass | info | error
+    conventions: list[str] = field(default_factory=list)
+    explanation: str = ""
+    suggestion: str | None = None
+
+
+NA = Outcome("na")
+PASS = Outcome("pass")
+
+
+def _exact_whole(row: pd.Series, name: str) -> int | None:
+    """The value of figure ``name`` when the text states it exactly as a whole number."""
+    v = row.get(f"{name}.value")
+    if v is None or (isinstance(v, float) and math.isnan(v)) or row.get(f"{name}.qualifier") is not None:
+        return None
+    if float(v) != int(v):
+        return None
+    return int(v)
+
+
+def _exact_percent(row: pd.Series, name: str) -> tuple[Fraction, int] | None:
+    v = row.get(f"{name}.value")
+    if v is None or (isinstance(v, float) and math.isnan(v)) or row.get(f"{name}.qualifier") is not None:
+        return None
+    if row.get(f"{name}.unit") != "percent":
+        return None
+    d = int(row.get(f"{name}.decimals") or 0)
+    return rnd.written(v, d), d
+
+
+def _pct(p: Fraction | Decimal, d: int, conv: str) -> str:
+    return format_number(Decimal(p.numerator) / Decimal(p.denominator) if isinstance(p, Fraction) else p, conv, d) + "%"
+
+
+def _classify(convs: list[str]) -> str:
+    if any(c in rnd.STANDARD for c in convs):
+        return "pass"
+    return "info" if convs else "error"
+
+
+def share_granularity(table: pd.DataFrame, number_convention: list[str]) -> list[Outcome]:
+    """GRIM for shares: a count c reported as p% needs a whole total N giving p at p's precision."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.to_dict("records")):
+        conv = number_convention[i]
+        count = _exact_whole(r, "part")
+        pct = _exact_percent(r, "percent")
+        if count is None or pct is None or r.get("part.unit") != "count":
+            out.append(NA)
+            continue
+        p, d = pct
+        whole = _exact_whole(r, "whole")
+        if whole is not None:
+            convs = rnd.conventions_for_ratio(count, whole, p, d)
+            actual = rnd.round_ratio(count, whole, d) if whole else None
+            status = _classify(convs)
+            expl = (f"{format_number(count, conv)}/{format_number(whole, conv)} = {_pct(actual, d, conv)}"
+                    f"{'' if status == 'pass' else ', not ' + _pct(p, d, conv)}") if actual is not None else ""
+            if status == "info":
+                expl += " when rounded; truncated, it gives the written figure"
+            out.append(Outcome(status, convs, expl, None if status == "pass" or actual is None else _pct(actual, d, conv) + "?"))
+            continue
+        if p > 100:
+            out.append(NA)  # the 0–100 range rule speaks for it
+            continue
+        convs = rnd.conventions_for_whole(count, p, d, at_least=max(count, 1))
+        status = _classify(convs)
+        if status == "pass":
+            n = rnd.wholes_for(count, p, d, "half-up", at_least=max(count, 1)) or \
+                rnd.wholes_for(count, p, d, "half-even", at_least=max(count, 1))
+            expl = f"{format_number(count, conv)}/{format_number(n[0], conv)} = {_pct(rnd.round_ratio(count, n[0], d), d, conv)}" if n else ""
+            out.append(Outcome("pass", convs, expl))
+            continue
+        near = rnd.nearest_wholes(count, p, d)
+        sides = ", ".join(f"{format_number(count, conv)}/{format_number(n, conv)} = {_pct(v, d, conv)}" for n, v in near)
+        if status == "info":
+            n = rnd.wholes_for(count, p, d, "truncation", at_least=max(count, 1))
+            expl = (f"{sides}: no whole total gives {_pct(p, d, conv)} when rounded; truncated, "
+                    f"{format_number(count, conv)}/{format_number(n[0], conv)} does")
+            out.append(Outcome("info", convs, expl))
+            continue
+        expl = f"{sides}, so no whole total gives {_pct(p, d, conv)}"
+        best = min(near, key=lambda nv: abs(Fraction(nv[1]) - p)) if near else None
+        out.append(Outcome("error", convs, expl, _pct(best[1], d, conv) + "?" if best else None))
+    return out
+
+
+def _previous_exists(current: int, p: Fraction, d: int, conv: str, direction: str) -> tuple[int, int] | None:
+    """Whole earlier values P with |current − P|/P rounding to p% (the change's GRIM)."""
+    b = rnd.rounds_to(p, d, conv)
+    # x = 100·|C − P|/P; for a decrease 100·C/P = 100 − x, for an increase 100·C/P = 100 + x
+    if direction == "decrease":
+        lo, lo_closed = 100 - (b.hi if b.hi is not None else Fraction(10**9)), b.hi_closed
+        hi, hi_closed = 100 - b.lo, b.lo_closed
+        at_least = current + 1
+    else:
+        lo, lo_closed, hi, hi_closed = 100 + b.lo, b.lo_closed, 100 + (b.hi if b.hi is not None else Fraction(10**9)), b.hi_closed
+        at_least = 1
+    if current == 0:
+        ok = lo < 0 or (lo == 0 and lo_closed)
+        return (at_least, at_least) if ok and direction == "decrease" else None
+    shifted = rnd.Bounds(max(lo, Fraction(0)), lo_closed if lo > 0 else False, hi, hi_closed)
+    if hi <= 0:
+        return None
+    c100 = Fraction(100 * current)
+    n_lo = max(math.floor(c100 / shifted.hi) + (0 if shifted.hi_closed and (c100 / shifted.hi).denominator == 1 else 1),
+               at_least)
+    if shifted.lo <= 0:
+        n_hi = 10**18
+    else:
+        top = c100 / shifted.lo
+        n_hi = math.floor(top) - (1 if not shifted.lo_closed and top.denominator == 1 else 0)
+    if direction == "increase":
+        n_hi = min(n_hi, current - 1)
+    return (n_lo, n_hi) if n_lo <= n_hi else None
+
+
+def change_consistency(table: pd.DataFrame, number_convention: list[str]) -> list[Outcome]:
+    """A value, its absolute change and its percentage must imply one whole earlier value."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.to_dict("records")):
+        conv = number_convention[i]
+        direction = r.get("direction")
+        current = _exact_whole(r, "current")
+        delta = _exact_whole(r, "delta")
+        previous = _exact_whole(r, "previous")
+        pct = _exact_percent(r, "percent")
+        if current is None or r.get("current.unit") != "count" or direction not in ("increase", "decrease"):
+            out.append(NA)
+            continue
+        sign = 1 if direction == "increase" else -1
+        word = "tăng" if direction == "increase" else "giảm"
+        if previous is None and delta is not None:
+            previous = current - sign * delta
+            if previous < 0:
+                out.append(Outcome("error", [], f"{format_number(current, conv)} − {format_number(delta, conv)} = "
+                                                 f"{format_number(previous, conv)}: the earlier value would be negative"))
+                continue
+            derivation = (f"{format_number(current, conv)} {'−' if sign > 0 else '+'} {format_number(delta, conv)} = "
+                          f"{format_number(previous, conv)}")
+        elif previous is not None:
+            if (current - previous) * sign < 0:
+                out.append(Outcome("error", [], f"{format_number(previous, conv)} → {format_number(current, conv)} is not a "
+                                                 f"{'rise' if sign > 0 else 'fall'}, yet the text says \"{word}\""))
+                continue
+            delta = abs(current - previous)
+            derivation = f"{format_number(current, conv)} vs {format_number(previous, conv)}"
+        else:
+            derivation = ""
+        if pct is None:
+            out.append(Outcome("pass" if previous is not None else "na"))
+            continue
+        p, d = pct
+        if previous is not None:
+            if previous == 0:
+                out.append(Outcome("error", [], f"{derivation}: a change from 0 has no percentage"))
+                continue
+            convs = rnd.conventions_for_ratio(delta, previous, p, d)
+            status = _classify(convs)
+            actual = rnd.round_ratio(delta, previous, d)
+            expl = (f"{derivation}; {format_number(delta, conv)}/{format_number(previous, conv)} = {_pct(actual, d, conv)}"
+                    f"{'' if status == 'pass' else ', not ' + _pct(p, d, conv)}")
+            if status == "info":
+                expl += " when rounded; truncated, it gives the written figure"
+            out.append(Outcome(status, convs, expl, None if status == "pass" else _pct(actual, d, conv) + "?"))
+            continue
+        if direction == "decrease" and p > 100:
+            out.append(NA)  # the decrease-at-most-100 rule speaks for it
+            continue
+        convs = [c for c in rnd.CONVENTIONS if _previous_exists(current, p, d, c, direction)]
+        status = _classify(convs)
+        if status == "pass":
+            rng = _previous_exists(current, p, d, next(c for c in convs if c in rnd.STANDARD), direction)
+            out.append(Outcome("pass", convs, f"an earlier {format_number(rng[0], conv)} gives it"))
+            continue
+        centre = Fraction(100 * current) / (100 + sign * p) if 100 + sign * p > 0 else None
+        near = sorted({math.floor(centre), math.ceil(centre)}) if centre is not None and centre > 0 else []
+        sides = ", ".join(
+            f"{format_number(current, conv)} vs {format_number(n, conv)}: {_pct(rnd.round_ratio(abs(current - n), n, d), d, conv)}"
+            for n in near if n > 0)
+        expl = f"no whole earlier value gives a {'rise' if sign > 0 else 'fall'} of {_pct(p, d, conv)}" + (f" ({sides})" if sides else "")
+        if status == "info":
+            expl += "; truncated, one does"
+        out.append(Outcome(status, convs, expl))
+    return out
+
+
+def whole_number(table: pd.DataFrame, number_convention: list[str]) -> list[Outcome]:
+    """A count of things must be a whole number."""
+    values = pd.to_numeric(table["value.value"], errors="coerce")
+    counted = (table["unit"] == "count") & table["role"].isin(["count", "delta", "numerator", "denominator"]) \
+        & values.notna()
+    fractional = counted & (values != values.round())
+    out = [NA if not c else PASS for c in counted.to_numpy()]
+    for i in fractional.to_numpy().nonzero()[0]:
+        v = float(values.iloc[i])
+        out[i] = Outcome("error", [], f"{format_number(v, number_convention[i])} is not a whole number",
+                         f"{format_number(round(v), number_convention[i])}?")
+    return out
+
+
+CHECKS = {"share_granularity": share_granularity, "change_consistency": change_consistency,
+          "whole_number": whole_number}

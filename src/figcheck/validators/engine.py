@@ -1,0 +1,364 @@
+"""The check engine: rules compiled to pandera checks over the article tables.
+
+Each table (figures, each kind of relation, metric records) is validated once for all articles. Every
+rule becomes one ``pandera.Check``; pandera validates a one-column frame of row numbers, so a failing
+relation or record is exactly one failure case, which maps back to its article, figures and span.
+
+Severity, per failing row: a rule fails *strictly* when no values of the strict readings satisfy it;
+if the loose reading of a qualifier still satisfies it the anomaly is a **warning** (at most the rule's
+own severity), otherwise it has the rule's severity. Built-in rounding checks report **info** for what
+holds only by truncation. A rule that raises is *not evaluated* for the rows it concerns.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from figcheck.languages import Language, load_language
+from figcheck.models import Anomaly, Article, ArticleResult, Figure, NotEvaluated
+from figcheck.rules.expr import Call, Name, Node, Num, to_text
+from figcheck.rules.model import Rule, RuleSet
+from figcheck.validators import builtin_checks, rounding
+from figcheck.validators.evaluate import Evaluator, comparisons
+from figcheck.validators.numbers import format_number
+from figcheck.validators.tables import Tables, build_tables
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
+_NEGATED = {"<=": ">", "<": "≥", ">=": "<", ">": "≤", "==": "≠", "!=": "="}
+
+
+@dataclass
+class _Finding:
+    rule: Rule
+    row: int
+    severity: str
+    explanation: str
+    suggestion: str | None
+
+
+class CheckEngine:
+    """Runs a rule set over articles."""
+
+    def __init__(self, ruleset: RuleSet, language: str | Language = "vi") -> None:
+        self.ruleset = ruleset
+        self.lang = load_language(language) if isinstance(language, str) else language
+
+    def check(self, articles: list[Article]) -> list[ArticleResult]:
+        results = [ArticleResult(article=a) for a in articles]
+        readable = [i for i, a in enumerate(articles) if a.error is None]
+        if not readable:
+            return results
+        tables = build_tables([articles[i] for i in readable], self.ruleset, self.lang)
+        sub = [results[i] for i in readable]
+        evidence: list[list[list[str]]] = [[] for _ in sub]
+        findings: list[tuple[str, _Finding]] = []
+        by_table: dict[str, list[Rule]] = {}
+        for rule in self.ruleset.rules:
+            by_table.setdefault(rule.on, []).append(rule)
+        for on, rules in by_table.items():
+            table = tables.table(on)
+            if table.empty:
+                continue
+            table = table.reset_index(drop=True)
+            findings += [(on, f) for f in self._run_table(on, table, rules, tables, sub, evidence)]
+        for res, ev in zip(sub, evidence):
+            res.convention = rounding.infer_convention(ev)
+        self._anomalies(findings, tables, sub)
+        return results
+
+    # -- one table ---------------------------------------------------------------------------------
+
+    def _run_table(self, on: str, table: pd.DataFrame, rules: list[Rule], tables: Tables,
+                   results: list[ArticleResult], evidence: list[list[list[str]]]) -> list[_Finding]:
+        import pandera.pandas as pa
+
+        conventions = [tables.articles[a].number_convention for a in table["art"].to_numpy()]
+        strict, loose = Evaluator(table, "strict"), Evaluator(table, "loose")
+        details: dict[int, dict[int, _Finding]] = {}
+        checks = []
+        for k, rule in enumerate(rules):
+            outcome = self._rule_outcome(rule, table, strict, loose, conventions, results, evidence, tables)
+            if outcome is None:
+                checks.append(pa.Check(lambda d: pd.Series(True, index=d.index), name=rule.id, ignore_na=False))
+                continue
+            passed, found = outcome
+            details[k] = found
+            checks.append(pa.Check(lambda d, passed=passed: passed.loc[d.index], name=rule.id, error=rule.id,
+                                   ignore_na=False))
+        rows = pd.DataFrame({"row": np.arange(len(table))})
+        schema = pa.DataFrameSchema(checks=checks, name=f"figcheck:{on}")
+        try:
+            schema.validate(rows, lazy=True)
+            return []
+        except pa.errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+        out: list[_Finding] = []
+        for number, index in zip(cases["check_number"], cases["index"]):
+            if index is None or (isinstance(index, float) and np.isnan(index)):
+                continue
+            finding = details.get(int(number), {}).get(int(index))
+            if finding is not None:
+                out.append(finding)
+        return out
+
+    def _rule_outcome(self, rule: Rule, table: pd.DataFrame, strict: Evaluator, loose: Evaluator,
+                      conventions: list[str], results: list[ArticleResult], evidence: list[list[list[str]]],
+                      tables: Tables) -> tuple[pd.Series, dict[int, _Finding]] | None:
+        """Per row: does the rule hold (True also where it does not apply), and the failures' details."""
+        n = len(table)
+        arts = table["art"].to_numpy()
+        try:
+            applies = np.ones(n, dtype=bool)
+            if rule.on == "record":
+                applies &= (table["scope"] == rule.scope).to_numpy()
+            if rule.where_ast is not None:
+                applies &= strict.referenced_present(rule.where_ast) & strict.possible(rule.where_ast)
+            found: dict[int, _Finding] = {}
+            if rule.check is not None:
+                outcomes = builtin_checks.CHECKS[rule.check](table, conventions)
+                passed = np.ones(n, dtype=bool)
+                for i, o in enumerate(outcomes):
+                    if not applies[i] or o.status == "na":
+                        continue
+                    self._mark_checked(table, i, results[arts[i]])
+                    if o.conventions:
+                        evidence[arts[i]].append(o.conventions)
+                    if o.status in ("error", "info"):
+                        passed[i] = False
+                        severity = rule.severity if o.status == "error" else "info"
+                        found[i] = _Finding(rule, i, severity, o.explanation, o.suggestion)
+                return pd.Series(passed), found
+            node = rule.assert_ast
+            applies &= strict.referenced_present(node)
+            ok_strict = strict.possible(node)
+            ok_loose = loose.possible(node)
+            passed = ~applies | ok_strict
+            for i in np.nonzero(applies)[0]:
+                self._mark_checked(table, i, results[arts[i]])
+            for i in np.nonzero(~passed)[0]:
+                severity = rule.severity
+                if ok_loose[i]:
+                    severity = min(rule.severity, "warning", key=SEVERITY_RANK.get)
+                explanation, suggestion = self._explain(rule, table, int(i), bool(ok_loose[i]), tables)
+                found[int(i)] = _Finding(rule, int(i), severity, explanation, suggestion)
+            return pd.Series(passed), found
+        except Exception as exc:  # a rule that cannot run is reported, never counted as pass or fail
+            reason = f"{type(exc).__name__}: {exc}"
+            for a in sorted(set(arts.tolist())):
+                results[a].not_evaluated.append(NotEvaluated(rule.id, reason))
+            if _debug():
+                traceback.print_exc()
+            return None
+
+    @staticmethod
+    def _mark_checked(table: pd.DataFrame, i: int, result: ArticleResult) -> None:
+        for col in table.columns:
+            if col.endswith(".id"):
+                v = table.at[i, col]
+                if isinstance(v, str):
+                    result.checked_figures.add(v)
+                elif isinstance(v, list):
+                    result.checked_figures.update(v)
+        if "fid" in table.columns:
+            result.checked_figures.add(table.at[i, "fid"])
+
+    # -- explanations ---------------------------------------------------------------------------------
+
+    def _explain(self, rule: Rule, table: pd.DataFrame, i: int, loose_ok: bool, tables: Tables) -> tuple[str, str | None]:
+        article = tables.articles[int(table.at[i, "art"])]
+        conv = article.number_convention
+        one = table.iloc[[i]].reset_index(drop=True)
+        ev = Evaluator(one, "strict")
+        parts = []
+        suggestion = None
+        for op, left, right in comparisons(rule.assert_ast):
+            if bool(ev._compare(op, left, right, necessary=False)[0]) if not (ev._is_flag(left) or ev._is_flag(right)) else True:
+                continue
+            lt, lv = self._describe(left, one, article, conv)
+            rt, rv = self._describe(right, one, article, conv)
+            parts.append(f"{lt}{lv} {_NEGATED[op]} {rt}{rv}")
+            if op == "==" and suggestion is None:
+                suggestion = self._suggest_equal(left, right, one, article, conv)
+        text = "; ".join(parts)
+        bounds = self._qualifier_notes(rule.assert_ast, one, article, conv)
+        if bounds:
+            text += f" ({bounds})"
+        if loose_ok:
+            text += "; only a loose reading of the qualifier allows it"
+        return text, suggestion
+
+    def _figure_of(self, name: str, row: pd.DataFrame, article: Article) -> Figure | None:
+        col = f"{name}.id"
+        if col in row.columns and isinstance(row.at[0, col], str):
+            try:
+                return article.figure(row.at[0, col])
+            except KeyError:
+                return None
+        return None
+
+    def _describe(self, node: Node, row: pd.DataFrame, article: Article, conv: str) -> tuple[str, str]:
+        """(label, " = value") for one side of a comparison."""
+        ev = Evaluator(row, "strict")
+        if isinstance(node, Name):
+            f = self._figure_of(node.name, row, article) if node.name != "value" or "value.id" in row.columns else None
+            if f is not None:
+                return _quote(f), "" if f.low == f.high and f.value is not None and f.qualifier is None \
+                    else f" = {_interval(f.low, f.high, conv)}"
+            if node.name == "items" and "items.lo" in row.columns:
+                return f"{format_number(row.at[0, 'items.lo'], conv)} named", ""
+        if isinstance(node, Call) and node.func in ("sum",) and len(node.args) == 1 and isinstance(node.args[0], Name):
+            ids = row.at[0, f"{node.args[0].name}.id"] if f"{node.args[0].name}.id" in row.columns else None
+            if isinstance(ids, list) and ids:
+                figs = [article.figure(x) for x in ids]
+                iv = ev.interval(node)
+                return " + ".join(f.text for f in figs), f" = {_interval(iv.lo[0], iv.hi[0], conv)}"
+        if isinstance(node, Num):
+            return format_number(node.value, conv), ""
+        iv = ev.interval(node)
+        return to_text(node), f" = {_interval(iv.lo[0], iv.hi[0], conv)}"
+
+    def _qualifier_notes(self, node: Node, row: pd.DataFrame, article: Article, conv: str) -> str:
+        notes = []
+        from figcheck.rules.expr import names
+
+        for n in names(node):
+            f = self._figure_of(n.name, row, article)
+            if f is None or f.qualifier is None or f.qualifier == "vague" and f.low is None:
+                continue
+            notes.append(f"'{f.text}{' ' + f.noun if f.noun else ''}' means {_interval(f.low, f.high, conv)}")
+        return "; ".join(dict.fromkeys(notes))
+
+    def _suggest_equal(self, left: Node, right: Node, row: pd.DataFrame, article: Article, conv: str) -> str | None:
+        ev = Evaluator(row, "strict")
+        for target, other in ((right, left), (left, right)):
+            if isinstance(target, Name):
+                f = self._figure_of(target.name, row, article)
+                iv = ev.interval(other)
+                if f is not None and iv.lo[0] == iv.hi[0] and np.isfinite(iv.lo[0]):
+                    return f"{f.text} → {format_number(iv.lo[0], conv)}?"
+        return None
+
+    # -- anomalies ------------------------------------------------------------------------------------
+
+    def _anomalies(self, findings: list[tuple[str, _Finding]], tables: Tables, results: list[ArticleResult]) -> None:
+        seen: set[tuple[int, str, frozenset[str]]] = set()
+        for on, f in findings:
+            table = tables.table(on).reset_index(drop=True)
+            row = table.iloc[[f.row]].reset_index(drop=True)
+            a_idx = int(row.at[0, "art"])
+            article = tables.articles[a_idx]
+            ids: list[str] = []
+            wanted = None
+            if f.rule.assert_ast is not None:  # the figures the rule speaks of, not the whole row
+                from figcheck.rules.expr import names as expr_names
+
+                wanted = {f"{n.name}.id" for n in expr_names(f.rule.assert_ast)}
+            for col in row.columns:
+                if col.endswith(".id") and (wanted is None or col in wanted):
+                    v = row.at[0, col]
+                    if isinstance(v, str):
+                        ids.append(v)
+                    elif isinstance(v, list):
+                        ids += v
+            if "fid" in row.columns:
+                ids.append(row.at[0, "fid"])
+            ids = list(dict.fromkeys(ids))
+            key = (a_idx, f.rule.id, frozenset(ids))
+            if key in seen:
+                continue
+            seen.add(key)
+            figs = [article.figure(x) for x in ids]
+            rid = row.at[0, "rid"] if "rid" in row.columns else None
+            rel = next((r for r in article.relations if r.id == rid), None)
+            text_figs = [g for g in figs if g.field == "text"]
+            start = rel.start if rel is not None else min((g.start for g in text_figs), default=0)
+            end = rel.end if rel is not None else max((g.end for g in text_figs), default=0)
+            message = _render(f.rule.message, row, article)
+            res = results[a_idx]
+            res.anomalies.append(Anomaly(
+                id=f"a{len(res.anomalies) + 1}", rule=f.rule.id, severity=f.severity, message=message,
+                figures=ids, start=start, end=end, explanation=f.explanation, suggestion=f.suggestion,
+                sentence=figs[0].sentence if figs else None, relation=rid if isinstance(rid, str) else None))
+        for res in results:
+            res.anomalies[:] = _merge_same_figures(res.anomalies)
+            res.anomalies.sort(key=lambda a: (a.start, -SEVERITY_RANK[a.severity], a.rule))
+            res.anomalies[:] = [Anomaly(**{**a.to_dict(), "id": f"a{k}"}) for k, a in enumerate(res.anomalies, 1)]
+
+
+def _merge_same_figures(anomalies: list[Anomaly]) -> list[Anomaly]:
+    """One anomaly per set of figures: several rules that flag the same figures report one fact.
+
+    The most severe (then the first, in rule order) is kept; the others are named in its ``also``.
+    """
+    groups: dict[frozenset[str], list[Anomaly]] = {}
+    for a in anomalies:
+        groups.setdefault(frozenset(a.figures), []).append(a)
+    out = []
+    for group in groups.values():
+        keep = max(group, key=lambda a: SEVERITY_RANK[a.severity])
+        others = [a.rule for a in group if a is not keep]
+        out.append(Anomaly(**{**keep.to_dict(), "also": others}) if others else keep)
+    return out
+
+
+def _debug() -> bool:
+    import os
+
+    return os.environ.get("FIGCHECK_DEBUG") == "1"
+
+
+def _quote(f: Figure) -> str:
+    return f"{f.text} {f.noun}" if f.noun and f.unit != "percent" else f.text
+
+
+def _interval(lo: float | None, hi: float | None, conv: str) -> str:
+    if lo is None or (isinstance(lo, float) and np.isnan(lo)):
+        lo = -np.inf
+    if hi is None or (isinstance(hi, float) and np.isnan(hi)):
+        hi = np.inf
+    if lo == hi:
+        return format_number(lo, conv)
+    if not np.isfinite(hi):
+        return f"at least {format_number(lo, conv)}"
+    return f"{format_number(lo, conv)}–{format_number(hi, conv)}"
+
+
+def _render(template: str, row: pd.DataFrame, article: Article) -> str:
+    """Fill ``{name}`` (a figure as written), ``{name.noun}``, ``{name.value}`` and ``{items}``."""
+    conv = article.number_convention
+
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        base, _, attr = key.rpartition(".") if "." in key and key.rsplit(".", 1)[-1] in ("noun", "value", "text") \
+            else (key, "", "")
+        if key == "items" and "items.lo" in row.columns:
+            return format_number(row.at[0, "items.lo"], conv)
+        col = f"{base}.id"
+        fid = row.at[0, col] if col in row.columns else None
+        if isinstance(fid, str):
+            try:
+                f = article.figure(fid)
+            except KeyError:
+                return m.group(0)
+            if attr == "noun":
+                return f.noun or ""
+            if attr == "value":
+                return format_number(f.value, conv) if f.value is not None else f.text
+            return _quote(f) if attr == "" else f.text
+        if f"{base}.sum.lo" in row.columns and not attr:
+            return format_number(row.at[0, f"{base}.sum.lo"], conv)
+        return m.group(0)
+
+    return _PLACEHOLDER.sub(sub, template)
+
+
+def check_articles(articles: list[Article], ruleset: RuleSet, language: str = "vi") -> list[ArticleResult]:
+    """Check articles with a rule set: one result per article, in order."""
+    return CheckEngine(ruleset, language).check(articles)

@@ -1,0 +1,212 @@
+"""Articles as tables: one DataFrame of figures, one per kind of relation, one of metric records.
+
+Checking many articles is one validation per table, not one per article. Every row keeps the article
+it came from (``art``) and the figure ids it involves, so a failing row maps back to spans.
+
+Column layout, for each figure-valued name ``N`` of a row (a relation role, ``value`` for a figure, or
+a metric): ``N.lo``/``N.hi`` (strict reading), ``N.llo``/``N.lhi`` (loose), ``N.id``, ``N.value``,
+``N.decimals``, ``N.qualifier``, ``N.unit``. For a list ``L`` (breakdown parts): ``L.sum.*``,
+``L.min.*``, ``L.max.*``, ``L.n`` and ``L.id`` (the list of ids).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from figcheck.languages import Language
+from figcheck.models import Article, Figure
+from figcheck.rules.model import TABLES, Metric, RuleSet
+
+NAN = float("nan")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _num(x: float | None) -> float:
+    return NAN if x is None else float(x)
+
+
+def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
+    if f is None:
+        return {f"{prefix}.lo": NAN, f"{prefix}.hi": NAN, f"{prefix}.llo": NAN, f"{prefix}.lhi": NAN,
+                f"{prefix}.id": None, f"{prefix}.value": NAN, f"{prefix}.decimals": 0,
+                f"{prefix}.qualifier": None, f"{prefix}.unit": None}
+    return {f"{prefix}.lo": _num(f.low), f"{prefix}.hi": _num(f.high), f"{prefix}.llo": _num(f.loose_low),
+            f"{prefix}.lhi": _num(f.loose_high), f"{prefix}.id": f.id, f"{prefix}.value": _num(f.value),
+            f"{prefix}.decimals": f.decimals, f"{prefix}.qualifier": f.qualifier, f"{prefix}.unit": f.unit}
+
+
+def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
+    out: dict[str, Any] = {f"{prefix}.n": len(figs), f"{prefix}.id": [f.id for f in figs]}
+    for agg in ("sum", "min", "max"):
+        for key, attr in (("lo", "low"), ("hi", "high"), ("llo", "loose_low"), ("lhi", "loose_high")):
+            vals = [getattr(f, attr) for f in figs]
+            if not vals:
+                out[f"{prefix}.{agg}.{key}"] = NAN
+            elif any(v is None for v in vals):
+                out[f"{prefix}.{agg}.{key}"] = NAN  # an unbounded loose side stays unbounded
+            else:
+                out[f"{prefix}.{agg}.{key}"] = {"sum": math.fsum, "min": min, "max": max}[agg](vals)
+    return out
+
+
+def _exact(value: int | float) -> dict[str, Any]:
+    return {"lo": float(value), "hi": float(value), "llo": float(value), "lhi": float(value)}
+
+
+# -- metrics -------------------------------------------------------------------------------------
+
+
+def _starts_with_words(text: str, phrase: str) -> bool:
+    return text == phrase or text.startswith(phrase + " ") or text.startswith(phrase + ",")
+
+
+def _contains_words(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])", text) is not None
+
+
+class MetricMatcher:
+    """Which metric of a rule set a figure counts, from its noun and the words around it."""
+
+    def __init__(self, metrics: dict[str, Metric]) -> None:
+        self.metrics = list(metrics.values())
+
+    def metric_of(self, f: Figure) -> str | None:
+        if f.role in ("delta", "share", "change", "percent") or f.value is None and f.qualifier != "vague":
+            return None
+        after = f.after.lower()
+        if f.classifier and _starts_with_words(after, f.classifier):
+            after = after[len(f.classifier):].lstrip()
+        noun = (f.noun or "").lower()
+        before = f.before.lower()
+        best, best_score = None, 0
+        for m in self.metrics:
+            if m.unit != f.unit:
+                continue
+            noun_hit = max((len(p) for p in m.nouns if _starts_with_words(after, p) or _starts_with_words(noun, p)),
+                           default=0)
+            if not noun_hit:
+                continue
+            if m.context:
+                ctx_hit = max((len(c) for c in m.context if _contains_words(before, c) or _contains_words(after, c)),
+                              default=0)
+                if not ctx_hit:
+                    continue
+                score = noun_hit + ctx_hit + 1000  # a matching context beats any bare noun
+            else:
+                score = noun_hit
+            if score > best_score:
+                best, best_score = m.name, score
+        return best
+
+
+# -- tables -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Tables:
+    articles: list[Article]
+    figures: pd.DataFrame
+    relations: dict[str, pd.DataFrame]
+    records: pd.DataFrame
+    metric_of: list[dict[str, str]] = field(default_factory=list)  # per article: figure id → metric
+
+    def table(self, on: str) -> pd.DataFrame:
+        if on == "figure":
+            return self.figures
+        if on == "record":
+            return self.records
+        return self.relations.get(on, pd.DataFrame())
+
+
+def _passages(article: Article, lang: Language) -> list[list[int]]:
+    """Sentence groups: a sentence and the next one when that one opens with "Trong đó, …"."""
+    cues = lang.words("cues.subset")
+    groups: list[list[int]] = []
+    for s in article.sentences:
+        head = s.text.lstrip(" “\"").lower()
+        if groups and any(head.startswith(c) for c in cues):
+            groups[-1].append(s.index)
+        else:
+            groups.append([s.index])
+    return groups
+
+
+def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> Tables:
+    matcher = MetricMatcher(ruleset.metrics)
+    fig_rows: list[dict[str, Any]] = []
+    rel_rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
+    rec_rows: list[dict[str, Any]] = []
+    metric_maps: list[dict[str, str]] = []
+    for ai, a in enumerate(articles):
+        by_id = {f.id: f for f in a.figures}
+        for f in a.figures:
+            row = {"art": ai, "fid": f.id, "unit": f.unit, "role": f.role, "qualifier": f.qualifier,
+                   "noun": f.noun, "decimals": f.decimals, "spelled": f.spelled}
+            row.update(figure_columns("value", f))
+            fig_rows.append(row)
+        for r in a.relations:
+            spec = TABLES[r.kind]
+            row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue}
+            for name in spec["numbers"]:
+                if r.kind == "enumeration" and name == "items":
+                    row.update({f"items.{k}": v for k, v in _exact(len(r.items)).items()})
+                    row.update({"items.id": None, "items.value": float(len(r.items)), "items.decimals": 0,
+                                "items.qualifier": None, "items.unit": "count"})
+                    continue
+                fid = r.roles.get(name)
+                row.update(figure_columns(name, by_id.get(fid) if isinstance(fid, str) else None))
+            for name in spec["lists"]:
+                ids = r.roles.get(name) or []
+                row.update(list_columns(name, [by_id[i] for i in ids if i in by_id]))
+            rel_rows[r.kind].append(row)
+        # metric records
+        metric_of = {f.id: m for f in a.figures if f.field == "text" and (m := matcher.metric_of(f))}
+        metric_maps.append(metric_of)
+        if not metric_of:
+            continue
+        for group in _passages(a, lang):
+            per_metric: dict[str, list[Figure]] = {}
+            for f in a.figures:
+                if f.sentence in group and f.id in metric_of:
+                    per_metric.setdefault(metric_of[f.id], []).append(f)
+            if len(per_metric) < 2:
+                continue
+            depth = max(len(v) for v in per_metric.values())
+            for k in range(depth):
+                row = {"art": ai, "scope": "passage", "rid": None}
+                for m, figs in per_metric.items():
+                    f = figs[k] if k < len(figs) else (figs[0] if len(figs) == 1 else None)
+                    row.update(figure_columns(m, f))
+                rec_rows.append(row)
+        for r in a.relations:
+            if r.kind not in ("pair", "subset"):
+                continue
+            bound: dict[str, Figure] = {}
+            for fid in r.figures:
+                m = metric_of.get(fid)
+                if m is None or m in bound:
+                    bound = {}
+                    break
+                bound[m] = by_id[fid]
+            if len(bound) >= 2:
+                row = {"art": ai, "scope": "linked", "rid": r.id}
+                for m, f in bound.items():
+                    row.update(figure_columns(m, f))
+                rec_rows.append(row)
+    relations = {k: pd.DataFrame(v) for k, v in rel_rows.items()}
+    records = pd.DataFrame(rec_rows)
+    missing = {key: value for m in ruleset.metrics for key, value in figure_columns(m, None).items()
+               if key not in records.columns}  # every metric has its columns, present or not
+    for key in ("art", "scope", "rid"):
+        if key not in records.columns:
+            missing[key] = None
+    if missing:
+        records = pd.concat([records, pd.DataFrame({k: [v] * len(records) for k, v in missing.items()},
+                                                   index=records.index)], axis=1)
+    return Tables(articles=articles, figures=pd.DataFrame(fig_rows), relations=relations, records=records,
+                  metric_of=metric_maps)
