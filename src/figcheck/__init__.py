@@ -6,17 +6,20 @@ Public API::
     article = figcheck.extract("Toàn phường có 14 tổ với 27 thành viên.")
     for article in figcheck.read(["draft.txt", "corpus.jsonl"]):
         ...
+    for result in figcheck.check(["draft.txt"]):
+        for anomaly in result.anomalies:
+            print(anomaly.severity, anomaly.message, anomaly.explanation)
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from figcheck.models import Article, Figure, InputError, Item, Relation, SetAside, Source
+from figcheck.models import Anomaly, Article, ArticleResult, Figure, InputError, Item, Relation, SetAside, Source
 
 __version__ = "0.1.0"
-__all__ = ["Article", "Figure", "InputError", "Item", "Relation", "SetAside", "Source", "extract", "read",
-           "__version__"]
+__all__ = ["Anomaly", "Article", "ArticleResult", "Figure", "InputError", "Item", "Relation", "SetAside", "Source",
+           "check", "extract", "read", "__version__"]
 
 
 def extract(text: str, *, title: str | None = None, language: str = "vi") -> Article:
@@ -37,3 +40,17 @@ def read(paths: Iterable[str], *, language: str = "vi") -> Iterator[Article]:
     reader = reader_for(language)
     for src in iter_sources(paths):
         yield reader.read_source(src)
+
+
+def check(paths: Iterable[str], *, rules: Iterable[str] = (), default_rules: bool = True,
+          language: str = "vi") -> Iterator[ArticleResult]:
+    """Read and check every article the paths name; one ``ArticleResult`` per article, in order.
+
+    ``rules`` names built-in packs or pack files added to the language's defaults (core + antq for
+    Vietnamese); a given pack with a default pack's name replaces it.
+    """
+    from figcheck.check import check_stream
+    from figcheck.rules.loader import load_ruleset
+
+    ruleset = load_ruleset(list(rules), language=language, defaults=default_rules)
+    yield from check_stream(read(paths, language=language), ruleset, language)

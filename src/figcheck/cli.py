@@ -62,6 +62,186 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str)
     sys.exit(EXIT_INPUT if errors else EXIT_OK)
 
 
+FAIL_ON = ("error", "warning", "info", "never")
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
+              help="Add a rule pack (built-in name or YAML file); a pack named like a default one replaces it.")
+@click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
+@click.option("--format", "fmt", type=click.Choice(["console", "json"]), default="console", show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Exit 1 when an anomaly of this severity or above is found.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write the report to FILE (atomically) instead of standard output.")
+@click.option("--language", default="vi", show_default=True)
+@click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
+def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str, fail_on: str,
+          output: str | None, language: str, debug: bool) -> None:
+    """Check that the figures of articles agree with each other.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
+    read (everything else is still checked and reported); 3 an internal error.
+    """
+    import os
+
+    if debug:
+        os.environ["FIGCHECK_DEBUG"] = "1"
+    import figcheck
+    from figcheck.check import Summary, check_stream
+    from figcheck.reports.output import open_output
+    from figcheck.rules.loader import RuleFileError, load_ruleset
+
+    try:
+        ruleset = load_ruleset(list(rules), language=language, defaults=not no_default_rules)
+    except RuleFileError as exc:
+        click.echo(f"figcheck: rule file error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    summary = Summary()
+    try:
+        with open_output(output) as out:
+            if fmt == "json":
+                from figcheck.reports.json_report import JsonReportWriter
+
+                writer = JsonReportWriter(out)
+            else:
+                from figcheck.reports.console import article_report, make_console, summary_table
+
+                console = make_console(out)
+            progress = _progress(len(paths))
+            for result in check_stream(figcheck.read(paths, language=language), ruleset, language):
+                summary.add(result)
+                if result.article.error is not None:
+                    _report_input_error(result.article)
+                if progress is not None:
+                    progress.advance(progress.task_ids[0])
+                if fmt == "json":
+                    writer.write(result.to_dict())
+                else:
+                    console.print(article_report(result, plain=console.no_color))
+            if progress is not None:
+                progress.stop()
+            if fmt == "json":
+                writer.close(summary.to_dict())
+            else:
+                console.print(summary_table(summary.to_dict()))
+    except KeyboardInterrupt:
+        click.echo("figcheck: interrupted; no report was written" if output else "figcheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback with --debug
+        click.echo(f"figcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                   err=True)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        sys.exit(EXIT_INTERNAL)
+    worst = summary.worst()
+    if summary.input_errors:
+        sys.exit(EXIT_INPUT)
+    if fail_on != "never" and worst is not None and _RANK[worst] >= _RANK[fail_on]:
+        sys.exit(EXIT_FAIL)
+    sys.exit(EXIT_OK)
+
+
+def _progress(n_inputs: int):
+    """A progress bar on stderr for many inputs, only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                        console=Console(stderr=True), transient=True)
+    progress.add_task("articles", total=None)
+    progress.start()
+    return progress
+
+
+@main.group()
+def rules() -> None:
+    """List, show and validate rule packs."""
+
+
+@rules.command("list")
+def rules_list() -> None:
+    """The built-in rule packs."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from figcheck.rules.loader import builtin_pack_names, load_pack_chain
+
+    table = Table(title="built-in rule packs", title_justify="left")
+    for col in ("name", "version", "language", "extends", "metrics", "rules", "description"):
+        table.add_column(col, overflow="fold")
+    for name in builtin_pack_names():
+        p = load_pack_chain(name)[-1]
+        table.add_row(p.name, p.version, p.language, ", ".join(p.extends), str(len(p.metrics)), str(len(p.rules)),
+                      p.description)
+    Console(width=None if sys.stdout.isatty() else 140).print(table)
+
+
+@rules.command("show")
+@click.argument("name")
+def rules_show(name: str) -> None:
+    """The metrics and rules of a pack (built-in name or file)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from figcheck.rules.loader import RuleFileError, load_pack_chain
+
+    try:
+        pack = load_pack_chain(name)[-1]
+    except RuleFileError as exc:
+        click.echo(f"figcheck: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    console = Console(width=None if sys.stdout.isatty() else 160)
+    console.print(f"[bold]{pack.name}[/bold] {pack.version} ({pack.language}) — {pack.description}")
+    if pack.extends:
+        console.print(f"extends: {', '.join(pack.extends)}")
+    if pack.metrics:
+        mt = Table(title="metrics", title_justify="left")
+        for col in ("metric", "nouns", "context", "unit"):
+            mt.add_column(col, overflow="fold")
+        for m in pack.metrics.values():
+            mt.add_row(m.name, ", ".join(m.nouns), ", ".join(m.context), m.unit)
+        console.print(mt)
+    rt = Table(title="rules", title_justify="left")
+    for col in ("id", "severity", "on", "where", "assert / check", "description"):
+        rt.add_column(col, overflow="fold")
+    for r in pack.rules:
+        rt.add_row(r.id, r.severity, r.on + (f" ({r.scope})" if r.on == "record" else ""), r.where_text or "",
+                   r.expression, r.description)
+    console.print(rt)
+
+
+@rules.command("validate")
+@click.argument("files", nargs=-1, required=True)
+def rules_validate(files: tuple[str, ...]) -> None:
+    """Validate rule-pack files; every error names the file, line and column."""
+    from figcheck.rules.loader import RuleFileError, load_pack_chain
+
+    failed = 0
+    for f in files:
+        try:
+            packs = load_pack_chain(f)
+            click.echo(f"{f}: ok ({len(packs[-1].rules)} rules, {len(packs[-1].metrics)} metrics)")
+        except RuleFileError as exc:
+            failed += 1
+            click.echo(f"{exc}" if exc.location else f"{f}: {exc}", err=True)
+    sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+@rules.command("schema")
+def rules_schema() -> None:
+    """Print the JSON Schema of rule packs (for editors' validation and completion)."""
+    from importlib import resources
+
+    click.echo(resources.files("figcheck.rules").joinpath("pack.schema.json").read_text(encoding="utf-8"))
+
+
 def _report_input_error(article) -> None:
     where = f"{article.source}:{article.line}" if article.line else article.source
     click.echo(f"figcheck: input error: {where}: {article.error}", err=True)

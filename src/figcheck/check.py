@@ -1,0 +1,68 @@
+"""Checking articles end to end: read, extract, check — in batches, so any number of inputs streams.
+
+This is the Python API behind ``figcheck check``::
+
+    import figcheck
+    for result in figcheck.check(["draft.txt"]):
+        for anomaly in result.anomalies:
+            print(anomaly.severity, anomaly.message, anomaly.explanation)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from figcheck.models import Article, ArticleResult
+from figcheck.rules.model import RuleSet
+
+BATCH = 256  # articles checked together: one validation per table per batch
+
+
+def check_stream(articles: Iterable[Article], ruleset: RuleSet, language: str = "vi",
+                 batch: int = BATCH) -> Iterator[ArticleResult]:
+    from figcheck.validators.engine import CheckEngine
+
+    engine = CheckEngine(ruleset, language)
+    pending: list[Article] = []
+    for article in articles:
+        pending.append(article)
+        if len(pending) >= batch:
+            yield from engine.check(pending)
+            pending = []
+    if pending:
+        yield from engine.check(pending)
+
+
+class Summary:
+    """Counts for the closing summary and the JSON ``summary`` object."""
+
+    def __init__(self) -> None:
+        self.articles = 0
+        self.figures = 0
+        self.checked = 0
+        self.input_errors = 0
+        self.not_evaluated = 0
+        self.severities: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
+
+    def add(self, result: ArticleResult) -> None:
+        self.articles += 1
+        if result.article.error is not None:
+            self.input_errors += 1
+        self.figures += len(result.article.figures)
+        self.checked += len(result.checked_figures)
+        self.not_evaluated += len(result.not_evaluated)
+        for a in result.anomalies:
+            self.severities[a.severity] += 1
+            self.rules[a.rule] += 1
+
+    def worst(self) -> str | None:
+        return next((s for s in ("error", "warning", "info") if self.severities[s]), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"articles": self.articles, "figures": self.figures, "checked": self.checked,
+                "anomalies": {s: self.severities[s] for s in ("error", "warning", "info")},
+                "by_rule": dict(sorted(self.rules.items())), "input_errors": self.input_errors,
+                "not_evaluated": self.not_evaluated}

@@ -1,0 +1,123 @@
+"""The editor's console report: per article a header, each anomaly with its sentence highlighted, and a
+closing summary. Colour only on a terminal (and never with NO_COLOR); plain text when piped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from figcheck.models import Anomaly, ArticleResult
+
+STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
+LIGHT = {"error": ("●", "red", "errors"), "warning": ("●", "yellow", "warnings"), "info": ("●", "green", "notes only"),
+         None: ("●", "green", "consistent")}
+
+
+def _sentence_with_figures(result: ArticleResult, anomaly: Anomaly, plain: bool = False) -> Text | None:
+    """The sentence(s) an anomaly is about, its figures highlighted (bracketed «…» in plain text)."""
+    article = result.article
+    figs = [article.figure(fid) for fid in anomaly.figures]
+    text_figs = [f for f in figs if f.field == "text"]
+    if not text_figs:
+        return None
+    indices = sorted({f.sentence for f in text_figs})
+    sentences = {s.index: s for s in article.sentences}
+    if article.title_span and -1 in indices:
+        start_span = article.title_span
+    else:
+        start_span = None
+    spans = [(sentences[i].start, sentences[i].end) for i in indices if i in sentences]
+    if start_span:
+        spans.insert(0, start_span)
+    if not spans:
+        return None
+    start, end = spans[0][0], spans[-1][1]
+    if end - start > 600:  # a very long stretch: keep the part around the figures
+        start = max(start, min(f.start for f in text_figs) - 200)
+        end = min(end, max(f.end for f in text_figs) + 200)
+    inside = sorted((f for f in text_figs if start <= f.start and f.end <= end), key=lambda f: f.start)
+    text = Text()
+    pos = start
+    for f in inside:
+        if f.start < pos:
+            continue
+        text.append(article.text[pos:f.start].replace("\n", " "))
+        text.append(f"«{f.text}»" if plain else f.text, style="bold reverse")
+        pos = f.end
+    text.append(article.text[pos:end].replace("\n", " "))
+    return text
+
+
+def article_report(result: ArticleResult, plain: bool = False) -> Group:
+    a = result.article
+    worst = result.worst()
+    dot, colour, verdict = LIGHT[worst]
+    head = Text()
+    head.append(f"{dot} ", style=colour)
+    head.append(a.title or a.id, style="bold")
+    lines: list[Any] = [head]
+    meta = Text(style="dim")
+    meta.append(f"{a.source}")
+    if a.error is not None:
+        lines.append(meta)
+        lines.append(Text(f"input error: {a.error}", style="bold red"))
+        return Group(*lines, Text(""))
+    when = " · ".join(x for x in (a.date, a.period) if x)
+    if when:
+        meta.append(f" · {when}")
+    cov = result.coverage
+    share = f"{100 * cov['checked'] / cov['figures']:.0f}%" if cov["figures"] else "—"
+    meta.append(f" · {cov['figures']} figures, {cov['checked']} checked ({share})")
+    meta.append(f" · rounding: {result.convention}")
+    counts = Counter(x.severity for x in result.anomalies)
+    meta.append(" · " + (", ".join(f"{counts[s]} {s}{'s' if counts[s] > 1 else ''}" for s in ("error", "warning", "info")
+                                   if counts[s]) or verdict))
+    lines.append(meta)
+    for an in result.anomalies:
+        line = Text()
+        line.append(f"{ICON[an.severity]} {an.severity}", style=STYLE[an.severity])
+        line.append(f"  {an.rule}", style="dim")
+        if an.also:
+            line.append(f" (also {', '.join(an.also)})", style="dim")
+        body = [line, Text("  " + an.message)]
+        if an.explanation:
+            body.append(Text("  " + an.explanation, style="italic"))
+        if an.suggestion:
+            body.append(Text(f"  suggestion: {an.suggestion}", style="green"))
+        sentence = _sentence_with_figures(result, an, plain)
+        if sentence is not None:
+            body.append(Panel(sentence, expand=True, border_style="dim", padding=(0, 1)))
+        lines.extend(body)
+    for ne in result.not_evaluated:
+        lines.append(Text(f"  ? not evaluated: {ne.rule} — {ne.reason}", style="dim"))
+    lines.append(Text(""))
+    return Group(*lines)
+
+
+def summary_table(summary: dict[str, Any]) -> Table:
+    table = Table(title="figcheck summary", title_justify="left", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("articles", str(summary["articles"]))
+    table.add_row("inputs with errors", str(summary["input_errors"]))
+    table.add_row("figures read", str(summary["figures"]))
+    table.add_row("figures checked", str(summary["checked"]))
+    for sev in ("error", "warning", "info"):
+        table.add_row(Text(f"{ICON[sev]} {sev}s", style=STYLE[sev]), str(summary["anomalies"][sev]))
+    table.add_row("not evaluated", str(summary["not_evaluated"]))
+    for rule, n in sorted(summary["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(Text(f"  {rule}", style="dim"), str(n))
+    return table
+
+
+def make_console(out, *, force_plain: bool = False) -> Console:
+    is_tty = hasattr(out, "isatty") and out.isatty()
+    return Console(file=out, no_color=force_plain or not is_tty, highlight=False, soft_wrap=False,
+                   width=None if is_tty else 120, emoji=False)

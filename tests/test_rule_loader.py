@@ -1,0 +1,133 @@
+"""Rule packs: the built-in packs, the loader's safety, and errors that name file, line and column."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from figcheck.rules.loader import RuleFileError, builtin_pack_names, load_pack_chain, load_ruleset
+
+GOOD = """\
+name: mine
+version: 1
+language: vi
+description: test pack
+extends: [antq]
+metrics:
+  fines.count: {nouns: [quyết định xử phạt]}
+rules:
+  - id: mine.tips
+    description: valuable tips at most 95% of tips
+    severity: warning
+    assert: tips.valuable <= tips.total * 0.95
+"""
+
+
+def write(tmp_path, text, name="pack.yaml"):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return str(p)
+
+
+def test_builtin_packs_load_and_default_set():
+    assert {"core", "antq"} <= set(builtin_pack_names())
+    rs = load_ruleset()
+    assert [p.name for p in rs.packs] == ["core", "antq"]
+    ids = {r.id for r in rs.rules}
+    assert "core.share.granularity" in ids and "antq.tips.valuable-within-tips" in ids
+    assert "tips.valuable" in rs.metrics
+
+
+def test_a_user_pack_extends_and_adds(tmp_path):
+    rs = load_ruleset([write(tmp_path, GOOD)])
+    assert [p.name for p in rs.packs] == ["core", "antq", "mine"]
+    assert "mine.tips" in {r.id for r in rs.rules} and "fines.count" in rs.metrics
+
+
+def test_a_pack_named_like_a_default_replaces_it(tmp_path):
+    text = "name: antq\nversion: 2\nlanguage: vi\nmetrics: {}\nrules: []\n"
+    rs = load_ruleset([write(tmp_path, text)])
+    assert [p.name for p in rs.packs] == ["core", "antq"]
+    assert not any(r.id.startswith("antq.") for r in rs.rules)
+
+
+def test_no_default_rules(tmp_path):
+    rs = load_ruleset([write(tmp_path, GOOD.replace("extends: [antq]\n", "").replace("tips.valuable <= tips.total * 0.95", "fines.count >= 0"))],
+                      defaults=False)
+    assert [p.name for p in rs.packs] == ["mine"]
+
+
+@pytest.mark.parametrize("replace,message,line,column", [
+    (("tips.total * 0.95", "tips.totl"), "unknown name 'tips.totl'", 12, 30),
+    (("severity: warning", "severity: fatal"), "severity must be one of", 11, 15),
+    (("assert: tips", "asert: tips"), "unknown field 'asert'", 12, 12),
+    (("    assert: tips.valuable <= tips.total * 0.95\n", "    check: grim\n"), "unknown check 'grim'", 12, 12),
+    (("version: 1\n", ""), "missing required field 'version'", 1, 1),
+    (("  - id: mine.tips", "  - id: mine.tips\n    on: sentence"), "'on' must be one of", 10, 9),
+    (("tips.valuable <= tips.total * 0.95", "max(tips.valuable"), "expected ')'", 12, 30),
+])
+def test_errors_name_file_line_and_column(tmp_path, replace, message, line, column):
+    path = write(tmp_path, GOOD.replace(*replace))
+    with pytest.raises(RuleFileError) as err:
+        load_pack_chain(path)
+    assert message in err.value.message
+    loc = err.value.location
+    assert loc.file == path and (loc.line, loc.column) == (line, column), str(err.value)
+
+
+def test_block_scalar_expression_error_points_into_the_block(tmp_path):
+    text = GOOD.replace("    assert: tips.valuable <= tips.total * 0.95\n",
+                        "    assert: |\n      tips.valuable <=\n        tips.totl\n")
+    with pytest.raises(RuleFileError) as err:
+        load_pack_chain(write(tmp_path, text))
+    assert (err.value.location.line, err.value.location.column) == (14, 9)
+
+
+def test_python_tags_are_refused(tmp_path):
+    text = GOOD + "  - !!python/object/apply:os.system ['echo pwned']\n"
+    with pytest.raises(RuleFileError) as err:
+        load_pack_chain(write(tmp_path, text))
+    assert "tag" in err.value.message and err.value.location.line == 13
+
+
+def test_alias_explosion_is_bounded(tmp_path):
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 9):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    text = "\n".join(lines) + "\nname: boom\nversion: 1\nlanguage: vi\n"
+    with pytest.raises(RuleFileError) as err:
+        load_pack_chain(write(tmp_path, text))
+    assert "YAML nodes" in err.value.message
+
+
+def test_extends_loop_is_an_error(tmp_path):
+    write(tmp_path, "name: a\nversion: 1\nlanguage: vi\nextends: [b.yaml]\n", "a.yaml")
+    write(tmp_path, "name: b\nversion: 1\nlanguage: vi\nextends: [a.yaml]\n", "b.yaml")
+    with pytest.raises(RuleFileError) as err:
+        load_pack_chain(str(tmp_path / "a.yaml"))
+    assert "loops" in err.value.message
+
+
+def test_missing_pack():
+    with pytest.raises(RuleFileError) as err:
+        load_ruleset(["no-such-pack"])
+    assert "no built-in pack or file named 'no-such-pack'" in str(err.value)
+
+
+def test_json_schema_ships_and_describes_rules():
+    schema = json.loads(resources.files("figcheck.rules").joinpath("pack.schema.json").read_text(encoding="utf-8"))
+    assert schema["required"] == ["name", "version", "language"]
+    assert set(schema["properties"]["rules"]["items"]["properties"]["severity"]["enum"]) == {"error", "warning", "info"}
+
+
+def test_builtin_packs_satisfy_the_json_schema_shape():
+    schema = json.loads(resources.files("figcheck.rules").joinpath("pack.schema.json").read_text(encoding="utf-8"))
+    allowed = set(schema["properties"])
+    rule_fields = set(schema["properties"]["rules"]["items"]["properties"])
+    import yaml
+
+    for name in builtin_pack_names():
+        data = yaml.safe_load(resources.files("figcheck.rules").joinpath("packs", f"{name}.yaml").read_text(encoding="utf-8"))
+        assert set(data) <= allowed
+        for rule in data["rules"]:
+            assert set(rule) <= rule_fields or set(rule) - rule_fields == {True}  # YAML 1.1 reads 'on' as True
