@@ -172,27 +172,56 @@ class CheckEngine:
     # -- explanations ---------------------------------------------------------------------------------
 
     def _explain(self, rule: Rule, table: pd.DataFrame, i: int, loose_ok: bool, tables: Tables) -> tuple[str, str | None]:
+        """The arithmetic of a failed assertion, in the article's number format."""
         article = tables.articles[int(table.at[i, "art"])]
         conv = article.number_convention
         one = table.iloc[[i]].reset_index(drop=True)
-        ev = Evaluator(one, "strict")
+        # an error is judged on the loose reading (nothing saves it), a warning on the strict one
+        reading = "strict" if loose_ok else "loose"
+        ev = Evaluator(one, reading)
         parts = []
         suggestion = None
         for op, left, right in comparisons(rule.assert_ast):
-            if bool(ev._compare(op, left, right, necessary=False)[0]) if not (ev._is_flag(left) or ev._is_flag(right)) else True:
+            if ev._is_flag(left) or ev._is_flag(right) or bool(ev._compare(op, left, right, necessary=False)[0]):
                 continue
-            lt, lv = self._describe(left, one, article, conv)
-            rt, rv = self._describe(right, one, article, conv)
-            parts.append(f"{lt}{lv} {_NEGATED[op]} {rt}{rv}")
+            li, ri = ev.interval(left), ev.interval(right)
+            if op == "!=":
+                parts.append(f"{self._side(left, li.lo[0], 'least', one, article, conv)} = "
+                             f"{self._side(right, ri.lo[0], 'least', one, article, conv)}")
+                continue
+            # state the violated order: the side that is larger even at its least, then the other
+            if op in ("<=", "<") or (op == "==" and li.lo[0] > ri.hi[0]):
+                big, big_iv, small, small_iv = left, li, right, ri
+            else:
+                big, big_iv, small, small_iv = right, ri, left, li
+            parts.append(f"{self._side(big, big_iv.lo[0], 'least', one, article, conv)} > "
+                         f"{self._side(small, small_iv.hi[0], 'most', one, article, conv)}")
             if op == "==" and suggestion is None:
                 suggestion = self._suggest_equal(left, right, one, article, conv)
         text = "; ".join(parts)
-        bounds = self._qualifier_notes(rule.assert_ast, one, article, conv)
-        if bounds:
-            text += f" ({bounds})"
         if loose_ok:
-            text += "; only a loose reading of the qualifier allows it"
+            text += " — only a loose reading of the qualifier allows it"
         return text, suggestion
+
+    def _side(self, node: Node, bound: float, which: str, row: pd.DataFrame, article: Article, conv: str) -> str:
+        """One side of a failed comparison: the figure as written, or its bound and what it means."""
+        if isinstance(node, Name):
+            f = self._figure_of(node.name, row, article)
+            if f is not None:
+                exact = f.qualifier is None and (f.low == f.high or f.unit == "percent")
+                if exact:
+                    return _quote(f)
+                return f"{format_number(bound, conv)}, the {which} that '{_quote(f)}' can mean"
+            if node.name == "items" and "items.lo" in row.columns:
+                return f"{format_number(row.at[0, 'items.lo'], conv)} named"
+        if isinstance(node, Call) and node.func == "sum" and len(node.args) == 1 and isinstance(node.args[0], Name):
+            col = f"{node.args[0].name}.id"
+            ids = row.at[0, col] if col in row.columns else None
+            if isinstance(ids, list) and ids:
+                return " + ".join(article.figure(x).text for x in ids) + f" = {format_number(bound, conv)}"
+        if isinstance(node, Num):
+            return format_number(node.value, conv)
+        return f"{to_text(node)} = {format_number(bound, conv)}"
 
     def _figure_of(self, name: str, row: pd.DataFrame, article: Article) -> Figure | None:
         col = f"{name}.id"
@@ -202,38 +231,6 @@ class CheckEngine:
             except KeyError:
                 return None
         return None
-
-    def _describe(self, node: Node, row: pd.DataFrame, article: Article, conv: str) -> tuple[str, str]:
-        """(label, " = value") for one side of a comparison."""
-        ev = Evaluator(row, "strict")
-        if isinstance(node, Name):
-            f = self._figure_of(node.name, row, article) if node.name != "value" or "value.id" in row.columns else None
-            if f is not None:
-                return _quote(f), "" if f.low == f.high and f.value is not None and f.qualifier is None \
-                    else f" = {_interval(f.low, f.high, conv)}"
-            if node.name == "items" and "items.lo" in row.columns:
-                return f"{format_number(row.at[0, 'items.lo'], conv)} named", ""
-        if isinstance(node, Call) and node.func in ("sum",) and len(node.args) == 1 and isinstance(node.args[0], Name):
-            ids = row.at[0, f"{node.args[0].name}.id"] if f"{node.args[0].name}.id" in row.columns else None
-            if isinstance(ids, list) and ids:
-                figs = [article.figure(x) for x in ids]
-                iv = ev.interval(node)
-                return " + ".join(f.text for f in figs), f" = {_interval(iv.lo[0], iv.hi[0], conv)}"
-        if isinstance(node, Num):
-            return format_number(node.value, conv), ""
-        iv = ev.interval(node)
-        return to_text(node), f" = {_interval(iv.lo[0], iv.hi[0], conv)}"
-
-    def _qualifier_notes(self, node: Node, row: pd.DataFrame, article: Article, conv: str) -> str:
-        notes = []
-        from figcheck.rules.expr import names
-
-        for n in names(node):
-            f = self._figure_of(n.name, row, article)
-            if f is None or f.qualifier is None or f.qualifier == "vague" and f.low is None:
-                continue
-            notes.append(f"'{f.text}{' ' + f.noun if f.noun else ''}' means {_interval(f.low, f.high, conv)}")
-        return "; ".join(dict.fromkeys(notes))
 
     def _suggest_equal(self, left: Node, right: Node, row: pd.DataFrame, article: Article, conv: str) -> str | None:
         ev = Evaluator(row, "strict")
@@ -269,7 +266,7 @@ class CheckEngine:
                         ids += v
             if "fid" in row.columns:
                 ids.append(row.at[0, "fid"])
-            ids = list(dict.fromkeys(ids))
+            ids = sorted(dict.fromkeys(ids), key=lambda x: (article.figure(x).field != "title", article.figure(x).start))
             key = (a_idx, f.rule.id, frozenset(ids))
             if key in seen:
                 continue

@@ -451,7 +451,7 @@ class FigureReader:
         chunk = text[lo:start]
         cut = max(chunk.rfind(ch) for ch in CLAUSE_BREAKS)
         chunk = chunk[cut + 1:] if cut >= 0 else chunk
-        return " ".join(chunk.split()[-8:])
+        return " ".join(chunk.split()[-12:])
 
     def _clause_after(self, text: str, end: int, s1: int) -> str:
         chunk = text[end:min(s1, end + 160)]

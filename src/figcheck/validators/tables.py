@@ -62,7 +62,10 @@ def _exact(value: int | float) -> dict[str, Any]:
 
 
 def _starts_with_words(text: str, phrase: str) -> bool:
-    return text == phrase or text.startswith(phrase + " ") or text.startswith(phrase + ",")
+    if not text.startswith(phrase):
+        return False
+    rest = text[len(phrase):]
+    return not rest or not (rest[0].isalnum() or rest[0] == "_")
 
 
 def _contains_words(text: str, phrase: str) -> bool:

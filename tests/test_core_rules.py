@@ -1,0 +1,122 @@
+"""Each core rule on sentences written for the tests: pass, fail, loose-qualifier and truncation edges."""
+
+import pytest
+
+import figcheck
+from figcheck.check import check_stream
+from figcheck.rules.loader import load_ruleset
+
+RULESET = load_ruleset()
+
+
+def check(text, title=None):
+    (result,) = check_stream([figcheck.extract(text, title=title)], RULESET)
+    return result
+
+
+def found(text, title=None):
+    return [(a.rule, a.severity) for a in check(text, title).anomalies]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # subset
+    ("Nhân dân cung cấp 2.100 nguồn tin; trong đó 1.950 tin có giá trị.", []),
+    ("Nhân dân cung cấp 2.100 nguồn tin; trong đó 2.150 tin có giá trị.", [("core.subset.part-within-whole", "error")]),
+    ("Nhân dân cung cấp trên 4.340 nguồn tin; trong đó 4.345 tin có giá trị.", []),
+    ("Nhân dân cung cấp trên 4.340 nguồn tin; trong đó 4.400 tin có giá trị.",
+     [("core.subset.part-within-whole", "warning")]),                      # only "trên" read loosely saves it
+    ("Nhân dân cung cấp gần 2.000 tin; trong đó 2.150 tin có giá trị.", [("core.subset.part-within-whole", "error")]),
+    # fraction
+    ("Công an đã làm rõ 41/45 vụ án.", []),
+    ("Công an đã làm rõ 47/45 vụ án.", [("core.fraction.part-within-whole", "error")]),
+    # breakdown
+    ("Toàn tỉnh xảy ra 52 vụ tai nạn (47 vụ đường bộ, 5 vụ đường thủy).", []),
+    ("Toàn tỉnh xảy ra 52 vụ tai nạn (47 vụ đường bộ, 6 vụ đường thủy).", [("core.breakdown.parts-sum-to-total", "error")]),
+    ("Thu hồi 30 đơn vị vũ khí gồm: 3 quả lựu đạn, 25 khẩu súng, nhiều dao kiếm …", []),
+    ("Thu hồi 20 đơn vị vũ khí gồm: 3 quả lựu đạn, 25 khẩu súng, nhiều dao kiếm …",
+     [("core.breakdown.parts-within-total", "error")]),
+    # enumeration
+    ("Mô hình được nhân rộng ở 3 xã Tân Tiến, Đại Bản, Hồng Thái.", []),
+    ("Mô hình được nhân rộng ở 4 xã Tân Tiến, Đại Bản, Hồng Thái.", [("core.enumeration.items-match-count", "error")]),
+    ("Có 2 mô hình tiêu biểu như “Camera an ninh”, “Tổ tự quản”, “Chốt dân phòng”.",
+     [("core.enumeration.items-within-count", "error")]),
+    # share range
+    ("Có 98,3% khu dân cư đạt chuẩn.", []),
+    ("Có 108% khu dân cư đạt chuẩn.", [("core.share.percent-range", "error")]),
+    ("Đơn vị đạt 112% kế hoạch năm.", []),                                    # a ratio to a plan may pass 100
+    # granularity (GRIM)
+    ("Toàn huyện có 2.145 khu dân cư (96,15%) đạt chuẩn.", []),
+    ("Toàn huyện có 412 khu dân cư (96,35%) đạt chuẩn.", [("core.share.granularity", "error")]),
+    ("Toàn xã có 2 khu dân cư (66,6%) đạt chuẩn.", [("core.share.granularity", "info")]),  # truncation only
+    ("Điều tra làm rõ 58/61 vụ, đạt 95,1%.", []),
+    ("Điều tra làm rõ 58/61 vụ, đạt 96,1%.", [("core.share.granularity", "error")]),
+    # change
+    ("Xảy ra 64 vụ, tăng 9 vụ (16,36%) so với cùng kỳ.", []),
+    ("Xảy ra 64 vụ, tăng 9 vụ (18,36%) so với cùng kỳ.", [("core.change.consistent", "error")]),
+    ("Trên địa bàn xảy ra 5 vụ việc, giảm 72% so với cùng kỳ.", []),
+    ("Trên địa bàn xảy ra 5 vụ việc, giảm 73% so với cùng kỳ.", [("core.change.consistent", "info")]),  # 14/19 cut
+    ("Trên địa bàn xảy ra 5 vụ việc, giảm 72,5% so với cùng kỳ.", [("core.change.consistent", "error")]),
+    ("Tai nạn giao thông xảy ra 2.418/2.530 vụ, giảm 4,43%.", []),
+    ("Tai nạn giao thông xảy ra 2.418/2.530 vụ, giảm 5,43%.", [("core.change.consistent", "error")]),
+    ("Xảy ra 6 vụ, tăng 9 vụ so với cùng kỳ.", [("core.change.consistent", "error")]),
+    ("Số vụ giảm 120% so với cùng kỳ, còn 5 vụ.", []),   # no count before the percentage: nothing to relate
+    ("Xảy ra 5 vụ việc, giảm 120% so với cùng kỳ.", [("core.change.decrease-at-most-100", "error")]),
+    # headline
+    ("Hơn 1.800 hộ tham gia phong trào\nPhường có 1.870 hộ tham gia phong trào.", []),
+    ("Hơn 1.800 hộ tham gia phong trào\nPhường có 1.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "warning")]),
+    ("Gần 2.000 hộ tham gia phong trào\nPhường có 2.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "error")]),
+    # impossible values
+    ("Lực lượng đã bắt giữ 2,5 đối tượng.", [("core.figure.count-is-whole", "error")]),
+])
+def test_core_rules(text, expected):
+    assert found(text) == expected
+
+
+def test_explanations_state_the_arithmetic_in_the_article_format():
+    (a,) = check("Toàn huyện có 412 khu dân cư (96,35%) đạt chuẩn.").anomalies
+    assert a.explanation == "412/427 = 96,49%, 412/428 = 96,26%, so no whole total gives 96,35%"
+    assert a.suggestion == "96,26%?"
+    (b,) = check("Quần chúng cung cấp gần 2.000 tin; trong đó 2.150 tin có giá trị.").anomalies
+    assert "2.150 tin > 2.000, the most that 'gần 2.000 tin' can mean" in b.explanation
+    (c,) = check("Xảy ra 64 vụ, tăng 9 vụ (18,36%) so với cùng kỳ.").anomalies
+    assert c.explanation == "64 − 9 = 55; 9/55 = 16,36%, not 18,36%" and c.suggestion == "16,36%?"
+    (d,) = check("Toàn tỉnh xảy ra 52 vụ tai nạn (47 vụ đường bộ, 6 vụ đường thủy).").anomalies
+    assert d.explanation == "47 + 6 = 53 > 52 vụ tai nạn" and d.suggestion == "52 → 53?"
+
+
+def test_anomaly_span_covers_its_figures():
+    text = "Năm qua nhân dân cung cấp 2.100 nguồn tin; trong đó 2.150 tin có giá trị."
+    r = check(text)
+    (a,) = r.anomalies
+    assert text[a.start:a.end] == "2.100 nguồn tin; trong đó 2.150"
+    assert [r.article.figure(f).text for f in a.figures] == ["2.100", "2.150"]
+
+
+def test_rounding_convention_is_inferred():
+    half_up = check("Có 1 khu dân cư (12,5%) đạt chuẩn. Có 3 tổ (37,5%) đạt chuẩn. Có 1 hộ (0,5%) tham gia.")
+    assert half_up.convention in ("half-up", "half-even", "unknown")
+    trunc = check("Toàn xã có 2 khu dân cư (66,6%) đạt chuẩn. Có 1 tổ (33,3%) đạt.")
+    assert trunc.convention in ("truncation", "half-up")
+
+
+def test_antq_rules_on_metrics():
+    assert found("Phường duy trì 14 tổ tự quản với 12 thành viên.") == [("antq.groups.members-at-least-groups", "error")]
+    assert found("Có 1.870 hộ với 1.600 nhân khẩu tham gia.") == [("antq.households.persons-at-least-households", "error")]
+    assert found("Phá 49 vụ = 40 đối tượng.") == [("antq.cases.suspects-at-least-cases", "warning")]
+    assert found("Công an thu nhận hồ sơ định danh mức 2 cho 7.081 trường hợp, hướng dẫn kích hoạt cho 7.300 trường hợp.") == \
+        [("antq.ecard.activated-within-collected", "error")]
+    assert found("Duy trì 600 mô hình, trong năm xây mới 40 mô hình.") == []
+    assert found("Nhân dân cung cấp 1.200 tin báo, 1.300 tin có giá trị.") == [("antq.tips.valuable-within-tips", "error")]
+    # unlinked cases and suspects are not compared: not every case has a suspect caught
+    assert found("Xảy ra 30 vụ, bắt 12 đối tượng.") == []
+
+
+def test_a_rule_that_cannot_run_is_not_evaluated_not_passed(tmp_path):
+    pack = tmp_path / "bad.yaml"
+    pack.write_text("name: broken\nversion: 1\nlanguage: vi\nrules:\n  - id: broken.list\n    severity: error\n"
+                    "    on: breakdown\n    assert: parts <= total\n", encoding="utf-8")
+    rs = load_ruleset([str(pack)])
+    (res,) = check_stream([figcheck.extract("Xảy ra 52 vụ (47 vụ đường bộ, 6 vụ đường thủy).")], rs)
+    assert [n.rule for n in res.not_evaluated] == ["broken.list"]
+    assert "list" in res.not_evaluated[0].reason
+    assert "broken.list" not in [a.rule for a in res.anomalies]
