@@ -90,7 +90,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
     if debug:
         os.environ["FIGCHECK_DEBUG"] = "1"
     import figcheck
-    from figcheck.check import Summary, check_stream
+    from figcheck.checking import Summary, check_stream
     from figcheck.reports.output import open_output
     from figcheck.rules.loader import RuleFileError, load_ruleset
 

@@ -12,6 +12,7 @@ is a column lookup, not a loop.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -101,7 +102,8 @@ class Evaluator:
             return Interval(-a.hi, -a.lo)
         if isinstance(node, BinOp):
             a, b = self.interval(node.left), self.interval(node.right)
-            with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            with np.errstate(invalid="ignore", divide="ignore", over="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN rows are missing figures
                 if node.op == "+":
                     return Interval(a.lo + b.lo, a.hi + b.hi)
                 if node.op == "-":

@@ -268,8 +268,12 @@ class FigureReader:
         if a is None or b is None or a.decimals or b.decimals:
             return
         plain = "." not in token and "," not in token
-        if plain and a.value <= 31 and 1 <= b.value <= 12 and (a.value > b.value or not self._noun_follows(text, end, s1)):
-            return  # "29/12", "15/9": a day and a month
+        if plain and a.value <= 31 and 1 <= b.value <= 12:
+            # "29/12", "15/9" are a day and a month — unless a counted noun follows ("19/11 vụ" is a
+            # fraction, however wrong)
+            rest = text[end:min(s1, end + 40)].lower().lstrip()
+            if not self.counted_nouns.starts(rest) and (a.value > b.value or not self._noun_follows(text, end, s1)):
+                return
         qualifier, q_start = self._qualifier(text, s0, start)
         mid = start + len(parts[0])
         yield _Candidate(q_start, mid, start, mid, a.value, 0, qualifier, "count", "numerator")

@@ -72,7 +72,7 @@ def wholes_for(count: int, p: Fraction, decimals: int, convention: str, *, at_le
     if count == 0:
         # 0/N = 0 for every N: possible exactly when 0 rounds to p
         zero_ok = (b.lo < 0 or (b.lo == 0 and b.lo_closed)) and (b.hi is None or 0 < b.hi)
-        return (at_least, at_least) if zero_ok else None
+        return (at_least, 10**18) if zero_ok else None
     c100 = Fraction(100 * count)
     if b.hi is None or b.hi <= 0:
         return None

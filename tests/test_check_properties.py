@@ -1,0 +1,64 @@
+"""Property tests for checking: generated articles, injected violations, GRIM against brute force."""
+
+import random
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import figcheck
+from figcheck.checking import check_stream
+from figcheck.rules.loader import load_ruleset
+from figcheck.synthetic import VIOLATIONS, generate_article
+from figcheck.validators import rounding as rnd
+
+RULESET = load_ruleset()
+
+
+def run(text):
+    (res,) = check_stream([figcheck.extract(text)], RULESET)
+    return res
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
+def test_consistent_generated_articles_raise_nothing(seed):
+    g = generate_article(random.Random(seed))
+    res = run(g.text)
+    assert [(a.rule, a.explanation) for a in res.anomalies] == [], g.text
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), kind=st.sampled_from(sorted(VIOLATIONS)))
+def test_one_injected_violation_raises_exactly_that_anomaly(seed, kind):
+    g = generate_article(random.Random(seed), kind)
+    if g.violation is None:  # no impossible percentage exists for that count; nothing was injected
+        return
+    res = run(g.text)
+    errors = [a for a in res.anomalies if a.severity == "error"]
+    assert [a.rule for a in errors] == [g.rule], (g.text, [(a.rule, a.explanation) for a in res.anomalies])
+    (a,) = errors
+    marked = [res.article.figure(f) for f in a.figures]
+    assert g.marker in [f.text for f in marked] or any(g.marker in f.text for f in marked), (g.marker, a)
+    assert a.start <= min(f.start for f in marked) and max(f.end for f in marked) <= a.end
+    assert g.marker in res.article.text[a.start:a.end]
+
+
+@settings(max_examples=150, deadline=None)
+@given(count=st.integers(min_value=0, max_value=400), decimals=st.integers(min_value=0, max_value=2),
+       digits=st.integers(min_value=0, max_value=10000))
+def test_granularity_agrees_with_brute_force(count, decimals, digits):
+    p = rnd.written(Decimal(digits % (100 * 10**decimals + 1)) / Decimal(10**decimals), decimals)
+    limit = 6_000
+    for conv in rnd.CONVENTIONS:
+        brute = [n for n in range(max(count, 1), limit) if rnd.written(rnd.round_ratio(count, n, decimals, conv), decimals) == p]
+        fast = rnd.wholes_for(count, p, decimals, conv, at_least=max(count, 1))
+        if fast is None:
+            assert brute == []
+        else:
+            lo, hi = fast
+            if lo >= limit:
+                assert brute == []
+                continue
+            assert brute and brute[0] == lo
+            assert brute == list(range(lo, min(hi, limit - 1) + 1))
