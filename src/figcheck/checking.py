@@ -17,7 +17,7 @@ from typing import Any
 from figcheck.models import Article, ArticleResult
 from figcheck.rules.model import RuleSet
 
-BATCH = 256  # articles checked together: one validation per table per batch
+BATCH = 1024  # articles checked together: one validation per table per batch
 
 
 def check_stream(articles: Iterable[Article], ruleset: RuleSet, language: str = "vi",

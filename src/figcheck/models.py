@@ -7,8 +7,13 @@ Python string offsets into the article's NFC-normalised text (or into its title,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+
+def _shallow(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """A dataclass of plain values as a dict, without asdict()'s deep copying (a hot path for reports)."""
+    return {n: getattr(obj, n) for n in names}
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,10 @@ class Figure:
     spelled: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _shallow(self, _FIGURE_NAMES)
+
+
+_FIGURE_NAMES = tuple(f.name for f in fields(Figure))
 
 
 @dataclass(frozen=True)
@@ -130,7 +138,7 @@ class Relation:
         if self.direction is not None:
             out["direction"] = self.direction
         if self.kind == "enumeration":
-            out["items"] = [asdict(i) for i in self.items]
+            out["items"] = [{"text": i.text, "start": i.start, "end": i.end} for i in self.items]
             out["item_count"] = len(self.items)
         return out
 
@@ -173,7 +181,7 @@ class Article:
             "error": None if self.error is None else str(self.error),
             "number_convention": self.number_convention,
             "sentences": len(self.sentences),
-            "set_aside": [asdict(s) for s in self.set_aside],
+            "set_aside": [{"kind": s.kind, "text": s.text, "start": s.start, "end": s.end} for s in self.set_aside],
             "figures": [f.to_dict() for f in self.figures],
             "relations": [r.to_dict() for r in self.relations],
         }
@@ -200,7 +208,12 @@ class Anomaly:
     also: list[str] = field(default_factory=list)  # other rules that flag the same figures
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = _shallow(self, _ANOMALY_NAMES)
+        out["figures"], out["also"] = list(self.figures), list(self.also)
+        return out
+
+
+_ANOMALY_NAMES = tuple(f.name for f in fields(Anomaly))
 
 
 @dataclass(frozen=True)

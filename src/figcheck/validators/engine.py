@@ -81,6 +81,8 @@ class CheckEngine:
 
         conventions = [tables.articles[a].number_convention for a in table["art"].to_numpy()]
         strict, loose = Evaluator(table, "strict"), Evaluator(table, "loose")
+        self._ids = {col: table[col].to_numpy(dtype=object) for col in table.columns
+                     if col.endswith(".id") or col == "fid"}
         details: dict[int, dict[int, _Finding]] = {}
         checks = []
         for k, rule in enumerate(rules):
@@ -127,7 +129,7 @@ class CheckEngine:
                 for i, o in enumerate(outcomes):
                     if not applies[i] or o.status == "na":
                         continue
-                    self._mark_checked(table, i, results[arts[i]])
+                    self._mark_checked(None, i, results[arts[i]])
                     if o.conventions:
                         evidence[arts[i]].append(o.conventions)
                     if o.status in ("error", "info"):
@@ -140,8 +142,11 @@ class CheckEngine:
             ok_strict = strict.possible(node)
             ok_loose = loose.possible(node)
             passed = ~applies | ok_strict
+            from figcheck.rules.expr import names as expr_names
+
+            cols = {f"{n.name}.id" for n in expr_names(node)}
             for i in np.nonzero(applies)[0]:
-                self._mark_checked(table, i, results[arts[i]])
+                self._mark_checked(cols, i, results[arts[i]])
             for i in np.nonzero(~passed)[0]:
                 severity = rule.severity
                 if ok_loose[i]:
@@ -157,17 +162,16 @@ class CheckEngine:
                 traceback.print_exc()
             return None
 
-    @staticmethod
-    def _mark_checked(table: pd.DataFrame, i: int, result: ArticleResult) -> None:
-        for col in table.columns:
-            if col.endswith(".id"):
-                v = table.at[i, col]
-                if isinstance(v, str):
-                    result.checked_figures.add(v)
-                elif isinstance(v, list):
-                    result.checked_figures.update(v)
-        if "fid" in table.columns:
-            result.checked_figures.add(table.at[i, "fid"])
+    def _mark_checked(self, cols: set[str] | None, i: int, result: ArticleResult) -> None:
+        """Record the figures of row ``i`` (those in ``cols``, or all) as taking part in a check."""
+        for col, values in self._ids.items():
+            if cols is not None and col not in cols and col != "fid":
+                continue
+            v = values[i]
+            if isinstance(v, str):
+                result.checked_figures.add(v)
+            elif isinstance(v, list):
+                result.checked_figures.update(v)
 
     # -- explanations ---------------------------------------------------------------------------------
 
@@ -246,9 +250,11 @@ class CheckEngine:
 
     def _anomalies(self, findings: list[tuple[str, _Finding]], tables: Tables, results: list[ArticleResult]) -> None:
         seen: set[tuple[int, str, frozenset[str]]] = set()
+        reset: dict[str, pd.DataFrame] = {}
         for on, f in findings:
-            table = tables.table(on).reset_index(drop=True)
-            row = table.iloc[[f.row]].reset_index(drop=True)
+            if on not in reset:
+                reset[on] = tables.table(on).reset_index(drop=True)
+            row = reset[on].iloc[[f.row]].reset_index(drop=True)
             a_idx = int(row.at[0, "art"])
             article = tables.articles[a_idx]
             ids: list[str] = []

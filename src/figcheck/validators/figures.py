@@ -22,6 +22,10 @@ from figcheck.validators.numbers import MAX_DIGITS, SpelledNumbers, parse_numera
 _TOKEN = re.compile(r"\d[\d.,/:]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 CLAUSE_BREAKS = ",;:()[]\"“”.!?…=\n"
+_GLUED = re.compile(r"[^\W\d_]+|%")
+_AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
+# characters up to a clause break, matched on reversed text to find the last clause in linear time
+_CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
 
 @dataclass
@@ -113,15 +117,18 @@ class FigureReader:
         self.increase = lang.words("cues.increase")
         self.decrease = lang.words("cues.decrease")
         self.change_words = PhraseSet(self.increase + self.decrease)
-        self.compared = lang.words("cues.compared")
-        self.share_words = lang.words("cues.share")
-        self.not_numbers = lang.words("spelled.not_numbers")
+        self.compared = PhraseSet(lang.words("cues.compared"))
+        self.share_words = PhraseSet(lang.words("cues.share"))
+        self.not_numbers = PhraseSet(lang.words("spelled.not_numbers"))
+        # two-word phrases whose second word is a number word: "thứ hai", "tháng ba"
+        self.not_number_pairs = {tuple(p.split()) for p in lang.words("spelled.not_numbers") if len(p.split()) == 2}
         self.single_needs_noun = set(lang.words("spelled.single_word_needs_noun"))
         self.unit_map = dict(lang.unit_spellings)
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_units = lang.words("not_units")
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.ratio_nouns = lang.words("ratio_nouns")
+        self.year_words = PhraseSet(lang.words("year_words"))
         vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
         self.vague_re = re.compile(rf"(?<![^\W_])(?:{vague_alt})(?![^\W_])", re.IGNORECASE)
         vocab = sorted(self.spelled.vocabulary, key=len, reverse=True)
@@ -194,7 +201,7 @@ class FigureReader:
             return
         if len(token) > 1 and token[0] == "0" and token[1].isdigit():
             return  # phone numbers and codes ("0912…", "05")
-        glued = re.match(r"[^\W\d_]+|%", text[end:s1])
+        glued = _GLUED.match(text, end, s1)
         glued_text = glued.group(0) if glued else ""
         numeral = parse_numeral(token, convention)
         if numeral is None:
@@ -213,8 +220,7 @@ class FigureReader:
             else:
                 return  # "K59"-like code read backwards ("59K"), "2a": an identifier
         else:
-            after = text[end:s1]
-            after_low = after.lower()
+            after_low = text[end:min(s1, end + 60)].lower()  # a window: linear however long the sentence
             stripped = after_low.lstrip()
             gap = len(after_low) - len(stripped)
             words = self._words_after(text, end, s1, 2)
@@ -223,15 +229,18 @@ class FigureReader:
                 multiplier = self.multipliers[first]
                 value = value * multiplier
                 pos = end + gap + len(first)
-                stripped = text[pos:s1].lower().lstrip()
-                gap = len(text[pos:s1]) - len(stripped)
+                window = text[pos:min(s1, pos + 60)].lower()
+                stripped = window.lstrip()
+                gap = len(window) - len(stripped)
                 words = self._words_after(text, pos, s1, 2)
                 first = words[0] if words else ""
             if stripped.startswith("%") and gap <= 1:
                 unit, role, pos = "percent", "percent", pos + gap + 1
             else:
-                pp = next((w for w in self.pp_words if _starts_with_phrase(stripped, w)), None)
-                pc = next((w for w in self.percent_words if _starts_with_phrase(stripped, w)), None)
+                pp = pc = None
+                if stripped[:1] and not stripped[0].isdigit() and gap <= 1:
+                    pp = next((w for w in self.pp_words if _starts_with_phrase(stripped, w)), None)
+                    pc = next((w for w in self.percent_words if _starts_with_phrase(stripped, w)), None)
                 if pp and gap <= 1:
                     unit, role, pos = "pp", "change", pos + gap + len(pp)
                 elif pc and gap <= 1:
@@ -244,7 +253,7 @@ class FigureReader:
                     return  # "8 tháng", "3 năm": a duration or a period
         # years: "năm 2023", and bare 4-digit years not followed by a counted noun
         if unit == "count" and decimals == 0 and multiplier == 1 and "." not in token and "," not in token:
-            if _ends_with_phrase(before, "năm") or _ends_with_phrase(before, "niên khóa") \
+            if self.year_words.ends(before) \
                     or (1900 <= value <= 2100 and len(token) == 4 and not self._noun_follows(text, pos, s1)):
                 return
         if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
@@ -300,11 +309,10 @@ class FigureReader:
                 continue
             start, end = run[0].start(), run[-1].end()
             phrase = text[start:min(s1, end + 20)].lower()
-            if any(_starts_with_phrase(phrase, p) for p in self.not_numbers):
+            if self.not_numbers.starts(phrase):
                 continue
-            before = text[max(s0, start - 30):start].lower()
-            if any(_ends_with_phrase(before.rstrip(), p.split()[0]) and p.split()[-1] == words[0].lower()
-                   for p in self.not_numbers if len(p.split()) == 2):
+            prev_words = _WORD.findall(text[max(s0, start - 30):start].lower())
+            if prev_words and (prev_words[-1], words[0].lower()) in self.not_number_pairs:
                 continue  # "thứ hai", "tháng ba"
             nxt = self._words_after(text, end, s1, 1)
             following = text[end:end + 2].strip()[:1]
@@ -407,12 +415,12 @@ class FigureReader:
                 if gap.strip(" ,(") == "":  # "2.145 khu dân cư (96,15%)", "tăng 9 vụ (16,36%)"
                     return "change" if prev.role == "delta" else "share"
             before = inner
-        if any(_ends_with_phrase(before, w) for w in self.increase + self.decrease):
+        if self.change_words.ends(before):
             return "change"
         after = text[c.end:c.end + 40].lower().lstrip()
-        if any(after.startswith(w) for w in self.compared):
+        if self.compared.starts(after):
             return "change"
-        if any(_ends_with_phrase(before, w) for w in self.share_words):
+        if self.share_words.ends(before):
             return "share"
         if noun:
             return "share"
@@ -452,16 +460,13 @@ class FigureReader:
         lo = s0
         if previous and previous[-1].end > s0 and previous[-1].end <= start and previous[-1].field == "text":
             lo = max(lo, previous[-1].end)
-        chunk = text[lo:start]
-        cut = max(chunk.rfind(ch) for ch in CLAUSE_BREAKS)
-        chunk = chunk[cut + 1:] if cut >= 0 else chunk
+        chunk = text[max(lo, start - 200):start]
+        tail_len = _CLAUSE_TAIL.match(chunk[::-1]).end()  # reversed: linear, stops at the last break
+        chunk = chunk[len(chunk) - tail_len:]
         return " ".join(chunk.split()[-12:])
 
     def _clause_after(self, text: str, end: int, s1: int) -> str:
         chunk = text[end:min(s1, end + 160)]
-        cuts = [i for i in (chunk.find(ch) for ch in ",;:()[]“”\"=") if i >= 0]
-        m = _TOKEN.search(chunk)
-        if m:
-            cuts.append(m.start())
-        chunk = chunk[:min(cuts)] if cuts else chunk
+        m = _AFTER_BREAK.search(chunk)  # the next clause break or number
+        chunk = chunk[:m.start()] if m else chunk
         return " ".join(chunk.split()[:10])

@@ -34,6 +34,12 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]")
 _BRACKETED = re.compile(r"\([^()]{0,200}\)")
 
 
+def _word_alternation(words: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``words`` as whole words, longest first."""
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])")
+
+
 def _content_words(noun: str | None) -> set[str]:
     if not noun:
         return set()
@@ -64,6 +70,10 @@ class RelationReader:
         self.compared = lang.words("cues.compared")
         self.share_words = lang.words("cues.share") + lang.words("cues.equivalent")
         self.back_ref = lang.words("cues.back_reference")
+        self.breakdown_re = _word_alternation(self.breakdown_cues)
+        self.open_tail_re = _word_alternation([w for w in self.open_tail if w[0].isalnum()])
+        self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
+        self.example_re = _word_alternation(self.example_cues)
         cue_alt = "|".join(re.escape(c) for c in self.subset_cues)
         self.subset_re = re.compile(rf"(?<![^\W_])(?:{cue_alt})(?![^\W_])", re.IGNORECASE)
         enum_cues = self.breakdown_cues + ["là"]
@@ -255,7 +265,8 @@ class RelationReader:
                 i += 1
                 continue
             bracket = low.rstrip().endswith("(")
-            cue = next((c for c in self.breakdown_cues if re.search(rf"(?<![^\W_]){re.escape(c)}(?![^\W_])", low)), None)
+            cue_m = self.breakdown_re.search(low)
+            cue = cue_m.group(0) if cue_m else None
             if not (bracket or cue or low.rstrip().endswith(":")):
                 i += 1
                 continue
@@ -283,9 +294,8 @@ class RelationReader:
             tail = tail.split(";")[0]
             same = [p for p in parts if p.unit == t.unit]
             others = [p for p in parts if p.unit != t.unit]
-            open_tail = any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", tail) or (not w[0].isalnum() and w in tail)
-                            for w in self.open_tail)
-            examples = any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", low) for w in self.example_cues)
+            open_tail = bool(self.open_tail_re.search(tail)) or any(w in tail for w in self.open_tail_marks)
+            examples = bool(self.example_re.search(low))
             exhaustive = not (open_tail or examples or others)
             if len(parts) == 1:
                 if compatible(t, parts[0]):

@@ -58,6 +58,17 @@ def _exact(value: int | float) -> dict[str, Any]:
     return {"lo": float(value), "hi": float(value), "llo": float(value), "lhi": float(value)}
 
 
+# The figures table, built column by column (a row per figure of every article).
+_FIGURE_FIELDS: list[tuple[str, Any]] = [
+    ("fid", lambda f: f.id), ("unit", lambda f: f.unit), ("role", lambda f: f.role),
+    ("qualifier", lambda f: f.qualifier), ("noun", lambda f: f.noun), ("decimals", lambda f: f.decimals),
+    ("spelled", lambda f: f.spelled), ("value.lo", lambda f: _num(f.low)), ("value.hi", lambda f: _num(f.high)),
+    ("value.llo", lambda f: _num(f.loose_low)), ("value.lhi", lambda f: _num(f.loose_high)),
+    ("value.id", lambda f: f.id), ("value.value", lambda f: _num(f.value)), ("value.decimals", lambda f: f.decimals),
+    ("value.qualifier", lambda f: f.qualifier), ("value.unit", lambda f: f.unit),
+]
+
+
 # -- metrics -------------------------------------------------------------------------------------
 
 
@@ -77,6 +88,11 @@ class MetricMatcher:
 
     def __init__(self, metrics: dict[str, Metric]) -> None:
         self.metrics = list(metrics.values())
+        # metrics by the first word of their nouns: a figure is only compared with the few that can match
+        self.by_first_word: dict[str, list[Metric]] = {}
+        for m in self.metrics:
+            for first in {p.split()[0] for p in m.nouns if p.split()}:
+                self.by_first_word.setdefault(first, []).append(m)
 
     def metric_of(self, f: Figure) -> str | None:
         if f.role in ("delta", "share", "change", "percent") or f.value is None and f.qualifier != "vague":
@@ -87,7 +103,9 @@ class MetricMatcher:
         noun = (f.noun or "").lower()
         before = f.before.lower()
         best, best_score = None, 0
-        for m in self.metrics:
+        firsts = {w.split()[0] for w in (after, noun) if w.split()}
+        candidates = {id(m): m for w in firsts for m in self.by_first_word.get(w.strip(".,;:"), [])}.values()
+        for m in candidates:
             if m.unit != f.unit:
                 continue
             noun_hit = max((len(p) for p in m.nouns if _starts_with_words(after, p) or _starts_with_words(noun, p)),
@@ -141,17 +159,16 @@ def _passages(article: Article, lang: Language) -> list[list[int]]:
 
 def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> Tables:
     matcher = MetricMatcher(ruleset.metrics)
-    fig_rows: list[dict[str, Any]] = []
+    fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key, _ in _FIGURE_FIELDS}}
     rel_rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
     rec_rows: list[dict[str, Any]] = []
     metric_maps: list[dict[str, str]] = []
     for ai, a in enumerate(articles):
         by_id = {f.id: f for f in a.figures}
         for f in a.figures:
-            row = {"art": ai, "fid": f.id, "unit": f.unit, "role": f.role, "qualifier": f.qualifier,
-                   "noun": f.noun, "decimals": f.decimals, "spelled": f.spelled}
-            row.update(figure_columns("value", f))
-            fig_rows.append(row)
+            fig_cols["art"].append(ai)
+            for key, get in _FIGURE_FIELDS:
+                fig_cols[key].append(get(f))
         for r in a.relations:
             spec = TABLES[r.kind]
             row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue}
@@ -211,5 +228,5 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
     if missing:
         records = pd.concat([records, pd.DataFrame({k: [v] * len(records) for k, v in missing.items()},
                                                    index=records.index)], axis=1)
-    return Tables(articles=articles, figures=pd.DataFrame(fig_rows), relations=relations, records=records,
+    return Tables(articles=articles, figures=pd.DataFrame(fig_cols), relations=relations, records=records,
                   metric_of=metric_maps)
