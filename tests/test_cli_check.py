@@ -92,3 +92,24 @@ def test_extra_pack_adds_rules(tmp_path):
                     "    assert: tips.valuable <= 0.9 * tips.total\n", encoding="utf-8")
     doc = json.loads(run("check", CLEAN, "--rules", str(pack), "--format", "json").stdout)
     assert [a["rule"] for a in doc["articles"][0]["anomalies"]] == ["strict.valuable-ratio"]
+
+
+def test_console_never_breaks_a_figure_across_lines():
+    import io
+
+    from rich.console import Console
+
+    import figcheck
+    from figcheck.checking import check_stream
+    from figcheck.reports.console import article_report
+    from figcheck.rules.loader import load_ruleset
+
+    text = ("Trong năm toàn huyện đã vận động nhân dân giao nộp 1,5 triệu đồng tiền ủng hộ và có "
+            "412 khu dân cư (96,35%) đạt tiêu chuẩn an toàn về an ninh trật tự theo quy định hiện hành.")
+    (res,) = check_stream([figcheck.extract(text)], load_ruleset())
+    for width in (24, 31, 40, 57):
+        buf = io.StringIO()
+        Console(file=buf, width=width + 4, no_color=True).print(article_report(res, plain=True, width=width))
+        lines = buf.getvalue().splitlines()
+        for figure in ("«412»", "(«96,35%»)"):
+            assert any(figure in line for line in lines), (width, buf.getvalue())

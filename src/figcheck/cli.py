@@ -120,7 +120,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 if fmt == "json":
                     writer.write(result.to_dict())
                 else:
-                    console.print(article_report(result, plain=console.no_color))
+                    console.print(article_report(result, plain=console.no_color, width=console.width))
             if progress is not None:
                 progress.stop()
             if fmt == "json":

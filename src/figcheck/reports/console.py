@@ -4,6 +4,7 @@ closing summary. Colour only on a terminal (and never with NO_COLOR); plain text
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -20,7 +21,8 @@ LIGHT = {"error": ("●", "red", "errors"), "warning": ("●", "yellow", "warnin
          None: ("●", "green", "consistent")}
 
 
-def _sentence_with_figures(result: ArticleResult, anomaly: Anomaly, plain: bool = False) -> Text | None:
+def _sentence_with_figures(result: ArticleResult, anomaly: Anomaly, plain: bool = False,
+                           width: int = 100) -> Text | None:
     """The sentence(s) an anomaly is about, its figures highlighted (bracketed «…» in plain text)."""
     article = result.article
     figs = [article.figure(fid) for fid in anomaly.figures]
@@ -43,19 +45,44 @@ def _sentence_with_figures(result: ArticleResult, anomaly: Anomaly, plain: bool 
         start = max(start, min(f.start for f in text_figs) - 200)
         end = min(end, max(f.end for f in text_figs) + 200)
     inside = sorted((f for f in text_figs if start <= f.start and f.end <= end), key=lambda f: f.start)
-    text = Text()
+    # words of the sentence, where a figure never splits: spaces inside a figure are not break points
+    words: list[list[tuple[str, bool]]] = [[]]
     pos = start
-    for f in inside:
-        if f.start < pos:
+    for f in inside + [None]:
+        stop = end if f is None else f.start
+        if f is not None and f.start < pos:
             continue
-        text.append(article.text[pos:f.start].replace("\n", " "))
-        text.append(f"«{f.text}»" if plain else f.text, style="bold reverse")
+        for k, chunk in enumerate(re.split(r"\s+", article.text[pos:stop])):
+            if k:
+                words.append([])
+            if chunk:
+                words[-1].append((chunk, False))
+        if f is None:
+            break
+        words[-1].append((f"«{f.text}»" if plain else f.text, True))
         pos = f.end
-    text.append(article.text[pos:end].replace("\n", " "))
+    return _wrap([w for w in words if w], width)
+
+
+def _wrap(words: list[list[tuple[str, bool]]], width: int) -> Text:
+    """Greedy line filling that never breaks inside a word, so a figure ("1,5 triệu") stays whole."""
+    text = Text(no_wrap=True, overflow="fold")
+    line_len = 0
+    for word in words:
+        size = sum(len(piece) for piece, _ in word)
+        if line_len and line_len + 1 + size > width:
+            text.append("\n")
+            line_len = 0
+        elif line_len:
+            text.append(" ")
+            line_len += 1
+        for piece, is_figure in word:
+            text.append(piece, style="bold reverse" if is_figure else None)
+        line_len += size
     return text
 
 
-def article_report(result: ArticleResult, plain: bool = False) -> Group:
+def article_report(result: ArticleResult, plain: bool = False, width: int = 120) -> Group:
     a = result.article
     worst = result.worst()
     dot, colour, verdict = LIGHT[worst]
@@ -91,7 +118,7 @@ def article_report(result: ArticleResult, plain: bool = False) -> Group:
             body.append(Text("  " + an.explanation, style="italic"))
         if an.suggestion:
             body.append(Text(f"  suggestion: {an.suggestion}", style="green"))
-        sentence = _sentence_with_figures(result, an, plain)
+        sentence = _sentence_with_figures(result, an, plain, max(20, width - 4))
         if sentence is not None:
             body.append(Panel(sentence, expand=True, border_style="dim", padding=(0, 1)))
         lines.extend(body)
