@@ -152,7 +152,6 @@ def change_consistency(table: pd.DataFrame, number_convention: list[str]) -> lis
             out.append(NA)
             continue
         sign = 1 if direction == "increase" else -1
-        word = "tăng" if direction == "increase" else "giảm"
         if previous is None and delta is not None:
             previous = current - sign * delta
             if previous < 0:
@@ -164,7 +163,7 @@ def change_consistency(table: pd.DataFrame, number_convention: list[str]) -> lis
         elif previous is not None:
             if (current - previous) * sign < 0:
                 out.append(Outcome("error", [], f"{format_number(previous, conv)} → {format_number(current, conv)} is not a "
-                                                 f"{'rise' if sign > 0 else 'fall'}, yet the text says \"{word}\""))
+                                                 f"{'rise' if sign > 0 else 'fall'}, yet the text calls it one"))
                 continue
             delta = abs(current - previous)
             derivation = f"{format_number(current, conv)} vs {format_number(previous, conv)}"

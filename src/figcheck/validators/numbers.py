@@ -102,6 +102,8 @@ class SpelledNumbers:
         sp = lang.data["spelled"]
         self.digits = {k.lower(): int(v) for k, v in sp["digits"].items()}
         self.after_tens = {k.lower(): int(v) for k, v in sp["after_tens"].items()}
+        self.after_ten = {k.lower(): int(v) for k, v in sp["after_ten"].items()}
+        self.never_units = {w.lower() for w in sp["never_units"]}
         self.ten = {w.lower() for w in sp["ten"]}
         self.tens = {w.lower() for w in sp["tens"]}
         self.zero_tens = {w.lower() for w in sp["zero_tens"]}
@@ -157,6 +159,14 @@ class SpelledNumbers:
             total += group
         return sign * total
 
+    def _unit(self, w: list[str], i: int, forms: dict[str, int]) -> tuple[int, int]:
+        """The unit digit after a tens word, in one of its special ``forms`` or as a plain digit."""
+        if i < len(w) and w[i] in forms:
+            return forms[w[i]], i + 1
+        if i < len(w) and w[i] in self.digits and w[i] not in self.never_units:
+            return self.digits[w[i]], i + 1
+        return 0, i
+
     def _below_thousand(self, w: list[str], i: int) -> tuple[int | None, int]:
         n = len(w)
         value = 0
@@ -172,31 +182,13 @@ class SpelledNumbers:
                 return None, i
         elif i < n and w[i] in self.hundred:  # "trăm" alone = 100 ("trăm nghìn")
             value, i, seen = 100, i + 1, True
-        # tens
-        if i < n and w[i] in self.ten:  # "mười", "mười lăm"
-            value += 10
-            i += 1
-            seen = True
-            # "mười một" (11), "mười lăm" (15), "mười tư" (14); never "mười mốt", and "mười năm"
-            # is "ten years".
-            if i < n and w[i] in ("lăm", "nhăm", "tư"):
-                value += self.after_tens[w[i]]
-                i += 1
-            elif i < n and w[i] in self.digits and w[i] not in ("không", "năm"):
-                value += self.digits[w[i]]
-                i += 1
-            return value, i
+        # tens: "mười [u]", "d mươi [u]"
+        if i < n and w[i] in self.ten:
+            unit, i = self._unit(w, i + 1, self.after_ten)
+            return value + 10 + unit, i
         if i + 1 < n and w[i] in self.digits and w[i + 1] in self.tens and self.digits[w[i]] >= 1:
-            value += self.digits[w[i]] * 10
-            i += 2
-            seen = True
-            if i < n and w[i] in self.after_tens:
-                value += self.after_tens[w[i]]
-                i += 1
-            elif i < n and w[i] in self.digits and w[i] not in ("không", "năm"):
-                value += self.digits[w[i]]
-                i += 1
-            return value, i
+            unit, k = self._unit(w, i + 2, self.after_tens)
+            return value + self.digits[w[i]] * 10 + unit, k
         if i < n and w[i] in self.digits:
             if seen:  # "hai trăm năm" (= 250 colloquially) is ambiguous: refuse rather than guess
                 return None, i

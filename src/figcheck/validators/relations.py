@@ -74,6 +74,11 @@ class RelationReader:
         self.open_tail_re = _word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
         self.example_re = _word_alternation(self.example_cues)
+        self.list_and = lang.words("cues.list_and")
+        self.openers = set(lang.words("cues.sentence_openers"))
+        and_alt = "|".join(re.escape(w) for w in self.list_and)
+        self.list_sep_re = re.compile(rf",|;|\+|\s(?:{and_alt})\s")
+        self.and_split_re = re.compile(rf"\s+(?:{and_alt})\s+")
         cue_alt = "|".join(re.escape(c) for c in self.subset_cues)
         self.subset_re = re.compile(rf"(?<![^\W_])(?:{cue_alt})(?![^\W_])", re.IGNORECASE)
         enum_cues = self.breakdown_cues + ["là"]
@@ -235,7 +240,7 @@ class RelationReader:
                 scope_end = close if close >= 0 else s.end
             if before:
                 whole = before[-1]
-            elif not text[s.start:p].strip(" ,.;:–-“\"").strip() or text[s.start:p].strip().lower() in ("và", "đặc biệt"):
+            elif not text[s.start:p].strip(" ,.;:–-“\"").strip() or text[s.start:p].strip(" ,").lower() in self.openers:
                 cands = [f for f in prev if f.role in ("count", "measure")]
                 if not cands:
                     continue
@@ -285,7 +290,7 @@ class RelationReader:
             kept = [parts[0]]
             for a, b in zip(parts, parts[1:]):
                 between = text[a.end:b.start]
-                if not re.search(r",|;|\svà\s|\+", between) or len(between.split()) > 8:
+                if not self.list_sep_re.search(between) or len(between.split()) > 8:
                     break
                 kept.append(b)
             parts = kept
@@ -336,7 +341,7 @@ class RelationReader:
         if q and not region[:q[0].start()].strip(" :,"):
             last_end = 0
             for m in q:
-                if region[last_end:m.start()].strip(" ,;") not in ("", "và"):
+                if region[last_end:m.start()].strip(" ,;") not in ("", *self.list_and):
                     break
                 items.append(Item(m.group(1).strip(), pos + m.start(1), pos + m.end(1)))
                 last_end = m.end()
@@ -356,7 +361,7 @@ class RelationReader:
         open_tail = False
         for piece in re.finditer(r"[^,;]+", masked):
             seg = piece.group(0)
-            subs = re.split(r"\s+và\s+|\s+hoặc\s+", seg)
+            subs = self.and_split_re.split(seg)
             off = piece.start()
             stop_all = False
             for sub in subs:
