@@ -138,3 +138,9 @@ def test_relation_spans_cover_their_figures():
         for fid in r.figures:
             f = a.figure(fid)
             assert r.start <= f.start and f.end <= r.end
+
+
+def test_share_after_a_noun_list():
+    a = figcheck.extract("Toàn tỉnh có 131 xã, phường (98,5%) đạt chuẩn.")
+    (s,) = rels(a, "share")
+    assert text_of(a, s.roles["part"]) == "131" and text_of(a, s.roles["percent"]) == "98,5%"

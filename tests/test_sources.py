@@ -111,3 +111,9 @@ def test_headline_title():
     a = figcheck.extract("Hơn 1.800 hộ tham gia phong trào\nPhường có 1.870 hộ tham gia phong trào.")
     assert a.title == "Hơn 1.800 hộ tham gia phong trào"
     assert [f.sentence for f in a.figures] == [-1, 0]
+
+
+def test_markdown_heading_is_the_title():
+    a = figcheck.extract("# Báo cáo năm 2024\n\nPhường có 14 tổ với 27 thành viên.")
+    assert a.title == "Báo cáo năm 2024"
+    assert a.text[a.title_span[0]:a.title_span[1]] == a.title

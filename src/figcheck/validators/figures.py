@@ -412,7 +412,9 @@ class FigureReader:
                 for word in (prev.classifier, prev.noun):
                     if word and gap.lstrip().startswith(word):
                         gap = gap.lstrip()[len(word):]
-                if gap.strip(" ,(") == "":  # "2.145 khu dân cư (96,15%)", "tăng 9 vụ (16,36%)"
+                rest = gap.strip(" ,(")
+                # "2.145 khu dân cư (96,15%)", "131 xã, phường (98,5%)", "tăng 9 vụ (16,36%)"
+                if rest == "" or (len(rest.split()) <= 4 and not any(ch.isdigit() or ch in ";.()" for ch in rest)):
                     return "change" if prev.role == "delta" else "share"
             before = inner
         if self.change_words.ends(before):

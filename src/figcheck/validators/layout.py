@@ -153,6 +153,9 @@ class LayoutReader:
             i = body_lines[0]
             s = first_body_start.get(i, lines[i][0])
             e = lines[i][1]
+            heading = re.match(r"#{1,6}[ \t]+", text[s:e])  # a Markdown heading: "# Title"
+            if heading:
+                s += heading.end()
             if i not in first_body_start and self._reads_as_headline(text[s:e]):
                 layout.title = text[s:e]
                 layout.title_span = (s, e)
