@@ -71,7 +71,8 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 @click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
               help="Add a rule pack (built-in name or YAML file); a pack named like a default one replaces it.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
-@click.option("--format", "fmt", type=click.Choice(["console", "json"]), default="console", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["console", "json", "junit", "sarif", "github"]), default="console",
+              show_default=True, help="console for people; json for tools; junit, sarif, github for CI.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when an anomaly of this severity or above is found.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
@@ -102,11 +103,12 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
     summary = Summary()
     try:
         with open_output(output) as out:
+            collected = []  # the CI formats are whole documents: they are written at the end
             if fmt == "json":
                 from figcheck.reports.json_report import JsonReportWriter
 
                 writer = JsonReportWriter(out)
-            else:
+            elif fmt == "console":
                 from figcheck.reports.console import article_report, make_console, summary_table
 
                 console = make_console(out)
@@ -119,14 +121,18 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                     progress.advance(progress.task_ids[0])
                 if fmt == "json":
                     writer.write(result.to_dict())
-                else:
+                elif fmt == "console":
                     console.print(article_report(result, plain=console.no_color, width=console.width))
+                else:
+                    collected.append(result)
             if progress is not None:
                 progress.stop()
             if fmt == "json":
                 writer.close(summary.to_dict())
-            else:
+            elif fmt == "console":
                 console.print(summary_table(summary.to_dict()))
+            else:
+                out.write(_ci_report(fmt, collected, ruleset, fail_on, summary.to_dict()))
     except KeyboardInterrupt:
         click.echo("figcheck: interrupted; no report was written" if output else "figcheck: interrupted", err=True)
         sys.exit(130)
@@ -144,6 +150,23 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
     if fail_on != "never" and worst is not None and _RANK[worst] >= _RANK[fail_on]:
         sys.exit(EXIT_FAIL)
     sys.exit(EXIT_OK)
+
+
+def _ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict) -> str:
+    from figcheck.reports import ci
+
+    if fmt == "junit":
+        return ci.render_junit(results, ruleset, fail_on)
+    if fmt == "sarif":
+        return ci.render_sarif(results, ruleset)
+    annotations, markdown = ci.render_github(results, summary)
+    import os
+
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary:
+        with open(step_summary, "a", encoding="utf-8") as fh:
+            fh.write(markdown)
+    return annotations
 
 
 def _progress(n_inputs: int):
