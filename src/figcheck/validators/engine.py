@@ -77,35 +77,23 @@ class CheckEngine:
 
     def _run_table(self, on: str, table: pd.DataFrame, rules: list[Rule], tables: Tables,
                    results: list[ArticleResult], evidence: list[list[list[str]]]) -> list[_Finding]:
-        import pandera.pandas as pa
-
         conventions = [tables.articles[a].number_convention for a in table["art"].to_numpy()]
         strict, loose = Evaluator(table, "strict"), Evaluator(table, "loose")
         self._ids = {col: table[col].to_numpy(dtype=object) for col in table.columns
                      if col.endswith(".id") or col == "fid"}
         details: dict[int, dict[int, _Finding]] = {}
-        checks = []
+        outcomes: list[tuple[str, pd.Series | None]] = []
         for k, rule in enumerate(rules):
             outcome = self._rule_outcome(rule, table, strict, loose, conventions, results, evidence, tables)
             if outcome is None:
-                checks.append(pa.Check(lambda d: pd.Series(True, index=d.index), name=rule.id, ignore_na=False))
+                outcomes.append((rule.id, None))
                 continue
             passed, found = outcome
             details[k] = found
-            checks.append(pa.Check(lambda d, passed=passed: passed.loc[d.index], name=rule.id, error=rule.id,
-                                   ignore_na=False))
-        rows = pd.DataFrame({"row": np.arange(len(table))})
-        schema = pa.DataFrameSchema(checks=checks, name=f"figcheck:{on}")
-        try:
-            schema.validate(rows, lazy=True)
-            return []
-        except pa.errors.SchemaErrors as exc:
-            cases = exc.failure_cases
+            outcomes.append((rule.id, passed))
         out: list[_Finding] = []
-        for number, index in zip(cases["check_number"], cases["index"]):
-            if index is None or (isinstance(index, float) and np.isnan(index)):
-                continue
-            finding = details.get(int(number), {}).get(int(index))
+        for k, row in failing_rows(f"figcheck:{on}", outcomes, len(table)):
+            finding = details.get(k, {}).get(row)
             if finding is not None:
                 out.append(finding)
         return out
@@ -308,6 +296,36 @@ def _merge_same_figures(anomalies: list[Anomaly]) -> list[Anomaly]:
         keep = max(group, key=lambda a: SEVERITY_RANK[a.severity])
         others = [a.rule for a in group if a is not keep]
         out.append(Anomaly(**{**keep.to_dict(), "also": others}) if others else keep)
+    return out
+
+
+def failing_rows(name: str, outcomes: list[tuple[str, pd.Series | None]], n_rows: int) -> list[tuple[int, int]]:
+    """Validate one table with pandera: one Check per rule, given whether each row holds.
+
+    pandera validates a one-column frame of row numbers (the check closes over the real table), so a
+    failing row is exactly one failure case. Returns (rule number, row) pairs. A rule whose outcome is
+    None could not run and is given a check that passes, so it counts as neither pass nor fail here.
+    """
+    import pandera.pandas as pa
+
+    checks = []
+    for rule_id, passed in outcomes:
+        if passed is None:
+            checks.append(pa.Check(lambda d: pd.Series(True, index=d.index), name=rule_id, ignore_na=False))
+        else:
+            checks.append(pa.Check(lambda d, passed=passed: passed.loc[d.index], name=rule_id, error=rule_id,
+                                   ignore_na=False))
+    rows = pd.DataFrame({"row": np.arange(n_rows)})
+    try:
+        pa.DataFrameSchema(checks=checks, name=name).validate(rows, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    out = []
+    for number, index in zip(cases["check_number"], cases["index"]):
+        if index is None or (isinstance(index, float) and np.isnan(index)):
+            continue
+        out.append((int(number), int(index)))
     return out
 
 
