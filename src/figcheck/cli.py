@@ -152,14 +152,15 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
     sys.exit(EXIT_OK)
 
 
-def _ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict) -> str:
+def _ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict, kind: str = "text") -> str:
     from figcheck.reports import ci
 
+    groups = ci.groups_from_articles(results) if kind == "text" else ci.groups_from_tables(results)
     if fmt == "junit":
-        return ci.render_junit(results, ruleset, fail_on)
+        return ci.render_junit(groups, ruleset, fail_on)
     if fmt == "sarif":
-        return ci.render_sarif(results, ruleset)
-    annotations, markdown = ci.render_github(results, summary)
+        return ci.render_sarif(groups, ruleset)
+    annotations, markdown = ci.render_github(groups, summary)
     import os
 
     step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -181,6 +182,96 @@ def _progress(n_inputs: int):
     progress.add_task("articles", total=None)
     progress.start()
     return progress
+
+
+@main.command("check-table")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
+              help="Add a rule pack (built-in name or YAML file); its 'columns' map column names to metrics.")
+@click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
+@click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
+@click.option("--strict", is_flag=True, help="A rule whose columns are missing is an error, not a warning.")
+@click.option("--format", "fmt", type=click.Choice(["console", "json", "junit", "sarif", "github"]), default="console",
+              show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
+@click.option("--language", default="vi", show_default=True)
+def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, id_column: str | None,
+                strict: bool, fmt: str, fail_on: str, output: str | None, language: str) -> None:
+    """Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs.
+
+    Wide tables have a row per record and a column per metric; long tables have id, metric, value
+    (and optional low, high, qualifier) columns. Exit codes as for `check`.
+    """
+    from collections import Counter
+
+    from figcheck.reports.output import open_output
+    from figcheck.rules.loader import RuleFileError, load_ruleset
+    from figcheck.validators.table_check import TableChecker
+    from figcheck.validators.table_input import read_table
+
+    try:
+        ruleset = load_ruleset(list(rules), language=language, defaults=not no_default_rules)
+    except RuleFileError as exc:
+        click.echo(f"figcheck: rule file error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    checker = TableChecker(ruleset, id_column=id_column, strict=strict)
+    results = []
+    severities: Counter[str] = Counter()
+    by_rule: Counter[str] = Counter()
+    input_errors = 0
+    for path in paths:
+        res = checker.check(read_table(path))
+        results.append(res)
+        if res.error is not None:
+            input_errors += 1
+            click.echo(f"figcheck: input error: {path}: {res.error}", err=True)
+        for a in res.anomalies:
+            severities[a.severity] += 1
+            by_rule[a.rule] += 1
+        if res.cell_errors:
+            severities["error"] += len(res.cell_errors)
+            by_rule["figcheck.cell.not-a-number"] += len(res.cell_errors)
+        for n in res.not_evaluated:
+            severities[n["severity"]] += 1
+    summary = {"tables": len(results), "rows": sum(r.rows for r in results),
+               "anomalies": {s: severities[s] for s in ("error", "warning", "info")},
+               "by_rule": dict(sorted(by_rule.items())), "input_errors": input_errors,
+               "cell_errors": sum(len(r.cell_errors) for r in results),
+               "not_evaluated": sum(len(r.not_evaluated) for r in results)}
+    with open_output(output) as out:
+        if fmt == "json":
+            import json
+
+            from figcheck.reports.json_report import SCHEMA_VERSION
+
+            out.write(json.dumps({"version": SCHEMA_VERSION, "tables": [r.to_dict() for r in results], "summary": summary},
+                                 ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "console":
+            from rich.table import Table as RichTable
+
+            from figcheck.reports.console import make_console
+            from figcheck.reports.table_console import table_report
+
+            console = make_console(out)
+            for r in results:
+                console.print(table_report(r))
+            t = RichTable(title="figcheck summary", title_justify="left")
+            t.add_column("what")
+            t.add_column("count", justify="right")
+            for key in ("tables", "rows", "input_errors", "cell_errors", "not_evaluated"):
+                t.add_row(key.replace("_", " "), str(summary[key]))
+            for sev, n in summary["anomalies"].items():
+                t.add_row(f"{sev}s", str(n))
+            console.print(t)
+        else:
+            out.write(_ci_report(fmt, results, ruleset, fail_on, summary, kind="table"))
+    if input_errors:
+        sys.exit(EXIT_INPUT)
+    worst = next((s for s in ("error", "warning", "info") if severities[s]), None)
+    if fail_on != "never" and worst is not None and _RANK[worst] >= _RANK[fail_on]:
+        sys.exit(EXIT_FAIL)
+    sys.exit(EXIT_OK)
 
 
 @main.group()

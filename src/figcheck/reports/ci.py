@@ -52,62 +52,112 @@ def place_of(result: ArticleResult, anomaly: Anomaly) -> Place:
     return Place(a.source, line, col, end_line, end_col)
 
 
-def _rule_descriptions(ruleset: RuleSet) -> dict[str, Any]:
-    return {r.id: r for r in ruleset.rules}
+@dataclass(frozen=True)
+class Item:
+    """One anomaly, placed: what the CI formats need, for text and tables alike."""
+
+    rule: str
+    severity: str
+    message: str
+    explanation: str
+    suggestion: str | None
+    place: Place
+    properties: dict[str, Any]
 
 
-def _failing(anomaly: Anomaly, fail_on: str) -> bool:
+@dataclass
+class Group:
+    """What one test suite covers: an article, or a row of a table."""
+
+    name: str
+    file: str
+    error: str | None
+    items: list[Item]
+    not_evaluated: dict[str, str]  # rule → reason
+
+
+def groups_from_articles(results: list[ArticleResult]) -> list[Group]:
+    out = []
+    for res in results:
+        a = res.article
+        items = [Item(an.rule, an.severity, an.message, an.explanation, an.suggestion, place_of(res, an),
+                      {"article": a.id, "figures": an.figures}) for an in res.anomalies]
+        out.append(Group(a.id, a.source, None if a.error is None else str(a.error), items,
+                         {n.rule: n.reason for n in res.not_evaluated}))
+    return out
+
+
+def groups_from_tables(results: list[Any]) -> list[Group]:
+    """One group per row of each table (rows without anomalies included), so JUnit counts every row."""
+    out = []
+    for t in results:
+        if t.error is not None:
+            out.append(Group(t.source, t.source, str(t.error), [], {}))
+            continue
+        by_row: dict[int, list[Item]] = {}
+        for an in t.anomalies:
+            line = an.line or 1
+            by_row.setdefault(an.row_number, []).append(Item(
+                an.rule, an.severity, an.message, an.explanation, an.suggestion, Place(t.source, line, 1, line, 1),
+                {"row": an.row, "columns": an.columns, "values": an.values}))
+        for c in t.cell_errors:
+            line = c.line or 1
+            by_row.setdefault(c.row_number, []).append(Item(
+                "figcheck.cell.not-a-number", "error", f"row {c.row}, column {c.column}: {c.message}", "", None,
+                Place(t.source, line, 1, line, 1), {"row": c.row, "columns": [c.column]}))
+        skipped = {n["rule"]: n["reason"] for n in t.not_evaluated}
+        for n in range(1, t.rows + 1):
+            out.append(Group(f"{t.source}#row{n}", t.source, None, by_row.get(n, []), skipped))
+    return out
+
+
+def _failing(item: Item, fail_on: str) -> bool:
     order = {"info": 0, "warning": 1, "error": 2}
-    return fail_on != "never" and order[anomaly.severity] >= order[fail_on]
+    return fail_on != "never" and order[item.severity] >= order[fail_on]
 
 
 # -- JUnit ------------------------------------------------------------------------------------------
 
 
-def render_junit(results: list[ArticleResult], ruleset: RuleSet, fail_on: str = "error") -> str:
-    """One testcase per article × rule: a failure for anomalies at or above ``fail_on``."""
+def render_junit(groups: list[Group], ruleset: RuleSet, fail_on: str = "error") -> str:
+    """One testcase per group × rule: a failure for anomalies at or above ``fail_on``."""
     suites = ET.Element("testsuites", name="figcheck")
-    total = failures = errors = skipped = 0
-    for res in results:
-        a = res.article
-        suite = ET.SubElement(suites, "testsuite", name=a.id, file=a.source)
-        s_tests = s_fail = s_err = s_skip = 0
-        if a.error is not None:
-            case = ET.SubElement(suite, "testcase", classname=a.id, name="input", file=a.source)
-            ET.SubElement(case, "error", message=str(a.error), type="InputError").text = str(a.error)
-            s_tests, s_err = 1, 1
+    totals = Counter()
+    rule_ids = [r.id for r in ruleset.rules]
+    for g in groups:
+        suite = ET.SubElement(suites, "testsuite", name=g.name, file=g.file)
+        counts = Counter()
+        if g.error is not None:
+            case = ET.SubElement(suite, "testcase", classname=g.name, name="input", file=g.file)
+            ET.SubElement(case, "error", message=g.error, type="InputError").text = g.error
+            counts.update(tests=1, errors=1)
         else:
-            by_rule: dict[str, list[Anomaly]] = {}
-            for an in res.anomalies:
-                by_rule.setdefault(an.rule, []).append(an)
-            not_eval = {n.rule: n for n in res.not_evaluated}
-            for rule in ruleset.rules:
-                case = ET.SubElement(suite, "testcase", classname=a.id, name=rule.id, file=a.source)
-                s_tests += 1
-                found = by_rule.get(rule.id, [])
-                failing = [an for an in found if _failing(an, fail_on)]
+            by_rule: dict[str, list[Item]] = {}
+            for it in g.items:
+                by_rule.setdefault(it.rule, []).append(it)
+            extra = [r for r in by_rule if r not in rule_ids]
+            for rule_id in rule_ids + extra:
+                case = ET.SubElement(suite, "testcase", classname=g.name, name=rule_id, file=g.file)
+                counts.update(tests=1)
+                found = by_rule.get(rule_id, [])
+                failing = [it for it in found if _failing(it, fail_on)]
                 if failing:
-                    first = place_of(res, failing[0])
-                    body = "\n".join(f"{place_of(res, an).line}:{place_of(res, an).column} [{an.severity}] "
-                                     f"{an.message} — {an.explanation}" for an in found)
+                    body = "\n".join(f"{it.place.line}:{it.place.column} [{it.severity}] {it.message} — {it.explanation}"
+                                     for it in found)
                     ET.SubElement(case, "failure", message=failing[0].message, type=failing[0].severity).text = body
-                    case.set("line", str(first.line))
-                    s_fail += 1
-                elif rule.id in not_eval:
-                    ET.SubElement(case, "skipped", message=f"not evaluated: {not_eval[rule.id].reason}")
-                    s_skip += 1
+                    case.set("line", str(failing[0].place.line))
+                    counts.update(failures=1)
+                elif rule_id in g.not_evaluated:
+                    ET.SubElement(case, "skipped", message=f"not evaluated: {g.not_evaluated[rule_id]}")
+                    counts.update(skipped=1)
                 elif found:  # below the threshold: kept visible, not failing
                     ET.SubElement(case, "system-out").text = "\n".join(
-                        f"[{an.severity}] {an.message} — {an.explanation}" for an in found)
-        suite.set("tests", str(s_tests))
-        suite.set("failures", str(s_fail))
-        suite.set("errors", str(s_err))
-        suite.set("skipped", str(s_skip))
-        total, failures, errors, skipped = total + s_tests, failures + s_fail, errors + s_err, skipped + s_skip
-    suites.set("tests", str(total))
-    suites.set("failures", str(failures))
-    suites.set("errors", str(errors))
-    suites.set("skipped", str(skipped))
+                        f"[{it.severity}] {it.message} — {it.explanation}" for it in found)
+        for key in ("tests", "failures", "errors", "skipped"):
+            suite.set(key, str(counts[key]))
+        totals.update(counts)
+    for key in ("tests", "failures", "errors", "skipped"):
+        suites.set(key, str(totals[key]))
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
@@ -115,7 +165,7 @@ def render_junit(results: list[ArticleResult], ruleset: RuleSet, fail_on: str = 
 # -- SARIF ------------------------------------------------------------------------------------------
 
 
-def render_sarif(results: list[ArticleResult], ruleset: RuleSet) -> str:
+def render_sarif(groups: list[Group], ruleset: RuleSet) -> str:
     rules = list(ruleset.rules)
     index = {r.id: i for i, r in enumerate(rules)}
     driver = {
@@ -131,31 +181,31 @@ def render_sarif(results: list[ArticleResult], ruleset: RuleSet) -> str:
     }
     out_results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
-    for res in results:
-        a = res.article
-        if a.error is not None:
-            notifications.append({"level": "error", "message": {"text": f"{a.source}: {a.error}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(a.source)}}}]})
+    for g in groups:
+        if g.error is not None:
+            notifications.append({"level": "error", "message": {"text": f"{g.file}: {g.error}"},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(g.file)}}}]})
             continue
-        for n in res.not_evaluated:
-            notifications.append({"level": "warning", "message": {"text": f"{a.source}: {n.rule} not evaluated: {n.reason}"}})
-        for an in res.anomalies:
-            p = place_of(res, an)
+        for rule_id, reason in g.not_evaluated.items():
+            notifications.append({"level": "warning", "message": {"text": f"{g.name}: {rule_id} not evaluated: {reason}"}})
+        for it in g.items:
+            p = it.place
             entry: dict[str, Any] = {
-                "ruleId": an.rule, "level": SARIF_LEVEL[an.severity],
-                "message": {"text": f"{an.message}. {an.explanation}" + (f" Suggestion: {an.suggestion}" if an.suggestion else "")},
+                "ruleId": it.rule, "level": SARIF_LEVEL[it.severity],
+                "message": {"text": f"{it.message}. {it.explanation}".rstrip(". ")
+                            + (f" Suggestion: {it.suggestion}" if it.suggestion else "")},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": _uri(p.file)},
                     "region": {"startLine": p.line, "startColumn": p.column, "endLine": p.end_line,
                                "endColumn": p.end_column},
                 }}],
-                "properties": {"article": a.id, "figures": an.figures},
+                "properties": it.properties,
             }
-            if an.rule in index:
-                entry["ruleIndex"] = index[an.rule]
+            if it.rule in index:
+                entry["ruleIndex"] = index[it.rule]
             out_results.append(entry)
     run = {"tool": {"driver": driver}, "results": out_results,
-           "invocations": [{"executionSuccessful": not any(r.article.error for r in results),
+           "invocations": [{"executionSuccessful": not any(g.error for g in groups),
                             "toolExecutionNotifications": notifications}],
            "columnKind": "unicodeCodePoints"}
     return json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, ensure_ascii=False, indent=2) + "\n"
@@ -176,42 +226,47 @@ def _escape_property(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(results: list[ArticleResult], summary: dict[str, Any]) -> tuple[str, str]:
+def render_github(groups: list[Group], summary: dict[str, Any]) -> tuple[str, str]:
     """Workflow-command annotations (capped as GitHub caps them) and a Markdown step summary."""
     lines: list[str] = []
     shown: Counter[str] = Counter()
-    rest: list[tuple[ArticleResult, Anomaly]] = []
-    for res in results:
-        a = res.article
-        if a.error is not None:
-            kind = "error"
-            if shown[kind] < GITHUB_PER_KIND and sum(shown.values()) < GITHUB_PER_JOB:
-                lines.append(f"::error file={_escape_property(a.source)},title=figcheck input error::"
-                             f"{_escape_data(str(a.error))}")
-                shown[kind] += 1
+    rest = 0
+
+    def room(kind: str) -> bool:
+        return shown[kind] < GITHUB_PER_KIND and sum(shown.values()) < GITHUB_PER_JOB
+
+    for g in groups:
+        if g.error is not None:
+            if room("error"):
+                lines.append(f"::error file={_escape_property(g.file)},title=figcheck input error::{_escape_data(g.error)}")
+                shown["error"] += 1
+            else:
+                rest += 1
             continue
-        for an in res.anomalies:
-            kind = GITHUB_COMMAND[an.severity]
-            if shown[kind] >= GITHUB_PER_KIND or sum(shown.values()) >= GITHUB_PER_JOB:
-                rest.append((res, an))
+        for it in g.items:
+            kind = GITHUB_COMMAND[it.severity]
+            if not room(kind):
+                rest += 1
                 continue
-            p = place_of(res, an)
+            p = it.place
             props = f"file={_escape_property(p.file)},line={p.line},col={p.column},endLine={p.end_line}," \
-                    f"endColumn={p.end_column},title={_escape_property(an.rule)}"
-            lines.append(f"::{kind} {props}::{_escape_data(an.message + ' — ' + an.explanation)}")
+                    f"endColumn={p.end_column},title={_escape_property(it.rule)}"
+            text = it.message + (f" — {it.explanation}" if it.explanation else "")
+            lines.append(f"::{kind} {props}::{_escape_data(text)}")
             shown[kind] += 1
     if rest:
-        lines.append(f"::notice title=figcheck::{len(rest)} more anomalies are listed in the step summary "
+        lines.append(f"::notice title=figcheck::{rest} more anomalies are listed in the step summary "
                      f"(GitHub shows {GITHUB_PER_KIND} annotations of each kind per step)")
-    md = ["## figcheck", "",
-          f"{summary['articles']} articles, {summary['figures']} figures ({summary['checked']} checked): "
-          f"{summary['anomalies']['error']} errors, {summary['anomalies']['warning']} warnings, "
-          f"{summary['anomalies']['info']} notes, {summary['input_errors']} inputs with errors.", ""]
-    all_rows = [(res, an) for res in results for an in res.anomalies]
-    if all_rows:
+    md = ["## figcheck", "", ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in summary.items()
+                                       if not isinstance(v, dict)), ""]
+    anomalies = summary.get("anomalies", {})
+    if anomalies:
+        md += [", ".join(f"{v} {k}" for k, v in anomalies.items()), ""]
+    rows = [(g, it) for g in groups for it in g.items]
+    if rows:
         md += ["| severity | rule | where | message |", "| --- | --- | --- | --- |"]
-        for res, an in all_rows:
-            p = place_of(res, an)
-            msg = f"{an.message} — {an.explanation}".replace("|", "\\|")
-            md.append(f"| {an.severity} | `{an.rule}` | `{p.file}:{p.line}:{p.column}` | {msg} |")
+        for g, it in rows:
+            p = it.place
+            msg = (it.message + (f" — {it.explanation}" if it.explanation else "")).replace("|", "\\|")
+            md.append(f"| {it.severity} | `{it.rule}` | `{p.file}:{p.line}:{p.column}` | {msg} |")
     return "\n".join(lines) + ("\n" if lines else ""), "\n".join(md) + "\n"

@@ -1,0 +1,45 @@
+"""The console report for ``figcheck check-table``: per table, each anomaly with its row and columns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from figcheck.reports.console import ICON, LIGHT, STYLE
+
+
+def table_report(result: Any) -> Group:
+    worst = next((s for s in ("error", "warning", "info")
+                  if any(a.severity == s for a in result.anomalies)
+                  or (s == "error" and result.cell_errors)
+                  or any(n["severity"] == s for n in result.not_evaluated)), None)
+    dot, colour, verdict = LIGHT[worst]
+    head = Text()
+    head.append(f"{dot} ", style=colour)
+    head.append(result.source, style="bold")
+    lines: list[Any] = [head]
+    if result.error is not None:
+        lines.append(Text(f"input error: {result.error}", style="bold red"))
+        return Group(*lines, Text(""))
+    mapped = ", ".join(f"{c} → {m}" for c, m in result.columns.items()) or "no column names a metric"
+    lines.append(Text(f"{result.layout} table · {result.rows} rows · {mapped}", style="dim"))
+    if result.anomalies:
+        t = Table(show_header=True, header_style="bold", expand=False)
+        for col in ("", "row", "rule", "message", "arithmetic"):
+            t.add_column(col, overflow="fold")
+        for a in result.anomalies:
+            t.add_row(Text(ICON[a.severity], style=STYLE[a.severity]), a.row + (f" (line {a.line})" if a.line else ""),
+                      a.rule, a.message, a.explanation)
+        lines.append(t)
+    else:
+        lines.append(Text(verdict, style=colour))
+    for c in result.cell_errors:
+        lines.append(Text(f"✖ row {c.row}" + (f" (line {c.line})" if c.line else "") + f", column {c.column}: {c.message}",
+                          style="red"))
+    for n in result.not_evaluated:
+        lines.append(Text(f"? not evaluated: {n['rule']} — {n['reason']}", style=STYLE.get(n["severity"], "dim")))
+    lines.append(Text(""))
+    return Group(*lines)

@@ -1,0 +1,307 @@
+"""Checking datasets: each row a metric record, the pack's record rules as pandera checks.
+
+Columns map to metrics through a pack's ``columns:`` (``tin_co_gia_tri: tips.valuable``) or by name
+(a column ``tips.valuable`` or ``tips_valuable``). A cell is read as the article reader reads a number
+("4.340", "98,3", "trên 4.340"), giving an interval; the rules are evaluated on intervals exactly as for
+articles. A rule whose columns are absent is *not evaluated*; a cell that is not a number is reported
+with its row and column.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from figcheck.models import InputError
+from figcheck.rules.expr import Node, names
+from figcheck.rules.model import Rule, RuleSet
+from figcheck.validators import intervals
+from figcheck.validators.engine import SEVERITY_RANK, failing_rows
+from figcheck.validators.evaluate import Evaluator, comparisons
+from figcheck.validators.numbers import dominant_convention, format_number, parse_numeral
+from figcheck.validators.table_input import Table
+
+NAN = float("nan")
+
+
+@dataclass(frozen=True)
+class TableAnomaly:
+    id: str
+    rule: str
+    severity: str
+    message: str
+    row: str  # the --id value, else the 1-based row number
+    row_number: int  # 1-based data row
+    line: int | None  # the file line of the row, where the format has lines
+    columns: list[str]
+    values: dict[str, str]
+    explanation: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in ("id", "rule", "severity", "message", "row", "row_number", "line",
+                                              "columns", "values", "explanation", "suggestion")}
+
+
+@dataclass(frozen=True)
+class CellError:
+    row: str
+    row_number: int
+    line: int | None
+    column: str
+    text: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "row_number": self.row_number, "line": self.line, "column": self.column,
+                "text": self.text, "message": self.message}
+
+
+@dataclass
+class TableResult:
+    source: str
+    error: InputError | None = None
+    rows: int = 0
+    columns: dict[str, str] = field(default_factory=dict)  # column → metric
+    anomalies: list[TableAnomaly] = field(default_factory=list)
+    cell_errors: list[CellError] = field(default_factory=list)
+    not_evaluated: list[dict[str, Any]] = field(default_factory=list)
+    layout: str = "wide"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "error": None if self.error is None else str(self.error), "layout": self.layout,
+                "rows": self.rows, "columns": self.columns, "anomalies": [a.to_dict() for a in self.anomalies],
+                "cell_errors": [c.to_dict() for c in self.cell_errors], "not_evaluated": self.not_evaluated}
+
+
+# -- cells ----------------------------------------------------------------------------------------------
+
+
+class CellReader:
+    """Reads a cell into (value, strict low/high, loose low/high, qualifier), cached by its text."""
+
+    def __init__(self, convention: str) -> None:
+        self.convention = convention
+        self.cache: dict[str, tuple | None] = {}
+
+    def read(self, cell: Any, whole: bool) -> tuple | None | str:
+        """A tuple for a number, None for an empty cell, or an error message."""
+        if cell is None or (isinstance(cell, float) and math.isnan(cell)):
+            return None
+        if isinstance(cell, (bool, np.bool_)):
+            return "a true/false value, not a number"
+        if isinstance(cell, (int, float, np.integer, np.floating)):
+            v = float(cell)
+            return (v, v, v, v, v, None)
+        text = str(cell).strip()
+        if not text:
+            return None
+        key = f"{whole}:{text}"
+        if key not in self.cache:
+            self.cache[key] = self._parse(text, whole)
+        return self.cache[key]
+
+    def _parse(self, text: str, whole: bool) -> tuple | str:
+        n = parse_numeral(text.lstrip("+-"), self.convention) if text.lstrip("+-") else None
+        if n is not None:
+            sign = -1 if text.startswith("-") else 1
+            value = n.value * sign
+            c = intervals.claim(value, n.decimals, None, whole=whole, measured=not whole and n.decimals > 0)
+            return (float(value), c.low, c.high, c.loose_low, c.loose_high, None)
+        import figcheck
+
+        figs = [f for f in figcheck.extract(text).figures if f.role not in ("denominator",)]
+        if len(figs) == 1 and figs[0].low is not None:
+            f = figs[0]
+            return (f.value if f.value is not None else NAN, f.low, f.high, f.loose_low,
+                    f.loose_high if f.loose_high is not None else math.inf, f.qualifier)
+        return f"not a number: {text!r}"
+
+
+# -- columns ----------------------------------------------------------------------------------------------
+
+
+def column_metrics(columns: list[str], ruleset: RuleSet) -> dict[str, str]:
+    """Which metric each column holds: by the packs' ``columns`` maps, else by its name."""
+    mapping: dict[str, str] = {}
+    for pack in ruleset.packs:
+        mapping.update(pack.columns)
+    out = {}
+    for col in columns:
+        if col in mapping:
+            out[col] = mapping[col]
+        elif col in ruleset.metrics:
+            out[col] = col
+        elif col.replace("_", ".", 1) in ruleset.metrics:
+            out[col] = col.replace("_", ".", 1)
+        elif col.replace("__", ".") in ruleset.metrics:
+            out[col] = col.replace("__", ".")
+    return out
+
+
+def _long_to_wide(frame: pd.DataFrame, id_column: str | None) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """A long table (id, metric, value[, low, high, qualifier]) as a wide one, plus its bounds columns."""
+    lower = {c.lower(): c for c in frame.columns}
+    key = id_column or lower.get("id")
+    if key is None:
+        raise ValueError("a long table needs an 'id' column (or --id COLUMN)")
+    wide = frame.pivot_table(index=key, columns=lower["metric"], values=lower["value"], aggfunc="first")
+    bounds = {}
+    for b in ("low", "high", "qualifier"):
+        if b in lower:
+            bounds[b] = frame.pivot_table(index=key, columns=lower["metric"], values=lower[b], aggfunc="first")
+    wide = wide.reset_index()
+    wide.columns = [str(c) for c in wide.columns]
+    return wide, bounds
+
+
+# -- checking ----------------------------------------------------------------------------------------------
+
+
+class TableChecker:
+    def __init__(self, ruleset: RuleSet, *, id_column: str | None = None, strict: bool = False) -> None:
+        self.ruleset = ruleset
+        self.id_column = id_column
+        self.strict = strict
+        self.rules = [r for r in ruleset.rules if r.on == "record" and r.assert_ast is not None]
+
+    def check(self, table: Table) -> TableResult:
+        result = TableResult(source=table.source, error=table.error, layout=table.layout)
+        if table.error is not None or table.frame is None:
+            return result
+        frame = table.frame
+        bounds: dict[str, pd.DataFrame] = {}
+        if table.layout == "long":
+            try:
+                frame, bounds = _long_to_wide(frame, self.id_column)
+            except (KeyError, ValueError) as exc:
+                result.error = InputError(f"long table: {exc}")
+                return result
+            line_offset = None
+        else:
+            line_offset = table.line_offset
+        if self.id_column and self.id_column not in frame.columns and table.layout == "wide":
+            result.error = InputError(f"no column {self.id_column!r} for --id (columns: {', '.join(map(str, frame.columns))})")
+            return result
+        result.rows = len(frame)
+        cols = column_metrics([c for c in frame.columns if c != self.id_column], self.ruleset)
+        result.columns = cols
+        labels = (frame[self.id_column].astype(str).tolist() if self.id_column and self.id_column in frame.columns
+                  else frame[frame.columns[0]].astype(str).tolist() if table.layout == "long"
+                  else [str(i + 1) for i in range(len(frame))])
+        records, texts = self._records(frame, cols, bounds, labels, line_offset, result)
+        self._run(records, texts, cols, labels, line_offset, result)
+        return result
+
+    def _records(self, frame, cols, bounds, labels, line_offset, result):
+        # the number convention of the file, from its text cells ("4.340,5" or "4,340.5")
+        text_columns = [c for c in frame.columns if frame[c].dtype == object][:50]
+        sample = " ".join(" ".join(map(str, frame[c].head(200))) for c in text_columns)
+        reader = CellReader(dominant_convention(sample))
+        data: dict[str, Any] = {}
+        texts: dict[str, list[str]] = {}
+        for col, metric in cols.items():
+            whole = self.ruleset.metrics[metric].whole
+            parsed = [reader.read(v, whole) for v in frame[col].tolist()]
+            lo, hi, llo, lhi, val = ([NAN] * len(parsed) for _ in range(5))
+            for i, p in enumerate(parsed):
+                if isinstance(p, str):
+                    result.cell_errors.append(CellError(labels[i], i + 1, None if line_offset is None else i + line_offset,
+                                                        col, str(frame[col].iloc[i]), p))
+                elif p is not None:
+                    val[i], lo[i], hi[i], llo[i], lhi[i] = p[0], p[1], p[2], p[3], p[4]
+            for b, name in (("low", lo), ("high", hi)):
+                if b in bounds and col in bounds[b].columns:
+                    vals = pd.to_numeric(bounds[b][col].reindex(frame.iloc[:, 0]).to_numpy(), errors="coerce")
+                    for i, v in enumerate(vals):
+                        if not math.isnan(v):
+                            name[i] = float(v)
+                            (llo if b == "low" else lhi)[i] = float(v)
+            data.update({f"{metric}.lo": lo, f"{metric}.hi": hi, f"{metric}.llo": llo, f"{metric}.lhi": lhi,
+                         f"{metric}.value": val})
+            texts[metric] = [str(v) for v in frame[col].tolist()]
+        return pd.DataFrame(data, index=range(len(frame))), texts
+
+    def _run(self, records, texts, cols, labels, line_offset, result):
+        metric_to_col = {m: c for c, m in cols.items()}
+        outcomes: list[tuple[str, pd.Series | None]] = []
+        runnable: list[Rule] = []
+        loose_ok_of: list[np.ndarray] = []
+        strict_ev, loose_ev = Evaluator(records, "strict"), Evaluator(records, "loose")
+        for rule in self.rules:
+            needed = {n.name for n in names(rule.assert_ast)}
+            missing = sorted(needed - set(metric_to_col))
+            if missing:
+                if len(missing) < len(needed):  # some columns present: the rule was meant to run
+                    result.not_evaluated.append({"rule": rule.id, "severity": "error" if self.strict else "warning",
+                                                 "reason": f"no column for {', '.join(missing)}"})
+                continue
+            applies = strict_ev.referenced_present(rule.assert_ast)
+            if rule.where_ast is not None:
+                applies &= strict_ev.possible(rule.where_ast)
+            ok_strict = strict_ev.possible(rule.assert_ast)
+            passed = pd.Series(~applies | ok_strict)
+            runnable.append(rule)
+            outcomes.append((rule.id, passed))
+            loose_ok_of.append(loose_ev.possible(rule.assert_ast))
+        found = failing_rows("figcheck:table", outcomes, len(records))
+        for k, row in sorted(found, key=lambda kr: (kr[1], kr[0])):
+            rule = runnable[k]
+            loose_ok = bool(loose_ok_of[k][row])
+            severity = min(rule.severity, "warning", key=SEVERITY_RANK.get) if loose_ok else rule.severity
+            metrics = list(dict.fromkeys(n.name for n in names(rule.assert_ast)))
+            columns = [metric_to_col[m] for m in metrics]
+            values = {metric_to_col[m]: texts[m][row] for m in metrics}
+            one = records.iloc[[row]].reset_index(drop=True)
+            explanation, suggestion = _explain(rule.assert_ast, one, metric_to_col, texts, row, loose_ok)
+            message = _render(rule.message, metric_to_col, texts, row)
+            result.anomalies.append(TableAnomaly(
+                id=f"a{len(result.anomalies) + 1}", rule=rule.id, severity=severity, message=message, row=labels[row],
+                row_number=row + 1, line=None if line_offset is None else row + line_offset, columns=columns,
+                values=values, explanation=explanation, suggestion=suggestion))
+
+
+def _label(node: Node, metric_to_col: dict[str, str], texts: dict[str, list[str]], row: int) -> str:
+    from figcheck.rules.expr import Name, Num, to_text
+
+    if isinstance(node, Name) and node.name in metric_to_col:
+        return f"{metric_to_col[node.name]} = {texts[node.name][row]}"
+    if isinstance(node, Num):
+        return format_number(node.value)
+    return to_text(node)
+
+
+def _explain(node: Node, one: pd.DataFrame, metric_to_col, texts, row: int, loose_ok: bool) -> tuple[str, str | None]:
+    ev = Evaluator(one, "strict" if loose_ok else "loose")
+    parts = []
+    for op, left, right in comparisons(node):
+        if ev._is_flag(left) or ev._is_flag(right) or bool(ev._compare(op, left, right, necessary=False)[0]):
+            continue
+        li, ri = ev.interval(left), ev.interval(right)
+        lt, rt = _label(left, metric_to_col, texts, row), _label(right, metric_to_col, texts, row)
+        if op in ("<=", "<") or (op == "==" and li.lo[0] > ri.hi[0]):
+            parts.append(f"{lt} > {rt}" + ("" if li.lo[0] == li.hi[0] and ri.lo[0] == ri.hi[0]
+                                          else f" ({format_number(li.lo[0])} at the least, {format_number(ri.hi[0])} at the most)"))
+        else:
+            parts.append(f"{lt} < {rt}")
+    text = "; ".join(parts)
+    if loose_ok:
+        text += " — only a loose reading of a qualifier allows it"
+    return text, None
+
+
+def _render(template: str, metric_to_col, texts, row: int) -> str:
+    import re
+
+    def sub(m):
+        key = m.group(1)
+        if key in metric_to_col:
+            return f"{metric_to_col[key]} = {texts[key][row]}"
+        return m.group(0)
+
+    return re.sub(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}", sub, template)

@@ -1,0 +1,106 @@
+"""Reading curated datasets: CSV (any delimiter), Parquet, JSON Lines and Excel, wide or long.
+
+Cells are read as text where the format allows it (CSV), so "4.340" stays 4.340 and is read the way
+the article reader reads numbers, not as 4.34. A file that cannot be read becomes a ``Table`` with an
+``InputError`` naming the file and, where known, the line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from figcheck.models import InputError
+from figcheck.validators.sources import decode
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".xlsx")
+LONG_COLUMNS = ("metric", "value")
+
+
+@dataclass
+class Table:
+    source: str
+    frame: pd.DataFrame | None = None
+    error: InputError | None = None
+    layout: str = "wide"  # wide: a row per record, a column per metric; long: id, metric, value[, low, high, qualifier]
+    line_offset: int | None = 2  # file line of the first data row (CSV, JSON Lines); None when rows have no lines
+    notes: list[str] = field(default_factory=list)
+
+
+def read_table(path: str) -> Table:
+    suffix = os.path.splitext(path)[1].lower()
+    if not os.path.exists(path):
+        return Table(path, error=InputError("no such file or directory"))
+    if os.path.getsize(path) == 0:
+        return Table(path, error=InputError("empty file: no header and no rows"))
+    try:
+        if suffix in (".csv", ".tsv", ".txt"):
+            table = _read_csv(path)
+        elif suffix in (".parquet", ".pq"):
+            table = Table(path, pd.read_parquet(path), line_offset=None)
+        elif suffix in (".jsonl", ".ndjson"):
+            table = _read_jsonl(path)
+        elif suffix == ".xlsx":
+            table = Table(path, pd.read_excel(path, dtype=object), line_offset=2)
+        else:
+            return Table(path, error=InputError(f"unknown table format {suffix or '(no suffix)'!r} "
+                                                f"(known: {', '.join(TABLE_SUFFIXES)})"))
+    except ImportError as exc:
+        return Table(path, error=InputError(f"cannot read {suffix} files: {exc}"))
+    except Exception as exc:  # noqa: BLE001 - every reader's own error becomes an input error
+        return Table(path, error=InputError(f"cannot read table: {type(exc).__name__}: {exc}"))
+    if table.error is None and table.frame is not None:
+        if table.frame.shape[1] == 0:
+            return Table(path, error=InputError("empty table: no columns"))
+        table.frame.columns = [str(c).strip() for c in table.frame.columns]
+        if set(LONG_COLUMNS) <= {c.lower() for c in table.frame.columns}:
+            table.layout = "long"
+    return table
+
+
+def _read_csv(path: str) -> Table:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    text, err = decode(data)
+    if err is not None:
+        return Table(path, error=err)
+    sample = text[:64 * 1024]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        sep = dialect.delimiter
+    except csv.Error:
+        sep = "\t" if path.lower().endswith(".tsv") else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True)
+    except pd.errors.ParserError as exc:
+        return Table(path, error=InputError(f"malformed CSV: {exc}"))
+    except pd.errors.EmptyDataError:
+        return Table(path, error=InputError("empty file: no header and no rows"))
+    return Table(path, frame, line_offset=2)
+
+
+def _read_jsonl(path: str) -> Table:
+    import json
+
+    rows = []
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, 1):
+            if not raw.strip():
+                continue
+            line, err = decode(raw)
+            if err is not None:
+                return Table(path, error=InputError(err.message, f"line {number}"))
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                return Table(path, error=InputError(f"invalid JSON: {exc.msg}", f"line {number}, column {exc.colno}"))
+            if not isinstance(obj, dict):
+                return Table(path, error=InputError("each line must be a JSON object", f"line {number}"))
+            rows.append(obj)
+    if not rows:
+        return Table(path, error=InputError("empty file: no rows"))
+    return Table(path, pd.DataFrame(rows), line_offset=1)
