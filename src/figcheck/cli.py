@@ -191,13 +191,15 @@ def _progress(n_inputs: int):
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
 @click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
 @click.option("--strict", is_flag=True, help="A rule whose columns are missing is an error, not a warning.")
+@click.option("--engine", type=click.Choice(["pandas", "polars"]), default="pandas", show_default=True,
+              help="The pandera backend the rules run on; both give the same anomalies.")
 @click.option("--format", "fmt", type=click.Choice(["console", "json", "junit", "sarif", "github"]), default="console",
               show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
 @click.option("--language", default="vi", show_default=True)
 def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, id_column: str | None,
-                strict: bool, fmt: str, fail_on: str, output: str | None, language: str) -> None:
+                strict: bool, engine: str, fmt: str, fail_on: str, output: str | None, language: str) -> None:
     """Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs.
 
     Wide tables have a row per record and a column per metric; long tables have id, metric, value
@@ -215,7 +217,7 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     except RuleFileError as exc:
         click.echo(f"figcheck: rule file error: {exc}", err=True)
         sys.exit(EXIT_INPUT)
-    checker = TableChecker(ruleset, id_column=id_column, strict=strict)
+    checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine=engine)
     results = []
     severities: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
@@ -272,6 +274,38 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     if fail_on != "never" and worst is not None and _RANK[worst] >= _RANK[fail_on]:
         sys.exit(EXIT_FAIL)
     sys.exit(EXIT_OK)
+
+
+@main.command()
+@click.argument("pack")
+@click.option("--rows", type=click.IntRange(min=1), required=True, help="How many rows.")
+@click.option("--violations", type=click.IntRange(min=0), default=0, show_default=True,
+              help="How many rows break one rule each (the rule is named in column expected_violation).")
+@click.option("--rule", "rule_ids", multiple=True, metavar="ID", help="Break only these rules (default: all, in turn).")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True,
+              help="The file to write: .csv, .parquet, .jsonl or .xlsx.")
+def synth(pack: str, rows: int, violations: int, rule_ids: tuple[str, ...], seed: int, output: str) -> None:
+    """Generate a dataset that satisfies PACK's record rules, with --violations rows breaking one rule each."""
+    from figcheck.rules.loader import RuleFileError, load_ruleset
+    from figcheck.synthesis import Synthesizer, write_frame
+
+    try:
+        ruleset = load_ruleset([pack], defaults=False)
+    except RuleFileError as exc:
+        click.echo(f"figcheck: rule file error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    unknown = [r for r in rule_ids if r not in {x.id for x in ruleset.rules}]
+    if unknown:
+        click.echo(f"figcheck: no rule {', '.join(unknown)} in {pack}", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        frame = Synthesizer(ruleset, seed).frame(rows, violations, list(rule_ids) or None)
+    except ValueError as exc:
+        click.echo(f"figcheck: cannot synthesize: {exc}", err=True)
+        sys.exit(EXIT_FAIL)
+    write_frame(frame, output)
+    click.echo(f"{output}: {rows} rows, {min(violations, rows)} breaking a rule", err=True)
 
 
 @main.group()

@@ -163,8 +163,15 @@ def _long_to_wide(frame: pd.DataFrame, id_column: str | None) -> tuple[pd.DataFr
 # -- checking ----------------------------------------------------------------------------------------------
 
 
+ENGINES = ("pandas", "polars")
+
+
 class TableChecker:
-    def __init__(self, ruleset: RuleSet, *, id_column: str | None = None, strict: bool = False) -> None:
+    def __init__(self, ruleset: RuleSet, *, id_column: str | None = None, strict: bool = False,
+                 engine: str = "pandas") -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
+        self.engine = engine
         self.ruleset = ruleset
         self.id_column = id_column
         self.strict = strict
@@ -229,27 +236,20 @@ class TableChecker:
 
     def _run(self, records, texts, cols, labels, line_offset, result):
         metric_to_col = {m: c for c, m in cols.items()}
-        outcomes: list[tuple[str, pd.Series | None]] = []
         runnable: list[Rule] = []
-        loose_ok_of: list[np.ndarray] = []
-        strict_ev, loose_ev = Evaluator(records, "strict"), Evaluator(records, "loose")
         for rule in self.rules:
             needed = {n.name for n in names(rule.assert_ast)}
+            if rule.where_ast is not None:
+                needed |= {n.name for n in names(rule.where_ast)}
             missing = sorted(needed - set(metric_to_col))
             if missing:
                 if len(missing) < len(needed):  # some columns present: the rule was meant to run
                     result.not_evaluated.append({"rule": rule.id, "severity": "error" if self.strict else "warning",
                                                  "reason": f"no column for {', '.join(missing)}"})
                 continue
-            applies = strict_ev.referenced_present(rule.assert_ast)
-            if rule.where_ast is not None:
-                applies &= strict_ev.possible(rule.where_ast)
-            ok_strict = strict_ev.possible(rule.assert_ast)
-            passed = pd.Series(~applies | ok_strict)
             runnable.append(rule)
-            outcomes.append((rule.id, passed))
-            loose_ok_of.append(loose_ev.possible(rule.assert_ast))
-        found = failing_rows("figcheck:table", outcomes, len(records))
+        outcomes = _polars_outcomes if self.engine == "polars" else _pandas_outcomes
+        found, loose_ok_of = outcomes(records, runnable)
         for k, row in sorted(found, key=lambda kr: (kr[1], kr[0])):
             rule = runnable[k]
             loose_ok = bool(loose_ok_of[k][row])
@@ -264,6 +264,48 @@ class TableChecker:
                 id=f"a{len(result.anomalies) + 1}", rule=rule.id, severity=severity, message=message, row=labels[row],
                 row_number=row + 1, line=None if line_offset is None else row + line_offset, columns=columns,
                 values=values, explanation=explanation, suggestion=suggestion))
+
+
+def _pandas_outcomes(records: pd.DataFrame, rules: list[Rule]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:
+    strict_ev, loose_ev = Evaluator(records, "strict"), Evaluator(records, "loose")
+    outcomes, loose = [], []
+    for rule in rules:
+        applies = strict_ev.referenced_present(rule.assert_ast)
+        if rule.where_ast is not None:
+            applies &= strict_ev.possible(rule.where_ast)
+        outcomes.append((rule.id, pd.Series(~applies | strict_ev.possible(rule.assert_ast))))
+        loose.append(loose_ev.possible(rule.assert_ast))
+    return failing_rows("figcheck:table", outcomes, len(records)), loose
+
+
+def _polars_outcomes(records: pd.DataFrame, rules: list[Rule]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:
+    """The rules as polars expressions, validated by pandera's polars backend over the whole table."""
+    import pandera.polars as pap
+    import polars as pl
+
+    from figcheck.validators.polars_eval import PolarsCompiler
+
+    frame = pl.from_pandas(records, nan_to_null=False)
+    strict, loose = PolarsCompiler(set(records.columns), "strict"), PolarsCompiler(set(records.columns), "loose")
+    checks, loose_exprs = [], []
+    for rule in rules:
+        applies = strict.present(rule.assert_ast)
+        if rule.where_ast is not None:
+            applies = applies & strict.truth(rule.where_ast)
+        holds = (~applies | strict.truth(rule.assert_ast)).fill_null(True)
+        checks.append(pap.Check(lambda data, holds=holds: data.lazyframe.select(holds), name=rule.id, error=rule.id))
+        loose_exprs.append(loose.truth(rule.assert_ast).fill_null(True).alias(f"loose{len(loose_exprs)}"))
+    found: list[tuple[int, int]] = []
+    if checks:
+        try:
+            pap.DataFrameSchema(checks=checks, name="figcheck:table").validate(frame, lazy=True)
+        except pap.errors.SchemaErrors as exc:
+            cases = exc.failure_cases
+            found = [(int(k), int(i)) for k, i in zip(cases["check_number"].to_list(), cases["index"].to_list())
+                     if i is not None]
+    loose_cols = frame.select(loose_exprs) if loose_exprs else None
+    loose_arrays = [loose_cols[f"loose{k}"].to_numpy() for k in range(len(loose_exprs))] if loose_cols is not None else []
+    return found, loose_arrays
 
 
 def _label(node: Node, metric_to_col: dict[str, str], texts: dict[str, list[str]], row: int) -> str:
