@@ -191,15 +191,18 @@ def _progress(n_inputs: int):
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
 @click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
 @click.option("--strict", is_flag=True, help="A rule whose columns are missing is an error, not a warning.")
-@click.option("--engine", type=click.Choice(["pandas", "polars"]), default="pandas", show_default=True,
-              help="The pandera backend the rules run on; both give the same anomalies.")
+@click.option("--engine", type=click.Choice(["pandas", "polars", "gx"]), default="pandas", show_default=True,
+              help="pandas or polars: pandera's backends (identical anomalies); gx: the pack exported as a "
+                   "Great Expectations suite and run by GX (pip install figcheck[gx]).")
+@click.option("--data-docs", type=click.Path(file_okay=False), default=None,
+              help="With --engine gx: build Great Expectations Data Docs in this directory.")
 @click.option("--format", "fmt", type=click.Choice(["console", "json", "junit", "sarif", "github"]), default="console",
               show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
 @click.option("--language", default="vi", show_default=True)
 def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, id_column: str | None,
-                strict: bool, engine: str, fmt: str, fail_on: str, output: str | None, language: str) -> None:
+                strict: bool, engine: str, data_docs: str | None, fmt: str, fail_on: str, output: str | None, language: str) -> None:
     """Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs.
 
     Wide tables have a row per record and a column per metric; long tables have id, metric, value
@@ -217,7 +220,17 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     except RuleFileError as exc:
         click.echo(f"figcheck: rule file error: {exc}", err=True)
         sys.exit(EXIT_INPUT)
-    checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine=engine)
+    if data_docs and engine != "gx":
+        click.echo("figcheck: --data-docs needs --engine gx", err=True)
+        sys.exit(EXIT_INPUT)
+    if engine in ("gx", "polars"):
+        import importlib.util
+
+        module = "great_expectations" if engine == "gx" else "polars"
+        if importlib.util.find_spec(module) is None:
+            click.echo(f"figcheck: --engine {engine} needs {module}: pip install 'figcheck[{engine}]'", err=True)
+            sys.exit(EXIT_INPUT)
+    checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine=engine, data_docs=data_docs)
     results = []
     severities: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
@@ -380,6 +393,41 @@ def rules_validate(files: tuple[str, ...]) -> None:
             failed += 1
             click.echo(f"{exc}" if exc.location else f"{f}: {exc}", err=True)
     sys.exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+@rules.command("export-gx")
+@click.argument("packs", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), required=True, help="The suite's JSON file.")
+@click.option("--name", default="figcheck", show_default=True, help="The suite's name.")
+def rules_export_gx(packs: tuple[str, ...], output: str, name: str) -> None:
+    """Write PACKS' metric rules as a Great Expectations 1.x ExpectationSuite (JSON).
+
+    Rules with no faithful equivalent are listed on stderr and in the suite's meta.
+    """
+    import json
+
+    from figcheck.reports.output import write_output
+    from figcheck.rules.loader import RuleFileError, load_ruleset
+
+    try:
+        ruleset = load_ruleset(list(packs), defaults=False)
+    except RuleFileError as exc:
+        click.echo(f"figcheck: rule file error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    import importlib.util
+
+    if importlib.util.find_spec("great_expectations") is None:
+        click.echo("figcheck: export-gx needs Great Expectations: pip install 'figcheck[gx]'", err=True)
+        sys.exit(EXIT_INPUT)
+    from figcheck.rules.gx_export import build_suite, translate
+
+    translation = translate(ruleset)
+    suite = build_suite(translation, ruleset, name=name)
+    write_output(json.dumps(suite.to_json_dict(), ensure_ascii=False, indent=2, default=str) + "\n", output)
+    for n in translation.not_exported:
+        click.echo(f"figcheck: not exported: {n['rule']}: {n['reason']}", err=True)
+    click.echo(f"{output}: {len(translation.expectations)} expectations, {len(translation.not_exported)} rules "
+               f"not exported", err=True)
 
 
 @rules.command("schema")

@@ -163,12 +163,13 @@ def _long_to_wide(frame: pd.DataFrame, id_column: str | None) -> tuple[pd.DataFr
 # -- checking ----------------------------------------------------------------------------------------------
 
 
-ENGINES = ("pandas", "polars")
+ENGINES = ("pandas", "polars", "gx")
 
 
 class TableChecker:
     def __init__(self, ruleset: RuleSet, *, id_column: str | None = None, strict: bool = False,
-                 engine: str = "pandas") -> None:
+                 engine: str = "pandas", data_docs: str | None = None) -> None:
+        self.data_docs = data_docs
         if engine not in ENGINES:
             raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
         self.engine = engine
@@ -248,8 +249,14 @@ class TableChecker:
                                                  "reason": f"no column for {', '.join(missing)}"})
                 continue
             runnable.append(rule)
-        outcomes = _polars_outcomes if self.engine == "polars" else _pandas_outcomes
-        found, loose_ok_of = outcomes(records, runnable)
+        if self.engine == "gx":
+            found, loose_ok_of, skipped = _gx_outcomes(records, runnable, self.ruleset, metric_to_col, self.data_docs)
+            for rule_id, reason in skipped:
+                result.not_evaluated.append({"rule": rule_id, "severity": "error" if self.strict else "warning",
+                                             "reason": reason})
+        else:
+            outcomes = _polars_outcomes if self.engine == "polars" else _pandas_outcomes
+            found, loose_ok_of = outcomes(records, runnable)
         for k, row in sorted(found, key=lambda kr: (kr[1], kr[0])):
             rule = runnable[k]
             loose_ok = bool(loose_ok_of[k][row])
@@ -306,6 +313,59 @@ def _polars_outcomes(records: pd.DataFrame, rules: list[Rule]) -> tuple[list[tup
     loose_cols = frame.select(loose_exprs) if loose_exprs else None
     loose_arrays = [loose_cols[f"loose{k}"].to_numpy() for k in range(len(loose_exprs))] if loose_cols is not None else []
     return found, loose_arrays
+
+
+def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, metric_to_col: dict[str, str],
+                 data_docs: str | None):
+    """The rules exported as a Great Expectations suite and run through an ephemeral GX context.
+
+    GX compares written values; figcheck still reads the loose side of qualifiers to tell warnings from
+    errors on the rows GX reports. Rules GX cannot express are returned as skipped, with the reason.
+    """
+    from figcheck.rules.gx_export import add_derived_columns, build_suite, ephemeral_context, translate
+    from figcheck.rules.model import RuleSet as _RuleSet
+
+    wanted = {r.id for r in rules}
+    sub = _RuleSet(packs=ruleset.packs, rules=[r for r in ruleset.rules if r.id in wanted], metrics=ruleset.metrics)
+    translation = translate(sub, metric_to_col)
+    skipped = [(n["rule"], f"no faithful Great Expectations equivalent: {n['reason']}") for n in translation.not_exported]
+    frame = pd.DataFrame({col: records[f"{m}.value"].to_numpy(dtype=float) for m, col in metric_to_col.items()
+                          if f"{m}.value" in records.columns})
+    frame = add_derived_columns(frame, translation)
+    index = {r.id: k for k, r in enumerate(rules)}
+    found: set[tuple[int, int]] = set()
+    if translation.expectations:
+        import great_expectations as gx
+
+        context = ephemeral_context()
+        suite = build_suite(translation, sub, context=context)
+        batch = context.data_sources.add_pandas("figcheck").add_dataframe_asset(name="table") \
+            .add_batch_definition_whole_dataframe("all")
+        validation = context.validation_definitions.add(gx.ValidationDefinition(name="figcheck", data=batch, suite=suite))
+        if data_docs:
+            context.add_data_docs_site(site_name="figcheck", site_config={
+                "class_name": "SiteBuilder", "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+                "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": data_docs}})
+            checkpoint = context.checkpoints.add(gx.Checkpoint(
+                name="figcheck", validation_definitions=[validation],
+                actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
+                result_format={"result_format": "COMPLETE"}))
+            run = checkpoint.run(batch_parameters={"dataframe": frame})
+            results = [r for v in run.run_results.values() for r in v.results]
+        else:
+            results = validation.run(batch_parameters={"dataframe": frame},
+                                     result_format={"result_format": "COMPLETE"}).results
+        for res in results:
+            rule_id = res.expectation_config.meta["figcheck_rule"]
+            if res.exception_info and res.exception_info.get("raised_exception"):
+                skipped.append((rule_id, f"Great Expectations raised: {res.exception_info.get('exception_message')}"))
+                continue
+            for row in res.result.get("unexpected_index_list") or []:
+                found.add((index[rule_id], int(row)))
+    skipped_ids = {r for r, _ in skipped}
+    found = {(k, row) for k, row in found if rules[k].id not in skipped_ids}
+    loose = Evaluator(records, "loose")
+    return sorted(found), [loose.possible(r.assert_ast) for r in rules], skipped
 
 
 def _label(node: Node, metric_to_col: dict[str, str], texts: dict[str, list[str]], row: int) -> str:
