@@ -52,7 +52,11 @@ class Evaluator:
     # -- names ---------------------------------------------------------------------------------
 
     def has_number(self, name: str) -> bool:
-        return f"{name}.lo" in self.t.columns
+        return f"{name}.lo" in self.t.columns or self._exact(name)
+
+    def _exact(self, name: str) -> bool:
+        """A figure stored by its value alone: exact, so every reading is the value (saves memory)."""
+        return f"{name}.lo" not in self.t.columns and f"{name}.value" in self.t.columns
 
     def is_list(self, name: str) -> bool:
         return f"{name}.n" in self.t.columns
@@ -61,6 +65,9 @@ class Evaluator:
         return self.t[key].to_numpy(dtype=float, na_value=np.nan) if key in self.t.columns else np.full(self.n, fill)
 
     def number(self, name: str) -> Interval:
+        if self._exact(name):
+            v = self._col(f"{name}.value", np.nan)
+            return Interval(v, v)
         lo = self._col(f"{name}.{self.lo_key}", np.nan)
         hi = self._col(f"{name}.{self.hi_key}", np.nan)
         present = self._col(f"{name}.lo", np.nan)
@@ -79,7 +86,7 @@ class Evaluator:
             if self.is_list(n):
                 ok &= self._col(f"{n}.n", 0) > 0
             elif self.has_number(n):
-                ok &= ~np.isnan(self._col(f"{n}.lo", np.nan))
+                ok &= ~np.isnan(self._col(f"{n}.value" if self._exact(n) else f"{n}.lo", np.nan))
         return ok
 
     # -- numbers ---------------------------------------------------------------------------------

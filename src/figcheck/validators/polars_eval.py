@@ -26,7 +26,7 @@ class PolarsCompiler:
         """Rows where every figure the expression names is present."""
         out = pl.lit(True)
         for n in {n.name for n in names(node)}:
-            col = pl.col(f"{n}.lo")
+            col = pl.col(f"{n}.lo" if f"{n}.lo" in self.columns else f"{n}.value")
             out = out & col.is_not_null() & col.is_not_nan()
         return out
 
@@ -35,6 +35,8 @@ class PolarsCompiler:
             return pl.lit(node.value), pl.lit(node.value)
         if isinstance(node, Name):
             if f"{node.name}.lo" not in self.columns:
+                if f"{node.name}.value" in self.columns:  # an exact figure, stored by its value alone
+                    return pl.col(f"{node.name}.value"), pl.col(f"{node.name}.value")
                 raise EvaluationError(f"no figure {node.name!r} in this table")
             return pl.col(f"{node.name}.{self.lo_key}"), pl.col(f"{node.name}.{self.hi_key}")
         if isinstance(node, Neg):

@@ -207,33 +207,52 @@ class TableChecker:
         return result
 
     def _records(self, frame, cols, bounds, labels, line_offset, result):
+        """Each metric column as interval columns; text cells parsed once per distinct value."""
         # the number convention of the file, from its text cells ("4.340,5" or "4,340.5")
         text_columns = [c for c in frame.columns if frame[c].dtype == object][:50]
         sample = " ".join(" ".join(map(str, frame[c].head(200))) for c in text_columns)
         reader = CellReader(dominant_convention(sample))
         data: dict[str, Any] = {}
-        texts: dict[str, list[str]] = {}
+        n = len(frame)
         for col, metric in cols.items():
             whole = self.ruleset.metrics[metric].whole
-            parsed = [reader.read(v, whole) for v in frame[col].tolist()]
-            lo, hi, llo, lhi, val = ([NAN] * len(parsed) for _ in range(5))
-            for i, p in enumerate(parsed):
-                if isinstance(p, str):
-                    result.cell_errors.append(CellError(labels[i], i + 1, None if line_offset is None else i + line_offset,
-                                                        col, str(frame[col].iloc[i]), p))
-                elif p is not None:
-                    val[i], lo[i], hi[i], llo[i], lhi[i] = p[0], p[1], p[2], p[3], p[4]
-            for b, name in (("low", lo), ("high", hi)):
+            series = frame[col]
+            if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series) \
+                    and not any(b in bounds and col in bounds[b].columns for b in ("low", "high")):
+                # a numeric column states exact values: its value is all the evaluators need
+                data[f"{metric}.value"] = series.to_numpy(dtype=float, na_value=np.nan)
+                continue
+            if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+                v = series.to_numpy(dtype=float, na_value=np.nan)
+                lo = hi = llo = lhi = v
+            else:
+                # parse each distinct cell once, then spread the results over the rows
+                codes, uniques = pd.factorize(series, use_na_sentinel=True)
+                parsed = [reader.read(u, whole) for u in uniques]
+                table = np.full((len(uniques) + 1, 5), np.nan)
+                bad = np.zeros(len(uniques) + 1, dtype=bool)
+                for k, p in enumerate(parsed):
+                    if isinstance(p, str):
+                        bad[k] = True
+                    elif p is not None:
+                        table[k] = p[:5]
+                codes = np.where(codes < 0, len(uniques), codes)
+                rows = table[codes]
+                v, lo, hi, llo, lhi = (rows[:, j] for j in range(5))
+                for i in np.nonzero(bad[codes])[0]:
+                    result.cell_errors.append(CellError(labels[i], int(i) + 1, None if line_offset is None else int(i) + line_offset,
+                                                        col, str(series.iloc[i]), parsed[codes[i]]))
+            lo, hi, llo, lhi = (np.array(a, dtype=float, copy=True) for a in (lo, hi, llo, lhi))
+            for b, target, loose_target in (("low", lo, llo), ("high", hi, lhi)):
                 if b in bounds and col in bounds[b].columns:
                     vals = pd.to_numeric(bounds[b][col].reindex(frame.iloc[:, 0]).to_numpy(), errors="coerce")
-                    for i, v in enumerate(vals):
-                        if not math.isnan(v):
-                            name[i] = float(v)
-                            (llo if b == "low" else lhi)[i] = float(v)
+                    given = ~np.isnan(vals)
+                    target[given] = vals[given]
+                    loose_target[given] = vals[given]
             data.update({f"{metric}.lo": lo, f"{metric}.hi": hi, f"{metric}.llo": llo, f"{metric}.lhi": lhi,
-                         f"{metric}.value": val})
-            texts[metric] = [str(v) for v in frame[col].tolist()]
-        return pd.DataFrame(data, index=range(len(frame))), texts
+                         f"{metric}.value": np.asarray(v, dtype=float)})
+        texts = _CellTexts(frame, {m: c for c, m in cols.items()})
+        return data, texts  # numpy columns: each engine builds its own frame from them
 
     def _run(self, records, texts, cols, labels, line_offset, result):
         metric_to_col = {m: c for c, m in cols.items()}
@@ -250,13 +269,16 @@ class TableChecker:
                 continue
             runnable.append(rule)
         if self.engine == "gx":
-            found, loose_ok_of, skipped = _gx_outcomes(records, runnable, self.ruleset, metric_to_col, self.data_docs)
+            found, loose_ok_of, skipped = _gx_outcomes(pd.DataFrame(records), runnable, self.ruleset, metric_to_col,
+                                                       self.data_docs)
             for rule_id, reason in skipped:
                 result.not_evaluated.append({"rule": rule_id, "severity": "error" if self.strict else "warning",
                                              "reason": reason})
         else:
-            outcomes = _polars_outcomes if self.engine == "polars" else _pandas_outcomes
-            found, loose_ok_of = outcomes(records, runnable)
+            if self.engine == "polars":
+                found, loose_ok_of = _polars_outcomes(records, runnable)
+            else:
+                found, loose_ok_of = _pandas_outcomes(pd.DataFrame(records, copy=False), runnable)
         for k, row in sorted(found, key=lambda kr: (kr[1], kr[0])):
             rule = runnable[k]
             loose_ok = bool(loose_ok_of[k][row])
@@ -264,7 +286,7 @@ class TableChecker:
             metrics = list(dict.fromkeys(n.name for n in names(rule.assert_ast)))
             columns = [metric_to_col[m] for m in metrics]
             values = {metric_to_col[m]: texts[m][row] for m in metrics}
-            one = records.iloc[[row]].reset_index(drop=True)
+            one = pd.DataFrame({k: v[row:row + 1] for k, v in records.items()})
             explanation, suggestion = _explain(rule.assert_ast, one, metric_to_col, texts, row, loose_ok)
             message = _render(rule.message, metric_to_col, texts, row)
             result.anomalies.append(TableAnomaly(
@@ -285,15 +307,15 @@ def _pandas_outcomes(records: pd.DataFrame, rules: list[Rule]) -> tuple[list[tup
     return failing_rows("figcheck:table", outcomes, len(records)), loose
 
 
-def _polars_outcomes(records: pd.DataFrame, rules: list[Rule]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:
+def _polars_outcomes(records: dict[str, np.ndarray], rules: list[Rule]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:
     """The rules as polars expressions, validated by pandera's polars backend over the whole table."""
     import pandera.polars as pap
     import polars as pl
 
     from figcheck.validators.polars_eval import PolarsCompiler
 
-    frame = pl.from_pandas(records, nan_to_null=False)
-    strict, loose = PolarsCompiler(set(records.columns), "strict"), PolarsCompiler(set(records.columns), "loose")
+    frame = pl.DataFrame(records)
+    strict, loose = PolarsCompiler(set(records), "strict"), PolarsCompiler(set(records), "loose")
     checks, loose_exprs = [], []
     for rule in rules:
         applies = strict.present(rule.assert_ast)
@@ -366,6 +388,28 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
     found = {(k, row) for k, row in found if rules[k].id not in skipped_ids}
     loose = Evaluator(records, "loose")
     return sorted(found), [loose.possible(r.assert_ast) for r in rules], skipped
+
+
+class _CellTexts:
+    """Cell texts as written, looked up only for the rows that are reported."""
+
+    def __init__(self, frame: pd.DataFrame, metric_to_col: dict[str, str]) -> None:
+        self.frame = frame
+        self.metric_to_col = metric_to_col
+
+    def __getitem__(self, metric: str) -> "_Column":
+        return _Column(self.frame[self.metric_to_col[metric]])
+
+
+class _Column:
+    def __init__(self, series: pd.Series) -> None:
+        self.series = series
+
+    def __getitem__(self, row: int) -> str:
+        v = self.series.iloc[row]
+        if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool) and float(v).is_integer():
+            return format_number(float(v), "vi")  # a numeric cell, written the way the reports write numbers
+        return str(v)
 
 
 def _label(node: Node, metric_to_col: dict[str, str], texts: dict[str, list[str]], row: int) -> str:
