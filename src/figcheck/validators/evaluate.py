@@ -201,15 +201,16 @@ class Evaluator:
                 return ~eq
             raise EvaluationError(f"{op!r} compares numbers, not words")
         a, b = self.interval(left), self.interval(right)
-        e = _eps(a.lo, a.hi, b.lo, b.hi)
         with np.errstate(invalid="ignore"):
             if op in ("<=", "<", ">=", ">"):
                 if op in (">=", ">"):
                     a, b = b, a
                     op = "<=" if op == ">=" else "<"
-                if necessary:
-                    return a.hi <= b.lo + e if op == "<=" else a.hi < b.lo - e
-                return a.lo <= b.hi + e if op == "<=" else a.lo < b.hi - e
+                # the tolerance scales with the two bounds compared (the same in the polars compiler)
+                x, y = (a.hi, b.lo) if necessary else (a.lo, b.hi)
+                e = _eps(x, y)
+                return x <= y + e if op == "<=" else x < y - e
+            e = _eps(a.lo, a.hi, b.lo, b.hi)
             if op == "==":
                 if necessary:
                     return (np.abs(a.hi - a.lo) <= e) & (np.abs(b.hi - b.lo) <= e) & (np.abs(a.lo - b.lo) <= e)

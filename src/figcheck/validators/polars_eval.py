@@ -93,14 +93,15 @@ class PolarsCompiler:
 
     def compare(self, op: str, left: Node, right: Node, necessary: bool) -> pl.Expr:
         (alo, ahi), (blo, bhi) = self.interval(left), self.interval(right)
-        e = pl.max_horizontal(pl.lit(1.0), _finite_abs(alo), _finite_abs(ahi), _finite_abs(blo), _finite_abs(bhi)) * EPS
         if op in (">=", ">"):
             (alo, ahi), (blo, bhi) = (blo, bhi), (alo, ahi)
             op = "<=" if op == ">=" else "<"
-        if op == "<=":
-            return (ahi <= blo + e) if necessary else (alo <= bhi + e)
-        if op == "<":
-            return (ahi < blo - e) if necessary else (alo < bhi - e)
+        if op in ("<=", "<"):
+            # the tolerance scales with the two bounds compared (the same in the pandas evaluator)
+            x, y = (ahi, blo) if necessary else (alo, bhi)
+            e = pl.max_horizontal(pl.lit(1.0), _finite_abs(x), _finite_abs(y)) * EPS
+            return (x <= y + e) if op == "<=" else (x < y - e)
+        e = pl.max_horizontal(pl.lit(1.0), _finite_abs(alo), _finite_abs(ahi), _finite_abs(blo), _finite_abs(bhi)) * EPS
         point = ((ahi - alo).abs() <= e) & ((bhi - blo).abs() <= e) & ((alo - blo).abs() <= e)
         if op == "==":
             return point if necessary else (alo <= bhi + e) & (blo <= ahi + e)

@@ -296,15 +296,22 @@ class TableChecker:
 
 
 def _pandas_outcomes(records: pd.DataFrame, rules: list[Rule]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:
-    strict_ev, loose_ev = Evaluator(records, "strict"), Evaluator(records, "loose")
-    outcomes, loose = [], []
+    strict_ev = Evaluator(records, "strict")
+    outcomes = []
     for rule in rules:
         applies = strict_ev.referenced_present(rule.assert_ast)
         if rule.where_ast is not None:
             applies &= strict_ev.possible(rule.where_ast)
         outcomes.append((rule.id, pd.Series(~applies | strict_ev.possible(rule.assert_ast))))
-        loose.append(loose_ev.possible(rule.assert_ast))
-    return failing_rows("figcheck:table", outcomes, len(records)), loose
+    found = failing_rows("figcheck:table", outcomes, len(records))
+    # the loose reading matters only where the strict one failed: evaluate it on those rows alone
+    rows = sorted({i for _, i in found})
+    loose = [np.ones(len(records), dtype=bool) for _ in rules]
+    if rows:
+        loose_ev = Evaluator(records.iloc[rows].reset_index(drop=True), "loose")
+        for k, rule in enumerate(rules):
+            loose[k][rows] = loose_ev.possible(rule.assert_ast)
+    return found, loose
 
 
 def _polars_outcomes(records: dict[str, np.ndarray], rules: list[Rule]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:
@@ -332,8 +339,13 @@ def _polars_outcomes(records: dict[str, np.ndarray], rules: list[Rule]) -> tuple
             cases = exc.failure_cases
             found = [(int(k), int(i)) for k, i in zip(cases["check_number"].to_list(), cases["index"].to_list())
                      if i is not None]
-    loose_cols = frame.select(loose_exprs) if loose_exprs else None
-    loose_arrays = [loose_cols[f"loose{k}"].to_numpy() for k in range(len(loose_exprs))] if loose_cols is not None else []
+    # the loose reading matters only where the strict one failed: evaluate it on those rows alone
+    rows = sorted({i for _, i in found})
+    loose_arrays = [np.ones(len(records[next(iter(records))]) if records else 0, dtype=bool) for _ in rules]
+    if rows:
+        picked = frame[rows].select(loose_exprs)
+        for k in range(len(rules)):
+            loose_arrays[k][rows] = picked[f"loose{k}"].to_numpy()
     return found, loose_arrays
 
 
