@@ -112,3 +112,14 @@ def test_ci_formats_for_tables():
     sarif = json.loads(run("check-table", DATA, "--rules", PACK, "--format", "sarif").stdout)
     lines = sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif["runs"][0]["results"])
     assert lines == [3, 5]
+
+
+def test_rows_without_lines_have_no_region_in_sarif(tmp_path):
+    frame = pd.DataFrame({"id": ["a", "b"], "tips.total": [100, 50], "tips.valuable": [90, 60]})
+    path = write_frame(tmp_path, frame, ".parquet")
+    sarif = json.loads(run("check-table", path, "--id", "id", "--format", "sarif").stdout)
+    (result,) = sarif["runs"][0]["results"]
+    assert "region" not in result["locations"][0]["physicalLocation"]
+    assert result["properties"]["row"] == "b"
+    github = run("check-table", path, "--id", "id", "--format", "github").stdout
+    assert github.startswith(f"::error file={path},title=antq.tips.valuable-within-tips::")

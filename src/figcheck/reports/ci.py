@@ -96,12 +96,12 @@ def groups_from_tables(results: list[Any]) -> list[Group]:
             continue
         by_row: dict[int, list[Item]] = {}
         for an in t.anomalies:
-            line = an.line or 1
+            line = an.line or 0  # 0: the format has no lines (Parquet); the row is in the properties
             by_row.setdefault(an.row_number, []).append(Item(
                 an.rule, an.severity, an.message, an.explanation, an.suggestion, Place(t.source, line, 1, line, 1),
                 {"row": an.row, "columns": an.columns, "values": an.values}))
         for c in t.cell_errors:
-            line = c.line or 1
+            line = c.line or 0
             by_row.setdefault(c.row_number, []).append(Item(
                 "figcheck.cell.not-a-number", "error", f"row {c.row}, column {c.column}: {c.message}", "", None,
                 Place(t.source, line, 1, line, 1), {"row": c.row, "columns": [c.column]}))
@@ -190,15 +190,15 @@ def render_sarif(groups: list[Group], ruleset: RuleSet) -> str:
             notifications.append({"level": "warning", "message": {"text": f"{g.name}: {rule_id} not evaluated: {reason}"}})
         for it in g.items:
             p = it.place
+            physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(p.file)}}
+            if p.line:
+                physical["region"] = {"startLine": p.line, "startColumn": p.column, "endLine": p.end_line,
+                                      "endColumn": p.end_column}
             entry: dict[str, Any] = {
                 "ruleId": it.rule, "level": SARIF_LEVEL[it.severity],
                 "message": {"text": f"{it.message}. {it.explanation}".rstrip(". ")
                             + (f" Suggestion: {it.suggestion}" if it.suggestion else "")},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(p.file)},
-                    "region": {"startLine": p.line, "startColumn": p.column, "endLine": p.end_line,
-                               "endColumn": p.end_column},
-                }}],
+                "locations": [{"physicalLocation": physical}],
                 "properties": it.properties,
             }
             if it.rule in index:
@@ -249,8 +249,8 @@ def render_github(groups: list[Group], summary: dict[str, Any]) -> tuple[str, st
                 rest += 1
                 continue
             p = it.place
-            props = f"file={_escape_property(p.file)},line={p.line},col={p.column},endLine={p.end_line}," \
-                    f"endColumn={p.end_column},title={_escape_property(it.rule)}"
+            where = f",line={p.line},col={p.column},endLine={p.end_line},endColumn={p.end_column}" if p.line else ""
+            props = f"file={_escape_property(p.file)}{where},title={_escape_property(it.rule)}"
             text = it.message + (f" — {it.explanation}" if it.explanation else "")
             lines.append(f"::{kind} {props}::{_escape_data(text)}")
             shown[kind] += 1
@@ -268,5 +268,6 @@ def render_github(groups: list[Group], summary: dict[str, Any]) -> tuple[str, st
         for g, it in rows:
             p = it.place
             msg = (it.message + (f" — {it.explanation}" if it.explanation else "")).replace("|", "\\|")
-            md.append(f"| {it.severity} | `{it.rule}` | `{p.file}:{p.line}:{p.column}` | {msg} |")
+            where = f"{p.file}:{p.line}:{p.column}" if p.line else f"{p.file} row {it.properties.get('row', '?')}"
+            md.append(f"| {it.severity} | `{it.rule}` | `{where}` | {msg} |")
     return "\n".join(lines) + ("\n" if lines else ""), "\n".join(md) + "\n"
