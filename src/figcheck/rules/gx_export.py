@@ -107,6 +107,19 @@ def translate(ruleset: RuleSet, metric_to_col: dict[str, str] | None = None) -> 
     return out
 
 
+def _range(left: Node, right: Node, op: str, col: dict[str, str]) -> dict[str, Any] | None:
+    """``column op number`` or ``number op column`` (op in <=, <, ==) as ExpectColumnValuesToBeBetween kwargs."""
+    for name_side, num_side, bound in ((left, right, "max"), (right, left, "min")):
+        if isinstance(name_side, Name) and isinstance(num_side, Num):
+            kw: dict[str, Any] = {"column": col.get(name_side.name, name_side.name), f"{bound}_value": num_side.value}
+            if op == "<":
+                kw[f"strict_{bound}"] = True
+            if op == "==":
+                kw["min_value" if bound == "max" else "max_value"] = num_side.value
+            return kw
+    return None
+
+
 def _translate_rule(rule: Rule, col: dict[str, str]) -> list[Exported]:
     if rule.assert_ast is None:
         raise _NotFaithful(f"built-in check {rule.check!r}")
@@ -124,18 +137,8 @@ def _translate_rule(rule: Rule, col: dict[str, str]) -> list[Exported]:
                 "column_A": col.get(right.name, right.name), "column_B": col.get(left.name, left.name),
                 "or_equal": op == "<=", "ignore_row_if": "either_value_is_missing"}))
             continue
-        if isinstance(left, Name) and isinstance(right, Num):
-            column = col.get(left.name, left.name)
-            kw = {"column": column, "max_value": right.value} | ({"strict_max": True} if op == "<" else {})
-            if op == "==":
-                kw["min_value"] = right.value
-            found.append(Exported(rule.id, "between", kw))
-            continue
-        if isinstance(left, Num) and isinstance(right, Name):
-            column = col.get(right.name, right.name)
-            kw = {"column": column, "min_value": left.value} | ({"strict_min": True} if op == "<" else {})
-            if op == "==":
-                kw["max_value"] = left.value
+        kw = _range(left, right, op, col)
+        if kw is not None:
             found.append(Exported(rule.id, "between", kw))
             continue
         terms = _linear(right, col)
