@@ -29,16 +29,17 @@ def extract(text: str, *, title: str | None = None, language: str = "vi") -> Art
     return reader_for(language).extract(text, title=title)
 
 
-def read(paths: Iterable[str], *, language: str = "vi") -> Iterator[Article]:
+def read(paths: Iterable[str], *, language: str = "vi", encoding: str | None = None) -> Iterator[Article]:
     """Read every article the paths name (files, directories, ``-``, ``.jsonl``), in order.
 
-    An input that cannot be read yields an ``Article`` whose ``error`` says why and where.
+    An input that cannot be read yields an ``Article`` whose ``error`` says why and where. ``encoding``
+    names the encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); by default it is detected.
     """
     from figcheck.validators.reader import reader_for
     from figcheck.validators.sources import iter_sources
 
     reader = reader_for(language)
-    for src in iter_sources(paths):
+    for src in iter_sources(paths, encoding=encoding):
         yield reader.read_source(src)
 
 

@@ -28,7 +28,9 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--language", default="vi", show_default=True, help="Language of the articles.")
-def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str) -> None:
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
+def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str, encoding: str | None) -> None:
     """Read figures and relations from articles.
 
     PATHS are .txt/.md files, directories (searched recursively), .jsonl files (one article per line:
@@ -49,7 +51,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str)
             from figcheck.reports.table import article_tables
 
             console = Console(file=out, width=None if out.isatty() else 160, no_color=not out.isatty())
-        for article in figcheck.read(paths, language=language):
+        for article in figcheck.read(paths, language=language, encoding=encoding):
             if article.error is not None:
                 errors += 1
                 _report_input_error(article)
@@ -78,9 +80,11 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--language", default="vi", show_default=True)
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
 @click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
 def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str, fail_on: str,
-          output: str | None, language: str, debug: bool) -> None:
+          output: str | None, language: str, encoding: str | None, debug: bool) -> None:
     """Check that the figures of articles agree with each other.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
@@ -113,7 +117,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
 
                 console = make_console(out)
             progress = _progress(len(paths))
-            for result in check_stream(figcheck.read(paths, language=language), ruleset, language):
+            for result in check_stream(figcheck.read(paths, language=language, encoding=encoding), ruleset, language):
                 summary.add(result)
                 if result.article.error is not None:
                     _report_input_error(result.article)

@@ -39,6 +39,7 @@ class Source:
     date: str | None = None
     line: int | None = None  # line number inside a JSON Lines file
     error: InputError | None = None
+    notes: tuple[str, ...] = ()  # what reading did that a user should know (encoding, repairs)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ class Article:
     error: InputError | None = None
     title_span: tuple[int, int] | None = None  # where the title sits in ``text`` (None if given apart)
     number_convention: str = "vi"  # "vi" (4.340,5) or "en" (4,340.5): the document's dominant one
+    notes: list[str] = field(default_factory=list)  # what reading did: legacy encoding, mojibake repair…
     sentences: list[Sentence] = field(default_factory=list)
     set_aside: list[SetAside] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
@@ -180,6 +182,7 @@ class Article:
             "line": self.line,
             "error": None if self.error is None else str(self.error),
             "number_convention": self.number_convention,
+            "notes": list(self.notes),
             "sentences": len(self.sentences),
             "set_aside": [{"kind": s.kind, "text": s.text, "start": s.start, "end": s.end} for s in self.set_aside],
             "figures": [f.to_dict() for f in self.figures],

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from figcheck.validators.encodings import strip_invisible
+
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # In NFD: first vowel o/u, second vowel a/e/y (with a possible breve/circumflex never present in
 # these pairs), then the tone mark, then no further letter (an open syllable). "qu" is a consonant.
@@ -28,7 +30,12 @@ def _move_tone(m: re.Match[str]) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Return ``text`` in NFC with modern tone placement; the result's length is its NFC length."""
+    """``text`` without invisible characters, in NFC, with modern tone placement.
+
+    Zero-width, bidirectional and control characters are removed first ("4.3\u200b40" reads 4.340), so
+    figcheck's offsets are into this cleaned NFC text; tone placement keeps its length.
+    """
+    text = strip_invisible(text)
     if text.isascii():
         return text
     nfd = unicodedata.normalize("NFD", text)

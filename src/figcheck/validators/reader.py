@@ -51,8 +51,10 @@ class ArticleReader:
         if src.error is not None or src.text is None:
             return Article(source=src.source, id=src.id, text="", title=src.title, date=src.date, url=src.url,
                            line=src.line, error=src.error)
-        return self.extract(src.text, title=src.title, source=src.source, id=src.id, date=src.date,
-                            url=src.url, line=src.line)
+        article = self.extract(src.text, title=src.title, source=src.source, id=src.id, date=src.date,
+                               url=src.url, line=src.line)
+        article.notes = list(src.notes)
+        return article
 
 
 @functools.lru_cache(maxsize=None)

@@ -6,7 +6,6 @@ place it failed; reading goes on with the next one. Nothing here raises for bad 
 
 from __future__ import annotations
 
-import codecs
 import json
 import os
 import sys
@@ -15,27 +14,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from figcheck.models import InputError, Source
+from figcheck.validators.encodings import decode_bytes
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
-def decode(data: bytes) -> tuple[str | None, InputError | None]:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; say where decoding failed."""
-    if data.startswith(codecs.BOM_UTF8):
-        data, encoding = data[len(codecs.BOM_UTF8):], "utf-8"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8"
-        if b"\x00" in data[:4096]:
-            return None, InputError("binary data, not text (NUL byte)", f"byte {data.index(0)}")
-    try:
-        return data.decode(encoding), None
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, InputError(f"not valid {encoding.upper()}: {exc.reason}", f"byte {exc.start}, line {line}")
+def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, InputError | None]:
+    """Decode text bytes (see :mod:`figcheck.validators.encodings`); say where decoding failed."""
+    d = decode_bytes(data, encoding)
+    if d.error is not None:
+        return None, InputError(*d.error)
+    return d.text, None
 
 
 def _source_id(path: str) -> str:
@@ -54,12 +45,16 @@ def _read_bytes(path: str) -> tuple[bytes | None, InputError | None]:
         return None, InputError(f"cannot read: {exc.strerror or exc}")
 
 
-def read_text_file(path: str) -> Source:
+def read_text_file(path: str, encoding: str | None = None) -> Source:
     data, err = _read_bytes(path)
     if err is not None:
         return Source(source=path, id=_source_id(path), text=None, error=err)
-    text, err = decode(data)
-    return Source(source=path, id=_source_id(path), text=text, error=err)
+    if not data.strip():
+        return Source(source=path, id=_source_id(path), text=None, error=InputError("empty file: no text"))
+    d = decode_bytes(data, encoding)
+    if d.error is not None:
+        return Source(source=path, id=_source_id(path), text=None, error=InputError(*d.error))
+    return Source(source=path, id=_source_id(path), text=d.text, notes=tuple(d.notes))
 
 
 def read_jsonl(path: str, stream: BinaryIO | None = None) -> Iterator[Source]:
@@ -74,7 +69,7 @@ def read_jsonl(path: str, stream: BinaryIO | None = None) -> Iterator[Source]:
             if not raw.strip():
                 continue
             fallback_id = f"{_source_id(path)}:{number}"
-            line, err = decode(raw)
+            line, err = decode(raw, "utf-8")  # JSON Lines are UTF-8 by definition
             if err is not None:
                 yield Source(source=path, id=fallback_id, text=None, line=number,
                              error=InputError(err.message, f"line {number}, {err.where}"))
@@ -96,17 +91,26 @@ def read_jsonl(path: str, stream: BinaryIO | None = None) -> Iterator[Source]:
                              error=InputError(f"field {bad[0]!r} must be a string", f"line {number}"))
                 continue
             art_id = obj.get("id")
+            if not obj["text"].strip():
+                yield Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=None, line=number,
+                             error=InputError("empty \"text\"", f"line {number}"))
+                continue
             yield Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=obj["text"],
                          line=number, **fields)
 
 
-def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Source]:
+def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: str | None = None) -> Iterator[Source]:
     """Every article the given paths name, in order; directories are walked recursively, sorted."""
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            text, err = decode(stream.read())
-            yield Source(source="-", id="stdin", text=text, error=err)
+            data = stream.read()
+            if not data.strip():
+                yield Source(source="-", id="stdin", text=None, error=InputError("empty input: no text on stdin"))
+                continue
+            d = decode_bytes(data, encoding)
+            yield Source(source="-", id="stdin", text=d.text, error=None if d.error is None else InputError(*d.error),
+                         notes=tuple(d.notes))
             continue
         p = Path(path)
         if p.is_dir():
@@ -117,15 +121,15 @@ def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterato
                 yield Source(source=path, id=_source_id(path), text=None,
                              error=InputError("directory holds no .txt, .md or .jsonl file"))
             for q in found:
-                yield from _file_sources(q.as_posix())
+                yield from _file_sources(q.as_posix(), encoding)
         elif p.exists():
-            yield from _file_sources(path)
+            yield from _file_sources(path, encoding)
         else:
             yield Source(source=path, id=_source_id(path), text=None, error=InputError("no such file or directory"))
 
 
-def _file_sources(path: str) -> Iterator[Source]:
+def _file_sources(path: str, encoding: str | None = None) -> Iterator[Source]:
     if path.lower().endswith(JSONL_SUFFIXES):
         yield from read_jsonl(path)
     else:
-        yield read_text_file(path)
+        yield read_text_file(path, encoding)
