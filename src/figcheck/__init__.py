@@ -40,7 +40,11 @@ def read(paths: Iterable[str], *, language: str = "vi", encoding: str | None = N
 
     reader = reader_for(language)
     for src in iter_sources(paths, encoding=encoding):
-        yield reader.read_source(src)
+        try:
+            yield reader.read_source(src)
+        except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the others
+            yield Article(source=src.source, id=src.id, text="", line=src.line,
+                          error=InputError(f"internal error while reading: {type(exc).__name__}: {exc}", internal=True))
 
 
 def check(paths: Iterable[str], *, rules: Iterable[str] = (), default_rules: bool = True,

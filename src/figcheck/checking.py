@@ -29,10 +29,35 @@ def check_stream(articles: Iterable[Article], ruleset: RuleSet, language: str = 
     for article in articles:
         pending.append(article)
         if len(pending) >= batch:
-            yield from engine.check(pending)
+            yield from _check_batch(engine, pending)
             pending = []
     if pending:
-        yield from engine.check(pending)
+        yield from _check_batch(engine, pending)
+
+
+def _check_batch(engine, articles: list[Article]) -> list[ArticleResult]:
+    """Check a batch; if the engine fails, check its articles one by one so one bad article loses nothing else."""
+    try:
+        return engine.check(articles)
+    except Exception:  # noqa: BLE001
+        if len(articles) == 1:
+            raise
+    out = []
+    for article in articles:
+        try:
+            out += engine.check([article])
+        except Exception as exc:  # noqa: BLE001 - reported on the article, the run goes on
+            _debug_traceback()
+            out.append(ArticleResult(article=article, internal_error=f"{type(exc).__name__}: {exc}"))
+    return out
+
+
+def _debug_traceback() -> None:
+    import os
+    import traceback
+
+    if os.environ.get("FIGCHECK_DEBUG") == "1":
+        traceback.print_exc()
 
 
 class Summary:
@@ -43,6 +68,7 @@ class Summary:
         self.figures = 0
         self.checked = 0
         self.input_errors = 0
+        self.internal_errors = 0
         self.not_evaluated = 0
         self.severities: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
@@ -50,7 +76,12 @@ class Summary:
     def add(self, result: ArticleResult) -> None:
         self.articles += 1
         if result.article.error is not None:
-            self.input_errors += 1
+            if result.article.error.internal:
+                self.internal_errors += 1
+            else:
+                self.input_errors += 1
+        if result.internal_error is not None:
+            self.internal_errors += 1
         self.figures += len(result.article.figures)
         self.checked += len(result.checked_figures)
         self.not_evaluated += len(result.not_evaluated)
@@ -65,4 +96,5 @@ class Summary:
         return {"articles": self.articles, "figures": self.figures, "checked": self.checked,
                 "anomalies": {s: self.severities[s] for s in ("error", "warning", "info")},
                 "by_rule": dict(sorted(self.rules.items())), "input_errors": self.input_errors,
+                "internal_errors": self.internal_errors,
                 "not_evaluated": self.not_evaluated}

@@ -19,6 +19,7 @@ EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 @click.version_option(__version__, prog_name="figcheck")
 def main() -> None:
     """Check whether the figures an article reports agree with each other."""
+    _install_signal_handlers()
 
 
 @main.command()
@@ -36,10 +37,22 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str,
     PATHS are .txt/.md files, directories (searched recursively), .jsonl files (one article per line:
     id, text, optional title, url, date) or - for one article on standard input.
     """
+    counts = {"errors": 0, "internal": 0}
+    try:
+        _extract_to(paths, fmt, output, language, encoding, counts)
+    except (KeyboardInterrupt, Terminated) as exc:
+        code = 143 if isinstance(exc, Terminated) else 130
+        click.echo(f"figcheck: {'terminated' if code == 143 else 'interrupted'}"
+                   + ("; no report was written" if output else ""), err=True)
+        sys.exit(code)
+    sys.exit(EXIT_INTERNAL if counts["internal"] else EXIT_INPUT if counts["errors"] else EXIT_OK)
+
+
+def _extract_to(paths, fmt, output, language, encoding, counts) -> None:
+    """Write the extract report; ``counts`` gathers the inputs with errors."""
     import figcheck
     from figcheck.reports.output import open_output
 
-    errors = 0
     with open_output(output) as out:
         if fmt == "json":
             from figcheck.reports.json_report import JsonReportWriter
@@ -53,7 +66,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str,
             console = Console(file=out, width=None if out.isatty() else 160, no_color=not out.isatty())
         for article in figcheck.read(paths, language=language, encoding=encoding):
             if article.error is not None:
-                errors += 1
+                counts["internal" if article.error.internal else "errors"] += 1
                 _report_input_error(article)
             if fmt == "json":
                 writer.write(article.to_dict())
@@ -61,7 +74,6 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str,
                 console.print(article_tables(article))
         if fmt == "json":
             writer.close()
-    sys.exit(EXIT_INPUT if errors else EXIT_OK)
 
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -121,6 +133,9 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 summary.add(result)
                 if result.article.error is not None:
                     _report_input_error(result.article)
+                if result.internal_error is not None:
+                    click.echo(f"figcheck: internal error while checking {result.article.source}: "
+                               f"{result.internal_error} (run with --debug for the traceback)", err=True)
                 if progress is not None:
                     progress.advance(progress.task_ids[0])
                 if fmt == "json":
@@ -137,9 +152,11 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 console.print(summary_table(summary.to_dict()))
             else:
                 out.write(_ci_report(fmt, collected, ruleset, fail_on, summary.to_dict()))
-    except KeyboardInterrupt:
-        click.echo("figcheck: interrupted; no report was written" if output else "figcheck: interrupted", err=True)
-        sys.exit(130)
+    except (KeyboardInterrupt, Terminated) as exc:
+        code = 143 if isinstance(exc, Terminated) else 130
+        what = "terminated" if code == 143 else "interrupted"
+        click.echo(f"figcheck: {what}; no report was written" if output else f"figcheck: {what}", err=True)
+        sys.exit(code)
     except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback with --debug
         click.echo(f"figcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                    err=True)
@@ -149,6 +166,8 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
             traceback.print_exc()
         sys.exit(EXIT_INTERNAL)
     worst = summary.worst()
+    if summary.internal_errors:
+        sys.exit(EXIT_INTERNAL)
     if summary.input_errors:
         sys.exit(EXIT_INPUT)
     if fail_on != "never" and worst is not None and _RANK[worst] >= _RANK[fail_on]:
@@ -444,7 +463,27 @@ def rules_schema() -> None:
 
 def _report_input_error(article) -> None:
     where = f"{article.source}:{article.line}" if article.line else article.source
-    click.echo(f"figcheck: input error: {where}: {article.error}", err=True)
+    if article.error.internal:
+        click.echo(f"figcheck: {article.error} in {where} (run with --debug for the traceback)", err=True)
+    else:
+        click.echo(f"figcheck: input error: {where}: {article.error}", err=True)
+
+
+class Terminated(BaseException):
+    """SIGTERM: stop like Ctrl-C, so that no half-written report is left behind."""
+
+
+def _on_sigterm(signum, frame) -> None:  # noqa: ARG001
+    raise Terminated()
+
+
+def _install_signal_handlers() -> None:
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (embedded use): leave the default
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,6 +22,7 @@ class InputError:
 
     message: str
     where: str | None = None
+    internal: bool = False  # figcheck failed on this input (a bug), rather than the input being unreadable
 
     def __str__(self) -> str:
         return f"{self.message} ({self.where})" if self.where else self.message
@@ -181,6 +182,7 @@ class Article:
             "url": self.url,
             "line": self.line,
             "error": None if self.error is None else str(self.error),
+            "error_kind": None if self.error is None else ("internal" if self.error.internal else "input"),
             "number_convention": self.number_convention,
             "notes": list(self.notes),
             "sentences": len(self.sentences),
@@ -241,6 +243,7 @@ class ArticleResult:
     not_evaluated: list[NotEvaluated] = field(default_factory=list)
     checked_figures: set[str] = field(default_factory=set)
     convention: str = "unknown"
+    internal_error: str | None = None  # the checks failed on this article (a bug); the others still ran
 
     @property
     def coverage(self) -> dict[str, int]:
@@ -258,4 +261,5 @@ class ArticleResult:
         out["not_evaluated"] = [n.to_dict() for n in self.not_evaluated]
         out["coverage"] = self.coverage
         out["convention"] = self.convention
+        out["internal_error"] = self.internal_error
         return out

@@ -122,6 +122,9 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
         if sentence is not None:
             body.append(Panel(sentence, expand=True, border_style="dim", padding=(0, 1)))
         lines.extend(body)
+    if result.internal_error:
+        lines.append(Text(f"  ✖ internal error: the checks failed on this article ({result.internal_error}); "
+                          "run with --debug for the traceback", style="bold red"))
     for ne in result.not_evaluated:
         lines.append(Text(f"  ? not evaluated: {ne.rule} — {ne.reason}", style="dim"))
     lines.append(Text(""))
@@ -139,6 +142,8 @@ def summary_table(summary: dict[str, Any]) -> Table:
     for sev in ("error", "warning", "info"):
         table.add_row(Text(f"{ICON[sev]} {sev}s", style=STYLE[sev]), str(summary["anomalies"][sev]))
     table.add_row("not evaluated", str(summary["not_evaluated"]))
+    if summary.get("internal_errors"):
+        table.add_row(Text("internal errors", style="bold red"), str(summary["internal_errors"]))
     for rule, n in sorted(summary["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
         table.add_row(Text(f"  {rule}", style="dim"), str(n))
     return table
