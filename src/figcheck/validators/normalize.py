@@ -13,20 +13,20 @@ import unicodedata
 from figcheck.validators.encodings import strip_invisible
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
-# In NFD: first vowel o/u, second vowel a/e/y (with a possible breve/circumflex never present in
-# these pairs), then the tone mark, then no further letter (an open syllable). "qu" is a consonant.
+# In NFD: first vowel o/u (not the u of "qu"), second vowel a/e/y, then the tone mark, then no further
+# letter or mark (an open syllable). One fixed-width match per syllable: linear in the text.
 _OLD_STYLE = re.compile(
-    r"(?<![qQ\w])([^\W\d_]*?)(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])"
+    r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])"
 )
 
 
 def _move_tone(m: re.Match[str]) -> str:
-    lead, first, second, tone = m.groups()
+    first, second, tone = m.groups()
     if first in "uU" and second in "aAeE":  # "ua", "ue" are not in the rule ("của", "thuế")
         return m.group(0)
     if first in "oO" and second in "yY":
         return m.group(0)
-    return f"{lead}{first}{tone}{second}"
+    return f"{first}{tone}{second}"
 
 
 def normalize_text(text: str) -> str:

@@ -78,7 +78,8 @@ class RelationReader:
         self.openers = set(lang.words("cues.sentence_openers"))
         and_alt = "|".join(re.escape(w) for w in self.list_and)
         self.list_sep_re = re.compile(rf",|;|\+|\s(?:{and_alt})\s")
-        self.and_split_re = re.compile(rf"\s+(?:{and_alt})\s+")
+        # one start per run of spaces ((?<!\s)) and no backtracking into it (\s++): linear on long blanks
+        self.and_split_re = re.compile(rf"(?<!\s)\s++(?:{and_alt})\s+")
         cue_alt = "|".join(re.escape(c) for c in self.subset_cues)
         self.subset_re = re.compile(rf"(?<![^\W_])(?:{cue_alt})(?![^\W_])", re.IGNORECASE)
         enum_cues = self.breakdown_cues + ["là"]

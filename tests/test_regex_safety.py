@@ -1,0 +1,87 @@
+"""Every regular expression of the reader and loader runs in linear time on 1 MB adversarial strings.
+
+The patterns are found by walking figcheck's modules and readers, so a new pattern is covered without
+being listed here. The alarm is a hang guard (catastrophic backtracking never ends), not a speed target:
+speed is measured by bench/bench_adversarial.py.
+"""
+
+import importlib
+import re
+import signal
+
+import pytest
+
+from figcheck.languages import load_language
+from figcheck.validators.figures import FigureReader
+from figcheck.validators.layout import LayoutReader
+from figcheck.validators.relations import RelationReader
+
+MODULES = ["figcheck.validators.figures", "figcheck.validators.layout", "figcheck.validators.relations",
+           "figcheck.validators.numbers", "figcheck.validators.normalize", "figcheck.validators.encodings",
+           "figcheck.validators.sources", "figcheck.rules.expr", "figcheck.reports.console"]
+SIZE = 1_000_000
+ADVERSARIAL = {
+    "digits and dots": "1." * (SIZE // 2),
+    "digits and commas": "1,2" * (SIZE // 3),
+    "slashes": "1/2/" * (SIZE // 4),
+    "letters": "a" * SIZE,
+    "vietnamese words": "hoá trên gần khoảng " * (SIZE // 20),
+    "spaces": " " * SIZE,
+    "quotes": "“A”, " * (SIZE // 5),
+    "brackets": "(" * (SIZE // 2) + ")" * (SIZE // 2),
+    "capitals": "Tân Tiến, " * (SIZE // 10),
+    "marks": "o\u0301" * (SIZE // 2),
+    "cues": "các phường, gồm " * (SIZE // 16),
+    "percent": "9,5% " * (SIZE // 5),
+}
+
+
+def patterns():
+    found = {}
+    for name in MODULES:
+        mod = importlib.import_module(name)
+        for attr, value in vars(mod).items():
+            if isinstance(value, re.Pattern):
+                found[f"{name}.{attr}"] = value
+    lang = load_language("vi")
+    for reader in (FigureReader(lang), LayoutReader(lang), RelationReader(lang)):
+        for attr, value in vars(reader).items():
+            if isinstance(value, re.Pattern):
+                found[f"{type(reader).__name__}.{attr}"] = value
+    for i, regex in enumerate(lang.period_regexes):
+        found[f"period_patterns[{i}]"] = regex
+    return found
+
+
+PATTERNS = patterns()
+
+
+def test_the_walk_finds_the_readers_patterns():
+    assert len(PATTERNS) >= 20
+    assert any("dateline" in k for k in PATTERNS) and any("_TOKEN" in k for k in PATTERNS)
+
+
+class Hang(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise Hang()
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_pattern_is_safe_on_adversarial_input(name):
+    regex = PATTERNS[name]
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(60)
+    try:
+        for kind, text in ADVERSARIAL.items():
+            matches = 0
+            for _ in regex.finditer(text):
+                matches += 1
+            regex.match(text)
+    except Hang:
+        pytest.fail(f"{name} did not finish on the {kind!r} input: catastrophic backtracking")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
