@@ -117,3 +117,18 @@ def test_unknown_encoding_is_a_clear_error(tmp_path):
     p.write_text("Có 12 vụ.", encoding="utf-8")
     (a,) = figcheck.read([str(p)], encoding="klingon")
     assert "unknown encoding 'klingon'" in str(a.error)
+
+
+def test_oversized_inputs_are_input_errors_and_the_rest_is_read(tmp_path, monkeypatch):
+    from figcheck.validators import sources
+
+    monkeypatch.setattr(sources, "MAX_INPUT_BYTES", 1000)
+    monkeypatch.setattr(sources, "CHUNK", 64)
+    big = tmp_path / "big.txt"
+    big.write_text("Có 12 vụ. " * 500, encoding="utf-8")
+    lines = tmp_path / "c.jsonl"
+    lines.write_text('{"id": "a", "text": "' + "x" * 5000 + '"}\n{"id": "b", "text": "Có 12 vụ."}\n', encoding="utf-8")
+    articles = list(figcheck.read([str(big), str(lines)]))
+    assert "file too large" in str(articles[0].error)
+    assert "line longer than 1000 bytes (line 1)" == str(articles[1].error)
+    assert articles[2].id == "b" and [f.value for f in articles[2].figures] == [12]

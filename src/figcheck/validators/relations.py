@@ -101,11 +101,15 @@ class RelationReader:
         rels: list[dict] = []
         for s in article.sentences:
             sf = by_sentence.get(s.index, [])
-            rels += self._fractions(text, sf)
-            rels += self._changes_and_shares(text, sf, rels)
-            rels += self._subsets(text, s, sf, by_sentence.get(s.index - 1, []))
-            rels += self._breakdowns(text, s, sf, rels)
-            rels += self._pairs(text, sf)
+            if not sf:
+                continue
+            # the detectors of a sentence see that sentence's relations only: linear in the article
+            local: list[dict] = self._fractions(text, sf)
+            local += self._changes_and_shares(text, sf, local)
+            local += self._subsets(text, s, sf, by_sentence.get(s.index - 1, []))
+            local += self._breakdowns(text, s, sf, local)
+            local += self._pairs(text, sf)
+            rels += local
         rels += self._enumerations(article, by_sentence, rels)
         rels += self._headlines(article)
         self._attach_wholes(rels)
@@ -120,10 +124,7 @@ class RelationReader:
     @staticmethod
     def _rel(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,
              end: int | None = None, **extra) -> dict:
-        ids = []
-        for f in figures:
-            if f.id not in ids:
-                ids.append(f.id)
+        ids = list(dict.fromkeys(f.id for f in figures))
         return dict(kind=kind, figures=ids, start=min([f.start for f in figures] + ([start] if start is not None else [])),
                     end=max([f.end for f in figures] + ([end] if end is not None else [])),
                     sentence=figures[0].sentence, roles=roles, **extra)

@@ -18,7 +18,8 @@ from figcheck.validators.encodings import decode_bytes
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
-MAX_INPUT_BYTES = 256 * 1024 * 1024
+MAX_INPUT_BYTES = 32 * 1024 * 1024  # one article; a larger text is an input error, not a slow run
+CHUNK = 1024 * 1024
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, InputError | None]:
@@ -38,7 +39,8 @@ def _read_bytes(path: str) -> tuple[bytes | None, InputError | None]:
     try:
         size = os.path.getsize(path)
         if size > MAX_INPUT_BYTES:
-            return None, InputError(f"file too large ({size} bytes; figcheck reads at most {MAX_INPUT_BYTES})")
+            return None, InputError(f"file too large: {size} bytes; one article is at most {MAX_INPUT_BYTES} bytes "
+                                    "(split it, or pass a JSON Lines file with one article per line)")
         with open(path, "rb") as fh:
             return fh.read(), None
     except OSError as exc:
@@ -65,7 +67,11 @@ def read_jsonl(path: str, stream: BinaryIO | None = None) -> Iterator[Source]:
         yield Source(source=path, id=_source_id(path), text=None, error=InputError(f"cannot read: {exc.strerror}"))
         return
     with fh:
-        for number, raw in enumerate(fh, 1):
+        for number, raw in enumerate(_bounded_lines(fh), 1):
+            if raw is None:  # a line longer than one article may be: skipped, not loaded
+                yield Source(source=path, id=f"{_source_id(path)}:{number}", text=None, line=number,
+                             error=InputError(f"line longer than {MAX_INPUT_BYTES} bytes", f"line {number}"))
+                continue
             if not raw.strip():
                 continue
             fallback_id = f"{_source_id(path)}:{number}"
@@ -97,6 +103,22 @@ def read_jsonl(path: str, stream: BinaryIO | None = None) -> Iterator[Source]:
                 continue
             yield Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=obj["text"],
                          line=number, **fields)
+
+
+def _bounded_lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a binary file; None for a line over MAX_INPUT_BYTES, which is read past in chunks."""
+    while True:
+        line = fh.readline(MAX_INPUT_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
+            while True:
+                rest = fh.readline(CHUNK)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield line
 
 
 def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: str | None = None) -> Iterator[Source]:
