@@ -117,3 +117,19 @@ def test_markdown_heading_is_the_title():
     a = figcheck.extract("# Báo cáo năm 2024\n\nPhường có 14 tổ với 27 thành viên.")
     assert a.title == "Báo cáo năm 2024"
     assert a.text[a.title_span[0]:a.title_span[1]] == a.title
+
+
+def test_a_vanished_file_in_a_directory_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Có 4 vụ.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    articles = list(figcheck.read([str(tmp_path)]))
+    assert [a.source.rsplit("/", 1)[-1] for a in articles] == ["a.txt", "gone.txt"]
+    assert "cannot read" in str(articles[1].error) or "no such file" in str(articles[1].error)
+
+
+def test_a_directory_with_thousands_of_files(tmp_path):
+    for i in range(2000):
+        (tmp_path / f"{i:04d}.txt").write_text(f"Có {i + 1} vụ.", encoding="utf-8")
+    articles = list(figcheck.read([str(tmp_path)]))
+    assert len(articles) == 2000 and all(a.error is None for a in articles)
+    assert [a.figures[0].value for a in articles[:3]] == [1, 2, 3]

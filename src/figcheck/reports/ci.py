@@ -82,8 +82,10 @@ def groups_from_articles(results: list[ArticleResult]) -> list[Group]:
         a = res.article
         items = [Item(an.rule, an.severity, an.message, an.explanation, an.suggestion, place_of(res, an),
                       {"article": a.id, "figures": an.figures}) for an in res.anomalies]
-        out.append(Group(a.id, a.source, None if a.error is None else str(a.error), items,
-                         {n.rule: n.reason for n in res.not_evaluated}))
+        error = None if a.error is None else str(a.error)
+        if res.internal_error is not None:
+            error = f"internal error while checking: {res.internal_error}"
+        out.append(Group(a.id, a.source, error, items, {n.rule: n.reason for n in res.not_evaluated}))
     return out
 
 

@@ -137,8 +137,9 @@ def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: 
         p = Path(path)
         if p.is_dir():
             # a folder's README is its documentation, not an article
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
-                           and q.stem.upper() != "README")
+            # broken links are kept, so that an input that vanished is reported rather than lost
+            found = sorted(q for q in p.rglob("*") if (q.is_file() or q.is_symlink())
+                           and q.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES and q.stem.upper() != "README")
             if not found:
                 yield Source(source=path, id=_source_id(path), text=None,
                              error=InputError("directory holds no .txt, .md or .jsonl file"))
