@@ -85,3 +85,18 @@ def test_sigterm_leaves_no_half_written_report(tmp_path):
 
 def test_ctrl_c_leaves_no_half_written_report(tmp_path):
     _interrupt(tmp_path, signal.SIGINT, 130, "interrupted")
+
+
+def test_debug_prints_the_traceback_of_an_internal_error(tmp_path, monkeypatch):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("BOOM 12 vụ.", encoding="utf-8")
+
+    def broken(self, text, *args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(FigureReader, "read", broken)
+    monkeypatch.delenv("FIGCHECK_DEBUG", raising=False)
+    quiet = CliRunner().invoke(main, ["check", str(bad)])
+    assert quiet.exit_code == 3 and "Traceback" not in quiet.stderr
+    loud = CliRunner().invoke(main, ["check", str(bad), "--debug"])
+    assert loud.exit_code == 3 and "Traceback" in loud.stderr and "simulated bug" in loud.stderr

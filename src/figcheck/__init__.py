@@ -43,6 +43,11 @@ def read(paths: Iterable[str], *, language: str = "vi", encoding: str | None = N
         try:
             yield reader.read_source(src)
         except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the others
+            import os
+            import traceback
+
+            if os.environ.get("FIGCHECK_DEBUG") == "1":
+                traceback.print_exc()
             yield Article(source=src.source, id=src.id, text="", line=src.line,
                           error=InputError(f"internal error while reading: {type(exc).__name__}: {exc}", internal=True))
 
