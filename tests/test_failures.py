@@ -96,7 +96,7 @@ def test_debug_prints_the_traceback_of_an_internal_error(tmp_path, monkeypatch):
 
     monkeypatch.setattr(FigureReader, "read", broken)
     monkeypatch.delenv("FIGCHECK_DEBUG", raising=False)
-    quiet = CliRunner().invoke(main, ["check", str(bad)])
+    quiet = CliRunner().invoke(main, ["check", str(bad), "--jobs", "1"])
     assert quiet.exit_code == 3 and "Traceback" not in quiet.stderr
-    loud = CliRunner().invoke(main, ["check", str(bad), "--debug"])
+    loud = CliRunner().invoke(main, ["check", str(bad), "--debug", "--jobs", "1"])
     assert loud.exit_code == 3 and "Traceback" in loud.stderr and "simulated bug" in loud.stderr

@@ -13,7 +13,12 @@ Public API::
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
+
+# pandera imports pyspark's pandas API when pyspark is installed, which then warns about pandas 3 on every
+# run although figcheck does not use that API.
+warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
 
 from figcheck.models import Anomaly, Article, ArticleResult, Figure, InputError, Item, Relation, SetAside, Source
 

@@ -60,6 +60,81 @@ def _debug_traceback() -> None:
         traceback.print_exc()
 
 
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", jobs: int = 1,
+                  batch: int = 64) -> Iterator[ArticleResult]:
+    """Read and check decoded sources with ``jobs`` processes; results come in input order.
+
+    Sources are read in this process and sent to the workers in batches; at most a few batches per
+    worker are in flight, so a corpus of any size streams in bounded memory. Every article is checked
+    on its own evidence, so the results do not depend on ``jobs`` or on how the batches fall.
+    """
+    if jobs <= 1:
+        from figcheck.validators.reader import reader_for
+
+        reader = reader_for(language)
+        yield from check_stream((_read_safely(reader, src) for src in sources), ruleset, language)
+        return
+    import multiprocessing as mp
+    from collections import deque
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language)) as pool:
+        pending: deque = deque()
+        chunk: list = []
+        for src in sources:
+            chunk.append(src)
+            if len(chunk) >= batch:
+                pending.append(pool.apply_async(_work, (chunk,)))
+                chunk = []
+                while len(pending) >= 2 * jobs:  # bounded: wait for the oldest batch before reading on
+                    yield from pending.popleft().get()
+        if chunk:
+            pending.append(pool.apply_async(_work, (chunk,)))
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _read_safely(reader, src) -> Article:
+    from figcheck.models import InputError
+
+    try:
+        return reader.read_source(src)
+    except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the others
+        _debug_traceback()
+        return Article(source=src.source, id=src.id, text="", line=src.line,
+                       error=InputError(f"internal error while reading: {type(exc).__name__}: {exc}", internal=True))
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(ruleset: RuleSet, language: str) -> None:
+    import signal
+
+    from figcheck.validators.engine import CheckEngine
+    from figcheck.validators.reader import reader_for
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORKER["engine"] = CheckEngine(ruleset, language)
+    _WORKER["reader"] = reader_for(language)
+
+
+def _work(sources: list) -> list[ArticleResult]:
+    articles = [_read_safely(_WORKER["reader"], src) for src in sources]
+    return _check_batch(_WORKER["engine"], articles)
+
+
 class Summary:
     """Counts for the closing summary and the JSON ``summary`` object."""
 

@@ -85,10 +85,14 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 @click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
               help="Add a rule pack (built-in name or YAML file); a pack named like a default one replaces it.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "junit", "sarif", "github"]), default="console",
-              show_default=True, help="console for people; json for tools; junit, sarif, github for CI.")
+@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "junit", "sarif", "github"]),
+              default="console", show_default=True,
+              help="console for people; json for tools (jsonl: an article a line, for large runs); "
+                   "junit, sarif, github for CI.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when an anomaly of this severity or above is found.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes to use (default: all cores). Results are the same, in input order, for any value.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--language", default="vi", show_default=True)
@@ -96,7 +100,7 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
               help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
 @click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
 def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str, fail_on: str,
-          output: str | None, language: str, encoding: str | None, debug: bool) -> None:
+          jobs: int | None, output: str | None, language: str, encoding: str | None, debug: bool) -> None:
     """Check that the figures of articles agree with each other.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
@@ -106,9 +110,9 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
 
     if debug:
         os.environ["FIGCHECK_DEBUG"] = "1"
-    import figcheck
-    from figcheck.checking import Summary, check_stream
+    from figcheck.checking import Summary, check_sources, default_jobs
     from figcheck.reports.output import open_output
+    from figcheck.validators.sources import iter_sources
     from figcheck.rules.loader import RuleFileError, load_ruleset
 
     try:
@@ -120,16 +124,17 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
     try:
         with open_output(output) as out:
             collected = []  # the CI formats are whole documents: they are written at the end
-            if fmt == "json":
-                from figcheck.reports.json_report import JsonReportWriter
+            if fmt in ("json", "jsonl"):
+                from figcheck.reports.json_report import JsonLinesReportWriter, JsonReportWriter
 
-                writer = JsonReportWriter(out)
+                writer = JsonReportWriter(out) if fmt == "json" else JsonLinesReportWriter(out)
             elif fmt == "console":
                 from figcheck.reports.console import article_report, make_console, summary_table
 
                 console = make_console(out)
             progress = _progress(len(paths))
-            for result in check_stream(figcheck.read(paths, language=language, encoding=encoding), ruleset, language):
+            sources = iter_sources(paths, encoding=encoding)
+            for result in check_sources(sources, ruleset, language, jobs or default_jobs()):
                 summary.add(result)
                 if result.article.error is not None:
                     _report_input_error(result.article)
@@ -138,7 +143,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                                f"{result.internal_error} (run with --debug for the traceback)", err=True)
                 if progress is not None:
                     progress.advance(progress.task_ids[0])
-                if fmt == "json":
+                if fmt in ("json", "jsonl"):
                     writer.write(result.to_dict())
                 elif fmt == "console":
                     console.print(article_report(result, plain=console.no_color, width=console.width))
@@ -146,7 +151,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                     collected.append(result)
             if progress is not None:
                 progress.stop()
-            if fmt == "json":
+            if fmt in ("json", "jsonl"):
                 writer.close(summary.to_dict())
             elif fmt == "console":
                 console.print(summary_table(summary.to_dict()))
@@ -219,13 +224,16 @@ def _progress(n_inputs: int):
                    "Great Expectations suite and run by GX (pip install figcheck[gx]).")
 @click.option("--data-docs", type=click.Path(file_okay=False), default=None,
               help="With --engine gx: build Great Expectations Data Docs in this directory.")
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "junit", "sarif", "github"]), default="console",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "junit", "sarif", "github"]),
+              default="console", show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes to use over the files (default: all cores); results are the same for any value.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None)
 @click.option("--language", default="vi", show_default=True)
 def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, id_column: str | None,
-                strict: bool, engine: str, data_docs: str | None, fmt: str, fail_on: str, output: str | None, language: str) -> None:
+                strict: bool, engine: str, data_docs: str | None, fmt: str, fail_on: str, jobs: int | None,
+                output: str | None, language: str) -> None:
     """Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs.
 
     Wide tables have a row per record and a column per metric; long tables have id, metric, value
@@ -236,7 +244,6 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     from figcheck.reports.output import open_output
     from figcheck.rules.loader import RuleFileError, load_ruleset
     from figcheck.validators.table_check import TableChecker
-    from figcheck.validators.table_input import read_table
 
     try:
         ruleset = load_ruleset(list(rules), language=language, defaults=not no_default_rules)
@@ -258,12 +265,13 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     severities: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     input_errors = 0
-    for path in paths:
-        res = checker.check(read_table(path))
+    from figcheck.validators.table_check import check_tables
+
+    for res in check_tables(paths, checker, jobs or 1):
         results.append(res)
         if res.error is not None:
             input_errors += 1
-            click.echo(f"figcheck: input error: {path}: {res.error}", err=True)
+            click.echo(f"figcheck: input error: {res.source}: {res.error}", err=True)
         for a in res.anomalies:
             severities[a.severity] += 1
             by_rule[a.rule] += 1
@@ -285,6 +293,13 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
 
             out.write(json.dumps({"version": SCHEMA_VERSION, "tables": [r.to_dict() for r in results], "summary": summary},
                                  ensure_ascii=False, indent=2) + "\n")
+        elif fmt == "jsonl":
+            from figcheck.reports.json_report import JsonLinesReportWriter
+
+            writer = JsonLinesReportWriter(out)
+            for r in results:
+                writer.write(r.to_dict())
+            writer.close(summary)
         elif fmt == "console":
             from rich.table import Table as RichTable
 

@@ -33,3 +33,16 @@ class JsonReportWriter:
         if summary is not None:
             self.out.write(', "summary": ' + _dump(summary))
         self.out.write("}\n")
+
+
+class JsonLinesReportWriter:
+    """One JSON object per line: an article (or a table), then ``{"version": 1, "summary": …}`` last."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.out.write(_dump(record) + "\n")
+
+    def close(self, summary: dict[str, Any] | None = None) -> None:
+        self.out.write(_dump({"version": SCHEMA_VERSION, "summary": summary or {}}) + "\n")

@@ -463,3 +463,35 @@ def _render(template: str, metric_to_col, texts, row: int) -> str:
         return m.group(0)
 
     return re.sub(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}", sub, template)
+
+
+def check_tables(paths, checker: "TableChecker", jobs: int = 1):
+    """Each table read and checked, in the order given; ``jobs`` processes share the files."""
+    from figcheck.validators.table_input import read_table
+
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield checker.check(read_table(path))
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(min(jobs, len(paths)), initializer=_init_table_worker, initargs=(checker,)) as pool:
+        yield from pool.imap(_table_work, paths)
+
+
+_TABLE_WORKER: dict = {}
+
+
+def _init_table_worker(checker: "TableChecker") -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _TABLE_WORKER["checker"] = checker
+
+
+def _table_work(path: str) -> TableResult:
+    from figcheck.validators.table_input import read_table
+
+    return _TABLE_WORKER["checker"].check(read_table(path))
