@@ -71,7 +71,7 @@ def default_jobs() -> int:
 
 
 def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", jobs: int = 1,
-                  batch: int = 64) -> Iterator[ArticleResult]:
+                  batch: int = 64, encode: bool = False) -> Iterator[ArticleResult]:
     """Read and check decoded sources with ``jobs`` processes; results come in input order.
 
     Sources are read in this process and sent to the workers in batches; at most a few batches per
@@ -88,7 +88,7 @@ def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", job
     from collections import deque
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language, encode)) as pool:
         pending: deque = deque()
         chunk: list = []
         for src in sources:
@@ -118,7 +118,7 @@ def _read_safely(reader, src) -> Article:
 _WORKER: dict = {}
 
 
-def _init_worker(ruleset: RuleSet, language: str) -> None:
+def _init_worker(ruleset: RuleSet, language: str, encode: bool = False) -> None:
     import signal
 
     from figcheck.validators.engine import CheckEngine
@@ -128,11 +128,23 @@ def _init_worker(ruleset: RuleSet, language: str) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER["engine"] = CheckEngine(ruleset, language)
     _WORKER["reader"] = reader_for(language)
+    _WORKER["encode"] = encode
 
 
 def _work(sources: list) -> list[ArticleResult]:
     articles = [_read_safely(_WORKER["reader"], src) for src in sources]
-    return _check_batch(_WORKER["engine"], articles)
+    results = _check_batch(_WORKER["engine"], articles)
+    if _WORKER.get("encode"):
+        # the JSON record is written here, in parallel; only what the summary needs travels back
+        import dataclasses
+
+        from figcheck.reports.json_report import encode_record
+
+        for r in results:
+            r.encoded = encode_record(r.to_dict())
+            r.figure_count = len(r.article.figures)
+            r.article = dataclasses.replace(r.article, text="", figures=[], relations=[], sentences=[], set_aside=[])
+    return results
 
 
 class Summary:
@@ -157,7 +169,7 @@ class Summary:
                 self.input_errors += 1
         if result.internal_error is not None:
             self.internal_errors += 1
-        self.figures += len(result.article.figures)
+        self.figures += result.coverage["figures"]
         self.checked += len(result.checked_figures)
         self.not_evaluated += len(result.not_evaluated)
         for a in result.anomalies:

@@ -134,7 +134,8 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 console = make_console(out)
             progress = _progress(len(paths))
             sources = iter_sources(paths, encoding=encoding)
-            for result in check_sources(sources, ruleset, language, jobs or default_jobs()):
+            for result in check_sources(sources, ruleset, language, jobs or default_jobs(),
+                                        encode=fmt in ("json", "jsonl")):
                 summary.add(result)
                 if result.article.error is not None:
                     _report_input_error(result.article)
@@ -144,7 +145,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 if progress is not None:
                     progress.advance(progress.task_ids[0])
                 if fmt in ("json", "jsonl"):
-                    writer.write(result.to_dict())
+                    writer.write(result.encoded if result.encoded is not None else result.to_dict())
                 elif fmt == "console":
                     console.print(article_report(result, plain=console.no_color, width=console.width))
                 else:

@@ -244,10 +244,15 @@ class ArticleResult:
     checked_figures: set[str] = field(default_factory=set)
     convention: str = "unknown"
     internal_error: str | None = None  # the checks failed on this article (a bug); the others still ran
+    # set by a worker that already wrote the JSON record (the article's text and figures are then dropped
+    # before the result travels back, and ``figure_count`` keeps their number)
+    encoded: str | None = None
+    figure_count: int | None = None
 
     @property
     def coverage(self) -> dict[str, int]:
-        return {"figures": len(self.article.figures), "checked": len(self.checked_figures)}
+        figures = self.figure_count if self.figure_count is not None else len(self.article.figures)
+        return {"figures": figures, "checked": len(self.checked_figures)}
 
     def worst(self) -> str | None:
         for sev in ("error", "warning", "info"):

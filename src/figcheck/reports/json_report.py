@@ -16,6 +16,11 @@ def _dump(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, allow_nan=False)
 
 
+def encode_record(record: dict[str, Any]) -> str:
+    """One record as the writers write it (so a worker process can encode it ahead of time)."""
+    return _dump(record)
+
+
 class JsonReportWriter:
     """Writes one JSON document article by article: header, records, then the optional summary."""
 
@@ -24,8 +29,9 @@ class JsonReportWriter:
         self.count = 0
         out.write(f'{{"version": {SCHEMA_VERSION}, "articles": [\n')
 
-    def write(self, record: dict[str, Any]) -> None:
-        self.out.write(("" if self.count == 0 else ",\n") + _dump(record))
+    def write(self, record: dict[str, Any] | str) -> None:
+        """A record, or its encoded text (``encode_record``)."""
+        self.out.write(("" if self.count == 0 else ",\n") + (record if isinstance(record, str) else _dump(record)))
         self.count += 1
 
     def close(self, summary: dict[str, Any] | None = None) -> None:
@@ -41,8 +47,9 @@ class JsonLinesReportWriter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
-    def write(self, record: dict[str, Any]) -> None:
-        self.out.write(_dump(record) + "\n")
+    def write(self, record: dict[str, Any] | str) -> None:
+        """A record, or its encoded text (``encode_record``)."""
+        self.out.write((record if isinstance(record, str) else _dump(record)) + "\n")
 
     def close(self, summary: dict[str, Any] | None = None) -> None:
         self.out.write(_dump({"version": SCHEMA_VERSION, "summary": summary or {}}) + "\n")
