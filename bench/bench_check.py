@@ -2,7 +2,7 @@
 
     python bench/bench_check.py [--articles 10000]
 
-Writes the articles to a JSON Lines file, then times the whole of `figcheck check FILE --format json`
+Writes the articles to a JSON Lines file, then times the whole of `figcheck check FILE --format json --jobs 1`
 in-process (reading, extraction, the pandera checks in batches, and the JSON report to a file) and
 reports articles/s and peak memory. A fifth of the articles carry one injected violation, and the run
 verifies that each of them was caught. Not a test: it measures.
@@ -41,9 +41,9 @@ def main() -> None:
             for i, g in enumerate(corpus):
                 fh.write(json.dumps({"id": f"a{i}", "text": g.text}, ensure_ascii=False) + "\n")
         size_mb = os.path.getsize(src) / 2**20
-        CliRunner().invoke(cli, ["check", src, "--format", "json", "--output", out])  # warm-up (imports)
+        CliRunner().invoke(cli, ["check", src, "--format", "json", "--jobs", "1", "--output", out])  # warm-up
         start = time.perf_counter()
-        result = CliRunner().invoke(cli, ["check", src, "--format", "json", "--output", out])
+        result = CliRunner().invoke(cli, ["check", src, "--format", "json", "--jobs", "1", "--output", out])
         elapsed = time.perf_counter() - start
         report = json.load(open(out, encoding="utf-8"))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
