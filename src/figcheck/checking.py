@@ -70,8 +70,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+WORKER_TASKS = 100  # batches a worker checks before it is replaced: memory a long run leaks is given back
+
+
 def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", jobs: int = 1,
-                  batch: int = 64, encode: bool = False) -> Iterator[ArticleResult]:
+                  batch: int = 256, encode: bool = False) -> Iterator[ArticleResult]:
     """Read and check decoded sources with ``jobs`` processes; results come in input order.
 
     Sources are read in this process and sent to the workers in batches; at most a few batches per
@@ -88,7 +91,8 @@ def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", job
     from collections import deque
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language, encode)) as pool:
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language, encode),
+                  maxtasksperchild=WORKER_TASKS) as pool:
         pending: deque = deque()
         chunk: list = []
         for src in sources:
