@@ -177,3 +177,11 @@ def test_title_figures_and_separate_title():
     a = figcheck.extract("Phường có 1.870 hộ tham gia phong trào.", title="Hơn 1.800 hộ tham gia phong trào")
     t = [f for f in a.figures if f.field == "title"]
     assert len(t) == 1 and t[0].sentence == -1 and a.title[t[0].start:t[0].end] == t[0].text
+
+
+def test_qualifier_inside_brackets_and_phrases_do_not_cross_punctuation():
+    (f,) = figcheck.extract("Xảy ra nhiều vụ (trên 500 vụ) trong năm.").figures
+    assert (f.text, f.qualifier) == ("trên 500", "more_than")
+    # "tổng, số 5" is not "tổng số 5": after "số" alone, 5 is an identifier
+    assert figcheck.extract("Báo cáo tổng, số 5 của đoàn.").figures == []
+    assert [x.value for x in figcheck.extract("Có tổng số 235 thành viên.").figures] == [235]

@@ -83,8 +83,14 @@ class PhraseSet:
             return True
         if not text or not (text[-1].isalnum()):
             return False
-        words = _WORD.findall(text[-80:])
-        return any(tuple(words[-k:]) in self.word_phrases for k in range(1, min(self.longest, len(words)) + 1))
+        # white-space words, so a phrase never matches across punctuation ("tổng, số" is not "tổng số");
+        # only the phrase's first word may carry punctuation before it ("(trên")
+        words = text[-80:].split()
+        for k in range(1, min(self.longest, len(words)) + 1):
+            tail = words[-k:]
+            if tuple([_strip_punct(tail[0])] + tail[1:]) in self.word_phrases:
+                return True
+        return False
 
     def starts(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the left) starts with one of the phrases as whole words."""
@@ -92,8 +98,18 @@ class PhraseSet:
             return True
         if not text or not text[0].isalnum():
             return False
-        words = _WORD.findall(text[:80])
-        return any(tuple(words[:k]) in self.word_phrases for k in range(1, min(self.longest, len(words)) + 1))
+        words = text[:80].split()
+        for k in range(1, min(self.longest, len(words)) + 1):
+            head = words[:k]
+            if tuple(head[:-1] + [_strip_punct(head[-1])]) in self.word_phrases:  # "vụ," starts with "vụ"
+                return True
+        return False
+
+
+def _strip_punct(word: str) -> str:
+    """A word without the punctuation around it ("(trên" → "trên", "vụ," → "vụ")."""
+    m = _WORD.search(word)
+    return m.group(0) if m else word
 
 
 class FigureReader:
