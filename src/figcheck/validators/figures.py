@@ -88,7 +88,8 @@ class PhraseSet:
         words = text[-80:].split()
         for k in range(1, min(self.longest, len(words)) + 1):
             tail = words[-k:]
-            if tuple([_strip_punct(tail[0])] + tail[1:]) in self.word_phrases:
+            first = tail[0].lstrip("([{“\"'‘-–—")  # an opening bracket or quote may stand before the phrase
+            if tuple([first] + tail[1:]) in self.word_phrases:
                 return True
         return False
 
