@@ -21,7 +21,6 @@ from figcheck.validators.numbers import MAX_DIGITS, SpelledNumbers, parse_numera
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
 _TOKEN = re.compile(r"\d[\d.,/:]*\d|\d")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
-CLAUSE_BREAKS = ",;:()[]\"“”.!?…=\n"
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
@@ -343,7 +342,7 @@ class FigureReader:
                         or not self.counted_nouns.starts(rest):
                     continue
             qualifier, q_start = self._qualifier(text, s0, start)
-            role = "delta" if self._preceded_by(text, s0, q_start, self.increase + self.decrease) else "count"
+            role = "delta" if self.change_words.ends(text[max(s0, q_start - 25):q_start].lower().rstrip()) else "count"
             yield _Candidate(q_start, end, start, end, Decimal(value), 0, qualifier, "count", role, spelled=True)
 
     # -- context helpers ----------------------------------------------------------------------------
@@ -384,12 +383,6 @@ class FigureReader:
             if _ends_with_phrase(low, word):
                 return kind, start - (len(before) - len(stripped)) - len(word)
         return None, start
-
-    def _preceded_by(self, text: str, s0: int, start: int, phrases: list[str]) -> bool:
-        low = text[max(s0, start - 25):start].lower().rstrip()
-        return any(_ends_with_phrase(low, p) for p in phrases)
-
-    # -- figure ---------------------------------------------------------------------------------------
 
     def _figure(self, text: str, sentence: Sentence, c: _Candidate, fid: str, field: str,
                 previous: list[Figure]) -> Figure:
