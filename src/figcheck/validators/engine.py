@@ -105,13 +105,9 @@ class CheckEngine:
         n = len(table)
         arts = table["art"].to_numpy()
         try:
-            applies = np.ones(n, dtype=bool)
-            if rule.on == "record":
-                applies &= (table["scope"] == rule.scope).to_numpy()
-            if rule.where_ast is not None:
-                applies &= strict.referenced_present(rule.where_ast) & strict.possible(rule.where_ast)
             found: dict[int, _Finding] = {}
             if rule.check is not None:
+                applies = _applies(rule, table, strict)
                 outcomes = builtin_checks.CHECKS[rule.check](table, conventions)
                 passed = np.ones(n, dtype=bool)
                 for i, o in enumerate(outcomes):
@@ -126,9 +122,7 @@ class CheckEngine:
                         found[i] = _Finding(rule, i, severity, o.explanation, o.suggestion)
                 return pd.Series(passed), found
             node = rule.assert_ast
-            applies &= strict.referenced_present(node)
-            ok_strict = strict.possible(node)
-            ok_loose = loose.possible(node)
+            applies, ok_strict, ok_loose = self.assertion_truths(rule, table, strict, loose, tables)
             passed = ~applies | ok_strict
             from figcheck.rules.expr import names as expr_names
 
@@ -149,6 +143,16 @@ class CheckEngine:
             if _debug():
                 traceback.print_exc()
             return None
+
+    def assertion_truths(self, rule: Rule, table: pd.DataFrame, strict: Evaluator, loose: Evaluator,
+                         tables: Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per row of ``table``: does the rule apply, does its assertion hold strictly, loosely.
+
+        The one place an assertion is evaluated: the Spark engine overrides it with the same truths
+        computed as Spark column expressions, and everything else (severity, explanations, ids) is shared.
+        """
+        applies = _applies(rule, table, strict) & strict.referenced_present(rule.assert_ast)
+        return applies, strict.possible(rule.assert_ast), loose.possible(rule.assert_ast)
 
     def _mark_checked(self, cols: set[str] | None, i: int, result: ArticleResult) -> None:
         """Record the figures of row ``i`` (those in ``cols``, or all) as taking part in a check."""
@@ -281,6 +285,16 @@ class CheckEngine:
             res.anomalies[:] = _merge_same_figures(res.anomalies)
             res.anomalies.sort(key=lambda a: (a.start, -SEVERITY_RANK[a.severity], a.rule))
             res.anomalies[:] = [Anomaly(**{**a.to_dict(), "id": f"a{k}"}) for k, a in enumerate(res.anomalies, 1)]
+
+
+def _applies(rule: Rule, table: pd.DataFrame, strict: Evaluator) -> np.ndarray:
+    """Rows the rule is about: its scope (records) and its ``where`` filter."""
+    applies = np.ones(len(table), dtype=bool)
+    if rule.on == "record":
+        applies &= (table["scope"] == rule.scope).to_numpy()
+    if rule.where_ast is not None:
+        applies &= strict.referenced_present(rule.where_ast) & strict.possible(rule.where_ast)
+    return applies
 
 
 def _merge_same_figures(anomalies: list[Anomaly]) -> list[Anomaly]:

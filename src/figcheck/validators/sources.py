@@ -51,6 +51,11 @@ def read_text_file(path: str, encoding: str | None = None) -> Source:
     data, err = _read_bytes(path)
     if err is not None:
         return Source(source=path, id=_source_id(path), text=None, error=err)
+    return text_source(path, data, encoding)
+
+
+def text_source(path: str, data: bytes, encoding: str | None = None) -> Source:
+    """The bytes of one text file as a source, or the input error they hold."""
     if not data.strip():
         return Source(source=path, id=_source_id(path), text=None, error=InputError("empty file: no text"))
     d = decode_bytes(data, encoding)
@@ -74,35 +79,35 @@ def read_jsonl(path: str, stream: BinaryIO | None = None) -> Iterator[Source]:
                 continue
             if not raw.strip():
                 continue
-            fallback_id = f"{_source_id(path)}:{number}"
-            line, err = decode(raw, "utf-8")  # JSON Lines are UTF-8 by definition
-            if err is not None:
-                yield Source(source=path, id=fallback_id, text=None, line=number,
-                             error=InputError(err.message, f"line {number}, {err.where}"))
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Source(source=path, id=fallback_id, text=None, line=number,
-                             error=InputError(f"invalid JSON: {exc.msg}", f"line {number}, column {exc.colno}"))
-                continue
-            if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                yield Source(source=path, id=fallback_id, text=None, line=number,
-                             error=InputError("a JSON Lines article needs a string field \"text\"", f"line {number}"))
-                continue
-            fields = {k: obj.get(k) for k in ("title", "url", "date")}
-            bad = [k for k, v in fields.items() if v is not None and not isinstance(v, str)]
-            if bad:
-                yield Source(source=path, id=fallback_id, text=None, line=number,
-                             error=InputError(f"field {bad[0]!r} must be a string", f"line {number}"))
-                continue
-            art_id = obj.get("id")
-            if not obj["text"].strip():
-                yield Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=None, line=number,
-                             error=InputError("empty \"text\"", f"line {number}"))
-                continue
-            yield Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=obj["text"],
-                         line=number, **fields)
+            yield jsonl_line_source(path, number, raw)
+
+
+def jsonl_line_source(path: str, number: int, raw: bytes) -> Source:
+    """One non-blank line of a JSON Lines file as a source, or the input error that line holds."""
+    fallback_id = f"{_source_id(path)}:{number}"
+    line, err = decode(raw, "utf-8")  # JSON Lines are UTF-8 by definition
+    if err is not None:
+        return Source(source=path, id=fallback_id, text=None, line=number,
+                      error=InputError(err.message, f"line {number}, {err.where}"))
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Source(source=path, id=fallback_id, text=None, line=number,
+                      error=InputError(f"invalid JSON: {exc.msg}", f"line {number}, column {exc.colno}"))
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        return Source(source=path, id=fallback_id, text=None, line=number,
+                      error=InputError("a JSON Lines article needs a string field \"text\"", f"line {number}"))
+    fields = {k: obj.get(k) for k in ("title", "url", "date")}
+    bad = [k for k, v in fields.items() if v is not None and not isinstance(v, str)]
+    if bad:
+        return Source(source=path, id=fallback_id, text=None, line=number,
+                      error=InputError(f"field {bad[0]!r} must be a string", f"line {number}"))
+    art_id = obj.get("id")
+    if not obj["text"].strip():
+        return Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=None, line=number,
+                      error=InputError("empty \"text\"", f"line {number}"))
+    return Source(source=path, id=str(art_id) if art_id is not None else fallback_id, text=obj["text"],
+                  line=number, **fields)
 
 
 def _bounded_lines(fh: BinaryIO) -> Iterator[bytes | None]:

@@ -254,7 +254,8 @@ class TableChecker:
         texts = _CellTexts(frame, {m: c for c, m in cols.items()})
         return data, texts  # numpy columns: each engine builds its own frame from them
 
-    def _run(self, records, texts, cols, labels, line_offset, result):
+    def runnable(self, cols: dict[str, str], result: TableResult) -> list[Rule]:
+        """The rules whose columns the table has; the others are reported as not evaluated."""
         metric_to_col = {m: c for c, m in cols.items()}
         runnable: list[Rule] = []
         for rule in self.rules:
@@ -268,6 +269,11 @@ class TableChecker:
                                                  "reason": f"no column for {', '.join(missing)}"})
                 continue
             runnable.append(rule)
+        return runnable
+
+    def _run(self, records, texts, cols, labels, line_offset, result):
+        metric_to_col = {m: c for c, m in cols.items()}
+        runnable = self.runnable(cols, result)
         if self.engine == "gx":
             found, loose_ok_of, skipped = _gx_outcomes(pd.DataFrame(records), runnable, self.ruleset, metric_to_col,
                                                        self.data_docs)
@@ -280,19 +286,24 @@ class TableChecker:
             else:
                 found, loose_ok_of = _pandas_outcomes(pd.DataFrame(records, copy=False), runnable)
         for k, row in sorted(found, key=lambda kr: (kr[1], kr[0])):
-            rule = runnable[k]
-            loose_ok = bool(loose_ok_of[k][row])
-            severity = min(rule.severity, "warning", key=SEVERITY_RANK.get) if loose_ok else rule.severity
-            metrics = list(dict.fromkeys(n.name for n in names(rule.assert_ast)))
-            columns = [metric_to_col[m] for m in metrics]
-            values = {metric_to_col[m]: texts[m][row] for m in metrics}
-            one = pd.DataFrame({k: v[row:row + 1] for k, v in records.items()})
-            explanation, suggestion = _explain(rule.assert_ast, one, metric_to_col, texts, row, loose_ok)
-            message = _render(rule.message, metric_to_col, texts, row)
-            result.anomalies.append(TableAnomaly(
-                id=f"a{len(result.anomalies) + 1}", rule=rule.id, severity=severity, message=message, row=labels[row],
-                row_number=row + 1, line=None if line_offset is None else row + line_offset, columns=columns,
-                values=values, explanation=explanation, suggestion=suggestion))
+            result.anomalies.append(table_anomaly(
+                f"a{len(result.anomalies) + 1}", runnable[k], bool(loose_ok_of[k][row]), records, texts, row,
+                metric_to_col, labels[row], row + 1, None if line_offset is None else row + line_offset))
+
+
+def table_anomaly(anomaly_id: str, rule: Rule, loose_ok: bool, records: dict[str, Any], texts, row: int,
+                  metric_to_col: dict[str, str], label: str, row_number: int, line: int | None) -> TableAnomaly:
+    """A failed rule on row ``row`` of ``records`` (numpy columns) and ``texts`` (cells as written)."""
+    severity = min(rule.severity, "warning", key=SEVERITY_RANK.get) if loose_ok else rule.severity
+    metrics = list(dict.fromkeys(n.name for n in names(rule.assert_ast)))
+    columns = [metric_to_col[m] for m in metrics]
+    values = {metric_to_col[m]: texts[m][row] for m in metrics}
+    one = pd.DataFrame({k: v[row:row + 1] for k, v in records.items()})
+    explanation, suggestion = _explain(rule.assert_ast, one, metric_to_col, texts, row, loose_ok)
+    message = _render(rule.message, metric_to_col, texts, row)
+    return TableAnomaly(id=anomaly_id, rule=rule.id, severity=severity, message=message, row=label,
+                        row_number=row_number, line=line, columns=columns, values=values, explanation=explanation,
+                        suggestion=suggestion)
 
 
 def _pandas_outcomes(records: pd.DataFrame, rules: list[Rule]) -> tuple[list[tuple[int, int]], list[np.ndarray]]:

@@ -68,12 +68,7 @@ def _read_csv(path: str) -> Table:
     text, err = decode(data)
     if err is not None:
         return Table(path, error=err)
-    sample = text[:64 * 1024]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        sep = dialect.delimiter
-    except csv.Error:
-        sep = "\t" if path.lower().endswith(".tsv") else ","
+    sep = sniff_delimiter(text[:64 * 1024], path)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True)
     except pd.errors.ParserError as exc:
@@ -81,6 +76,14 @@ def _read_csv(path: str) -> Table:
     except pd.errors.EmptyDataError:
         return Table(path, error=InputError("empty file: no header and no rows"))
     return Table(path, frame, line_offset=2)
+
+
+def sniff_delimiter(sample: str, path: str) -> str:
+    """The delimiter of a CSV file, from its first 64 KB (a .tsv that says nothing is tab-separated)."""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return "\t" if path.lower().endswith(".tsv") else ","
 
 
 def _read_jsonl(path: str) -> Table:

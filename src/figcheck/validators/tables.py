@@ -230,3 +230,45 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                                                    index=records.index)], axis=1)
     return Tables(articles=articles, figures=pd.DataFrame(fig_cols), relations=relations, records=records,
                   metric_of=metric_maps)
+
+
+# -- column kinds ------------------------------------------------------------------------------------
+
+_FIGURE_KINDS = {"lo": "float", "hi": "float", "llo": "float", "lhi": "float", "id": "str", "value": "float",
+                 "decimals": "int", "qualifier": "str", "unit": "str"}
+
+
+def _figure_kinds(prefix: str) -> dict[str, str]:
+    return {f"{prefix}.{k}": kind for k, kind in _FIGURE_KINDS.items()}
+
+
+def _list_kinds(prefix: str) -> dict[str, str]:
+    out = {f"{prefix}.n": "int", f"{prefix}.id": "ids"}
+    for agg in ("sum", "min", "max"):
+        out.update({f"{prefix}.{agg}.{k}": "float" for k in ("lo", "hi", "llo", "lhi")})
+    return out
+
+
+def column_kinds(on: str, ruleset: RuleSet) -> dict[str, str]:
+    """The columns ``build_tables`` gives table ``on`` and their kinds (float, int, str, bool, ids).
+
+    Engines that need a schema before they see data (Spark) build it from this; it is the same for
+    every batch of articles, because every row of a table carries every column.
+    """
+    if on == "figure":
+        kinds = {"art": "int", "fid": "str", "unit": "str", "role": "str", "qualifier": "str", "noun": "str",
+                 "decimals": "int", "spelled": "bool"}
+        kinds.update(_figure_kinds("value"))
+        return kinds
+    if on == "record":
+        kinds = {"art": "int", "scope": "str", "rid": "str"}
+        for m in ruleset.metrics:
+            kinds.update(_figure_kinds(m))
+        return kinds
+    spec = TABLES[on]
+    kinds = {"art": "int", "rid": "str", "exhaustive": "bool", "direction": "str", "cue": "str"}
+    for name in spec["numbers"]:
+        kinds.update(_figure_kinds(name))
+    for name in spec["lists"]:
+        kinds.update(_list_kinds(name))
+    return kinds

@@ -1,0 +1,278 @@
+"""``figcheck check-table --engine spark``: a dataset checked on Apache Spark, row by row.
+
+The table is read by Spark (CSV as text, Parquet, JSON Lines, ORC, or a catalog table). Text cells are
+read into intervals by the same cell reader as the local engines (a pandas UDF, each distinct cell
+parsed once per batch); numeric columns are exact values and need no Python at all. Every record rule
+is compiled from its AST to Spark column expressions (:mod:`figcheck.validators.spark_eval`) and all of
+them run in one projection; only the rows that fail a rule or hold an unreadable cell reach the driver,
+where the local engine's code words the anomalies, so messages, explanations and ids are the same.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from figcheck.models import InputError
+from figcheck.validators.table_check import (CellError, TableChecker, TableResult, _CellTexts, column_metrics,
+                                             table_anomaly)
+
+SPARK_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".json", ".orc")
+_PARSED = "v double, lo double, hi double, llo double, lhi double, err string"
+_READERS: dict[str, Any] = {}
+
+
+class _Unreadable(Exception):
+    """A table Spark cannot read: carries the InputError to report."""
+
+    def __init__(self, error: InputError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _cell_reader(convention: str):
+    from figcheck.validators.table_check import CellReader
+
+    if convention not in _READERS:
+        _READERS[convention] = CellReader(convention)  # one per worker: its cache serves every batch
+    return _READERS[convention]
+
+
+def parse_cells(cells: pd.Series, convention: str, whole: bool) -> pd.DataFrame:
+    """Cells as written → value, strict and loose bounds, or the reason a cell is not a number."""
+    reader = _cell_reader(convention)
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    table = np.full((len(uniques) + 1, 5), np.nan)
+    errors: list[str | None] = [None] * (len(uniques) + 1)
+    for k, u in enumerate(uniques):
+        p = reader.read(u, whole)
+        if isinstance(p, str):
+            errors[k] = p
+        elif p is not None:
+            table[k] = p[:5]
+    codes = np.where(codes < 0, len(uniques), codes)
+    rows = table[codes]
+    return pd.DataFrame({"v": rows[:, 0], "lo": rows[:, 1], "hi": rows[:, 2], "llo": rows[:, 3], "lhi": rows[:, 4],
+                         "err": [errors[c] for c in codes]})
+
+
+def _cell_udf(convention: str, whole: bool):
+    from pyspark.sql import functions as F
+
+    def parse(cells: pd.Series) -> pd.DataFrame:
+        return parse_cells(cells, convention, whole)
+
+    return F.pandas_udf(parse, _PARSED)
+
+
+def read_spark_table(spark, path: str | None, table_name: str | None = None):
+    """(DataFrame, source name, line offset) — or raise InputError naming the input."""
+    if table_name is not None:
+        try:
+            return spark.table(table_name), table_name, None
+        except Exception as exc:  # noqa: BLE001 - Spark's AnalysisException, on one line
+            raise _Unreadable(InputError(f"no table {table_name!r} in the Spark catalog: {_first_line(exc)}")) from None
+    from figcheck.validators.spark_session import _fs
+
+    fs, p = _fs(spark, path)
+    if not fs.exists(p):
+        raise _Unreadable(InputError("no such file or directory"))
+    suffix = os.path.splitext(path.rstrip("/"))[1].lower()
+    if fs.getFileStatus(p).isDirectory() and not suffix:
+        suffix = ".parquet"  # a directory of part files, as Spark writes them
+    try:
+        if suffix in (".csv", ".tsv"):
+            from figcheck.validators.table_input import sniff_delimiter
+
+            sample = ""
+            if "://" not in path and os.path.isfile(path):
+                with open(path, "rb") as fh:
+                    sample = fh.read(64 * 1024).decode("utf-8", errors="replace")
+            sep = sniff_delimiter(sample, path) if sample else ("\t" if suffix == ".tsv" else ",")
+            frame = (spark.read.option("header", True).option("sep", sep).option("inferSchema", False)
+                     .option("encoding", "UTF-8").option("mode", "FAILFAST").csv(path))
+            offset = 2
+        elif suffix in (".parquet", ".pq"):
+            frame, offset = spark.read.parquet(path), None
+        elif suffix in (".jsonl", ".ndjson", ".json"):
+            frame, offset = spark.read.option("mode", "FAILFAST").json(path), 1
+        elif suffix == ".orc":
+            frame, offset = spark.read.orc(path), None
+        else:
+            raise _Unreadable(InputError(f"unknown table format {suffix or '(no suffix)'!r} for --engine spark "
+                             f"(known: {', '.join(SPARK_SUFFIXES)}, or --table NAME)"))
+    except _Unreadable:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every reader's own error becomes an input error
+        raise _Unreadable(InputError(f"cannot read table: {_first_line(exc)}")) from None
+    return frame, path, offset
+
+
+def _first_line(exc: Exception) -> str:
+    from figcheck.validators.spark_session import spark_error_text
+
+    return spark_error_text(exc)
+
+
+def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
+                         table_name: str | None = None) -> TableResult:
+    """One table checked on Spark: the same TableResult as ``checker.check(read_table(path))``."""
+    from pyspark.sql import functions as F
+    from pyspark.sql import types as T
+
+    from figcheck.validators.evaluate import EvaluationError
+    from figcheck.validators.numbers import dominant_convention
+    from figcheck.validators.spark_eval import SparkCompiler
+    from figcheck.validators.spark_session import number_rows
+
+    source = table_name or path
+    result = TableResult(source=source)
+    try:
+        frame, source, line_offset = read_spark_table(spark, path, table_name)
+    except _Unreadable as exc:
+        result.error = exc.error
+        return result
+    try:
+        columns = frame.columns
+    except Exception as exc:  # noqa: BLE001
+        result.error = InputError(f"cannot read table: {_first_line(exc)}")
+        return result
+    renamed = {c: str(c).strip() for c in columns}
+    frame = frame.select(*[F.col(f"`{c}`").alias(f"c{k}") for k, c in enumerate(columns)])
+    names_of = {f"c{k}": renamed[c] for k, c in enumerate(columns)}
+    column_of = {v: k for k, v in names_of.items()}
+    if not columns:
+        result.error = InputError("empty table: no columns")
+        return result
+    if {"metric", "value"} <= {c.lower() for c in names_of.values()}:
+        result.layout = "long"
+        result.error = InputError("a long table (id, metric, value) is read by the local engines only: "
+                                  "use --engine pandas, or pivot it to one column per metric")
+        return result
+    id_column = checker.id_column
+    if id_column and id_column not in column_of:
+        result.error = InputError(f"no column {id_column!r} for --id (columns: {', '.join(names_of.values())})")
+        return result
+    cols = column_metrics([c for c in names_of.values() if c != id_column], checker.ruleset)
+    result.columns = cols
+    metric_to_col = {m: c for c, m in cols.items()}
+    dtypes = {names_of[c]: t for c, t in zip(frame.columns, [f.dataType for f in frame.schema.fields])}
+
+    # the number convention from the first rows of the text columns, as the local engines read it
+    text_columns = [c for c in names_of.values() if isinstance(dtypes[c], T.StringType)][:50]
+    head = frame.select(*[column_of[c] for c in text_columns]).limit(200).collect() if text_columns else []
+    sample = " ".join(" ".join("" if r[k] is None else str(r[k]) for r in head) for k in range(len(text_columns)))
+    convention = dominant_convention(sample)
+
+    # the record columns: exact values for numeric columns, parsed intervals for the rest
+    kinds: dict[str, str] = {}
+    exprs: dict[str, Any] = {}
+    errors: dict[str, Any] = {}  # table column → the reason its cell is not a number (null when it is)
+    numeric = (T.ByteType, T.ShortType, T.IntegerType, T.LongType, T.FloatType, T.DoubleType, T.DecimalType)
+    for col, metric in cols.items():
+        c = F.col(column_of[col])
+        if isinstance(dtypes[col], numeric):
+            exprs[f"{metric}.value"] = c.cast("double")
+            kinds[f"{metric}.value"] = "float"
+            continue
+        if isinstance(dtypes[col], T.BooleanType):
+            parsed = F.struct(*[F.lit(None).cast("double").alias(k) for k in ("v", "lo", "hi", "llo", "lhi")],
+                              F.when(c.isNotNull(), F.lit("a true/false value, not a number")).alias("err"))
+        else:
+            whole = checker.ruleset.metrics[metric].whole
+            parsed = _cell_udf(convention, whole)(c.cast("string"))
+        tmp = f"p_{column_of[col]}"
+        frame = frame.withColumn(tmp, parsed)
+        for key, field in (("value", "v"), ("lo", "lo"), ("hi", "hi"), ("llo", "llo"), ("lhi", "lhi")):
+            exprs[f"{metric}.{key}"] = F.col(tmp).getField(field)
+            kinds[f"{metric}.{key}"] = "float"
+        errors[col] = F.col(tmp).getField("err")
+
+    safe = {key: f"r{k}" for k, key in enumerate(exprs)}
+    frame = frame.select(*frame.columns, *[e.alias(safe[key]) for key, e in exprs.items()])
+
+    def get(key: str):
+        return F.col(safe[key])
+
+    runnable = checker.runnable(cols, result)
+    fails, looses = [], []
+    for k, rule in enumerate(runnable):
+        strict, loose = SparkCompiler(kinds, get, "strict"), SparkCompiler(kinds, get, "loose")
+        try:
+            applies = strict.present(rule.assert_ast)
+            if rule.where_ast is not None:
+                applies = applies & strict.possible(rule.where_ast)
+            fails.append((applies & ~strict.possible(rule.assert_ast)).alias(f"fail{k}"))
+            looses.append(loose.possible(rule.assert_ast).alias(f"loose{k}"))
+        except EvaluationError as exc:
+            fails.append(F.lit(False).alias(f"fail{k}"))
+            looses.append(F.lit(True).alias(f"loose{k}"))
+            result.not_evaluated.append({"rule": rule.id, "severity": "error" if checker.strict else "warning",
+                                         "reason": f"EvaluationError: {exc}"})
+    frame = frame.withColumn("_src", F.lit(source))
+    numbered = number_rows(frame, "_src")
+    flags = fails + [e.isNotNull().alias(f"bad{k}") for k, e in enumerate(errors.values())]
+    wanted = [column_of[c] for c in dict.fromkeys([*cols, *([id_column] if id_column else [])])]
+    picked = numbered.select("_row", *wanted, *safe.values(), *flags, *looses,
+                             *[e.alias(f"err{k}") for k, e in enumerate(errors.values())])
+    condition = F.lit(False)
+    for f in [f"fail{k}" for k in range(len(runnable))] + [f"bad{k}" for k in range(len(errors))]:
+        condition = condition | F.col(f)
+    try:
+        total = numbered.count()
+        rows = sorted(picked.filter(condition).collect(), key=lambda r: r["_row"])
+    except Exception as exc:  # noqa: BLE001 - a malformed file shows up when Spark reads it
+        result.error = InputError(f"cannot read table: {_first_line(exc)}")
+        return result
+    result.rows = total
+    if total == 0 and not columns:
+        return result
+
+    # the failing rows, as the local engine's numpy columns and cell texts
+    records = {key: np.array([np.nan if r[safe[key]] is None else float(r[safe[key]]) for r in rows], dtype=float)
+               for key in exprs}
+    texts_frame = pd.DataFrame({col: [r[column_of[col]] for r in rows] for col in cols})
+    texts = _CellTexts(texts_frame, metric_to_col)
+    labels = [str(r[column_of[id_column]]) if id_column else str(r["_row"]) for r in rows]
+    for k, col in enumerate(errors):
+        for i, r in enumerate(rows):
+            if r[f"bad{k}"]:
+                n = int(r["_row"])
+                result.cell_errors.append(CellError(labels[i], n, None if line_offset is None else n - 1 + line_offset,
+                                                    col, str(r[column_of[col]]), r[f"err{k}"]))
+    for i, r in enumerate(rows):
+        n = int(r["_row"])
+        for k, rule in enumerate(runnable):
+            if r[f"fail{k}"]:
+                result.anomalies.append(table_anomaly(
+                    f"a{len(result.anomalies) + 1}", rule, bool(r[f"loose{k}"]), records, texts, i, metric_to_col,
+                    labels[i], n, None if line_offset is None else n - 1 + line_offset))
+    return result
+
+
+def check_tables_on_spark(spark, checker: TableChecker, paths: list[str], table_names: list[str]):
+    """Each table in turn (each one a distributed job), in the order given: paths, then catalog tables."""
+    for path in paths:
+        yield check_table_on_spark(spark, checker, path=path)
+    for name in table_names:
+        yield check_table_on_spark(spark, checker, table_name=name)
+
+
+def anomaly_rows(results: list[TableResult]) -> pd.DataFrame:
+    """One row per anomaly and per unreadable cell, for ``--output DIR``."""
+    rows = []
+    for r in results:
+        for a in r.anomalies:
+            rows.append({"source": r.source, "kind": "anomaly", **{k: v for k, v in a.to_dict().items() if k != "values"},
+                         "values": [f"{k}={v}" for k, v in a.values.items()], "column": None, "text": None})
+        for c in r.cell_errors:
+            rows.append({"source": r.source, "kind": "cell_error", "id": None, "rule": "figcheck.cell.not-a-number",
+                         "severity": "error", "message": c.message, "row": c.row, "row_number": c.row_number,
+                         "line": c.line, "columns": [c.column], "values": [f"{c.column}={c.text}"],
+                         "explanation": None, "suggestion": None, "column": c.column, "text": c.text})
+    return pd.DataFrame(rows, columns=["source", "kind", "id", "rule", "severity", "message", "row", "row_number",
+                                       "line", "columns", "values", "explanation", "suggestion", "column", "text"])
+
