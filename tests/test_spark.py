@@ -342,3 +342,17 @@ def test_cli_check_table_spark_json_and_directory(spark, tables, tmp_path):
     report = json.loads(local.stdout)
     assert len(rows) == len(report["tables"][0]["anomalies"]) + len(report["tables"][0]["cell_errors"])
     assert json.loads((out / "_summary.json").read_text(encoding="utf-8"))["summary"] == report["summary"]
+
+
+def test_columns_of_the_wrong_type_are_named_by_the_schema_check(spark, tmp_path):
+    """pandera's pyspark backend checks the schema; a column figcheck cannot read is an input error."""
+    from figcheck.validators.spark_articles import stream_results
+    from figcheck.validators.spark_tables import check_table_on_spark
+    from figcheck.validators.table_check import TableChecker
+
+    pd.DataFrame({"id": ["a"], "text": [b"\x00\x01"]}).to_parquet(tmp_path / "articles.parquet")
+    got = list(stream_results(spark, [str(tmp_path / "articles.parquet")], load_ruleset([], language="vi")))
+    assert "column 'text' holds binary, not text" in str(got[0].article.error)
+    pd.DataFrame({"tips.total": [[1, 2]], "tips.valuable": [3]}).to_parquet(tmp_path / "t.parquet")
+    res = check_table_on_spark(spark, TableChecker(load_ruleset(["antq"], language="vi")), path=str(tmp_path / "t.parquet"))
+    assert "column 'tips.total' holds array<bigint>" in str(res.error)

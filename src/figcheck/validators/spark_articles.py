@@ -131,10 +131,20 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
 
         info = spark.createDataFrame(parquet_files, info_schema)
         raw = spark.read.parquet(*[k for k, *_ in parquet_files])
+        from pyspark.sql import types as T
+
+        from figcheck.validators.spark_session import wrong_types
+
+        problem = None
         if text_column not in raw.columns:
+            problem = (f"no column {text_column!r} for the article text "
+                       f"(columns: {', '.join(raw.columns)}; choose one with --text-column)")
+        elif wrong_types(raw, {text_column: T.StringType()}, "figcheck:articles"):
+            problem = (f"column {text_column!r} holds {raw.schema[text_column].dataType.simpleString()}, "
+                       "not text (choose the text column with --text-column)")
+        if problem:
             for key, i, order, source in parquet_files:
-                error(i, order, source, f"no column {text_column!r} for the article text "
-                      f"(columns: {', '.join(raw.columns)}; choose one with --text-column)")
+                error(i, order, source, problem)
         else:
             raw = number_rows(raw.withColumn("key", normalize_uri(F.input_file_name())), "key")
             optional = {c: (F.col(c).cast("string") if c in raw.columns else F.lit(None).cast("string"))

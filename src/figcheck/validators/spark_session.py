@@ -179,3 +179,24 @@ def write_directory(spark, frame, path: str, fmt: str, extra_files: dict[str, st
     finally:
         if fs.exists(tmp):
             fs.delete(tmp, True)
+
+
+def wrong_types(frame, expected: dict[str, object], name: str) -> dict[str, str]:
+    """Columns of ``frame`` whose Spark type is not the expected one: column → what pandera found.
+
+    pandera's pyspark backend validates the schema only (no pass over the data); figcheck's own
+    evaluators, not pandera, judge the rows.
+    """
+    import pandera.pyspark as pa
+    from pandera.config import ValidationDepth, config_context
+
+    schema = pa.DataFrameSchema({c: pa.Column(t, nullable=True) for c, t in expected.items()}, name=name)
+    with config_context(validation_depth=ValidationDepth.SCHEMA_ONLY):
+        validated = schema.validate(frame)
+    out: dict[str, str] = {}
+    for by_kind in dict(validated.pandera.errors or {}).values():
+        for errors in by_kind.values():
+            for e in errors:
+                if e.get("column") is not None:
+                    out[str(e["column"])] = str(e.get("error", ""))
+    return out

@@ -160,6 +160,18 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     result.columns = cols
     metric_to_col = {m: c for c, m in cols.items()}
     dtypes = {names_of[c]: t for c, t in zip(frame.columns, [f.dataType for f in frame.schema.fields])}
+    # the schema first (pandera, no pass over the data): a metric column must hold numbers, text or flags
+    readable = (T.StringType, T.BooleanType, T.ByteType, T.ShortType, T.IntegerType, T.LongType, T.FloatType,
+                T.DoubleType, T.DecimalType)
+    expected = {column_of[c]: (dtypes[c] if isinstance(dtypes[c], readable) else T.StringType()) for c in cols}
+    from figcheck.validators.spark_session import wrong_types
+
+    wrong = wrong_types(frame, expected, f"figcheck:{source}")
+    if wrong:
+        col = names_of[sorted(wrong)[0]]
+        result.error = InputError(f"column {col!r} holds {dtypes[col].simpleString()}: figcheck reads numbers and "
+                                  f"text ({len(wrong)} such column{'s' if len(wrong) > 1 else ''})")
+        return result
 
     # the number convention from the first rows of the text columns, as the local engines read it
     text_columns = [c for c in names_of.values() if isinstance(dtypes[c], T.StringType)][:50]
