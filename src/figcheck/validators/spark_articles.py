@@ -146,7 +146,7 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
             for key, i, order, source in parquet_files:
                 error(i, order, source, problem)
         else:
-            raw = number_rows(raw.withColumn("key", normalize_uri(F.input_file_name())), "key")
+            raw, _ = number_rows(raw.withColumn("key", normalize_uri(F.input_file_name())), "key")
             optional = {c: (F.col(c).cast("string") if c in raw.columns else F.lit(None).cast("string"))
                         for c in ("id", "title", "url", "date")}
             frames.append(raw.join(F.broadcast(info), "key").select(
@@ -174,7 +174,7 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
 
         info = spark.createDataFrame(jsonl_files, info_schema)
         raw = spark.read.text([k for k, *_ in jsonl_files]).withColumn("key", normalize_uri(F.input_file_name()))
-        raw = number_rows(raw, "key")
+        raw, _ = number_rows(raw, "key")
         frames.append(raw.join(F.broadcast(info), "key").select(
             "input", "order", F.col("_row").alias("line"), F.lit("jsonl").alias("kind"), "source",
             F.lit(None).cast("binary").alias("data"), F.col("value").alias("text"),

@@ -82,7 +82,7 @@ def make_session(master: str = "local[*]", conf: dict[str, str] | None = None):
 
 
 def number_rows(df, key: str):
-    """``df`` with ``_row``: 1-based row number within each value of ``key`` (a file), in file order.
+    """(``df`` with ``_row``, the number of rows): ``_row`` is 1-based within each value of ``key`` (a file).
 
     A file source keeps each file's rows in order inside a partition and its splits in partition
     order, so a row's number is the rows of its file in earlier partitions plus its place in its own.
@@ -102,7 +102,8 @@ def number_rows(df, key: str):
         running[r[key]] = running.get(r[key], 0) + r["n"]
     table = df.sparkSession.createDataFrame(bases, f"`{key}` string, _pid long, _base long")
     df = df.join(F.broadcast(table), on=[key, "_pid"], how="left")
-    return df.withColumn("_row", F.col("_base") + F.col("_idx") + F.lit(1)).drop("_mid", "_pid", "_idx", "_base")
+    numbered = df.withColumn("_row", F.col("_base") + F.col("_idx") + F.lit(1)).drop("_mid", "_pid", "_idx", "_base")
+    return numbered, sum(running.values())  # the rows, counted on the way: nobody needs to count them again
 
 
 def normalize_uri(col):

@@ -175,7 +175,11 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
 
     # the number convention from the first rows of the text columns, as the local engines read it
     text_columns = [c for c in names_of.values() if isinstance(dtypes[c], T.StringType)][:50]
-    head = frame.select(*[column_of[c] for c in text_columns]).limit(200).collect() if text_columns else []
+    try:
+        head = frame.select(*[column_of[c] for c in text_columns]).limit(200).collect() if text_columns else []
+    except Exception as exc:  # noqa: BLE001 - a malformed file shows up when Spark first reads it
+        result.error = InputError(f"cannot read table: {_first_line(exc)}")
+        return result
     sample = " ".join(" ".join("" if r[k] is None else str(r[k]) for r in head) for k in range(len(text_columns)))
     convention = dominant_convention(sample)
 
@@ -225,16 +229,16 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
             result.not_evaluated.append({"rule": rule.id, "severity": "error" if checker.strict else "warning",
                                          "reason": f"EvaluationError: {exc}"})
     frame = frame.withColumn("_src", F.lit(source))
-    numbered = number_rows(frame, "_src")
     flags = fails + [e.isNotNull().alias(f"bad{k}") for k, e in enumerate(errors.values())]
     wanted = [column_of[c] for c in dict.fromkeys([*cols, *([id_column] if id_column else [])])]
-    picked = numbered.select("_row", *wanted, *safe.values(), *flags, *looses,
-                             *[e.alias(f"err{k}") for k, e in enumerate(errors.values())])
     condition = F.lit(False)
     for f in [f"fail{k}" for k in range(len(runnable))] + [f"bad{k}" for k in range(len(errors))]:
         condition = condition | F.col(f)
     try:
-        total = numbered.count()
+        # two passes over the data: the rows counted per partition (row numbers), then the failing rows
+        numbered, total = number_rows(frame, "_src")
+        picked = numbered.select("_row", *wanted, *safe.values(), *flags, *looses,
+                                 *[e.alias(f"err{k}") for k, e in enumerate(errors.values())])
         rows = sorted(picked.filter(condition).collect(), key=lambda r: r["_row"])
     except Exception as exc:  # noqa: BLE001 - a malformed file shows up when Spark reads it
         result.error = InputError(f"cannot read table: {_first_line(exc)}")
