@@ -258,6 +258,7 @@ def test_a_failed_spark_write_leaves_the_old_results(spark, tmp_path):
     (["--engine", "spark", "--jobs", "2"], "--jobs is for the local engine"),
     (["--engine", "spark", "--spark-conf", "nonsense"], "expected KEY=VALUE"),
     (["--format", "parquet", "--output", "x"], "needs --engine spark"),
+    (["-", "--engine", "spark", "--format", "json"], "standard input is read by the local engine only"),
 ])
 def test_cli_spark_usage_errors(spark, args, message):
     res = CliRunner().invoke(main, ["check", str(EXAMPLES), *args])

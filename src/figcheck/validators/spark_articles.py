@@ -98,6 +98,9 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
         errors.append((i, order, None, "error", source, None, None, _source_id(source), None, None, None, message))
 
     for i, path in enumerate(paths):
+        if path == "-":  # Spark's executors cannot read this process's standard input
+            error(i, "", "-", "standard input is read by the local engine only: pass a file with --engine spark")
+            continue
         listed = _list(spark, path)
         if listed is None:
             error(i, "", path, "no such file or directory")

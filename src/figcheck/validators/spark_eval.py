@@ -28,12 +28,17 @@ APPLIES, HOLDS_STRICT, HOLDS_LOOSE = 1, 2, 4
 
 
 def _nn(c: Column) -> Column:
-    """NaN (inf - inf, 0 * inf…) as null, so that it never compares true as Spark's NaN can."""
-    return F.when(F.isnan(c), F.lit(None).cast("double")).otherwise(c)
+    """NaN (inf - inf, 0 * inf…) as null, so that it never compares true as Spark's NaN can.
+
+    ``nanvl`` names ``c`` once: a CASE naming it twice would double the expression at every level of
+    nesting, and Spark would evaluate trees exponential in the rule's depth.
+    """
+    return F.nanvl(c, F.lit(None).cast("double"))
 
 
 def _finite_abs(c: Column) -> Column:
-    return F.when(c.isNotNull() & ~F.isnan(c) & (F.abs(c) != INF), F.abs(c)).otherwise(F.lit(1.0))
+    # null and NaN fail the comparison (Spark orders NaN above infinity): both count as 1, as in numpy
+    return F.when(F.abs(c) < F.lit(INF), F.abs(c)).otherwise(F.lit(1.0))
 
 
 def _eps(*cols: Column) -> Column:
