@@ -18,7 +18,7 @@ import pandas as pd
 
 from figcheck.models import InputError
 from figcheck.validators.table_check import (CellError, TableChecker, TableResult, _CellTexts, column_metrics,
-                                             table_anomaly)
+                                             read_cells, table_anomaly)
 
 SPARK_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".json", ".orc")
 _PARSED = "v double, lo double, hi double, llo double, lhi double, err string"
@@ -43,20 +43,9 @@ def _cell_reader(convention: str):
 
 def parse_cells(cells: pd.Series, convention: str, whole: bool) -> pd.DataFrame:
     """Cells as written → value, strict and loose bounds, or the reason a cell is not a number."""
-    reader = _cell_reader(convention)
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    table = np.full((len(uniques) + 1, 5), np.nan)
-    errors: list[str | None] = [None] * (len(uniques) + 1)
-    for k, u in enumerate(uniques):
-        p = reader.read(u, whole)
-        if isinstance(p, str):
-            errors[k] = p
-        elif p is not None:
-            table[k] = p[:5]
-    codes = np.where(codes < 0, len(uniques), codes)
-    rows = table[codes]
+    rows, errors = read_cells(cells, _cell_reader(convention), whole)
     return pd.DataFrame({"v": rows[:, 0], "lo": rows[:, 1], "hi": rows[:, 2], "llo": rows[:, 3], "lhi": rows[:, 4],
-                         "err": [errors[c] for c in codes]})
+                         "err": errors})
 
 
 def _cell_udf(convention: str, whole: bool):

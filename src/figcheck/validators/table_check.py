@@ -123,6 +123,22 @@ class CellReader:
         return f"not a number: {text!r}"
 
 
+def read_cells(cells: pd.Series, reader: CellReader, whole: bool) -> tuple[np.ndarray, list[str | None]]:
+    """Cells as written → rows of (value, low, high, loose low, loose high), and per cell the reason it is
+    not a number (None when it is, or is empty). Each distinct cell is parsed once."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    table = np.full((len(uniques) + 1, 5), np.nan)
+    reasons: list[str | None] = [None] * (len(uniques) + 1)
+    for k, u in enumerate(uniques):
+        p = reader.read(u, whole)
+        if isinstance(p, str):
+            reasons[k] = p
+        elif p is not None:
+            table[k] = p[:5]
+    codes = np.where(codes < 0, len(uniques), codes)
+    return table[codes], [reasons[c] for c in codes]
+
+
 # -- columns ----------------------------------------------------------------------------------------------
 
 
@@ -226,22 +242,11 @@ class TableChecker:
                 v = series.to_numpy(dtype=float, na_value=np.nan)
                 lo = hi = llo = lhi = v
             else:
-                # parse each distinct cell once, then spread the results over the rows
-                codes, uniques = pd.factorize(series, use_na_sentinel=True)
-                parsed = [reader.read(u, whole) for u in uniques]
-                table = np.full((len(uniques) + 1, 5), np.nan)
-                bad = np.zeros(len(uniques) + 1, dtype=bool)
-                for k, p in enumerate(parsed):
-                    if isinstance(p, str):
-                        bad[k] = True
-                    elif p is not None:
-                        table[k] = p[:5]
-                codes = np.where(codes < 0, len(uniques), codes)
-                rows = table[codes]
+                rows, errors = read_cells(series, reader, whole)
                 v, lo, hi, llo, lhi = (rows[:, j] for j in range(5))
-                for i in np.nonzero(bad[codes])[0]:
+                for i in np.flatnonzero([e is not None for e in errors]):
                     result.cell_errors.append(CellError(labels[i], int(i) + 1, None if line_offset is None else int(i) + line_offset,
-                                                        col, str(series.iloc[i]), parsed[codes[i]]))
+                                                        col, str(series.iloc[i]), errors[i]))
             lo, hi, llo, lhi = (np.array(a, dtype=float, copy=True) for a in (lo, hi, llo, lhi))
             for b, target, loose_target in (("low", lo, llo), ("high", hi, lhi)):
                 if b in bounds and col in bounds[b].columns:
