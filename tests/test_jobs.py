@@ -58,3 +58,28 @@ def test_check_table_jobs_over_files(tmp_path):
     tables = [json.loads(x) for x in one.splitlines()[:-1]]
     assert [t["source"] for t in tables] == paths
     assert [len(t["anomalies"]) for t in tables] == [1, 1, 0, 0]
+
+
+def test_check_table_uses_every_core_by_default(tmp_path, monkeypatch):
+    """--help promises all cores when --jobs is not given; it once meant one process."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from figcheck import checking
+    from figcheck.cli import main
+    from figcheck.validators import table_check
+
+    seen = []
+    real = table_check.check_tables
+
+    def spy(paths, checker, jobs=1):
+        seen.append(jobs)
+        return real(paths, checker, 1)
+
+    monkeypatch.setattr(table_check, "check_tables", spy)
+    monkeypatch.setattr(checking, "default_jobs", lambda: 7)
+    p = tmp_path / "t.csv"
+    pd.DataFrame({"tips.total": [10], "tips.valuable": [8]}).to_csv(p, index=False)
+    result = CliRunner().invoke(main, ["check-table", str(p), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert seen == [7]

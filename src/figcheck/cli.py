@@ -433,7 +433,9 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
                 sys.exit(EXIT_INPUT)
         checked = check_tables_on_spark(spark, checker, list(paths), list(table_names))
     else:
-        checked = check_tables(paths, checker, jobs or 1)
+        from figcheck.checking import default_jobs
+
+        checked = check_tables(paths, checker, jobs or default_jobs())
     for res in checked:
         results.append(res)
         if res.error is not None:
