@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import polars as pl
 
-from figcheck.rules.expr import BinOp, BoolOp, Call, Compare, Name, Node, Not, Num, Neg, names
+from figcheck.rules.expr import BinOp, Call, Name, Node, Num, Neg, names
+from figcheck.validators.compiled_truth import TruthCompiler
 from figcheck.validators.evaluate import EPS, EvaluationError
 
 
@@ -17,7 +18,7 @@ def _finite_abs(e: pl.Expr) -> pl.Expr:
     return pl.when(e.is_finite()).then(e.abs()).otherwise(1.0)
 
 
-class PolarsCompiler:
+class PolarsCompiler(TruthCompiler):
     def __init__(self, columns: set[str], reading: str = "strict") -> None:
         self.columns = columns
         self.lo_key, self.hi_key = ("lo", "hi") if reading == "strict" else ("llo", "lhi")
@@ -72,24 +73,8 @@ class PolarsCompiler:
                 return pl.max_horizontal([p[0] for p in parts]), pl.max_horizontal([p[1] for p in parts])
         raise EvaluationError(f"cannot compile {type(node).__name__} for polars")
 
-    def truth(self, node: Node, necessary: bool = False) -> pl.Expr:
-        if isinstance(node, BoolOp):
-            parts = [self.truth(v, necessary) for v in node.values]
-            out = parts[0]
-            for p in parts[1:]:
-                out = (out & p) if node.op == "and" else (out | p)
-            return out
-        if isinstance(node, Not):
-            return ~self.truth(node.operand, not necessary)
-        if isinstance(node, Compare):
-            out = pl.lit(True)
-            for op, left, right in zip(node.ops, node.operands, node.operands[1:]):
-                out = out & self.compare(op, left, right, necessary)
-            return out
-        if isinstance(node, Call) and node.func == "between":
-            x, lo, hi = node.args
-            return self.compare("<=", lo, x, necessary) & self.compare("<=", x, hi, necessary)
-        raise EvaluationError("expected a comparison, 'and', 'or' or 'not'")
+    def true(self) -> pl.Expr:
+        return pl.lit(True)
 
     def compare(self, op: str, left: Node, right: Node, necessary: bool) -> pl.Expr:
         (alo, ahi), (blo, bhi) = self.interval(left), self.interval(right)

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from pyspark.sql import Column
 from pyspark.sql import functions as F
 
-from figcheck.rules.expr import BinOp, BoolOp, Call, Compare, Name, Node, Not, Num, Neg, Str, names
+from figcheck.rules.expr import BinOp, Call, Name, Node, Num, Neg, Str, names
+from figcheck.validators.compiled_truth import TruthCompiler
 from figcheck.validators.evaluate import EPS, EvaluationError
 
 INF = float("inf")
@@ -55,7 +56,7 @@ def _divide(x: Column, y: Column) -> Column:
     return F.when(y == 0, by_zero).otherwise(_nn(x / y))
 
 
-class SparkCompiler:
+class SparkCompiler(TruthCompiler):
     """Compiles expressions for rows whose fields ``get(key)`` returns, of the kinds ``kinds`` lists.
 
     ``kinds`` maps a column name as the pandas tables name it (``part.lo``, ``exhaustive``) to its kind:
@@ -183,32 +184,17 @@ class SparkCompiler:
     # -- truth ---------------------------------------------------------------------------------------
 
     def possible(self, node: Node) -> Column:
-        return self._truth(node, necessary=False)
+        return self.truth(node, necessary=False)
+
+    def true(self) -> Column:
+        return F.lit(True)
 
     def _is_flag(self, node: Node) -> bool:
         return isinstance(node, Str) or (isinstance(node, Name) and not self.has_number(node.name)
                                          and not self.is_list(node.name) and node.name in self.kinds)
 
-    def _truth(self, node: Node, necessary: bool) -> Column:
-        if isinstance(node, BoolOp):
-            parts = [self._truth(v, necessary) for v in node.values]
-            out = parts[0]
-            for p in parts[1:]:
-                out = (out & p) if node.op == "and" else (out | p)
-            return out
-        if isinstance(node, Not):
-            return ~self._truth(node.operand, not necessary)
-        if isinstance(node, Compare):
-            out = F.lit(True)
-            for op, left, right in zip(node.ops, node.operands, node.operands[1:]):
-                out = out & self._compare(op, left, right, necessary)
-            return out
-        if isinstance(node, Name) and self._is_flag(node):
-            return self._flag_truth(node.name)
-        if isinstance(node, Call) and node.func == "between":
-            x, lo, hi = node.args
-            return self._compare("<=", lo, x, necessary) & self._compare("<=", x, hi, necessary)
-        raise EvaluationError("expected a comparison, a flag, 'and', 'or' or 'not'")
+    def flag_truth(self, node: Name) -> Column | None:
+        return self._flag_truth(node.name) if self._is_flag(node) else None
 
     def _flag_truth(self, name: str) -> Column:
         """Python's ``bool(v) and v == v``: set, not zero, not empty, not NaN."""
@@ -253,7 +239,7 @@ class SparkCompiler:
             return (a.isNull() & b.isNull()) | _false_if_null((a == b) & ~F.isnan(a))
         return ca.eqNullSafe(cb)
 
-    def _compare(self, op: str, left: Node, right: Node, necessary: bool) -> Column:
+    def compare(self, op: str, left: Node, right: Node, necessary: bool) -> Column:
         if self._is_flag(left) or self._is_flag(right):
             eq = self._flag_equal(left, right)
             if op == "==":
