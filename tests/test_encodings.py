@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 import figcheck
 from figcheck.cli import main
-from figcheck.validators.encodings import decode_bytes
+from figcheck.reading.encodings import decode_bytes
 
 SENTENCE = "Năm 2023, phường có 14 tổ tự quản với 27 thành viên; giảm 72% so với cùng kỳ."
 
@@ -122,7 +122,7 @@ def test_unknown_encoding_is_a_clear_error(tmp_path):
 
 
 def test_oversized_inputs_are_input_errors_and_the_rest_is_read(tmp_path, monkeypatch):
-    from figcheck.validators import sources
+    from figcheck.reading import sources
 
     monkeypatch.setattr(sources, "MAX_INPUT_BYTES", 1000)
     monkeypatch.setattr(sources, "CHUNK", 64)

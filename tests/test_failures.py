@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from figcheck.cli import main
 from figcheck.synthetic import generate_corpus
-from figcheck.validators.figures import FigureReader
+from figcheck.reading.figures import FigureReader
 from figcheck.validators.engine import CheckEngine
 
 

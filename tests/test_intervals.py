@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from figcheck.validators.intervals import claim, magnitude
+from figcheck.reading.intervals import claim, magnitude
 
 
 @pytest.mark.parametrize("value,decimals,mag", [("4340", 0, "10"), ("600", 0, "100"), ("17", 0, "1"),

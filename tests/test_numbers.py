@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from figcheck.languages import load_language
-from figcheck.validators.numbers import SpelledNumbers, dominant_convention, parse_numeral
+from figcheck.reading.numbers import SpelledNumbers, dominant_convention, parse_numeral
 
 SPELLED = [
     ("không", 0), ("một", 1), ("hai", 2), ("ba", 3), ("bốn", 4), ("năm", 5), ("sáu", 6), ("bảy", 7),

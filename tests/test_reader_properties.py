@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import figcheck
-from figcheck.validators.intervals import claim
+from figcheck.reading.intervals import claim
 
 LEAD_WORDS = ["Năm qua", "Trong kỳ", "Toàn phường", "Lực lượng công an", "Người dân", "Đơn vị"]
 VERBS = ["đã thu", "ghi nhận", "có", "phát hiện", "tiếp nhận", "xử lý"]

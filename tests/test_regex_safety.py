@@ -12,13 +12,13 @@ import signal
 import pytest
 
 from figcheck.languages import load_language
-from figcheck.validators.figures import FigureReader
-from figcheck.validators.layout import LayoutReader
-from figcheck.validators.relations import RelationReader
+from figcheck.reading.figures import FigureReader
+from figcheck.reading.layout import LayoutReader
+from figcheck.reading.relations import RelationReader
 
-MODULES = ["figcheck.validators.figures", "figcheck.validators.layout", "figcheck.validators.relations",
-           "figcheck.validators.numbers", "figcheck.validators.normalize", "figcheck.validators.encodings",
-           "figcheck.validators.sources", "figcheck.rules.expr", "figcheck.reports.console"]
+MODULES = ["figcheck.reading.figures", "figcheck.reading.layout", "figcheck.reading.relations",
+           "figcheck.reading.numbers", "figcheck.reading.normalize", "figcheck.reading.encodings",
+           "figcheck.reading.sources", "figcheck.rules.expr", "figcheck.reports.console"]
 SIZE = 1_000_000
 ADVERSARIAL = {
     "digits and dots": "1." * (SIZE // 2),

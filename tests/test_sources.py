@@ -6,7 +6,7 @@ import json
 import unicodedata
 
 import figcheck
-from figcheck.validators.sources import iter_sources
+from figcheck.reading.sources import iter_sources
 
 ARTICLE = "Báo cáo tổng kết phong trào năm 2024\nPhường duy trì 14 tổ tự quản với 52 thành viên.\n"
 

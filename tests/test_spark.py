@@ -21,7 +21,7 @@ from figcheck.checking import check_sources
 from figcheck.cli import main
 from figcheck.rules.loader import load_ruleset
 from figcheck.synthetic import generate_corpus
-from figcheck.validators.sources import iter_sources
+from figcheck.reading.sources import iter_sources
 
 from conftest import EXAMPLES
 

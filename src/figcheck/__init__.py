@@ -22,14 +22,14 @@ warnings.filterwarnings("ignore", message="PySpark does not yet fully support pa
 
 from figcheck.models import Anomaly, Article, ArticleResult, Figure, InputError, Item, Relation, SetAside, Source
 
-__version__ = "0.1.0"
+from figcheck._version import __version__
 __all__ = ["Anomaly", "Article", "ArticleResult", "Figure", "InputError", "Item", "Relation", "SetAside", "Source",
            "check", "extract", "read", "__version__"]
 
 
 def extract(text: str, *, title: str | None = None, language: str = "vi") -> Article:
     """Read one article's text into figures and relations."""
-    from figcheck.validators.reader import reader_for
+    from figcheck.reading.reader import reader_for
 
     return reader_for(language).extract(text, title=title)
 
@@ -40,8 +40,8 @@ def read(paths: Iterable[str], *, language: str = "vi", encoding: str | None = N
     An input that cannot be read yields an ``Article`` whose ``error`` says why and where. ``encoding``
     names the encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); by default it is detected.
     """
-    from figcheck.validators.reader import reader_for
-    from figcheck.validators.sources import iter_sources
+    from figcheck.reading.reader import reader_for
+    from figcheck.reading.sources import iter_sources
 
     reader = reader_for(language)
     for src in iter_sources(paths, encoding=encoding):

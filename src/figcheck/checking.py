@@ -82,7 +82,7 @@ def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", job
     on its own evidence, so the results do not depend on ``jobs`` or on how the batches fall.
     """
     if jobs <= 1:
-        from figcheck.validators.reader import reader_for
+        from figcheck.reading.reader import reader_for
 
         reader = reader_for(language)
         yield from check_stream((_read_safely(reader, src) for src in sources), ruleset, language)
@@ -126,7 +126,7 @@ def _init_worker(ruleset: RuleSet, language: str, encode: bool = False) -> None:
     import signal
 
     from figcheck.validators.engine import CheckEngine
-    from figcheck.validators.reader import reader_for
+    from figcheck.reading.reader import reader_for
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from figcheck import __version__
+from figcheck._version import __version__
 
 EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -121,7 +121,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
         os.environ["FIGCHECK_DEBUG"] = "1"
     from figcheck.checking import Summary, check_sources, default_jobs
     from figcheck.reports.output import open_output
-    from figcheck.validators.sources import iter_sources
+    from figcheck.reading.sources import iter_sources
     from figcheck.rules.loader import RuleFileError, load_ruleset
 
     try:

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from figcheck import __version__
+from figcheck._version import __version__
 from figcheck.models import Anomaly, ArticleResult
 from figcheck.rules.model import RuleSet
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import figcheck
 from figcheck.checking import check_stream
 from figcheck.rules.loader import RuleFileError, load_pack_chain, load_ruleset
-from figcheck.validators.encodings import decode_bytes
+from figcheck.reading.encodings import decode_bytes
 
 VI_WORDS = ["trong đó", "gồm", "gồm:", "tăng", "giảm", "so với cùng kỳ", "trên", "gần", "khoảng", "với", "=", "vụ",
             "đối tượng", "tin", "nguồn tin", "có giá trị", "mô hình", "tổ", "thành viên", "hộ", "nhân khẩu", "xã",

@@ -16,7 +16,7 @@ from fractions import Fraction
 import pandas as pd
 
 from figcheck.validators import rounding as rnd
-from figcheck.validators.numbers import format_number
+from figcheck.reading.numbers import format_number
 
 
 @dataclass

@@ -26,7 +26,7 @@ from figcheck.rules.expr import Call, Name, Node, Num, to_text
 from figcheck.rules.model import Rule, RuleSet
 from figcheck.validators import builtin_checks, rounding
 from figcheck.validators.evaluate import Evaluator, comparisons
-from figcheck.validators.numbers import format_number
+from figcheck.reading.numbers import format_number
 from figcheck.validators.tables import Tables, build_tables
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

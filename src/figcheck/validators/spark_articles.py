@@ -86,7 +86,7 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
     """Every unit the paths name, as a DataFrame of UNIT_SCHEMA (see the module docstring)."""
     from pyspark.sql import functions as F
 
-    from figcheck.validators.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, _source_id
+    from figcheck.reading.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, _source_id
     from figcheck.validators.spark_session import normalize_uri, normalize_uri_text
 
     errors: list[tuple] = []  # units that are input errors already, found on the driver
@@ -192,7 +192,7 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
 
 def unit_source(row: dict[str, Any], encoding: str | None = None) -> Source | None:
     """A unit as the local engine's Source; None for a blank JSON Lines line (no article)."""
-    from figcheck.validators.sources import MAX_INPUT_BYTES, _source_id, jsonl_line_source, text_source
+    from figcheck.reading.sources import MAX_INPUT_BYTES, _source_id, jsonl_line_source, text_source
 
     kind, source = row["kind"], row["source"]
     if kind == "error":
@@ -321,7 +321,7 @@ def extract_batches(batches: Iterator, ruleset: RuleSet, language: str, compiled
 
     from figcheck.checking import _read_safely
     from figcheck.languages import load_language
-    from figcheck.validators.reader import reader_for
+    from figcheck.reading.reader import reader_for
     from figcheck.validators.tables import build_tables
 
     reader = reader_for(language)

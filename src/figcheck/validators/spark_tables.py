@@ -113,7 +113,7 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     from pyspark.sql import types as T
 
     from figcheck.validators.evaluate import EvaluationError
-    from figcheck.validators.numbers import dominant_convention
+    from figcheck.reading.numbers import dominant_convention
     from figcheck.validators.spark_eval import SparkCompiler
     from figcheck.validators.spark_session import number_rows
 

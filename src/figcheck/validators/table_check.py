@@ -20,10 +20,10 @@ import pandas as pd
 from figcheck.models import InputError
 from figcheck.rules.expr import Node, names
 from figcheck.rules.model import Rule, RuleSet
-from figcheck.validators import intervals
+from figcheck.reading import intervals
 from figcheck.validators.engine import SEVERITY_RANK, failing_rows
 from figcheck.validators.evaluate import Evaluator, comparisons
-from figcheck.validators.numbers import dominant_convention, format_number, parse_numeral
+from figcheck.reading.numbers import dominant_convention, format_number, parse_numeral
 from figcheck.validators.table_input import Table
 
 NAN = float("nan")

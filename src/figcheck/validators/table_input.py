@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from figcheck.models import InputError
-from figcheck.validators.sources import decode
+from figcheck.reading.sources import decode
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".xlsx")
 LONG_COLUMNS = ("metric", "value")

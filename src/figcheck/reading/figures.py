@@ -2,7 +2,7 @@
 
 For each number the reader decides, from the words around it, whether it is a figure at all (dates,
 times, years, durations, document numbers, model names and identifiers are not), what it counts, how
-precisely, and in what role. Intervals come from :mod:`figcheck.validators.intervals`.
+precisely, and in what role. Intervals come from :mod:`figcheck.reading.intervals`.
 
 Every regular expression here is linear: character classes with single quantifiers, no nesting.
 """
@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from figcheck.languages import Language
 from figcheck.models import Figure, Sentence
-from figcheck.validators import intervals
-from figcheck.validators.numbers import MAX_DIGITS, SpelledNumbers, parse_numeral
+from figcheck.reading import intervals
+from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
 _TOKEN = re.compile(r"\d[\d.,/:]*\d|\d")

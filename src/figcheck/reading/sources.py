@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from figcheck.models import InputError, Source
-from figcheck.validators.encodings import decode_bytes
+from figcheck.reading.encodings import decode_bytes
 
 TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl",)
@@ -23,7 +23,7 @@ CHUNK = 1024 * 1024
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str | None, InputError | None]:
-    """Decode text bytes (see :mod:`figcheck.validators.encodings`); say where decoding failed."""
+    """Decode text bytes (see :mod:`figcheck.reading.encodings`); say where decoding failed."""
     d = decode_bytes(data, encoding)
     if d.error is not None:
         return None, InputError(*d.error)

@@ -6,11 +6,11 @@ import functools
 
 from figcheck.languages import Language, load_language
 from figcheck.models import Article, Sentence, Source
-from figcheck.validators.figures import FigureReader
-from figcheck.validators.layout import LayoutReader
-from figcheck.validators.normalize import normalize_text
-from figcheck.validators.numbers import dominant_convention
-from figcheck.validators.relations import RelationReader
+from figcheck.reading.figures import FigureReader
+from figcheck.reading.layout import LayoutReader
+from figcheck.reading.normalize import normalize_text
+from figcheck.reading.numbers import dominant_convention
+from figcheck.reading.relations import RelationReader
 
 
 class ArticleReader:

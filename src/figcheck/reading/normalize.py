@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from figcheck.validators.encodings import strip_invisible
+from figcheck.reading.encodings import strip_invisible
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
 # In NFD: first vowel o/u (not the u of "qu"), second vowel a/e/y, then the tone mark, then no further

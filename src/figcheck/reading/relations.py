@@ -27,7 +27,7 @@ import re
 
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Item, Relation
-from figcheck.validators.figures import _ends_with_phrase
+from figcheck.reading.figures import _ends_with_phrase
 
 _GENERIC = {"số", "các", "những", "loại", "lượt", "về", "cộng", "tổng"}
 _QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]")
