@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import figcheck
-from figcheck.checking import check_stream
+from figcheck.validators.pipeline import check_stream
 from figcheck.rules.loader import load_ruleset
 from figcheck.synthetic import VIOLATIONS, generate_article
 from figcheck.validators import rounding as rnd

@@ -100,7 +100,7 @@ def test_console_never_breaks_a_figure_across_lines():
     from rich.console import Console
 
     import figcheck
-    from figcheck.checking import check_stream
+    from figcheck.validators.pipeline import check_stream
     from figcheck.reports.console import article_report
     from figcheck.rules.loader import load_ruleset
 

@@ -3,7 +3,7 @@
 import pytest
 
 import figcheck
-from figcheck.checking import check_stream
+from figcheck.validators.pipeline import check_stream
 from figcheck.rules.loader import load_ruleset
 
 RULESET = load_ruleset()

@@ -65,7 +65,7 @@ def test_check_table_uses_every_core_by_default(tmp_path, monkeypatch):
     import pandas as pd
     from click.testing import CliRunner
 
-    from figcheck import checking
+    from figcheck.validators import pipeline as checking
     from figcheck.cli import main
     from figcheck.validators import table_check
 

@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from figcheck.checking import check_sources
+from figcheck.validators.pipeline import check_sources
 from figcheck.cli import main
 from figcheck.rules.loader import load_ruleset
 from figcheck.synthetic import generate_corpus

@@ -64,7 +64,7 @@ def check(paths: Iterable[str], *, rules: Iterable[str] = (), default_rules: boo
     ``rules`` names built-in packs or pack files added to the language's defaults (core + antq for
     Vietnamese); a given pack with a default pack's name replaces it.
     """
-    from figcheck.checking import check_stream
+    from figcheck.validators.pipeline import check_stream
     from figcheck.rules.loader import load_ruleset
 
     ruleset = load_ruleset(list(rules), language=language, defaults=default_rules)

@@ -119,7 +119,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
 
     if debug:
         os.environ["FIGCHECK_DEBUG"] = "1"
-    from figcheck.checking import Summary, check_sources, default_jobs
+    from figcheck.validators.pipeline import Summary, check_sources, default_jobs
     from figcheck.reports.output import open_output
     from figcheck.reading.sources import iter_sources
     from figcheck.rules.loader import RuleFileError, load_ruleset
@@ -433,7 +433,7 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
                 sys.exit(EXIT_INPUT)
         checked = check_tables_on_spark(spark, checker, list(paths), list(table_names))
     else:
-        from figcheck.checking import default_jobs
+        from figcheck.validators.pipeline import default_jobs
 
         checked = check_tables(paths, checker, jobs or default_jobs())
     for res in checked:

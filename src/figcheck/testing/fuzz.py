@@ -13,7 +13,7 @@ import tempfile
 from hypothesis import strategies as st
 
 import figcheck
-from figcheck.checking import check_stream
+from figcheck.validators.pipeline import check_stream
 from figcheck.rules.loader import RuleFileError, load_pack_chain, load_ruleset
 from figcheck.reading.encodings import decode_bytes
 

@@ -1,1 +1,9 @@
-"""Reading text into figures and relations (and, later, running the checks)."""
+"""Checking articles: from an Article's figures and relations to anomalies.
+
+Takes the :class:`figcheck.models.Article` the reading stage hands on and a
+:class:`figcheck.rules.model.RuleSet`; builds one table per relation kind, per figure and per metric
+record (``tables``), evaluates every rule on the intervals the wording allows (``evaluate``, run as
+pandera checks by ``engine``), runs the built-in rounding checks (``builtin_checks``, ``rounding``)
+and hands on :class:`figcheck.models.ArticleResult` objects. ``pipeline`` reads and checks a stream of
+inputs in batches, on one or many processes. Nothing here knows the command line.
+"""

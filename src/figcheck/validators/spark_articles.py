@@ -319,7 +319,7 @@ def extract_batches(batches: Iterator, ruleset: RuleSet, language: str, compiled
     """mapInArrow: units → (input, order, line, pickled article, one array per table)."""
     import pyarrow as pa
 
-    from figcheck.checking import _read_safely
+    from figcheck.validators.pipeline import _read_safely
     from figcheck.languages import load_language
     from figcheck.reading.reader import reader_for
     from figcheck.validators.tables import build_tables
@@ -408,7 +408,7 @@ def check_batches(batches: Iterator, ruleset: RuleSet, language: str, compiled: 
 
     import pyarrow as pa
 
-    from figcheck.checking import _check_batch
+    from figcheck.validators.pipeline import _check_batch
     from figcheck.reports.json_report import encode_record
 
     engine = SparkTruthEngine(ruleset, language)
