@@ -72,8 +72,8 @@ def generate(rows: int, path: str, seed: int = 1) -> int:
 
 def run_engine(engine: str, path: str, pack: str) -> dict:
     from figcheck.rules.loader import load_ruleset
-    from figcheck.validators.table_check import TableChecker
-    from figcheck.validators.table_input import read_table
+    from figcheck.datasets.table_check import TableChecker
+    from figcheck.datasets.table_input import read_table
 
     table = read_table(path)
     ruleset = load_ruleset([pack])

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from figcheck.cli import main
 from figcheck.rules.loader import load_ruleset
 from figcheck.synthesis import Synthesizer
-from figcheck.validators.table_check import TableChecker
-from figcheck.validators.table_input import Table
+from figcheck.datasets.table_check import TableChecker
+from figcheck.datasets.table_input import Table
 from conftest import EXAMPLES
 
 RULESET = load_ruleset()

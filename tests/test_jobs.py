@@ -67,7 +67,7 @@ def test_check_table_uses_every_core_by_default(tmp_path, monkeypatch):
 
     from figcheck.validators import pipeline as checking
     from figcheck.cli import main
-    from figcheck.validators import table_check
+    from figcheck.datasets import table_check
 
     seen = []
     real = table_check.check_tables

@@ -298,8 +298,8 @@ def tables(tmp_path_factory) -> dict[str, str]:
 
 def test_tables_on_spark_match_the_local_engine(spark, tables):
     from figcheck.validators.spark_tables import check_table_on_spark
-    from figcheck.validators.table_check import TableChecker
-    from figcheck.validators.table_input import read_table
+    from figcheck.datasets.table_check import TableChecker
+    from figcheck.datasets.table_input import read_table
 
     ruleset = load_ruleset(["antq"], language="vi")
     for path, id_column in ((tables["parquet"], None), (tables["csv"], "id"), (str(EXAMPLES / "datasets" / "antq-tinh-2023.csv"), None)):
@@ -316,8 +316,8 @@ def test_tables_on_spark_match_the_local_engine(spark, tables):
 
 def test_a_catalog_table_and_a_missing_one(spark, tables):
     from figcheck.validators.spark_tables import check_table_on_spark
-    from figcheck.validators.table_check import TableChecker
-    from figcheck.validators.table_input import read_table
+    from figcheck.datasets.table_check import TableChecker
+    from figcheck.datasets.table_input import read_table
 
     ruleset = load_ruleset(["antq"], language="vi")
     spark.read.parquet(tables["parquet"]).createOrReplaceTempView("antq_rows")
@@ -350,7 +350,7 @@ def test_columns_of_the_wrong_type_are_named_by_the_schema_check(spark, tmp_path
     """pandera's pyspark backend checks the schema; a column figcheck cannot read is an input error."""
     from figcheck.validators.spark_articles import stream_results
     from figcheck.validators.spark_tables import check_table_on_spark
-    from figcheck.validators.table_check import TableChecker
+    from figcheck.datasets.table_check import TableChecker
 
     pd.DataFrame({"id": ["a"], "text": [b"\x00\x01"]}).to_parquet(tmp_path / "articles.parquet")
     got = list(stream_results(spark, [str(tmp_path / "articles.parquet")], load_ruleset([], language="vi")))

@@ -382,7 +382,7 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
 
     from figcheck.reports.output import open_output
     from figcheck.rules.loader import RuleFileError, load_ruleset
-    from figcheck.validators.table_check import TableChecker
+    from figcheck.datasets.table_check import TableChecker
 
     if not paths and not table_names:
         click.echo("figcheck: nothing to check: give table files (or --table NAME with --engine spark)", err=True)
@@ -418,7 +418,7 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     severities: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
     input_errors = 0
-    from figcheck.validators.table_check import check_tables
+    from figcheck.datasets.table_check import check_tables
 
     if engine == "spark":
         from figcheck.validators.spark_tables import check_tables_on_spark

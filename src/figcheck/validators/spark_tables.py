@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from figcheck.models import InputError
-from figcheck.validators.table_check import (CellError, TableChecker, TableResult, _CellTexts, column_metrics,
+from figcheck.datasets.table_check import (CellError, TableChecker, TableResult, _CellTexts, column_metrics,
                                              read_cells, table_anomaly)
 
 SPARK_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".json", ".orc")
@@ -34,7 +34,7 @@ class _Unreadable(Exception):
 
 
 def _cell_reader(convention: str):
-    from figcheck.validators.table_check import CellReader
+    from figcheck.datasets.table_check import CellReader
 
     if convention not in _READERS:
         _READERS[convention] = CellReader(convention)  # one per worker: its cache serves every batch
@@ -74,7 +74,7 @@ def read_spark_table(spark, path: str | None, table_name: str | None = None):
         suffix = ".parquet"  # a directory of part files, as Spark writes them
     try:
         if suffix in (".csv", ".tsv"):
-            from figcheck.validators.table_input import sniff_delimiter
+            from figcheck.datasets.table_input import sniff_delimiter
 
             sample = ""
             if "://" not in path and os.path.isfile(path):

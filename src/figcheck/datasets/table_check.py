@@ -24,7 +24,7 @@ from figcheck.reading import intervals
 from figcheck.validators.engine import SEVERITY_RANK, failing_rows
 from figcheck.validators.evaluate import Evaluator, comparisons
 from figcheck.reading.numbers import dominant_convention, format_number, parse_numeral
-from figcheck.validators.table_input import Table
+from figcheck.datasets.table_input import Table
 
 NAN = float("nan")
 
@@ -483,7 +483,7 @@ def _render(template: str, metric_to_col, texts, row: int) -> str:
 
 def check_tables(paths, checker: "TableChecker", jobs: int = 1):
     """Each table read and checked, in the order given; ``jobs`` processes share the files."""
-    from figcheck.validators.table_input import read_table
+    from figcheck.datasets.table_input import read_table
 
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
@@ -508,6 +508,6 @@ def _init_table_worker(checker: "TableChecker") -> None:
 
 
 def _table_work(path: str) -> TableResult:
-    from figcheck.validators.table_input import read_table
+    from figcheck.datasets.table_input import read_table
 
     return _TABLE_WORKER["checker"].check(read_table(path))
