@@ -36,7 +36,7 @@ pytest.importorskip("pyspark") if not os.environ.get("CI") else __import__("pysp
 
 @pytest.fixture(scope="module")
 def spark():
-    from figcheck.validators.spark_session import make_session
+    from figcheck.engines.spark_session import make_session
 
     session = make_session("local[2]", {"spark.sql.shuffle.partitions": "4"})
     yield session
@@ -71,7 +71,7 @@ def _local(paths, ruleset):
 
 
 def _spark(spark, paths, ruleset):
-    from figcheck.validators.spark_articles import stream_results
+    from figcheck.engines.spark_articles import stream_results
 
     return [r.to_dict() for r in stream_results(spark, paths, ruleset)]
 
@@ -95,7 +95,7 @@ def test_articles_on_spark_match_the_local_engine(spark, corpus):
 
 
 def test_every_assertion_of_the_default_packs_runs_as_a_spark_expression(spark):
-    from figcheck.validators.spark_articles import compile_rules
+    from figcheck.engines.spark_articles import compile_rules
 
     ruleset = load_ruleset(["antq"], language="vi")
     compiled = compile_rules(ruleset)
@@ -106,8 +106,8 @@ def test_every_assertion_of_the_default_packs_runs_as_a_spark_expression(spark):
 def test_the_anomalies_come_from_spark_truths_not_a_local_re_evaluation():
     """Codes that say a rule fails make an anomaly even where the numbers agree: the engine obeys Spark."""
     import figcheck
-    from figcheck.validators.spark_articles import SparkTruthEngine
-    from figcheck.validators.spark_eval import APPLIES
+    from figcheck.engines.spark_articles import SparkTruthEngine
+    from figcheck.engines.spark_eval import APPLIES
 
     ruleset = load_ruleset([], language="vi", defaults=True)
     article = figcheck.extract("Năm nay tiếp nhận 120 tin báo, trong đó 80 tin có giá trị.")
@@ -120,7 +120,7 @@ def test_the_anomalies_come_from_spark_truths_not_a_local_re_evaluation():
 
 
 def test_parquet_articles_with_a_text_column(spark, tmp_path):
-    from figcheck.validators.spark_articles import stream_results
+    from figcheck.engines.spark_articles import stream_results
 
     texts = [g.text for g in generate_corpus(30, seed=3, violation_rate=0.5)]
     pd.DataFrame({"id": [f"p{i}" for i in range(30)], "body": texts}).to_parquet(tmp_path / "a.parquet")
@@ -157,7 +157,7 @@ def test_spark_expressions_agree_with_the_numpy_evaluator_on_hard_intervals(spar
 
     from figcheck.rules.expr import parse
     from figcheck.validators.evaluate import Evaluator
-    from figcheck.validators.spark_eval import SparkCompiler
+    from figcheck.engines.spark_eval import SparkCompiler
 
     rng = random.Random(7)
     special = [0.0, -0.0, 1.0, -1.0, 100.0, 1e-10, 1e9, float("nan"), float("inf"), -float("inf")]
@@ -237,7 +237,7 @@ def test_cli_spark_writes_parquet_and_jsonl_directories_with_the_local_summary(s
 def test_a_failed_spark_write_leaves_the_old_results(spark, tmp_path):
     from pyspark.sql import functions as F
 
-    from figcheck.validators.spark_session import write_directory
+    from figcheck.engines.spark_session import write_directory
 
     out = tmp_path / "results"
     out.mkdir()
@@ -297,7 +297,7 @@ def tables(tmp_path_factory) -> dict[str, str]:
 
 
 def test_tables_on_spark_match_the_local_engine(spark, tables):
-    from figcheck.validators.spark_tables import check_table_on_spark
+    from figcheck.engines.spark_tables import check_table_on_spark
     from figcheck.datasets.table_check import TableChecker
     from figcheck.datasets.table_input import read_table
 
@@ -315,7 +315,7 @@ def test_tables_on_spark_match_the_local_engine(spark, tables):
 
 
 def test_a_catalog_table_and_a_missing_one(spark, tables):
-    from figcheck.validators.spark_tables import check_table_on_spark
+    from figcheck.engines.spark_tables import check_table_on_spark
     from figcheck.datasets.table_check import TableChecker
     from figcheck.datasets.table_input import read_table
 
@@ -348,8 +348,8 @@ def test_cli_check_table_spark_json_and_directory(spark, tables, tmp_path):
 
 def test_columns_of_the_wrong_type_are_named_by_the_schema_check(spark, tmp_path):
     """pandera's pyspark backend checks the schema; a column figcheck cannot read is an input error."""
-    from figcheck.validators.spark_articles import stream_results
-    from figcheck.validators.spark_tables import check_table_on_spark
+    from figcheck.engines.spark_articles import stream_results
+    from figcheck.engines.spark_tables import check_table_on_spark
     from figcheck.datasets.table_check import TableChecker
 
     pd.DataFrame({"id": ["a"], "text": [b"\x00\x01"]}).to_parquet(tmp_path / "articles.parquet")

@@ -156,7 +156,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 console = make_console(out)
             progress = _progress(len(paths))
             if spark is not None:
-                from figcheck.validators.spark_articles import stream_results
+                from figcheck.engines.spark_articles import stream_results
 
                 results = stream_results(spark, list(paths), ruleset, language, encoding, text_column,
                                          light=fmt in ("json", "jsonl"))
@@ -211,7 +211,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
 
 def _spark_or_exit(master: str, conf_pairs: tuple[str, ...], jobs: int | None):
     """A Spark session, or a one-line reason and exit 2 (no pyspark, no Java, a bad --spark-conf)."""
-    from figcheck.validators.spark_session import make_session, parse_conf, spark_missing
+    from figcheck.engines.spark_session import make_session, parse_conf, spark_missing
 
     if jobs is not None:
         click.echo("figcheck: --jobs is for the local engine; Spark uses the cores --spark-master gives it "
@@ -238,8 +238,8 @@ def _check_on_spark_to_directory(spark, paths, ruleset, output, fmt, fail_on, la
                                  debug) -> None:
     """``check --engine spark --output DIR``: results written by Spark, a summary on the console; exits."""
     from figcheck.reports.console import make_console, summary_table
-    from figcheck.validators.spark_articles import write_results
-    from figcheck.validators.spark_session import output_problem
+    from figcheck.engines.spark_articles import write_results
+    from figcheck.engines.spark_session import output_problem
 
     problem = output_problem(spark, output)
     if problem:
@@ -284,8 +284,8 @@ def _table_results_to_directory(spark, results, summary, output: str, fmt: str) 
     import json
 
     from figcheck.reports.json_report import SCHEMA_VERSION
-    from figcheck.validators.spark_session import write_directory
-    from figcheck.validators.spark_tables import anomaly_rows
+    from figcheck.engines.spark_session import write_directory
+    from figcheck.engines.spark_tables import anomaly_rows
 
     rows = anomaly_rows(results)
     schema = ("source string, kind string, id string, rule string, severity string, message string, row string, "
@@ -301,7 +301,7 @@ def _table_results_to_directory(spark, results, summary, output: str, fmt: str) 
     try:
         write_directory(spark, frame.coalesce(1), output, fmt, extra_files={"_summary.json": text})
     except Exception as exc:  # noqa: BLE001
-        from figcheck.validators.spark_session import spark_error_text
+        from figcheck.engines.spark_session import spark_error_text
 
         click.echo(f"figcheck: cannot write {output}: {spark_error_text(exc)}; {output} was not changed", err=True)
         sys.exit(EXIT_INTERNAL)
@@ -421,11 +421,11 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     from figcheck.datasets.table_check import check_tables
 
     if engine == "spark":
-        from figcheck.validators.spark_tables import check_tables_on_spark
+        from figcheck.engines.spark_tables import check_tables_on_spark
 
         spark = _spark_or_exit(spark_master, spark_conf, jobs)
         if to_directory:
-            from figcheck.validators.spark_session import output_problem
+            from figcheck.engines.spark_session import output_problem
 
             problem = output_problem(spark, output)
             if problem:

@@ -335,7 +335,7 @@ def _polars_outcomes(records: dict[str, np.ndarray], rules: list[Rule]) -> tuple
     import pandera.polars as pap
     import polars as pl
 
-    from figcheck.validators.polars_eval import PolarsCompiler
+    from figcheck.engines.polars_eval import PolarsCompiler
 
     frame = pl.DataFrame(records)
     strict, loose = PolarsCompiler(set(records), "strict"), PolarsCompiler(set(records), "loose")

@@ -64,7 +64,7 @@ def make_session(master: str = "local[*]", conf: dict[str, str] | None = None):
         "spark.ui.enabled": "false",
         "spark.sql.session.timeZone": "UTC",
     }
-    log_config = os.path.join(os.path.dirname(os.path.dirname(__file__)), "spark_conf", "log4j2.properties")
+    log_config = os.path.join(os.path.dirname(__file__), "spark_conf", "log4j2.properties")
     if "FIGCHECK_SPARK_LOG_LEVEL" not in os.environ and os.path.exists(log_config):
         # before the JVM starts: Spark's start-up chatter stays off the report's terminal
         settings["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile=file:{log_config}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from figcheck.rules.expr import BinOp, Call, Name, Node, Num, Neg, names
-from figcheck.validators.compiled_truth import TruthCompiler
+from figcheck.engines.compiled_truth import TruthCompiler
 from figcheck.validators.evaluate import EPS, EvaluationError
 
 

@@ -9,7 +9,7 @@ The pipeline, per partition and without a shuffle after the first one:
    as the local engine reads it, then the article tables (``build_tables``) as one array of structs per
    table and article. The article itself travels on, pickled.
 3. **rules** — every assertion of the rule set compiled from its AST to a Spark column expression
-   (:mod:`figcheck.validators.spark_eval`) and applied to those arrays with ``transform``: all rules in
+   (:mod:`figcheck.engines.spark_eval`) and applied to those arrays with ``transform``: all rules in
    one projection, one pass. Each row of each table gets a code: applies, holds strictly, holds loosely.
 4. **results** (``mapInArrow``) — the local engine, given those codes instead of evaluating the
    assertions itself, makes the anomalies: same severities, explanations, merging and ids. Built-in
@@ -55,7 +55,7 @@ def _list(spark, path: str) -> tuple[str, list[_File]] | None:
 
     A directory is listed by Spark's own (parallel) file index, which also sees empty files.
     """
-    from figcheck.validators.spark_session import _fs, normalize_uri_text
+    from figcheck.engines.spark_session import _fs, normalize_uri_text
 
     fs, p = _fs(spark, path)
     if not fs.exists(p):
@@ -87,7 +87,7 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
     from pyspark.sql import functions as F
 
     from figcheck.reading.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, _source_id
-    from figcheck.validators.spark_session import normalize_uri, normalize_uri_text
+    from figcheck.engines.spark_session import normalize_uri, normalize_uri_text
 
     errors: list[tuple] = []  # units that are input errors already, found on the driver
     text_files: list[tuple] = []
@@ -130,13 +130,13 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
     frames = []
     info_schema = "key string, input int, order string, source string"
     if parquet_files:
-        from figcheck.validators.spark_session import number_rows
+        from figcheck.engines.spark_session import number_rows
 
         info = spark.createDataFrame(parquet_files, info_schema)
         raw = spark.read.parquet(*[k for k, *_ in parquet_files])
         from pyspark.sql import types as T
 
-        from figcheck.validators.spark_session import wrong_types
+        from figcheck.engines.spark_session import wrong_types
 
         problem = None
         if text_column not in raw.columns:
@@ -173,7 +173,7 @@ def article_units(spark, paths: list[str], text_column: str = "text"):
             F.col("content").alias("data"), *[F.lit(None).cast("string").alias(c) for c in
                                               ("text", "id", "title", "url", "date", "error")]))
     if jsonl_files:
-        from figcheck.validators.spark_session import number_rows
+        from figcheck.engines.spark_session import number_rows
 
         info = spark.createDataFrame(jsonl_files, info_schema)
         raw = spark.read.text([k for k, *_ in jsonl_files]).withColumn("key", normalize_uri(F.input_file_name()))
@@ -266,7 +266,7 @@ def compile_rules(ruleset: RuleSet) -> CompiledRules:
 
 def _row_code(rule: Rule, kinds: dict[str, str]):
     """The one-argument function ``transform`` wants (Spark reads its parameters to name the lambda)."""
-    from figcheck.validators.spark_eval import rule_code
+    from figcheck.engines.spark_eval import rule_code
 
     def code(r):
         return rule_code(rule, kinds, lambda key: r.getField(_field(key)), lambda: r.getField("scope"))
@@ -371,7 +371,7 @@ class SparkTruthEngine(CheckEngine):
         self.codes = {}
 
     def assertion_truths(self, rule, table, strict, loose, tables):
-        from figcheck.validators.spark_eval import APPLIES, HOLDS_LOOSE, HOLDS_STRICT
+        from figcheck.engines.spark_eval import APPLIES, HOLDS_LOOSE, HOLDS_STRICT
 
         per_article = self.codes.get(rule.id)
         if per_article is None:
@@ -545,7 +545,7 @@ def write_results(spark, paths: list[str], ruleset: RuleSet, output: str, fmt: s
     import json
 
     from figcheck.reports.json_report import SCHEMA_VERSION
-    from figcheck.validators.spark_session import write_directory
+    from figcheck.engines.spark_session import write_directory
 
     frame = results_frame(spark, paths, ruleset, language, encoding, text_column, "none").drop("result")
     frame = frame.drop("input", "order") if fmt == "parquet" else frame.select("record")

@@ -18,7 +18,7 @@ from pyspark.sql import Column
 from pyspark.sql import functions as F
 
 from figcheck.rules.expr import BinOp, Call, Name, Node, Num, Neg, Str, names
-from figcheck.validators.compiled_truth import TruthCompiler
+from figcheck.engines.compiled_truth import TruthCompiler
 from figcheck.validators.evaluate import EPS, EvaluationError
 
 INF = float("inf")

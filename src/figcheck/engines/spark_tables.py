@@ -3,7 +3,7 @@
 The table is read by Spark (CSV as text, Parquet, JSON Lines, ORC, or a catalog table). Text cells are
 read into intervals by the same cell reader as the local engines (a pandas UDF, each distinct cell
 parsed once per batch); numeric columns are exact values and need no Python at all. Every record rule
-is compiled from its AST to Spark column expressions (:mod:`figcheck.validators.spark_eval`) and all of
+is compiled from its AST to Spark column expressions (:mod:`figcheck.engines.spark_eval`) and all of
 them run in one projection; only the rows that fail a rule or hold an unreadable cell reach the driver,
 where the local engine's code words the anomalies, so messages, explanations and ids are the same.
 """
@@ -64,7 +64,7 @@ def read_spark_table(spark, path: str | None, table_name: str | None = None):
             return spark.table(table_name), table_name, None
         except Exception as exc:  # noqa: BLE001 - Spark's AnalysisException, on one line
             raise _Unreadable(InputError(f"no table {table_name!r} in the Spark catalog: {_first_line(exc)}")) from None
-    from figcheck.validators.spark_session import _fs
+    from figcheck.engines.spark_session import _fs
 
     fs, p = _fs(spark, path)
     if not fs.exists(p):
@@ -101,7 +101,7 @@ def read_spark_table(spark, path: str | None, table_name: str | None = None):
 
 
 def _first_line(exc: Exception) -> str:
-    from figcheck.validators.spark_session import spark_error_text
+    from figcheck.engines.spark_session import spark_error_text
 
     return spark_error_text(exc)
 
@@ -114,8 +114,8 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
 
     from figcheck.validators.evaluate import EvaluationError
     from figcheck.reading.numbers import dominant_convention
-    from figcheck.validators.spark_eval import SparkCompiler
-    from figcheck.validators.spark_session import number_rows
+    from figcheck.engines.spark_eval import SparkCompiler
+    from figcheck.engines.spark_session import number_rows
 
     source = table_name or path
     result = TableResult(source=source)
@@ -153,7 +153,7 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     readable = (T.StringType, T.BooleanType, T.ByteType, T.ShortType, T.IntegerType, T.LongType, T.FloatType,
                 T.DoubleType, T.DecimalType)
     expected = {column_of[c]: (dtypes[c] if isinstance(dtypes[c], readable) else T.StringType()) for c in cols}
-    from figcheck.validators.spark_session import wrong_types
+    from figcheck.engines.spark_session import wrong_types
 
     wrong = wrong_types(frame, expected, f"figcheck:{source}")
     if wrong:
