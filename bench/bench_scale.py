@@ -21,7 +21,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 
-from figcheck.synthetic import generate_article  # noqa: E402
+from figcheck.synthesis.articles import generate_article  # noqa: E402
 
 
 def main() -> None:

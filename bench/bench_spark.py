@@ -79,7 +79,7 @@ def _figcheck() -> list[str]:
 def bench_articles(n: int, master: str) -> None:
     import random
 
-    from figcheck.synthetic import generate_article
+    from figcheck.synthesis.articles import generate_article
 
     rng = random.Random(3)
     kinds = ["subset", "share-granularity", "breakdown", "change", None, None, None, None, None, None]

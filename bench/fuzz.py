@@ -3,7 +3,7 @@
     python bench/fuzz.py --minutes 60            # an hour, all targets in turn
     python bench/fuzz.py --minutes 5 --target rules
 
-Targets (figcheck/testing/fuzz.py): `bytes` (arbitrary bytes as an input file: decoding, normalising,
+Targets (figcheck/synthesis/fuzz.py): `bytes` (arbitrary bytes as an input file: decoding, normalising,
 reading), `text` (Vietnamese-like and arbitrary Unicode text, read and checked with the default packs),
 `rules` (random rule packs, well-formed and damaged). A finding is printed with the input that causes it
 (hypothesis shrinks it) and the run stops with exit code 1; add it as a regression test.
@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from figcheck.testing.fuzz import (arbitrary_text, rule_packs, target_check_text, target_read_bytes,  # noqa: E402
+from figcheck.synthesis.fuzz import (arbitrary_text, rule_packs, target_check_text, target_read_bytes,  # noqa: E402
                                    target_rule_pack, vietnamese_like_text)
 
 TARGETS = {

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import figcheck
 from figcheck.validators.pipeline import check_stream
 from figcheck.rules.loader import load_ruleset
-from figcheck.synthetic import VIOLATIONS, generate_article
+from figcheck.synthesis.articles import VIOLATIONS, generate_article
 from figcheck.validators import rounding as rnd
 
 RULESET = load_ruleset()

@@ -9,7 +9,7 @@ import time
 from click.testing import CliRunner
 
 from figcheck.cli import main
-from figcheck.synthetic import generate_corpus
+from figcheck.synthesis.articles import generate_corpus
 from figcheck.reading.figures import FigureReader
 from figcheck.validators.engine import CheckEngine
 

@@ -6,7 +6,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from figcheck.testing.fuzz import (arbitrary_text, rule_packs, target_check_text, target_read_bytes,
+from figcheck.synthesis.fuzz import (arbitrary_text, rule_packs, target_check_text, target_read_bytes,
                                    target_rule_pack, vietnamese_like_text)
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,7 +5,7 @@ import json
 from click.testing import CliRunner
 
 from figcheck.cli import main
-from figcheck.synthetic import generate_corpus
+from figcheck.synthesis.articles import generate_corpus
 
 
 def corpus(tmp_path, n=300):

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from figcheck.validators.pipeline import check_sources
 from figcheck.cli import main
 from figcheck.rules.loader import load_ruleset
-from figcheck.synthetic import generate_corpus
+from figcheck.synthesis.articles import generate_corpus
 from figcheck.reading.sources import iter_sources
 
 from conftest import EXAMPLES
@@ -280,7 +280,7 @@ def test_cli_spark_output_must_be_a_directory(spark, tmp_path):
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory) -> dict[str, str]:
-    from figcheck.synthesis import Synthesizer
+    from figcheck.synthesis.tables import Synthesizer
 
     root = tmp_path_factory.mktemp("tables")
     ruleset = load_ruleset(["antq"], language="vi")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from figcheck.cli import main
 from figcheck.rules.loader import load_ruleset
-from figcheck.synthesis import Synthesizer
+from figcheck.synthesis.tables import Synthesizer
 from figcheck.datasets.table_check import TableChecker
 from figcheck.datasets.table_input import Table
 

@@ -512,7 +512,7 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
 def synth(pack: str, rows: int, violations: int, rule_ids: tuple[str, ...], seed: int, output: str) -> None:
     """Generate a dataset that satisfies PACK's record rules, with --violations rows breaking one rule each."""
     from figcheck.rules.loader import RuleFileError, load_ruleset
-    from figcheck.synthesis import Synthesizer, write_frame
+    from figcheck.synthesis.tables import Synthesizer, write_frame
 
     try:
         ruleset = load_ruleset([pack], defaults=False)
