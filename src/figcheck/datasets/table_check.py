@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -229,7 +228,6 @@ class TableChecker:
         sample = " ".join(" ".join(map(str, frame[c].head(200))) for c in text_columns)
         reader = CellReader(dominant_convention(sample))
         data: dict[str, Any] = {}
-        n = len(frame)
         for col, metric in cols.items():
             whole = self.ruleset.metrics[metric].whole
             series = frame[col]

@@ -479,7 +479,6 @@ def _result_arrow_schema():
 def results_frame(spark, paths: list[str], ruleset: RuleSet, language: str = "vi", encoding: str | None = None,
                   text_column: str = "text", keep_results: str = "none", partitions: int | None = None):
     """The results DataFrame (RESULT_SCHEMA), one row per article, partitions in input order."""
-    from pyspark.sql import functions as F
 
     compiled = compile_rules(ruleset)
     units = article_units(spark, paths, text_column)

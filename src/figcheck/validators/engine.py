@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import pandas as pd

@@ -1,0 +1,167 @@
+"""``figcheck check``: read and check articles, locally or on Spark, in any report format."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated, ci_report, exit_for,
+                                 load_rules_or_exit, progress_bar, report_input_error, spark_or_exit)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
+              help="Add a rule pack (built-in name or YAML file); a pack named like a default one replaces it.")
+@click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
+@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "junit", "sarif", "github", "parquet"]),
+              default="console", show_default=True,
+              help="console for people; json for tools (jsonl: an article a line, for large runs); "
+                   "junit, sarif, github for CI; parquet: with --engine spark and --output DIR.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Exit 1 when an anomaly of this severity or above is found.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes to use (default: all cores). Results are the same, in input order, for any value.")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="Write the report to FILE (atomically) instead of standard output; with --engine spark "
+                   "and --format parquet or jsonl, a directory of part files and _summary.json.")
+@click.option("--language", default="vi", show_default=True)
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
+              help="local: this machine's cores (--jobs); spark: Apache Spark (pip install 'figcheck[spark]').")
+@click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
+              help="With --engine spark: the cluster to run on.")
+@click.option("--spark-conf", multiple=True, metavar="KEY=VALUE", help="With --engine spark: a Spark setting.")
+@click.option("--text-column", default="text", show_default=True, metavar="NAME",
+              help="With --engine spark: the column of a Parquet input that holds the article text.")
+@click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
+def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str, fail_on: str,
+          jobs: int | None, output: str | None, language: str, encoding: str | None, engine: str,
+          spark_master: str, spark_conf: tuple[str, ...], text_column: str, debug: bool) -> None:
+    """Check that the figures of articles agree with each other.
+
+    Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
+    read (everything else is still checked and reported); 3 an internal error.
+    """
+    import os
+
+    if debug:
+        os.environ["FIGCHECK_DEBUG"] = "1"
+    from figcheck.reading.sources import iter_sources
+    from figcheck.reports.output import open_output
+    from figcheck.validators.pipeline import Summary, check_sources, default_jobs
+
+    ruleset = load_rules_or_exit(rules, language=language, defaults=not no_default_rules)
+    spark = None
+    if engine == "spark":
+        spark = spark_or_exit(spark_master, spark_conf, jobs)
+        if output is not None and fmt in ("parquet", "jsonl"):
+            _check_on_spark_to_directory(spark, paths, ruleset, output, fmt, fail_on, language, encoding,
+                                         text_column, debug)
+    if fmt == "parquet":
+        click.echo("figcheck: --format parquet writes a directory: it needs --engine spark and --output DIR", err=True)
+        sys.exit(EXIT_INPUT)
+    if output is not None and os.path.isdir(output):
+        click.echo(f"figcheck: --output {output} is a directory; the report is one file "
+                   "(a directory of results: --engine spark with --format parquet or jsonl)", err=True)
+        sys.exit(EXIT_INPUT)
+    summary = Summary()
+    try:
+        with open_output(output) as out:
+            collected = []  # the CI formats are whole documents: they are written at the end
+            if fmt in ("json", "jsonl"):
+                from figcheck.reports.json_report import JsonLinesReportWriter, JsonReportWriter
+
+                writer = JsonReportWriter(out) if fmt == "json" else JsonLinesReportWriter(out)
+            elif fmt == "console":
+                from figcheck.reports.console import article_report, make_console, summary_table
+
+                console = make_console(out)
+            progress = progress_bar(len(paths))
+            if spark is not None:
+                from figcheck.engines.spark_articles import stream_results
+
+                results = stream_results(spark, list(paths), ruleset, language, encoding, text_column,
+                                         light=fmt in ("json", "jsonl"))
+            else:
+                results = check_sources(iter_sources(paths, encoding=encoding), ruleset, language,
+                                        jobs or default_jobs(), encode=fmt in ("json", "jsonl"))
+            for result in results:
+                summary.add(result)
+                if result.article.error is not None:
+                    report_input_error(result.article)
+                if result.internal_error is not None:
+                    click.echo(f"figcheck: internal error while checking {result.article.source}: "
+                               f"{result.internal_error} (run with --debug for the traceback)", err=True)
+                if progress is not None:
+                    progress.advance(progress.task_ids[0])
+                if fmt in ("json", "jsonl"):
+                    writer.write(result.encoded if result.encoded is not None else result.to_dict())
+                elif fmt == "console":
+                    console.print(article_report(result, plain=console.no_color, width=console.width))
+                else:
+                    collected.append(result)
+            if progress is not None:
+                progress.stop()
+            if fmt in ("json", "jsonl"):
+                writer.close(summary.to_dict())
+            elif fmt == "console":
+                console.print(summary_table(summary.to_dict()))
+            else:
+                out.write(ci_report(fmt, collected, ruleset, fail_on, summary.to_dict()))
+    except (KeyboardInterrupt, Terminated) as exc:
+        code = 143 if isinstance(exc, Terminated) else 130
+        what = "terminated" if code == 143 else "interrupted"
+        click.echo(f"figcheck: {what}; no report was written" if output else f"figcheck: {what}", err=True)
+        sys.exit(code)
+    except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback with --debug
+        click.echo(f"figcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                   err=True)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        sys.exit(EXIT_INTERNAL)
+    exit_for(summary.severities, fail_on, input_errors=summary.input_errors,
+             internal_errors=summary.internal_errors)
+
+
+def _check_on_spark_to_directory(spark, paths, ruleset, output, fmt, fail_on, language, encoding, text_column,
+                                 debug) -> None:
+    """``check --engine spark --output DIR``: results written by Spark, a summary on the console; exits."""
+    from figcheck.engines.spark_articles import write_results
+    from figcheck.engines.spark_session import output_problem
+    from figcheck.reports.console import make_console, summary_table
+
+    problem = output_problem(spark, output)
+    if problem:
+        click.echo(f"figcheck: {problem}", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        summary, errors = write_results(spark, list(paths), ruleset, output, fmt, language, encoding, text_column)
+    except (KeyboardInterrupt, Terminated) as exc:
+        code = 143 if isinstance(exc, Terminated) else 130
+        click.echo(f"figcheck: {'terminated' if code == 143 else 'interrupted'}; {output} was not changed", err=True)
+        sys.exit(code)
+    except Exception as exc:  # noqa: BLE001
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        click.echo(f"figcheck: internal error: {type(exc).__name__}: {first} (run with --debug for the traceback); "
+                   f"{output} was not changed", err=True)
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        sys.exit(EXIT_INTERNAL)
+    for source, line, error, internal in errors:
+        where = f"{source}" + (f" (line {line})" if line else "")
+        click.echo(f"figcheck: {'input error' if error else 'internal error'}: {where}: {error or internal}", err=True)
+    shown = summary["input_errors"] + summary["internal_errors"]
+    if shown > len(errors):
+        click.echo(f"figcheck: … {shown - len(errors)} more inputs with errors: see 'error' in {output}", err=True)
+    console = make_console(sys.stdout)
+    console.print(summary_table(summary))
+    console.print(f"results: {output} ({fmt}, one row per article; summary in {output}/_summary.json)")
+    exit_for(summary["anomalies"], fail_on, input_errors=summary["input_errors"],
+             internal_errors=summary["internal_errors"])

@@ -1,0 +1,118 @@
+"""What every command shares: exit codes, signals, rule loading, input-error lines, Spark start-up, CI reports, progress."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+EXIT_OK, EXIT_FAIL, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+FAIL_ON = ("error", "warning", "info", "never")
+RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def report_input_error(article) -> None:
+    where = f"{article.source}:{article.line}" if article.line else article.source
+    if article.error.internal:
+        click.echo(f"figcheck: {article.error} in {where} (run with --debug for the traceback)", err=True)
+    else:
+        click.echo(f"figcheck: input error: {where}: {article.error}", err=True)
+
+
+class Terminated(BaseException):
+    """SIGTERM: stop like Ctrl-C, so that no half-written report is left behind."""
+
+
+def _on_sigterm(signum, frame) -> None:  # noqa: ARG001
+    raise Terminated()
+
+
+def install_signal_handlers() -> None:
+    import signal
+
+    try:
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    except ValueError:  # not the main thread (embedded use): leave the default
+        pass
+
+
+
+def spark_or_exit(master: str, conf_pairs: tuple[str, ...], jobs: int | None):
+    """A Spark session, or a one-line reason and exit 2 (no pyspark, no Java, a bad --spark-conf)."""
+    from figcheck.engines.spark_session import make_session, parse_conf, spark_missing
+
+    if jobs is not None:
+        click.echo("figcheck: --jobs is for the local engine; Spark uses the cores --spark-master gives it "
+                   "(local[N] on one machine)", err=True)
+        sys.exit(EXIT_INPUT)
+    missing = spark_missing()
+    if missing:
+        click.echo(f"figcheck: {missing}", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        conf = parse_conf(conf_pairs)
+    except ValueError as exc:
+        click.echo(f"figcheck: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        return make_session(master, conf)
+    except Exception as exc:  # noqa: BLE001 - Spark's own message, on one line
+        click.echo(f"figcheck: cannot start Spark on {master!r}: {str(exc).splitlines()[0] if str(exc) else exc}",
+                   err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict, kind: str = "text") -> str:
+    from figcheck.reports import ci
+
+    groups = ci.groups_from_articles(results) if kind == "text" else ci.groups_from_tables(results)
+    if fmt == "junit":
+        return ci.render_junit(groups, ruleset, fail_on)
+    if fmt == "sarif":
+        return ci.render_sarif(groups, ruleset)
+    annotations, markdown = ci.render_github(groups, summary)
+    import os
+
+    step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if step_summary:
+        with open(step_summary, "a", encoding="utf-8") as fh:
+            fh.write(markdown)
+    return annotations
+
+
+def progress_bar(n_inputs: int):
+    """A progress bar on stderr for many inputs, only on a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                        console=Console(stderr=True), transient=True)
+    progress.add_task("articles", total=None)
+    progress.start()
+    return progress
+
+
+def load_rules_or_exit(rules, *, language: str = "vi", defaults: bool = True):
+    """The rule set of the named packs, or the rule file's error on one line and exit 2."""
+    from figcheck.rules.loader import RuleFileError, load_ruleset
+
+    try:
+        return load_ruleset(list(rules), language=language, defaults=defaults)
+    except RuleFileError as exc:
+        click.echo(f"figcheck: rule file error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+def exit_for(anomalies: dict, fail_on: str, *, input_errors: int = 0, internal_errors: int = 0):
+    """Exit with the documented code: 3 internal error, 2 input error, 1 an anomaly at or above --fail-on, else 0."""
+    if internal_errors:
+        sys.exit(EXIT_INTERNAL)
+    if input_errors:
+        sys.exit(EXIT_INPUT)
+    worst = next((s for s in ("error", "warning", "info") if anomalies.get(s)), None)
+    if fail_on != "never" and worst is not None and RANK[worst] >= RANK[fail_on]:
+        sys.exit(EXIT_FAIL)
+    sys.exit(EXIT_OK)
