@@ -6,6 +6,7 @@ speed is measured by bench/bench_adversarial.py.
 """
 
 import importlib
+import pkgutil
 import re
 import signal
 
@@ -14,9 +15,11 @@ import pytest
 from figcheck.languages import load_language
 from figcheck.reading.figures import FigureReader
 from figcheck.reading.layout import LayoutReader
+from figcheck.reading import relations
 from figcheck.reading.relations import RelationReader
 
-MODULES = ["figcheck.reading.figures", "figcheck.reading.layout", "figcheck.reading.relations",
+MODULES = ["figcheck.reading.figures", "figcheck.reading.layout",
+           *(f"figcheck.reading.relations.{m.name}" for m in pkgutil.iter_modules(relations.__path__)),
            "figcheck.reading.numbers", "figcheck.reading.normalize", "figcheck.reading.encodings",
            "figcheck.reading.sources", "figcheck.rules.expr", "figcheck.reports.console"]
 SIZE = 1_000_000
@@ -44,7 +47,7 @@ def patterns():
             if isinstance(value, re.Pattern):
                 found[f"{name}.{attr}"] = value
     lang = load_language("vi")
-    for reader in (FigureReader(lang), LayoutReader(lang), RelationReader(lang)):
+    for reader in (FigureReader(lang), LayoutReader(lang), RelationReader(lang).cues):
         for attr, value in vars(reader).items():
             if isinstance(value, re.Pattern):
                 found[f"{type(reader).__name__}.{attr}"] = value

@@ -1,0 +1,80 @@
+"""Relations between figures: the structure the checks test.
+
+One module per relation kind, each a ``detect`` function; the registry below lists them in the order
+they run (a detector sees what the ones before it found in the same sentence). To add a relation kind,
+write its module and add it to ``SENTENCE_DETECTORS`` or ``ARTICLE_DETECTORS``. Each detector reads one
+pattern of report-style writing (see ``shared/glossary.md``):
+
+=============  ==========================================================  ============================
+kind           written as                                                  roles
+=============  ==========================================================  ============================
+subset         "4.340 nguồn tin; trong đó 4.000 tin có giá trị"             whole, part
+share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"          part, percent, whole?
+fraction       "87/92 vụ" (a out of b)                                     part, whole
+breakdown      "64 vụ (58 vụ đường bộ, 6 vụ đường thủy)", "N … gồm: …"     total, parts, other_parts
+enumeration    "4 xã Bắc Sơn, An Hòa, …", "5 mô hình “…”, “…”"             count (+ items)
+pair           "14 tổ với 27 thành viên", "49 vụ = 77 đối tượng"           first, second
+change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với cùng    current, delta?, percent?,
+               kỳ", "2.418/2.530 vụ, giảm 4,43%"                           previous?
+headline       a figure of the title and the body figure it summarises     title, body
+=============  ==========================================================  ============================
+
+``exhaustive`` is false for lists with an open tail ("nhiều …", "…", "v.v.") or introduced as
+examples ("như", "tiêu biểu như"); breakdown parts in another unit than the total are listed apart as
+``other_parts`` (they cannot be summed) and make the list non-exhaustive.
+"""
+
+from __future__ import annotations
+
+from figcheck.languages import Language
+from figcheck.models import Article, Figure, Relation
+from figcheck.reading.relations import breakdown, change, enumeration, fraction, headline, pair, subset
+from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
+
+__all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
+
+# Sentence detectors run in this order on each sentence's figures; each sees its sentence's relations only,
+# so reading stays linear in the article.
+SENTENCE_DETECTORS = (fraction.detect, change.detect, subset.detect, breakdown.detect, pair.detect)
+# Article detectors run once, after every sentence, on the whole article and the relations found so far.
+ARTICLE_DETECTORS = (enumeration.detect, headline.detect)
+
+
+class RelationReader:
+    """Reads the relations of an article's figures with the registered detectors."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.cues = Cues(lang)
+
+    def read(self, article: Article) -> list[Relation]:
+        text = article.text
+        by_sentence: dict[int, list[Figure]] = {}
+        for f in article.figures:
+            if f.field == "text":
+                by_sentence.setdefault(f.sentence, []).append(f)
+        rels: list[dict] = []
+        for s in article.sentences:
+            sf = by_sentence.get(s.index, [])
+            if not sf:
+                continue
+            ctx = SentenceContext(text, s, sf, by_sentence.get(s.index - 1, []))
+            for detect in SENTENCE_DETECTORS:
+                ctx.found += detect(self.cues, ctx)
+            rels += ctx.found
+        for detect in ARTICLE_DETECTORS:
+            rels += detect(self.cues, article, by_sentence, rels)
+        attach_wholes(rels)
+        rels.sort(key=lambda r: (r["start"], r["end"]))
+        return [Relation(id=f"r{i}", **r) for i, r in enumerate(rels, 1)]
+
+
+def attach_wholes(rels: list[dict]) -> None:
+    """A share whose count is the part of a subset is a share of that subset's whole."""
+    whole_of = {r["roles"]["part"]: r["roles"]["whole"] for r in rels if r["kind"] == "subset"}
+    for r in rels:
+        if r["kind"] == "share" and r["roles"].get("whole") is None:
+            w = whole_of.get(r["roles"]["part"])
+            if w:
+                r["roles"]["whole"] = w
+                r["figures"].append(w)

@@ -1,0 +1,161 @@
+"""enumeration: a count followed by the items it names ("4 xã Bắc Sơn, An Hòa, …", "5 mô hình “…”, “…”").
+
+Items are quoted names, or capitalised names separated by , ; và, with bracketed asides dropped; a
+back-reference ("… các phường, gồm: A, B") in the same or the next sentence, and a list continued into the
+next sentence ("5 mô hình “A”, “B”. … mô hình “C”.") are read too. Examples ("như") and open tails ("…",
+"v.v.") make the list non-exhaustive.
+"""
+
+from __future__ import annotations
+
+import re
+
+from figcheck.models import Article, Figure, Item
+from figcheck.reading.relations.shared import BRACKETED, QUOTED, Cues, relation
+
+
+def is_name(segment: str) -> bool:
+    words = segment.split()
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
+        and not any(ch in segment for ch in ".:!?")
+
+
+def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = False) -> tuple[list[Item], int, bool]:
+    """Items listed from ``pos``: quoted names, or capitalised names separated by , ; và."""
+    items: list[Item] = []
+    region = text[pos:limit]
+    # quoted items: “A”, “B” và “C”
+    q = list(QUOTED.finditer(region))
+    if q and not region[:q[0].start()].strip(" :,"):
+        last_end = 0
+        for m in q:
+            if region[last_end:m.start()].strip(" ,;") not in ("", *cues.list_and):
+                break
+            items.append(Item(m.group(1).strip(), pos + m.start(1), pos + m.end(1)))
+            last_end = m.end()
+        return items, pos + last_end, False
+    if quoted_only:
+        return [], pos, False
+    # names: mask bracketed asides ("(quận Lê Chân)") with spaces to keep offsets
+    masked = BRACKETED.sub(lambda m: " " * len(m.group(0)), region)
+    stop = len(masked)
+    for ch in "“”\".!?:":
+        k = masked.find(ch)
+        if k >= 0:
+            stop = min(stop, k)
+    masked = masked[:stop]
+    k = 0
+    end_pos = pos
+    open_tail = False
+    for piece in re.finditer(r"[^,;]+", masked):
+        seg = piece.group(0)
+        subs = cues.and_split_re.split(seg)
+        off = piece.start()
+        stop_all = False
+        for sub in subs:
+            sub_off = masked.find(sub, off)
+            name = sub.strip()
+            if not name:
+                continue
+            if not is_name(name):
+                # "… Hồng Thái cùng tham gia": a name that runs into the rest of the sentence
+                words = name.split()
+                head = []
+                for w in words:
+                    if not (w[:1].isupper() or w[:1].isdigit()):
+                        break
+                    head.append(w)
+                if head and items and len(head) <= 6:
+                    s = pos + sub_off + (len(sub) - len(sub.lstrip()))
+                    hname = " ".join(head)
+                    items.append(Item(hname, s, s + len(hname)))
+                    end_pos = s + len(hname)
+                low = name.lower()
+                open_tail = any(low.startswith(w) for w in cues.open_tail if w[0].isalnum()) or "…" in name
+                stop_all = True
+                break
+            s = pos + sub_off + (len(sub) - len(sub.lstrip()))
+            items.append(Item(name, s, s + len(name)))
+            end_pos = s + len(name)
+            off = sub_off + len(sub)
+        if stop_all:
+            break
+        k += 1
+    return items, end_pos, open_tail
+
+
+def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
+    text = article.text
+    totals = {r["roles"].get("total") for r in done if r["kind"] == "breakdown"}
+    used = {fid for r in done if r["kind"] in ("share", "change", "fraction") for fid in r["figures"]}
+    sentences = article.sentences
+    out = []
+    for s in sentences:
+        sf = by_sentence.get(s.index, [])
+        for idx, n in enumerate(sf):
+            if n.role != "count" or n.unit != "count" or n.id in totals or n.id in used or n.qualifier == "vague":
+                continue
+            if n.value is None or not float(n.value).is_integer() or not 1 <= n.value <= 200:
+                continue
+            nxt = sf[idx + 1].start if idx + 1 < len(sf) else s.end
+            region_start = n.end
+            noun = n.noun or ""
+            # split a noun that runs into the first name: "xã Bắc Sơn" → "xã" + "Bắc Sơn"
+            noun_words = noun.split()
+            lead = []
+            for w in noun_words:
+                if lead and w[:1].isupper() and lead[-1][:1].islower():
+                    break
+                lead.append(w)
+            noun_lead = " ".join(lead)
+            after = text[region_start:nxt]
+            k = after.find(noun_lead) if noun_lead else 0
+            if k < 0 or after[:k].strip():
+                continue
+            p = region_start + k + len(noun_lead)
+            rest = text[p:nxt]
+            cue_m = re.match(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", rest, re.IGNORECASE)
+            cue = (cue_m.group("cue") or "").lower() if cue_m else ""
+            if cue_m and rest[cue_m.end() - 1:cue_m.end()] == "" and not cue:
+                pass
+            start_items = p + (cue_m.end() if cue_m else 0)
+            # names straight after the noun need no cue; after a comma they need one
+            if not cue and re.match(r"\s*,", rest):
+                items, end_pos, open_tail = [], p, False
+            else:
+                items, end_pos, open_tail = items_from(cues, text, start_items, nxt)
+            if len(items) < 2 and not (items and text[items[0].start - 1] in "“\""):
+                items = []
+            examples = cue in cues.example_cues
+            if not items:
+                # back-reference in the same or the next sentence: "… các phường, gồm: A, B (X); C …"
+                for s2 in sentences[s.index:s.index + 2]:
+                    lo = n.end if s2.index == s.index else s2.start
+                    for m in cues.back_ref_re.finditer(text, lo, s2.end):
+                        ref = m.group("noun").lower()
+                        if ref and ref in noun.lower():
+                            nxt2 = next((f.start for f in by_sentence.get(s2.index, []) if f.start > m.end()), s2.end)
+                            items, end_pos, open_tail = items_from(cues, text, m.end(), nxt2)
+                            if len(items) >= 2:
+                                cue = m.group(0).strip(" ,:").split()[-1].lower()
+                                break
+                            items = []
+                    if items:
+                        break
+            if not items:
+                continue
+            tail = text[end_pos:end_pos + 12]
+            open_tail = open_tail or tail.lstrip().startswith(("…", "...", "v.v"))
+            exhaustive = not (examples or open_tail)
+            # an enumeration continued in the next sentence: "5 mô hình “A”, “B”. … mô hình “C”."
+            if exhaustive and len(items) < n.value and s.index + 1 < len(sentences) and noun_lead:
+                s2 = sentences[s.index + 1]
+                for m in re.finditer(rf"(?<![^\W_]){re.escape(noun_lead.lower())}(?![^\W_])", text[s2.start:s2.end].lower()):
+                    more, e2, _ = items_from(cues, text, s2.start + m.end(), s2.end, quoted_only=True)
+                    if more:
+                        items = items + more
+                        end_pos = e2
+                        break
+            out.append(relation("enumeration", [n], {"count": n.id}, exhaustive=exhaustive,
+                                 items=items, cue=cue or None, end=max(end_pos, n.end)))
+    return out

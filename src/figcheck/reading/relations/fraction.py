@@ -1,0 +1,31 @@
+"""fraction: "87/92 vụ" (a out of b) — and, after it, the share it states ("58/61 vụ, đạt 95,1%").
+
+A slash pair followed by a change word compares two periods instead ("2.418/2.530 vụ, giảm 4,43%"):
+that is a change with ``current`` and ``previous``.
+"""
+
+from __future__ import annotations
+
+from figcheck.reading.relations.shared import Cues, SentenceContext, gap_after_noun, relation
+
+
+def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    text, sf = ctx.text, ctx.figures
+    out = []
+    for i, f in enumerate(sf[:-1]):
+        d = sf[i + 1]
+        if f.role != "numerator" or d.role != "denominator":
+            continue
+        nxt = sf[i + 2] if i + 2 < len(sf) else None
+        gap = gap_after_noun(text, d, nxt) if nxt else text[d.end:d.end + 60]
+        direction = cues.direction(gap)
+        if direction or any(c in gap.lower() for c in cues.compared):
+            pct = nxt if nxt is not None and nxt.unit == "percent" and direction else None
+            roles = {"current": f.id, "previous": d.id, "percent": pct.id if pct else None, "delta": None}
+            out.append(relation("change", [f, d] + ([pct] if pct else []), roles, direction=direction or None,
+                                cue=direction))
+            continue
+        out.append(relation("fraction", [f, d], {"part": f.id, "whole": d.id}))
+        if nxt is not None and nxt.unit == "percent" and cues.share_gap(gap):
+            out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}))
+    return out

@@ -1,0 +1,21 @@
+"""pair: two linked counts of different things ("14 tổ với 27 thành viên", "49 vụ = 77 đối tượng")."""
+
+from __future__ import annotations
+
+from figcheck.reading.relations.shared import Cues, SentenceContext, compatible, gap_after_noun, relation
+
+
+def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    text, sf = ctx.text, ctx.figures
+    out = []
+    for a, b in zip(sf, sf[1:]):
+        if a.role != "count" or b.role != "count" or a.unit != "count" or b.unit != "count":
+            continue
+        gap = gap_after_noun(text, a, b)
+        if any(ch in gap for ch in ";.") or len(gap.split()) > 12:
+            continue
+        link = cues.cue_at_end(gap, [w for w in cues.pair_links if w != "gồm"])
+        if link is None or compatible(a, b):
+            continue
+        out.append(relation("pair", [a, b], {"first": a.id, "second": b.id}, cue=link))
+    return out

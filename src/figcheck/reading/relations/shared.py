@@ -1,0 +1,127 @@
+"""What every relation detector shares: the language's cue words compiled once, and small helpers.
+
+A detector never holds state of its own: it takes the :class:`Cues` of the language and the figures of
+one sentence (or of the article) and returns relation records (plain dicts the reader numbers and
+turns into :class:`figcheck.models.Relation`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from figcheck.languages import Language
+from figcheck.models import Figure, Sentence
+from figcheck.reading.figures import _ends_with_phrase
+
+GENERIC = {"số", "các", "những", "loại", "lượt", "về", "cộng", "tổng"}
+QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]")
+BRACKETED = re.compile(r"\([^()]{0,200}\)")
+
+
+def word_alternation(words: list[str]) -> re.Pattern[str]:
+    """One pattern matching any of ``words`` as whole words, longest first."""
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])")
+
+
+def content_words(noun: str | None) -> set[str]:
+    if not noun:
+        return set()
+    return {w for w in re.findall(r"[^\W\d_]+", noun.lower()) if w not in GENERIC}
+
+
+def compatible(a: Figure, b: Figure) -> bool:
+    """Two figures count the same kind of thing: same unit and a shared content word in the noun."""
+    return a.unit == b.unit and bool(content_words(a.noun) & content_words(b.noun))
+
+
+class Cues:
+    """The cue words of one language and the patterns built from them, compiled once per language."""
+
+    def __init__(self, lang: Language) -> None:
+        self.lang = lang
+        self.subset_cues = lang.words("cues.subset")
+        self.breakdown_cues = lang.words("cues.breakdown")
+        self.example_cues = lang.words("cues.examples")
+        self.open_tail = lang.words("cues.open_tail")
+        self.pair_links = lang.words("cues.pair_link")
+        self.increase = lang.words("cues.increase")
+        self.decrease = lang.words("cues.decrease")
+        self.compared = lang.words("cues.compared")
+        self.share_words = lang.words("cues.share") + lang.words("cues.equivalent")
+        self.back_ref = lang.words("cues.back_reference")
+        self.breakdown_re = word_alternation(self.breakdown_cues)
+        self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
+        self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
+        self.example_re = word_alternation(self.example_cues)
+        self.list_and = lang.words("cues.list_and")
+        self.openers = set(lang.words("cues.sentence_openers"))
+        and_alt = "|".join(re.escape(w) for w in self.list_and)
+        self.list_sep_re = re.compile(rf",|;|\+|\s(?:{and_alt})\s")
+        # one start per run of spaces ((?<!\s)) and no backtracking into it (\s++): linear on long blanks
+        self.and_split_re = re.compile(rf"(?<!\s)\s++(?:{and_alt})\s+")
+        cue_alt = "|".join(re.escape(c) for c in self.subset_cues)
+        self.subset_re = re.compile(rf"(?<![^\W_])(?:{cue_alt})(?![^\W_])", re.IGNORECASE)
+        enum_cues = self.breakdown_cues + ["là"]
+        self.enum_cue_re = "|".join(re.escape(c) for c in sorted(enum_cues + self.example_cues, key=len, reverse=True))
+        back_alt = "|".join(re.escape(c) for c in self.back_ref)
+        bd_alt = "|".join(re.escape(c) for c in sorted(enum_cues, key=len, reverse=True))
+        self.back_ref_re = re.compile(
+            rf"(?<![^\W_])(?:{back_alt})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}?)\s*,?\s*(?:{bd_alt})\s*:?\s*",
+            re.IGNORECASE)
+
+    def cue_at_end(self, gap: str, cues: list[str]) -> str | None:
+        low = gap.lower().rstrip(" ,:(")
+        return next((c for c in cues if _ends_with_phrase(low, c)), None)
+
+    def direction(self, gap: str) -> str | None:
+        """``increase`` or ``decrease`` when the gap ends with a change word (and crosses no clause)."""
+        low = gap.lower().rstrip(" ,(")
+        if any(ch in gap for ch in ";."):
+            return None
+        if any(_ends_with_phrase(low, c) for c in self.increase):
+            return "increase"
+        if any(_ends_with_phrase(low, c) for c in self.decrease):
+            return "decrease"
+        return None
+
+    def share_gap(self, gap: str) -> bool:
+        """The words between a count and a percentage say the percentage is its share."""
+        if any(ch in gap for ch in ";.") or len(gap.split()) > 8:
+            return False
+        low = gap.lower().rstrip()
+        return low.endswith("(") or self.cue_at_end(gap, self.share_words) is not None
+
+
+@dataclass
+class SentenceContext:
+    """What a sentence-level detector sees: the text, the sentence, its figures, the previous
+    sentence's figures, and the relations the detectors before it found in this sentence."""
+
+    text: str
+    sentence: Sentence
+    figures: list[Figure]
+    previous: list[Figure] = field(default_factory=list)
+    found: list[dict] = field(default_factory=list)
+
+
+def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,
+             end: int | None = None, **extra) -> dict:
+    """A relation record over ``figures`` (spanning them, and ``start``/``end`` when given)."""
+    ids = list(dict.fromkeys(f.id for f in figures))
+    return dict(kind=kind, figures=ids, start=min([f.start for f in figures] + ([start] if start is not None else [])),
+                end=max([f.end for f in figures] + ([end] if end is not None else [])),
+                sentence=figures[0].sentence, roles=roles, **extra)
+
+
+def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
+    """The words between two figures, without ``a``'s noun."""
+    gap = text[a.end:b.start]
+    if a.noun:
+        idx = gap.find(a.noun)
+        if idx >= 0 and not gap[:idx].strip(" ("):
+            gap = gap[:idx] + gap[idx + len(a.noun):]
+    if a.classifier:
+        gap = re.sub(rf"^\s*{re.escape(a.classifier)}\b", "", gap)
+    return gap
