@@ -1,1 +1,7 @@
-"""Rule packs: the model, the loader and the built-in YAML packs."""
+"""Rule packs: the model, the loader, the expression language, the built-in YAML packs and exports.
+
+Takes pack names and YAML files (``loader``: safe loading, ``extends``, errors with file:line:column),
+parses every ``assert:`` into figcheck's own AST (``expr``, never ``eval``) and hands on a
+:class:`~figcheck.rules.model.RuleSet` that the validators, datasets and engines run; ``gx_export``
+translates a rule set into a Great Expectations suite.
+"""
