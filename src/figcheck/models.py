@@ -86,6 +86,7 @@ class Figure:
     before: str = ""  # the words before the number in its clause (used to name metrics)
     after: str = ""  # the words after the number in its clause
     spelled: bool = False
+    countable: bool = False  # a count of things that come whole ("vụ", "người"): never fractional
 
     def to_dict(self) -> dict[str, Any]:
         return _shallow(self, _FIGURE_NAMES)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from figcheck.languages import Language
 from figcheck.models import Figure, Sentence
 from figcheck.reading import intervals
-from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, parse_numeral
+from figcheck.reading.numbers import MAX_DIGITS, NUMERAL, SpelledNumbers, numeral_evidence, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
 _TOKEN = re.compile(r"\d[\d.,/:]*\d|\d")
@@ -56,6 +56,12 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
         return False
     rest = text[len(phrase):]
     return not rest or not (rest[0].isalnum() or rest[0] == "_") or not phrase[-1].isalnum()
+
+
+# Day.month ("16.1", "18.7") and month.year ("9.2012") written with a dot: dates, after a date word
+# (the first) or always (the second).
+_DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
 
 
 class PhraseSet:
@@ -143,6 +149,7 @@ class FigureReader:
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_units = lang.words("not_units")
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
+        self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
         self.ratio_nouns = lang.words("ratio_nouns")
         self.year_words = PhraseSet(lang.words("year_words"))
         vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
@@ -207,6 +214,9 @@ class FigureReader:
             return  # "1.1.1.1…" or a version number: malformed for either convention
         if token.count(":"):
             return  # a time ("18:22") or a reference ("1:2") — never a figure
+        if _DOTTED_DATE.fullmatch(token) and (_MONTH_YEAR.fullmatch(token) or self.date_words.ends(
+                text[max(s0, start - 30):start].lower().rstrip())):
+            return  # "Chiều 16.1", "Ngày 4.3", "tháng 5.2015": a date written with a dot
         if "/" in token:
             yield from self._slash_candidates(text, s0, s1, start, end, token, convention)
             return
@@ -347,6 +357,34 @@ class FigureReader:
 
     # -- context helpers ----------------------------------------------------------------------------
 
+    def convention(self, text: str, default: str) -> str:
+        """The number convention of an article: ``default`` (the language's) unless at least two numerals
+        that are neither dates nor identifiers prove the other one, and outnumber those that prove it.
+
+        "Chiều 16.1", "tháng 9.2012", "tiêu chí số 19.2" are no evidence: a date or an identifier written
+        with a dot says nothing of how the article writes its figures. A dot with one or two digits after
+        it proves the English convention only before a percent sign or a word ("0.2%", "4.5 tấn").
+        """
+        counts = {"vi": 0, "en": 0}
+        for m in NUMERAL.finditer(text):
+            token = m.group(0)
+            evidence = numeral_evidence(token)
+            if evidence is None:
+                continue
+            before = text[max(0, m.start() - 40):m.start()].lower().rstrip()
+            if self.date_words.ends(before) or self._is_identifier_context(before) \
+                    or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")):
+                continue
+            if _DOTTED_DATE.fullmatch(token):
+                continue
+            if evidence == "en" and token.count(".") == 1 and "," not in token:
+                rest = text[m.end():m.end() + 2]
+                if not (rest[:1] == "%" or rest.lstrip()[:1].isalpha() and rest.lstrip()[:1].islower()):
+                    continue
+            counts[evidence] += 1
+        other = "en" if default == "vi" else "vi"
+        return other if counts[other] >= 2 and counts[other] > counts[default] else default
+
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
             before = before[: before.rfind("(")].rstrip()
@@ -403,11 +441,17 @@ class FigureReader:
             value = float(c.value)
             if value.is_integer() and abs(value) < 2 ** 53:
                 value = int(value)
+        # a count of things the lexicon knows are whole ("vụ", "người", "khẩu"): only those can be
+        # "not a whole number"; "2,4 lần" (times) and "59,6 tạ/ha" (a rate) are not
+        head = (classifier or noun or "").lower()
+        countable = c.unit == "count" and bool(head) and self.counted_nouns.starts(head) \
+            and not self.fractional_counts.starts(head) and "/" not in (noun or "")
         return Figure(
             id=fid, text=text[c.start:c.end], start=c.start, end=c.end, sentence=sentence.index,
             value=value, low=claim.low, high=claim.high, qualifier=c.qualifier, unit=c.unit, noun=noun,
             role=role, loose_low=claim.loose_low, loose_high=claim.loose_high, decimals=c.decimals,
             classifier=classifier, field=field, before=before, after=after, spelled=c.spelled,
+            countable=countable,
         )
 
     def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:

@@ -9,7 +9,6 @@ from figcheck.models import Article, Sentence, Source
 from figcheck.reading.figures import FigureReader
 from figcheck.reading.layout import LayoutReader
 from figcheck.reading.normalize import normalize_text
-from figcheck.reading.numbers import dominant_convention
 from figcheck.reading.relations import RelationReader
 
 
@@ -28,8 +27,8 @@ class ArticleReader:
         title = normalize_text(title) if title else None
         layout = self.layout.read(text, title)
         body_text = " ".join(text[s:e] for s, e in layout.body)
-        convention = dominant_convention(body_text + " " + (layout.title or ""),
-                                         default=self.lang.data["language"] == "vi" and "vi" or "en")
+        convention = self.figures.convention(body_text + " " + (layout.title or ""),
+                                             default=self.lang.data["number_format"].get("convention", "vi"))
         figures = []
         if title is not None:  # a title given apart from the text: offsets into the title
             title_sentence = Sentence(-1, 0, len(title), title)

@@ -211,7 +211,7 @@ def whole_number(table: pd.DataFrame, number_convention: list[str]) -> list[Outc
     """A count of things must be a whole number."""
     values = pd.to_numeric(table["value.value"], errors="coerce")
     counted = (table["unit"] == "count") & table["role"].isin(["count", "delta", "numerator", "denominator"]) \
-        & values.notna()
+        & values.notna() & table["countable"].astype(bool)
     fractional = counted & (values != values.round())
     out = [NA if not c else PASS for c in counted.to_numpy()]
     for i in fractional.to_numpy().nonzero()[0]:

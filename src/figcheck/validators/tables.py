@@ -62,7 +62,7 @@ def _exact(value: int | float) -> dict[str, Any]:
 _FIGURE_FIELDS: list[tuple[str, Any]] = [
     ("fid", lambda f: f.id), ("unit", lambda f: f.unit), ("role", lambda f: f.role),
     ("qualifier", lambda f: f.qualifier), ("noun", lambda f: f.noun), ("decimals", lambda f: f.decimals),
-    ("spelled", lambda f: f.spelled), ("value.lo", lambda f: _num(f.low)), ("value.hi", lambda f: _num(f.high)),
+    ("spelled", lambda f: f.spelled), ("countable", lambda f: f.countable), ("value.lo", lambda f: _num(f.low)), ("value.hi", lambda f: _num(f.high)),
     ("value.llo", lambda f: _num(f.loose_low)), ("value.lhi", lambda f: _num(f.loose_high)),
     ("value.id", lambda f: f.id), ("value.value", lambda f: _num(f.value)), ("value.decimals", lambda f: f.decimals),
     ("value.qualifier", lambda f: f.qualifier), ("value.unit", lambda f: f.unit),
@@ -257,7 +257,7 @@ def column_kinds(on: str, ruleset: RuleSet) -> dict[str, str]:
     """
     if on == "figure":
         kinds = {"art": "int", "fid": "str", "unit": "str", "role": "str", "qualifier": "str", "noun": "str",
-                 "decimals": "int", "spelled": "bool"}
+                 "decimals": "int", "spelled": "bool", "countable": "bool"}
         kinds.update(_figure_kinds("value"))
         return kinds
     if on == "record":

@@ -20,6 +20,20 @@ def is_name(segment: str) -> bool:
         and not any(ch in segment for ch in ".:!?")
 
 
+def _item_gap(cues: Cues, gap: str) -> bool:
+    """The words between two quoted items separate them: a list separator (, ; và), possibly after an
+    aside of the item before ("“A” ở xã B; “C” …", "“A” (huyện X), “B”")."""
+    stripped = gap.strip()
+    if stripped in ("", *cues.list_and) or not stripped.strip(",;"):
+        return True
+    m = re.search(r"(?:[,;]|\s(?:" + "|".join(map(re.escape, cues.list_and)) + r"))\s*$", " " + gap)
+    if m is None:
+        return False
+    aside = BRACKETED.sub(" ", (" " + gap)[:m.start()])  # "(TX. Ba Đồn)": an aside inside the aside
+    return not any(ch.isdigit() for ch in aside) and not any(ch in aside for ch in ".:!?") \
+        and len(aside.split()) <= 15
+
+
 def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = False) -> tuple[list[Item], int, bool]:
     """Items listed from ``pos``: quoted names, or capitalised names separated by , ; và."""
     items: list[Item] = []
@@ -29,7 +43,7 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
     if q and not region[:q[0].start()].strip(" :,"):
         last_end = 0
         for m in q:
-            if region[last_end:m.start()].strip(" ,;") not in ("", *cues.list_and):
+            if last_end and not _item_gap(cues, region[last_end:m.start()]):
                 break
             items.append(Item(m.group(1).strip(), pos + m.start(1), pos + m.end(1)))
             last_end = m.end()
@@ -120,7 +134,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 pass
             start_items = p + (cue_m.end() if cue_m else 0)
             # names straight after the noun need no cue; after a comma they need one
-            if not cue and re.match(r"\s*,", rest):
+            if not cue and re.match(r"\s*[,;]", rest):
                 items, end_pos, open_tail = [], p, False
             else:
                 items, end_pos, open_tail = items_from(cues, text, start_items, nxt)
