@@ -65,3 +65,69 @@ def test_counts_followed_by_other_places_are_no_list_of_names():
             "Cà Mau, Bạc Liêu, Sóc Trăng mỗi tỉnh có 2 ca.")
     assert not [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
     assert not rules_of(text)
+
+
+# -- what a percentage or a change belongs to ----------------------------------------------------
+
+def kinds_and_texts(text: str) -> list[tuple[str, list[str]]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [(r.kind, [by_id[i] for i in r.figures]) for r in a.relations]
+
+
+def test_a_change_belongs_to_the_count_with_its_noun():
+    text = "Từ đầu năm, toàn huyện ghi nhận 420 vụ, 615 đối tượng, tăng 60 vụ (16,7%) so với cùng kỳ."
+    assert ("change", ["420", "60", "16,7%"]) in kinds_and_texts(text)
+    assert not rules_of(text)  # 60/360 = 16,67%
+    wrong = "Từ đầu năm, toàn huyện ghi nhận 420 vụ, 615 đối tượng, tăng 60 vụ (19,7%) so với cùng kỳ."
+    assert ("error", "core.change.consistent") in rules_of(wrong)
+
+
+def test_a_percentage_with_a_noun_of_its_own_measures_that_noun():
+    text = ("Đường bộ xảy ra 310 vụ, làm chết 95 người, bị thương 188 người (giảm 21,3% số vụ và 15,04% "
+            "số người chết so với cùng kỳ).")
+    assert not [k for k, figs in kinds_and_texts(text) if k == "change" and "188" in figs]
+    assert not rules_of(text)
+
+
+def test_the_change_of_a_rate_is_not_the_change_of_the_count_before_it():
+    text = "Năm nay xã có 211 hộ thoát nghèo, tỷ lệ hộ nghèo giảm 1,85%."
+    assert not [k for k, _ in kinds_and_texts(text) if k == "change"]
+
+
+def test_a_rate_after_a_fraction_and_another_count_is_the_fraction_s():
+    text = "Qua điều tra đã khám phá 41/44 vụ, bắt 73 đối tượng, đạt tỷ lệ 93,18%."
+    assert ("share", ["41", "44", "93,18%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+
+
+def test_a_rate_after_counts_of_different_things_is_not_given_to_the_nearest():
+    text = "Án nghiêm trọng xảy ra 52 vụ, đã khám phá 50 vụ, 87 đối tượng, đạt tỷ lệ 96,15%."
+    assert not [k for k, figs in kinds_and_texts(text) if k == "share" and "87" in figs]
+    assert not rules_of(text)
+
+
+def test_a_month_day_or_quarter_number_is_not_a_count():
+    assert [f.text for f in figcheck.extract("Chỉ số giá tháng 6 tăng 0,41%; quý 2 có 3 vụ.").figures] == ["0,41%", "3"]
+
+
+# -- lists of parts --------------------------------------------------------------------------------
+
+def test_parallel_totals_are_each_the_sum_of_their_own_parts():
+    text = ("Công an đã xử lý 12 vụ, 20 đối tượng, gồm 5 vụ, 9 đối tượng trộm cắp, 7 vụ, 11 đối tượng "
+            "cố ý gây thương tích.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["12", "5", "7"]) in found and ("breakdown", ["20", "9", "11"]) in found
+    assert not rules_of(text)
+    wrong = text.replace("11 đối tượng", "12 đối tượng")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(wrong)
+
+
+def test_a_bracket_after_another_phrase_opens_no_list_of_the_count_before():
+    for text in ("Cháy ở nhà dân nhiều nhất (15 vụ), tiếp đến là kho xưởng (4 vụ), chợ (6 vụ).",
+                 "Tỉnh bầu đủ 7 đại biểu Quốc hội, đại biểu HĐND tỉnh (55 đại biểu)."):
+        assert not [k for k, _ in kinds_and_texts(text) if k in ("subset", "breakdown")], text
+        assert not rules_of(text), text
+    # a colon after a place name inside a list is no new list: the parts are the total's
+    text = "Thiệt hại về người: 31 người, gồm: huyện A 12, huyện B: 14, huyện C 5."
+    assert kinds_and_texts(text) == [("breakdown", ["31", "12", "14", "5"])]

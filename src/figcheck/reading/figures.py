@@ -150,6 +150,7 @@ class FigureReader:
         self.not_units = lang.words("not_units")
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
+        self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
         self.year_words = PhraseSet(lang.words("year_words"))
         vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
@@ -281,6 +282,11 @@ class FigureReader:
         if unit == "count" and decimals == 0 and multiplier == 1 and "." not in token and "," not in token:
             if self.year_words.ends(before) \
                     or (1900 <= value <= 2100 and len(token) == 4 and not self._noun_follows(text, pos, s1)):
+                return
+            # "tháng 6", "ngày 15", "quý 2": a month, a day, a quarter — not a count
+            last = before.split()[-1:] if before else []
+            if last and last[0] in self.calendar_before and 1 <= value <= self.calendar_before[last[0]] \
+                    and not self._noun_follows(text, pos, s1):
                 return
         if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
             return  # “4 tại chỗ…”: a number that opens a quoted name is part of the name

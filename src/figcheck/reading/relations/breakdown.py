@@ -7,7 +7,8 @@ cannot be summed) and make the list non-exhaustive. A single part is a subset (s
 
 from __future__ import annotations
 
-from figcheck.reading.relations.shared import Cues, SentenceContext, compatible, gap_after_noun, relation
+from figcheck.reading.relations.shared import (Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
+                                                head_word, relation)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -29,7 +30,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         bracket = low.rstrip().endswith("(")
         cue_m = cues.breakdown_re.search(low)
         cue = cue_m.group(0) if cue_m else None
-        if not (bracket or cue or low.rstrip().endswith(":")):
+        colon = low.rstrip().endswith(":")
+        if not (bracket or cue or colon):
+            i += 1
+            continue
+        # the bracket or colon opens t's own list only when it follows t's noun: "(7 vụ), cơ sở khác (9 vụ)"
+        # and "thành phố A 21, huyện B: 14" open the list of another phrase
+        lead = low.rstrip()[:-1] if (bracket or colon) and not cue else low[:cue_m.start()] if cue else low
+        if "," in lead and not cue or ")" in lead:
             i += 1
             continue
         if first.role not in ("count", "measure"):
@@ -50,15 +58,34 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             if not cues.list_sep_re.search(between) or len(between.split()) > 8:
                 break
             kept.append(b)
+        cut = len(kept) < len(parts)  # the list may go on past what was read: it cannot be complete
         parts = kept
         region_end = min(end_limit, max(p.end for p in parts) + 60)
         tail = text[parts[-1].end:region_end].lower()
         tail = tail.split(";")[0]
-        same = [p for p in parts if p.unit == t.unit]
-        others = [p for p in parts if p.unit != t.unit]
         open_tail = bool(cues.open_tail_re.search(tail)) or any(w in tail for w in cues.open_tail_marks)
         examples = bool(cues.example_re.search(low))
-        exhaustive = not (open_tail or examples or others)
+        if follows_other_count(text, sf, i) and len(parts) > 1:
+            # "37 vụ, 68 đối tượng, gồm 20 vụ, 39 đối tượng … và 17 vụ, 29 đối tượng": parallel totals,
+            # each the sum of the parts that count what it counts
+            totals = [sf[i - 1], t]
+            for total in totals:
+                mine = [p for p in parts if p.unit == total.unit and head_word(p) == head_word(total)]
+                rest = [p for p in parts if p not in mine]
+                if not mine:
+                    continue
+                roles = {"total": total.id, "parts": [p.id for p in mine], "other_parts": [p.id for p in rest]}
+                out.append(relation("breakdown", [total] + mine, roles, exhaustive=not (open_tail or examples or cut),
+                                    cue=cue or "("))
+            i += 1 + len(parts)
+            continue
+        # parts count what the total counts (a part with no noun of its own counts it too); the others
+        # cannot be summed with it and leave the list open
+        same = [p for p in parts if p.unit == t.unit]
+        if any(head_word(p) == head_word(t) for p in same):  # else a generic total: "300 đơn vị vũ khí gồm …"
+            same = [p for p in same if head_word(p) in (None, head_word(t))]
+        others = [p for p in parts if p not in same]
+        exhaustive = not (open_tail or examples or others or cut)
         if len(parts) == 1:
             if compatible(t, parts[0]):
                 out.append(relation("subset", [t, parts[0]], {"whole": t.id, "part": parts[0].id},

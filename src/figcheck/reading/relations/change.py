@@ -5,7 +5,9 @@ consume the figure that follows a count.
 
 from __future__ import annotations
 
-from figcheck.reading.relations.shared import Cues, SentenceContext, compatible, gap_after_noun, relation
+from figcheck.models import Figure
+from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
+                                                head_word, relation)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -22,6 +24,17 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         gap = gap_after_noun(text, c, d)
         short = not any(ch in gap for ch in ";.") and len(gap.split()) <= 8
+        # "tỷ lệ giảm 2,97%": the change of a rate, not of the count before it
+        of_rate = any(w in gap.lower() for w in cues.rate_words)
+        if short and d.role == "delta" and d.noun and head_word(d) != head_word(c):
+            # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun
+            c = next((p for p in reversed(sf[:i]) if p.role in ("count", "measure") and p.id not in used
+                      and head_word(p) == head_word(d) and not CLAUSE_END.search(text, p.end, d.start)),
+                     None)
+            if c is None:
+                i += 1
+                continue
+            gap = gap_after_noun(text, c, d)
         if short and d.role == "delta" and (not d.noun or compatible(c, d) or d.unit == c.unit):
             direction = cues.direction(gap) or "increase"
             pct = sf[i + 2] if i + 2 < len(sf) else None
@@ -37,7 +50,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 cue=direction))
             i += 3 if pct else 2
             continue
-        if short and d.unit in ("percent", "pp") and d.role == "change":
+        if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
+                and not follows_other_count(text, sf, i) and _measures(d, c):
             direction = cues.direction(gap)
             if direction:
                 roles = {"current": c.id, "delta": None,
@@ -47,9 +61,19 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 out.append(relation("change", [c, d], roles, direction=direction, cue=direction))
                 i += 2
                 continue
-        if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap):
+        if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) and not of_rate \
+                and not follows_other_count(text, sf, i) and _measures(d, c):
             out.append(relation("share", [c, d], {"part": c.id, "percent": d.id, "whole": None}))
             i += 2
             continue
         i += 1
     return out
+
+
+def _measures(percent: Figure, count: Figure) -> bool:
+    """A percentage followed by a noun of its own ("giảm 40,94% số vụ") measures that noun: it belongs to a
+    count of the same thing only."""
+    if not percent.noun:
+        return True
+    words = [w for w in percent.noun.lower().split() if w not in ("số", "tổng", "các")]
+    return not words or head_word(count) == words[0]

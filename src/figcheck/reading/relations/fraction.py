@@ -6,7 +6,7 @@ that is a change with ``current`` and ``previous``.
 
 from __future__ import annotations
 
-from figcheck.reading.relations.shared import Cues, SentenceContext, gap_after_noun, relation
+from figcheck.reading.relations.shared import CLAUSE_END, Cues, SentenceContext, gap_after_noun, head_word, relation
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -26,6 +26,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 cue=direction))
             continue
         out.append(relation("fraction", [f, d], {"part": f.id, "whole": d.id}))
+        if nxt is not None and nxt.unit != "percent" and i + 3 < len(sf) and sf[i + 3].unit == "percent" \
+                and nxt.role == "count" and head_word(nxt) != head_word(f) \
+                and not CLAUSE_END.search(text, d.end, sf[i + 3].start):
+            # "khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,5%": the rate is of the fraction
+            gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
         if nxt is not None and nxt.unit == "percent" and cues.share_gap(gap):
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}))
     return out

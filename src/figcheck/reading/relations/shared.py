@@ -17,6 +17,7 @@ from figcheck.reading.figures import _ends_with_phrase
 GENERIC = {"số", "các", "những", "loại", "lượt", "về", "cộng", "tổng"}
 QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]")
 BRACKETED = re.compile(r"\([^()]{0,200}\)")
+CLAUSE_END = re.compile(r";|\.(?!\d)")  # a clause ends at ";" or a full stop (not the dot of "1.222")
 
 
 def word_alternation(words: list[str]) -> re.Pattern[str]:
@@ -51,6 +52,7 @@ class Cues:
         self.compared = lang.words("cues.compared")
         self.share_words = lang.words("cues.share") + lang.words("cues.equivalent")
         self.back_ref = lang.words("cues.back_reference")
+        self.rate_words = lang.words("cues.rate")
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
@@ -125,3 +127,21 @@ def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
     if a.classifier:
         gap = re.sub(rf"^\s*{re.escape(a.classifier)}\b", "", gap)
     return gap
+
+
+def head_word(f: Figure) -> str | None:
+    """The first word of a figure's noun (its classifier when it has one): what it counts."""
+    words = re.findall(r"[^\W\d_]+", ((f.classifier or "") + " " + (f.noun or "")).lower())
+    return words[0] if words else None
+
+
+def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
+    """``figures[i]`` is the second or later of a run of counts of different things joined by commas
+    ("63 vụ, 94 đối tượng, đạt 96,9%"): a percentage after the run may belong to any of them."""
+    if i == 0:
+        return False
+    prev, cur = figures[i - 1], figures[i]
+    if prev.role not in ("count", "measure", "denominator") or prev.unit != cur.unit:
+        return False
+    gap = gap_after_noun(text, prev, cur)
+    return gap.strip() in (",", "và") and head_word(prev) != head_word(cur)
