@@ -131,3 +131,31 @@ def test_a_bracket_after_another_phrase_opens_no_list_of_the_count_before():
     # a colon after a place name inside a list is no new list: the parts are the total's
     text = "Thiệt hại về người: 31 người, gồm: huyện A 12, huyện B: 14, huyện C 5."
     assert kinds_and_texts(text) == [("breakdown", ["31", "12", "14", "5"])]
+
+
+# -- changes stated apart from their values --------------------------------------------------------
+
+def test_signed_percentages_in_brackets_are_changes():
+    assert ("change", ["9", "10", "-53%"]) in kinds_and_texts("Số người chết là 9 người, giảm 10 người (-53%).")
+    assert ("change", ["18", "+12,5%"]) in kinds_and_texts("Toàn tỉnh xảy ra 18 vụ (+12,5%).")
+    assert ("error", "core.change.consistent") in rules_of("Số người chết là 9 người, giảm 10 người (-33%).")
+
+
+def test_changes_after_a_clause_or_in_the_next_sentence_go_to_the_values_they_name():
+    text = ("Trên đường bộ xảy ra 1.250 vụ, làm chết 552 người, bị thương 800 người bị thương; so với cùng kỳ "
+            "giảm 55 vụ (-4,2%), giảm 35 người chết (-6%).")
+    found = kinds_and_texts(text.replace("bị thương 800 người bị thương", "800 người bị thương")
+                            .replace("làm chết 552 người", "552 người chết"))
+    assert ("change", ["1.250", "55", "-4,2%"]) in found and ("change", ["552", "35", "-6%"]) in found
+    nxt = "Toàn tỉnh xảy ra 45 vụ tai nạn, làm chết 20 người. So với cùng kỳ, giảm 5 vụ (10%), giảm 4 người (16,67%)."
+    assert ("change", ["45", "5", "10%"]) in kinds_and_texts(nxt)
+    assert not rules_of(nxt)
+
+
+def test_a_change_whose_value_is_ambiguous_is_linked_to_none():
+    # two earlier counts of "vụ": which one fell by 171 the text does not say
+    text = "Cả nước ghi nhận 2.900 vụ; khám phá 2.400 vụ. So với tháng trước, giảm 171 vụ (-9,1%)."
+    assert not [k for k, _ in kinds_and_texts(text) if k == "change"]
+    # "người" could be the dead or the injured
+    text = "Xảy ra 90 vụ, làm 40 người chết, 61 người bị thương. So với cùng kỳ, giảm 12 người (23,1%)."
+    assert not [k for k, _ in kinds_and_texts(text) if k == "change"]

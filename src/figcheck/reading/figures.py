@@ -206,8 +206,11 @@ class FigureReader:
         prev_char = text[start - 1] if start > s0 else " "
         next_char = text[end] if end < s1 else " "
         # glued to letters, or part of "12-NQ/TU", "K59", "COVID-19", "124/2011/TT-BCA": an identifier
-        if prev_char.isalpha() or prev_char in "-_#№" or (prev_char in "/." and start - 1 > s0
-                                                          and text[start - 2].isalnum()):
+        # a signed percentage in brackets or after a space: "giảm 10 người (-53%)", "(+12,5%)"
+        signed = prev_char in "-+−" and (start - 1 == s0 or text[start - 2] in "( ") \
+            and _GLUED.match(text, end, s1) is not None and _GLUED.match(text, end, s1).group(0) == "%"
+        if prev_char.isalpha() or (prev_char in "-_#№" and not signed) or (prev_char in "/." and start - 1 > s0
+                                                                           and text[start - 2].isalnum()):
             return
         if next_char in "-/_" and end + 1 < s1 and text[end + 1].isalnum():
             return
@@ -293,6 +296,8 @@ class FigureReader:
         qualifier, q_start = self._qualifier(text, s0, start)
         if role == "count" and self.change_words.ends(text[max(s0, q_start - 25):q_start].lower().rstrip()):
             role = "delta"
+        if signed:
+            q_start = start - 1  # the sign is part of the figure's text: its direction
         yield _Candidate(q_start, pos, start, end, value, decimals, qualifier, unit, role, multiplier)
 
     def _slash_candidates(self, text, s0, s1, start, end, token, convention):
@@ -436,7 +441,7 @@ class FigureReader:
         after = self._clause_after(text, c.end, s1)
         role = c.role
         if c.unit == "percent":
-            role = self._percent_role(text, s0, c, previous, noun)
+            role = "change" if text[c.start] in "-+−" else self._percent_role(text, s0, c, previous, noun)
         whole = c.unit == "count"
         if c.vague is not None:
             claim = intervals.vague_claim(*c.vague)

@@ -5,6 +5,8 @@ consume the figure that follows a count.
 
 from __future__ import annotations
 
+import re
+
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
                                                 head_word, relation)
@@ -37,6 +39,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             gap = gap_after_noun(text, c, d)
         if short and d.role == "delta" and (not d.noun or compatible(c, d) or d.unit == c.unit):
             direction = cues.direction(gap) or "increase"
+            if direction == "increase" and i + 2 < len(sf) and signed_direction(sf[i + 2]) == "decrease":
+                direction = "decrease"  # "giảm" stood before the delta, "(-53%)" says so again
             pct = sf[i + 2] if i + 2 < len(sf) else None
             if pct is not None and pct.unit in ("percent", "pp") and pct.role == "change":
                 g2 = gap_after_noun(text, d, pct)
@@ -52,7 +56,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
                 and not follows_other_count(text, sf, i) and _measures(d, c):
-            direction = cues.direction(gap)
+            direction = cues.direction(gap) or signed_direction(d)
             if direction:
                 roles = {"current": c.id, "delta": None,
                          "percent": d.id if d.unit == "percent" else None, "previous": None}
@@ -67,7 +71,59 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 2
             continue
         i += 1
+    out += _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     return out
+
+
+def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
+    """Changes stated after their values, across a clause or from the next sentence: "xảy ra 1.250 vụ,
+    làm chết 552 người; so với cùng kỳ giảm 55 vụ (-4,2%), giảm 35 người chết (-6%)". Each delta goes to
+    the latest earlier count of the same thing — the same noun, or the same head word when only one
+    earlier noun has it; where that is ambiguous, to none.
+    """
+    text, sf = ctx.text, ctx.figures
+    out = []
+    for k, d in enumerate(sf):
+        if d.role != "delta" or d.id in used or not d.noun or d.unit != "count":
+            continue
+        before = re.split(r"[;.,(]", text[max(ctx.sentence.start, d.start - 30):d.start].lower())[-1]
+        if cues.direction(before.rstrip()) is None:
+            continue  # "giảm 55 vụ": the change word stands right before the delta
+        earlier = [p for p in sf[:k] + [] if p.role in ("count", "measure") and p.id not in used]
+        if not earlier and ctx.sentence.index > 0 and _opens_with_comparison(cues, text, ctx):
+            earlier = [p for p in ctx.previous if p.role in ("count", "measure")]
+        wanted = _described(text, d)
+        exact = [p for p in earlier if _described(text, p) == wanted]
+        wider = [p for p in earlier if _described(text, p)[:len(wanted)] == wanted]
+        if len(exact) == 1:
+            current = exact[0]
+        elif not exact and len(wider) == 1:
+            current = wider[0]
+        else:
+            continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
+        pct = sf[k + 1] if k + 1 < len(sf) else None
+        if pct is None or pct.unit != "percent" or pct.role != "change" \
+                or text[d.end:pct.start].replace(d.noun, "", 1).strip(" ,(") != "":
+            pct = None
+        direction = cues.direction(before.rstrip()) or "increase"
+        roles = {"current": current.id, "delta": d.id, "percent": pct.id if pct else None, "previous": None}
+        out.append(relation("change", [current, d] + ([pct] if pct else []), roles, direction=direction,
+                            cue=direction))
+        used |= {d.id} | ({pct.id} if pct else set())
+    return out
+
+
+def _described(text: str, f: Figure) -> tuple[str, ...]:
+    """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
+    phrase = re.split(r"[,;:.()\[\]]", text[f.end:f.end + 60], maxsplit=1)[0]
+    return tuple(w for w in phrase.lower().split()[:3] if w not in ("số",))
+
+
+def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:
+    """The sentence opens by comparing with another period ("So với cùng kỳ, …"), so its changes are of
+    the previous sentence's values."""
+    opening = text[ctx.sentence.start:ctx.sentence.start + 40].lower()
+    return any(opening.startswith(c) for c in cues.compared)
 
 
 def _measures(percent: Figure, count: Figure) -> bool:
@@ -77,3 +133,10 @@ def _measures(percent: Figure, count: Figure) -> bool:
         return True
     words = [w for w in percent.noun.lower().split() if w not in ("số", "tổng", "các")]
     return not words or head_word(count) == words[0]
+
+
+def signed_direction(percent: Figure) -> str | None:
+    """The direction a signed percentage states: "(-53%)" a decrease, "(+12,5%)" an increase."""
+    if percent.unit != "percent" or not percent.text:
+        return None
+    return {"-": "decrease", "−": "decrease", "+": "increase"}.get(percent.text[0])
