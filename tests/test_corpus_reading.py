@@ -38,8 +38,10 @@ def test_every_figure_and_nothing_else(corpus, name):
 def test_haiphong_relations(corpus):
     a = corpus["haiphong-2023.txt"]
     assert a.date == "05/01/2024" and a.title is None
-    assert ["trên 660", "144"] in relation_view(a, "subset")
-    assert ["trên 660", "5"] in relation_view(a, "subset")
+    # new, reviewed and removed models after "trong đó": a list within its whole, not necessarily complete
+    assert ["trên 660", "144", "44", "5"] in relation_view(a, "breakdown")
+    assert not [r for r in a.relations if r.kind == "breakdown" and r.exhaustive and "trên 660" in
+                [a.figure(x).text for x in r.figures]]
     assert ["trên 4.340", "4.000"] in relation_view(a, "subset")
     enums = {a.figure(r.figures[0]).text: r for r in a.relations if r.kind == "enumeration"}
     assert len(enums["4"].items) == 4 and enums["4"].exhaustive

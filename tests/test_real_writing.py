@@ -159,3 +159,58 @@ def test_a_change_whose_value_is_ambiguous_is_linked_to_none():
     # "người" could be the dead or the injured
     text = "Xảy ra 90 vụ, làm 40 người chết, 61 người bị thương. So với cùng kỳ, giảm 12 người (23,1%)."
     assert not [k for k, _ in kinds_and_texts(text) if k == "change"]
+
+
+# -- "trong đó" lists, zero-padded counts, lists in brackets ---------------------------------------
+
+def test_parts_after_trong_do_belong_to_the_count_of_the_same_thing():
+    text = "Năm qua xảy ra 27 vụ với 41 đối tượng; trong đó có 34 vụ về kinh tế và 10 vụ về ma túy."
+    assert ("breakdown", ["27", "34", "10"]) in kinds_and_texts(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text)  # 44 > 27
+    assert not rules_of(text.replace("34 vụ", "14 vụ"))
+
+
+def test_two_ways_of_dividing_one_whole_are_two_lists():
+    text = ("Hiện có 1.661 người nghiện. Trong đó, có 539 người nghiện nặng, 1.122 người nghiện nhẹ; "
+            "346 người không có nơi ở, 1.315 người có nơi ở ổn định; 44 người ngáo đá.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["1.661", "539", "1.122"]) in found and ("breakdown", ["1.661", "346", "1.315"]) in found
+    assert not rules_of(text)
+
+
+def test_items_separated_by_semicolons_are_one_list_and_the_remainder_closes_a_list():
+    text = ("Phát hiện 20 vụ, 39 đối tượng, trong đó trộm cắp có 05 vụ, 05 đối tượng, gây thương tích 03 vụ, "
+            "03 đối tượng; đánh bạc 02 vụ, 21 đối tượng; ma túy 10 vụ, 10 đối tượng.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["20", "05", "03", "02", "10"]) in found
+    assert ("breakdown", ["39", "05", "03", "21", "10"]) in found
+    closed = "Tiếp nhận 50 tin, trong đó 30 tin tố giác, còn lại 21 tin báo."
+    [b] = [r for r in figcheck.extract(closed).relations if r.kind == "breakdown"]
+    assert b.exhaustive
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(closed)
+
+
+def test_attributes_that_may_overlap_are_only_each_within_the_whole():
+    text = "Tỉnh bầu đủ 7 đại biểu, trong đó có 2 đại biểu nữ, 7 đại biểu người dân tộc thiểu số."
+    assert not [k for k, _ in kinds_and_texts(text) if k == "breakdown"]
+    assert not rules_of(text)
+
+
+def test_a_nested_list_belongs_to_its_own_total():
+    text = "Ghi nhận 260 ca mắc. Trong đó, 2 ca nhập cảnh; 258 ca trong nước, gồm TP.HCM có 150 ca, Bình Dương có 108 ca."
+    assert ("breakdown", ["260", "2", "258"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+
+
+def test_zero_padded_counts_are_counts():
+    text = "Huyện thành lập mới 06 đội, gồm Đông Hà, Tây Sơn, Nam Lý, Bắc Hưng, Trung Nghĩa, Lạc Sơn và Hòa Lợi."
+    [enum] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert len(enum.items) == 7
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text)
+    assert [f.text for f in figcheck.extract("Gọi số 0912345678 hoặc tổ 05.").figures] == []
+
+
+def test_a_bracket_after_the_noun_opens_its_list():
+    text = "Lực lượng có 5.871 người (bảo vệ dân phố 253 người; công an xã 1.746 người và dân phòng 3.872 người)."
+    assert ("breakdown", ["5.871", "253", "1.746", "3.872"]) in kinds_and_texts(text)
+    assert not rules_of(text)

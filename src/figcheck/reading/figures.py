@@ -229,8 +229,9 @@ class FigureReader:
         before = text[max(s0, start - 40):start].lower().rstrip()
         if self._is_identifier_context(before):
             return
-        if len(token) > 1 and token[0] == "0" and token[1].isdigit():
-            return  # phone numbers and codes ("0912…", "05")
+        if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
+                and not (len(token) == 2 and self._words_after(text, end, s1, 1)):
+            return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị" are counts
         glued = _GLUED.match(text, end, s1)
         glued_text = glued.group(0) if glued else ""
         numeral = parse_numeral(token, convention)

@@ -27,7 +27,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if any(ch in gap for ch in ";.") or len(gap.split()) > 10 or any(c in low for c in cues.subset_cues):
             i += 1
             continue
-        bracket = low.rstrip().endswith("(")
+        # "5.871 người (bảo vệ dân phố 253 người; …)": a bracket right after the noun opens the list too
+        bracket = low.rstrip().endswith("(") or (low.lstrip().startswith("(") and ")" not in low)
         cue_m = cues.breakdown_re.search(low)
         cue = cue_m.group(0) if cue_m else None
         colon = low.rstrip().endswith(":")
@@ -36,7 +37,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         # the bracket or colon opens t's own list only when it follows t's noun: "(7 vụ), cơ sở khác (9 vụ)"
         # and "thành phố A 21, huyện B: 14" open the list of another phrase
-        lead = low.rstrip()[:-1] if (bracket or colon) and not cue else low[:cue_m.start()] if cue else low
+        lead = low[:low.find("(")] if bracket and not cue else low.rstrip()[:-1] if colon and not cue \
+            else low[:cue_m.start()] if cue else low
         if "," in lead and not cue or ")" in lead:
             i += 1
             continue

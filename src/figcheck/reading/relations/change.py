@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (CLAUSE_END, Cues, described, SentenceContext, compatible, follows_other_count, gap_after_noun,
                                                 head_word, relation)
 
 
@@ -92,9 +92,9 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         earlier = [p for p in sf[:k] + [] if p.role in ("count", "measure") and p.id not in used]
         if not earlier and ctx.sentence.index > 0 and _opens_with_comparison(cues, text, ctx):
             earlier = [p for p in ctx.previous if p.role in ("count", "measure")]
-        wanted = _described(text, d)
-        exact = [p for p in earlier if _described(text, p) == wanted]
-        wider = [p for p in earlier if _described(text, p)[:len(wanted)] == wanted]
+        wanted = described(text, d)
+        exact = [p for p in earlier if described(text, p) == wanted]
+        wider = [p for p in earlier if described(text, p)[:len(wanted)] == wanted]
         if len(exact) == 1:
             current = exact[0]
         elif not exact and len(wider) == 1:
@@ -111,12 +111,6 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                             cue=direction))
         used |= {d.id} | ({pct.id} if pct else set())
     return out
-
-
-def _described(text: str, f: Figure) -> tuple[str, ...]:
-    """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
-    phrase = re.split(r"[,;:.()\[\]]", text[f.end:f.end + 60], maxsplit=1)[0]
-    return tuple(w for w in phrase.lower().split()[:3] if w not in ("số",))
 
 
 def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:

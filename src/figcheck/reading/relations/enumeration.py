@@ -128,10 +128,11 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 continue
             p = region_start + k + len(noun_lead)
             rest = text[p:nxt]
-            cue_m = re.match(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", rest, re.IGNORECASE)
+            # the cue may follow a few more words of the noun: "06 Cảnh sát PCCC gồm A, B, …"
+            cue_m = re.match(rf"\s*(?:[^\W\d_]+\s+){{1,3}}?,?\s*(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
+                             rest, re.IGNORECASE) \
+                or re.match(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", rest, re.IGNORECASE)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""
-            if cue_m and rest[cue_m.end() - 1:cue_m.end()] == "" and not cue:
-                pass
             start_items = p + (cue_m.end() if cue_m else 0)
             # names straight after the noun need no cue; after a comma they need one
             if not cue and re.match(r"\s*[,;]", rest):

@@ -53,6 +53,7 @@ class Cues:
         self.share_words = lang.words("cues.share") + lang.words("cues.equivalent")
         self.back_ref = lang.words("cues.back_reference")
         self.rate_words = lang.words("cues.rate")
+        self.remainder = lang.words("cues.remainder")
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
@@ -145,3 +146,9 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
         return False
     gap = gap_after_noun(text, prev, cur)
     return gap.strip() in (",", "và") and head_word(prev) != head_word(cur)
+
+
+def described(text: str, f: Figure) -> tuple[str, ...]:
+    """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
+    phrase = re.split(r"[,;:.()\[\]]", text[f.end:f.end + 60], maxsplit=1)[0]
+    return tuple(w for w in phrase.lower().split()[:3] if w not in ("số",))

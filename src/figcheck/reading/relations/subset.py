@@ -1,18 +1,30 @@
 """subset: "4.340 nguồn tin; trong đó 4.000 tin có giá trị" — also across a sentence ("… 1.200 tin.
-Trong đó, 782 tin …"); a cue inside brackets scopes to them."""
+Trong đó, 782 tin …"); a cue inside brackets scopes to them.
+
+The parts after the cue each belong to the latest earlier count of the same thing ("27 vụ, 41 đối tượng;
+trong đó 34 vụ …": the whole is 27 vụ). Two or more parts of one whole are a breakdown that is not
+exhaustive ("of which" need not name every part, but its parts cannot exceed the whole) — exhaustive
+when its last part is the remainder ("còn lại"). Clauses separated by ";" are lists of their own when
+each holds two or more parts of every whole it names ("539 người nghiện, 1.122 người dùng; 346 người …,
+1.315 người …": two ways of dividing one whole); otherwise ";" only separates the items of one list
+("05 vụ, 05 đối tượng, 03 vụ, 03 đối tượng; 02 vụ, 21 đối tượng").
+"""
 
 from __future__ import annotations
 
-from figcheck.reading.relations.shared import Cues, SentenceContext, compatible, relation
+import re
+
+from figcheck.models import Figure
+from figcheck.reading.relations.shared import Cues, SentenceContext, compatible, described, head_word, relation
+
+COUNTED = ("count", "measure")
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, s, sf, prev = ctx.text, ctx.sentence, ctx.figures, ctx.previous
     out = []
-    counted = [f for f in sf if f.role in ("count", "measure", "denominator")]
     for m in cues.subset_re.finditer(text, s.start, s.end):
         p = m.start()
-        before = [f for f in counted if f.end <= p]
         # a cue inside brackets scopes to them: "660 mô hình (trong đó có 144 …, 5 …)"
         open_br = text.rfind("(", s.start, p)
         inside = open_br >= 0 and text.rfind(")", open_br, p) < 0
@@ -20,18 +32,87 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if inside:
             close = text.find(")", p, s.end)
             scope_end = close if close >= 0 else s.end
-        if before:
-            whole = before[-1]
-        elif not text[s.start:p].strip(" ,.;:–-“\"").strip() or text[s.start:p].strip(" ,").lower() in cues.openers:
-            cands = [f for f in prev if f.role in ("count", "measure")]
-            if not cands:
+        wholes = [f for f in sf if f.end <= p and f.role in COUNTED + ("denominator",)]
+        unique = not wholes
+        if not wholes:
+            opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
+            if opening and text[s.start:p].strip(" ,").lower() not in cues.openers:
                 continue
-            whole = cands[-1]
-        else:
+            wholes = [f for f in prev if f.role in COUNTED]
+        if not wholes:
             continue
-        parts = [f for f in sf if m.end() <= f.start < scope_end and f.role in ("count", "measure")
-                 and compatible(whole, f)]
-        for part in parts:
-            out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id},
-                                cue=m.group(0).lower(), start=min(whole.start, m.start())))
+        after = [f for f in sf if m.end() <= f.start < scope_end and f.role in COUNTED]
+        # the parts stop at the next cue that opens a list of its own
+        nxt = cues.subset_re.search(text, m.end(), scope_end)
+        if nxt:
+            after = [f for f in after if f.start < nxt.start()]
+        # a nested list ("258 ca …, gồm TP.HCM có 154 ca, …", "(…)") belongs to its own total, not to this one
+        kept = []
+        for a in after:
+            between = text[kept[-1].end:a.start] if kept else ""
+            if kept and (cues.breakdown_re.search(between.lower()) or "(" in between or ":" in between):
+                break
+            kept.append(a)
+        out += _lists(cues, text, m.group(0).lower(), min(wholes[-1].start, m.start()), wholes, kept, unique)
     return out
+
+
+def _whole_of(text: str, part: Figure, wholes: list[Figure], unique: bool) -> Figure | None:
+    """The earlier count the part is a part of: the one whose words the part's words begin with ("134 người
+    chết" for "130 người chết", not "172 người bị thương"), else one of the same head word — the latest
+    within the sentence, and only an unambiguous one across a sentence (``unique``)."""
+    words = described(text, part)
+    for fits in (lambda w: words[:len(described(text, w))] == described(text, w) and described(text, w),
+                 lambda w: head_word(w) == head_word(part),
+                 lambda w: compatible(w, part)):  # "2.100 nguồn tin; trong đó 1.950 tin"
+        same = [w for w in wholes if w.unit == part.unit and fits(w)]
+        if same:
+            return same[-1] if not unique or len(same) == 1 else None
+    return None
+
+
+def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], parts: list[Figure],
+           unique: bool) -> list[dict]:
+    owned = [(p, _whole_of(text, p, wholes, unique)) for p in parts]
+    owned = [(p, w) for p, w in owned if w is not None]
+    if not owned:
+        return []
+    clauses: list[list[tuple[Figure, Figure]]] = [[]]
+    for (a, wa), nxt in zip(owned, owned[1:] + [(None, None)]):
+        clauses[-1].append((a, wa))
+        if nxt[0] is not None and ";" in text[a.end:nxt[0].start]:
+            clauses.append([])
+    # a clause that ends with the remainder ("đã chuyển 6 tin, còn lại 605 tin") is a complete list of its own
+    closed = [c for c in clauses if len(c) >= 2 and _is_remainder(cues, text, c[-2][0].end, c[-1][0])]
+    rest = [c for c in clauses if c not in closed]
+    # separate lists when two or more ";" clauses each hold two or more parts of every whole they name
+    separate = sum(1 for c in rest if c and all(sum(1 for _, w2 in c if w2.id == w.id) >= 2 for _, w in c)) >= 2
+    groups = closed + (rest if separate else [[pw for c in rest for pw in c]])
+    out = []
+    for group in groups:
+        if not group:
+            continue
+        by_whole: dict[str, list[Figure]] = {}
+        whole_by_id: dict[str, Figure] = {}
+        for p, w in group:
+            by_whole.setdefault(w.id, []).append(p)
+            whole_by_id[w.id] = w
+        for wid, ps in by_whole.items():
+            whole = whole_by_id[wid]
+            if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps):
+                # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
+                # người dân tộc"): the parts are attributes that may overlap, each only within the whole
+                for part in ps:
+                    out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id}, cue=cue,
+                                        start=start))
+                continue
+            remainder = len(ps) >= 2 and _is_remainder(cues, text, ps[-2].end, ps[-1])
+            roles = {"total": whole.id, "parts": [p.id for p in ps], "other_parts": []}
+            out.append(relation("breakdown", [whole] + ps, roles, exhaustive=remainder, cue=cue, start=start))
+    return out
+
+
+def _is_remainder(cues: Cues, text: str, after: int, part: Figure) -> bool:
+    """``part`` is introduced as the rest of the whole ("…, còn lại 605 nguồn tin", "số còn lại là 20")."""
+    between = text[after:part.start].lower()
+    return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", between) for w in cues.remainder)
