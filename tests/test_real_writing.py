@@ -214,3 +214,27 @@ def test_a_bracket_after_the_noun_opens_its_list():
     text = "Lực lượng có 5.871 người (bảo vệ dân phố 253 người; công an xã 1.746 người và dân phòng 3.872 người)."
     assert ("breakdown", ["5.871", "253", "1.746", "3.872"]) in kinds_and_texts(text)
     assert not rules_of(text)
+
+
+# -- the whole of a percentage ----------------------------------------------------------------------
+
+def test_a_rate_takes_the_earlier_count_of_the_same_thing_as_its_whole():
+    ok = "Án nghiêm trọng xảy ra 52 vụ, đã khám phá 50 vụ, đạt tỷ lệ 96,15%."
+    assert not rules_of(ok)
+    wrong = "Trong đợt xảy ra 95 vụ, giảm 20% so với cùng kỳ, đã làm rõ 83 vụ, với 174 đối tượng, đạt tỷ lệ 78%."
+    assert ("error", "core.share.granularity") in rules_of(wrong)  # 83/95 = 87,4%
+
+
+def test_a_sibling_with_its_own_percentage_is_not_the_whole():
+    text = ("Từ đầu năm có 125 vụ cháy: do sơ ý dùng lửa 39 vụ (chiếm 31,2%), do sự cố điện 36 vụ "
+            "(chiếm 28,8%).")
+    assert not rules_of(text)
+
+
+def test_a_percentage_that_names_its_whole_is_tested_on_that_whole():
+    ok = "Toàn tỉnh ghi nhận 14 vụ cháy. Nguyên nhân do sự cố điện chiếm 71,43% số vụ."
+    assert not rules_of(ok)  # 10/14
+    wrong = "Toàn tỉnh ghi nhận 14 vụ cháy. Nguyên nhân do sự cố điện chiếm 72,43% số vụ."
+    assert ("error", "core.share.granularity-of-whole") in rules_of(wrong)
+    # two counts of that noun: which one is meant is not said
+    assert not rules_of("Năm nay có 14 vụ cháy, năm trước 12 vụ cháy. Do điện chiếm 72,43% số vụ.")

@@ -124,6 +124,9 @@ class Relation:
     direction: str | None = None  # change: "increase" | "decrease"
     items: list[Item] = field(default_factory=list)
     cue: str | None = None
+    # why the reader links these figures when a cue word alone does not say it ("the whole is the earlier
+    # count of the same thing"); None where the cue is the whole evidence
+    evidence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = {
@@ -140,6 +143,8 @@ class Relation:
             out["exhaustive"] = self.exhaustive
         if self.direction is not None:
             out["direction"] = self.direction
+        if self.evidence is not None:
+            out["evidence"] = self.evidence
         if self.kind == "enumeration":
             out["items"] = [{"text": i.text, "start": i.start, "end": i.end} for i in self.items]
             out["item_count"] = len(self.items)

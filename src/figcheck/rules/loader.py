@@ -20,7 +20,8 @@ from figcheck.rules.model import SCOPES, SEVERITIES, TABLES, Location, Metric, P
 
 MAX_PACK_BYTES = 1024 * 1024
 MAX_NODES = 50_000
-BUILTIN_CHECKS = {"share_granularity": "share", "change_consistency": "change", "whole_number": "figure"}
+BUILTIN_CHECKS = {"share_granularity": "share", "share_of_whole_granularity": "share", "change_consistency": "change",
+                  "whole_number": "figure"}
 DEFAULT_PACKS = {"vi": ["core", "antq"]}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",

@@ -108,6 +108,42 @@ def share_granularity(table: pd.DataFrame, number_convention: list[str]) -> list
     return out
 
 
+def share_of_whole_granularity(table: pd.DataFrame, number_convention: list[str]) -> list[Outcome]:
+    """GRIM for a percentage of a known whole whose part is not stated: some count out of the whole must
+    give the percentage as written ("có 78,24% cơ sở" of 2.420 cannot be)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.to_dict("records")):
+        pct = _exact_percent(r, "percent")
+        if r.get("part.id") is not None or pct is None:
+            out.append(NA)
+            continue
+        out.append(_share_of_known_whole(_exact_whole(r, "whole"), pct, number_convention[i]))
+    return out
+
+
+def _share_of_known_whole(whole: int | None, pct: tuple[Fraction, int], conv: str) -> Outcome:
+    """"78,24% of 2.420": some whole count k out of the whole must give the percentage as written."""
+    if whole is None or whole <= 0:
+        return NA
+    p, d = pct
+    if p > 100:
+        return NA  # the 0–100 range rule speaks for it
+    k0 = int(p * whole / 100)
+    near = [k for k in range(max(0, k0 - 1), min(whole, k0 + 2) + 1)]
+    convs = sorted({c for k in near for c in rnd.conventions_for_ratio(k, whole, p, d)})
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    sides = ", ".join(f"{format_number(k, conv)}/{format_number(whole, conv)} = {_pct(rnd.round_ratio(k, whole, d), d, conv)}"
+                      for k in (k0, k0 + 1) if k <= whole)
+    if status == "info":
+        return Outcome("info", convs, f"{sides}: no count of the {format_number(whole, conv)} gives {_pct(p, d, conv)} "
+                                      "when rounded; truncated, one does")
+    best = min((k0, k0 + 1), key=lambda k: abs(Fraction(rnd.round_ratio(k, whole, d)) - p))
+    return Outcome("error", convs, f"{sides}, so no count of the {format_number(whole, conv)} gives {_pct(p, d, conv)}",
+                   _pct(rnd.round_ratio(best, whole, d), d, conv) + "?")
+
+
 def _previous_exists(current: int, p: Fraction, d: int, conv: str, direction: str) -> tuple[int, int] | None:
     """Whole earlier values P with |current − P|/P rounding to p% (the change's GRIM)."""
     b = rnd.rounds_to(p, d, conv)
@@ -221,5 +257,6 @@ def whole_number(table: pd.DataFrame, number_convention: list[str]) -> list[Outc
     return out
 
 
-CHECKS = {"share_granularity": share_granularity, "change_consistency": change_consistency,
+CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
+          "change_consistency": change_consistency,
           "whole_number": whole_number}

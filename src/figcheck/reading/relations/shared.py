@@ -145,7 +145,7 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
     if prev.role not in ("count", "measure", "denominator") or prev.unit != cur.unit:
         return False
     gap = gap_after_noun(text, prev, cur)
-    return gap.strip() in (",", "và") and head_word(prev) != head_word(cur)
+    return gap.strip() in (",", "và", "với", ", với") and head_word(prev) != head_word(cur)
 
 
 def described(text: str, f: Figure) -> tuple[str, ...]:

@@ -1,0 +1,98 @@
+"""share: the whole a percentage is of, where the text states it by what it counts.
+
+Runs after ``fraction`` and ``change`` (which read "2.145 khu dân cư (96,15%)" and "58/61 vụ, đạt 95,1%"
+themselves) and completes what they leave open:
+
+- a share with no whole takes the latest earlier count of the same thing in its sentence ("ghi nhận
+  65 vụ, đã khám phá 63 vụ, đạt 96,9%": 63 of 65);
+- a rate after a run of counts of different things ("khám phá 63 vụ, 94 đối tượng, đạt tỷ lệ 96,9%")
+  belongs to the one count of the run that has such an earlier whole, and to none where several have;
+- a percentage followed by the noun it measures ("chiếm 71,43% số vụ", "có 78,24% cơ sở đạt chuẩn") is
+  a share of the one earlier count of that noun — the whole is known, the part is not, and only the
+  granularity of the whole can be tested.
+"""
+
+from __future__ import annotations
+
+from figcheck.models import Figure
+from figcheck.reading.relations.shared import (Cues, SentenceContext, follows_other_count, gap_after_noun,
+                                                head_word, relation)
+
+COUNTED = ("count", "measure")
+
+
+def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    text, sf = ctx.text, ctx.figures
+    used = {fid for r in ctx.found for fid in r["figures"]}
+    # a count with a percentage of its own is a sibling part, never the whole of another: "39 vụ (chiếm
+    # 31,2%), 36 vụ (chiếm 28,8%)"
+    parts = {r["roles"]["part"] for r in ctx.found if r["kind"] == "share"}
+    out = []
+    for r in ctx.found:  # complete the shares found before: their whole
+        if r["kind"] == "share" and r["roles"].get("whole") is None:
+            part = next(f for f in sf if f.id == r["roles"]["part"])
+            whole = _earlier_whole(sf, part, parts)
+            if whole is not None:
+                r["roles"]["whole"] = whole.id
+                r["figures"].append(whole.id)
+                r["start"] = min(r["start"], whole.start)
+                r["evidence"] = "the whole is the earlier count of the same thing"
+    for k, pct in enumerate(sf):
+        if pct.unit != "percent" or pct.role != "share" or pct.id in used or k == 0:
+            continue
+        prev = sf[k - 1]
+        if prev.role not in COUNTED or not cues.share_gap(gap_after_noun(text, prev, pct)):
+            continue
+        if follows_other_count(text, sf, k - 1) and not pct.noun:
+            run = _run_before(text, sf, k - 1)
+            owners = [(p, w) for p in run for w in [_earlier_whole(sf, p, parts)] if w is not None]
+            if len(owners) == 1:
+                part, whole = owners[0]
+                out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id,
+                                                                  "whole": whole.id},
+                                    evidence="the rate after the run is of its one count with an earlier whole"))
+                used |= {part.id, pct.id}
+    for k, pct in enumerate(sf):
+        if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
+            continue
+        whole = _whole_named(text, sf[:k], ctx.previous, pct)
+        if whole is not None:
+            out.append(relation("share", [pct, whole], {"part": None, "percent": pct.id, "whole": whole.id},
+                                evidence=f"the percentage names its whole: {pct.noun}"))
+            used.add(pct.id)
+    return out
+
+
+def _earlier_whole(sf: list[Figure], part: Figure, parts: set[str]) -> Figure | None:
+    """The latest count before ``part`` in its sentence that counts the same thing and is not smaller."""
+    k = next(i for i, f in enumerate(sf) if f.id == part.id)
+    for w in reversed(sf[:k]):
+        if w.id not in parts and w.role in COUNTED + ("denominator",) and w.unit == part.unit and head_word(w) == head_word(part) \
+                and w.value is not None and part.value is not None and w.value >= part.value and w.qualifier is None:
+            return w
+    return None
+
+
+def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
+    """The counts of different things joined by commas that end at ``sf[last]``."""
+    run = [sf[last]]
+    i = last
+    while i > 0 and follows_other_count(text, sf, i):
+        i -= 1
+        run.insert(0, sf[i])
+    return run
+
+
+def _whole_named(text: str, before: list[Figure], previous: list[Figure], pct: Figure) -> Figure | None:
+    """The one earlier count of the noun a percentage names ("71,43% số vụ" → "14 vụ cháy")."""
+    words = [w for w in pct.noun.lower().split() if w not in ("số", "tổng", "các", "những")]
+    if not words:
+        return None
+    for pool in (before, previous):
+        same = [f for f in pool if f.role in COUNTED and f.unit == "count" and head_word(f) == words[0]
+                and f.qualifier is None and f.value]
+        if len({f.value for f in same}) == 1:
+            return same[-1]
+        if same:
+            return None  # several counts of that noun: which one is meant the text does not say
+    return None
