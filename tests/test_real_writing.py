@@ -238,3 +238,14 @@ def test_a_percentage_that_names_its_whole_is_tested_on_that_whole():
     assert ("error", "core.share.granularity-of-whole") in rules_of(wrong)
     # two counts of that noun: which one is meant is not said
     assert not rules_of("Năm nay có 14 vụ cháy, năm trước 12 vụ cháy. Do điện chiếm 72,43% số vụ.")
+
+
+def test_the_percentage_of_a_delta_is_linked_by_brackets_equals_or_tuong_ung():
+    for text, triple in (
+            ("Thành phố xảy ra 12 vụ, khiến 6 người bị thương. So với cùng kỳ giảm 24 vụ (-67%), "
+             "giảm 4 người bị thương (-40%).", ["6", "4", "-40%"]),
+            ("Năm nay ghi nhận 4.422 vụ (giảm 351 vụ = 7,35%).", ["4.422", "351", "7,35%"]),
+            ("Lực lượng đã đấu tranh 1.853 vụ, so với cùng kỳ tăng 826 vụ - tương ứng 80,43%.", ["1.853", "826", "80,43%"]),
+            ("Tháng 9 có 1.344 vụ. So với cùng kỳ giảm 116 vụ (giảm 7,9%).", ["1.344", "116", "7,9%"])):
+        assert ("change", triple) in kinds_and_texts(text), text
+        assert not [r for r in rules_of(text) if r[0] != "info"], text

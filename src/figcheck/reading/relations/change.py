@@ -42,11 +42,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             if direction == "increase" and i + 2 < len(sf) and signed_direction(sf[i + 2]) == "decrease":
                 direction = "decrease"  # "giảm" stood before the delta, "(-53%)" says so again
             pct = sf[i + 2] if i + 2 < len(sf) else None
-            if pct is not None and pct.unit in ("percent", "pp") and pct.role == "change":
-                g2 = gap_after_noun(text, d, pct)
-                if not (g2.strip(" ,(").strip() == "" or cues.cue_at_end(g2, cues.share_words)):
-                    pct = None
-            else:
+            if pct is None or not _percent_of_delta(cues, text, d, pct):
                 pct = None
             roles = {"current": c.id, "delta": d.id, "percent": pct.id if pct and pct.unit == "percent" else None,
                      "previous": None}
@@ -102,8 +98,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         else:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
         pct = sf[k + 1] if k + 1 < len(sf) else None
-        if pct is None or pct.unit != "percent" or pct.role != "change" \
-                or text[d.end:pct.start].replace(d.noun, "", 1).strip(" ,(") != "":
+        if pct is None or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct):
             pct = None
         direction = cues.direction(before.rstrip()) or "increase"
         roles = {"current": current.id, "delta": d.id, "percent": pct.id if pct else None, "previous": None}
@@ -111,6 +106,22 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                             cue=direction))
         used |= {d.id} | ({pct.id} if pct else set())
     return out
+
+
+def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:
+    """The percentage right after a delta is its relative size: "giảm 4 người bị thương (-40%)", "giảm 351 vụ
+    = 7,35%", "tăng 826 vụ - tương ứng 80,43%", "giảm 542 vụ (giảm 40,45%)"."""
+    if pct.unit not in ("percent", "pp") or pct.role not in ("change", "share", "percent"):
+        return False
+    gap = text[d.end:pct.start]
+    if CLAUSE_END.search(gap) or len(gap.split()) > 6:
+        return False
+    low = gap.lower().rstrip()
+    if pct.role == "change" and (low.endswith("(") or not low.strip(" ,(")):
+        return True
+    if low.endswith(("=", "- tương ứng", "– tương ứng")) or cues.cue_at_end(gap, cues.share_words):
+        return True
+    return low.endswith("(") is False and cues.direction(low.split("(")[-1]) is not None and "(" in low
 
 
 def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:
