@@ -249,3 +249,24 @@ def test_the_percentage_of_a_delta_is_linked_by_brackets_equals_or_tuong_ung():
             ("Tháng 9 có 1.344 vụ. So với cùng kỳ giảm 116 vụ (giảm 7,9%).", ["1.344", "116", "7,9%"])):
         assert ("change", triple) in kinds_and_texts(text), text
         assert not [r for r in rules_of(text) if r[0] != "info"], text
+
+
+def test_a_pair_in_brackets_after_a_change_compares_two_periods():
+    text = "So với cùng kỳ, số vụ tai nạn tăng 13 vụ (51/38), tức tăng 34,21%."
+    assert ("change", ["13", "34,21%", "51", "38"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    text = "Tội phạm giảm 5,83% (3.389/3.599 vụ). Trọng án giảm 165 vụ, giảm 45,96% (194/359 vụ)."
+    found = kinds_and_texts(text)
+    assert ("change", ["5,83%", "3.389", "3.599"]) in found and ("change", ["165", "45,96%", "194", "359"]) in found
+    assert ("error", "core.change.consistent") in rules_of("Trọng án giảm 165 vụ, giảm 40,96% (194/359 vụ).")
+
+
+def test_what_changed_may_be_named_before_the_change_word():
+    text = ("Toàn tỉnh ghi nhận 29 vụ cháy, khiến 10 người chết, 16 người bị thương. So với cùng kỳ năm ngoái, "
+            "số vụ cháy tăng 11,54%, số người chết tăng 100%, số người bị thương tăng 160%.")
+    found = kinds_and_texts(text)
+    assert ("change", ["29", "11,54%"]) in found and ("change", ["16", "160%"]) in found
+    assert ("error", "core.change.consistent") in rules_of(text)  # 16 cannot be 160% more than a whole number
+    named = ("Toàn quốc có 8.959 vụ, khiến 4.552 người chết, 6.218 người bị thương. So với năm trước, số người "
+             "chết giảm 1.033 người (18,5%).")
+    assert ("change", ["4.552", "1.033", "18,5%"]) in kinds_and_texts(named)

@@ -26,6 +26,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         gap = gap_after_noun(text, c, d)
         short = not any(ch in gap for ch in ";.") and len(gap.split()) <= 8
+        if percent_base and _new_subject(cues, gap):
+            # "số vụ cháy tăng 11,15%, số người chết tăng 100%": two changes side by side, not one of the other
+            i += 1
+            continue
         # "tỷ lệ giảm 2,97%": the change of a rate, not of the count before it
         of_rate = any(w in gap.lower() for w in cues.rate_words)
         if short and d.role == "delta" and d.noun and head_word(d) != head_word(c):
@@ -80,32 +84,62 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
     text, sf = ctx.text, ctx.figures
     out = []
     for k, d in enumerate(sf):
-        if d.role != "delta" or d.id in used or not d.noun or d.unit != "count":
+        bare_percent = d.unit == "percent" and d.role == "change"  # "số vụ cháy tăng 11,15%"
+        if d.id in used or not (bare_percent or d.role == "delta" and d.noun and d.unit == "count"):
             continue
-        before = re.split(r"[;.,(]", text[max(ctx.sentence.start, d.start - 30):d.start].lower())[-1]
-        if cues.direction(before.rstrip()) is None:
+        clause = re.split(r"[;,(]|\.(?!\d)", text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
+        if cues.direction(clause.rstrip()) is None:
             continue  # "giảm 55 vụ": the change word stands right before the delta
+        named = _named(cues, clause)  # "số người chết giảm 1.033 người": what changed is named before
+        if bare_percent and not named:
+            continue
         earlier = [p for p in sf[:k] + [] if p.role in ("count", "measure") and p.id not in used]
         if not earlier and ctx.sentence.index > 0 and _opens_with_comparison(cues, text, ctx):
             earlier = [p for p in ctx.previous if p.role in ("count", "measure")]
-        wanted = described(text, d)
-        exact = [p for p in earlier if described(text, p) == wanted]
-        wider = [p for p in earlier if described(text, p)[:len(wanted)] == wanted]
-        if len(exact) == 1:
-            current = exact[0]
-        elif not exact and len(wider) == 1:
-            current = wider[0]
-        else:
+        current = None
+        for wanted in ([named] if named else []) + ([] if bare_percent else [described(text, d)]):
+            exact = [p for p in earlier if described(text, p) == wanted]
+            wider = [p for p in earlier if described(text, p)[:len(wanted)] == wanted]
+            if exact or wider:
+                current = exact[0] if len(exact) == 1 else wider[0] if not exact and len(wider) == 1 else None
+                break
+        if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
+        direction = cues.direction(clause.rstrip()) or "increase"
+        if bare_percent:
+            roles = {"current": current.id, "delta": None, "percent": d.id, "previous": None}
+            out.append(relation("change", [current, d], roles, direction=direction, cue=direction,
+                                evidence="the percentage names what changed"))
+            used.add(d.id)
+            continue
         pct = sf[k + 1] if k + 1 < len(sf) else None
         if pct is None or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct):
             pct = None
-        direction = cues.direction(before.rstrip()) or "increase"
         roles = {"current": current.id, "delta": d.id, "percent": pct.id if pct else None, "previous": None}
         out.append(relation("change", [current, d] + ([pct] if pct else []), roles, direction=direction,
                             cue=direction))
         used |= {d.id} | ({pct.id} if pct else set())
     return out
+
+
+def _new_subject(cues: Cues, gap: str) -> bool:
+    """After a comma, words before the change word name a new subject: "11,15%, số người chết tăng 100%",
+    "160%, giá trị thiệt hại tăng 82,14%" are changes side by side; "96,2%, giảm 2,1 điểm" is one of the other."""
+    if "," not in gap:
+        return False
+    tail = gap.rsplit(",", 1)[1].lower().strip()
+    for w in sorted(cues.increase + cues.decrease, key=len, reverse=True):
+        if tail.endswith(w):
+            return bool(tail[:-len(w)].strip())
+    return False
+
+
+def _named(cues: Cues, clause: str) -> tuple[str, ...] | None:
+    """The words after "số" that name what changed, in a clause ending with a change word: "số người chết
+    giảm" → ("người", "chết"); None when the clause names nothing that way."""
+    m = re.search(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,3}?)(?:" + "|".join(
+        re.escape(w) for w in sorted(cues.increase + cues.decrease, key=len, reverse=True)) + r")\b[^\d]*$", clause)
+    return tuple(m.group(1).split()[:3]) if m else None
 
 
 def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:

@@ -6,6 +6,8 @@ that is a change with ``current`` and ``previous``.
 
 from __future__ import annotations
 
+import re
+
 from figcheck.reading.relations.shared import CLAUSE_END, Cues, SentenceContext, gap_after_noun, head_word, relation
 
 
@@ -19,6 +21,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         nxt = sf[i + 2] if i + 2 < len(sf) else None
         gap = gap_after_noun(text, d, nxt) if nxt else text[d.end:d.end + 60]
         direction = cues.direction(gap)
+        before = _change_before(cues, text, sf, i)
+        if before is not None:
+            # "tăng 13 vụ (51/38), tức tăng 34,21%", "giảm 5,83% (3.389/3.599 vụ)": the pair compares two periods
+            delta, pct, direction = before
+            if pct is None and nxt is not None and nxt.unit == "percent" and cues.direction(gap):
+                pct = nxt
+            roles = {"current": f.id, "previous": d.id, "percent": pct.id if pct else None,
+                     "delta": delta.id if delta else None}
+            figs = [x for x in (delta, pct) if x] + [f, d] + ([nxt] if pct is nxt and nxt is not None else [])
+            out.append(relation("change", figs, roles, direction=direction, cue=direction,
+                                evidence="the pair in brackets after a change compares two periods"))
+            continue
         if direction or any(c in gap.lower() for c in cues.compared):
             pct = nxt if nxt is not None and nxt.unit == "percent" and direction else None
             roles = {"current": f.id, "previous": d.id, "percent": pct.id if pct else None, "delta": None}
@@ -34,3 +48,21 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if nxt is not None and nxt.unit == "percent" and cues.share_gap(gap):
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}))
     return out
+
+
+def _change_before(cues: Cues, text: str, sf: list, i: int):
+    """The change a bracketed pair follows: (delta, percent, direction), or None. "tăng 13 vụ (51/38)",
+    "giảm 5,83% (3.389/3.599 vụ)", "giảm 165 vụ, giảm 45,96% (194/359 vụ)"."""
+    if i == 0 or not text[sf[i - 1].end:sf[i].start].rstrip().endswith("("):
+        return None
+    delta = pct = None
+    k = i - 1
+    if sf[k].unit == "percent" and sf[k].role == "change":
+        pct, k = sf[k], k - 1
+    if k >= 0 and sf[k].role == "delta" and (pct is None or not CLAUSE_END.search(text, sf[k].end, pct.start)):
+        delta = sf[k]
+    first = delta or pct
+    if first is None:
+        return None
+    direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, first.start - 20):first.start])[-1].lower().rstrip())
+    return (delta, pct, direction) if direction else None
