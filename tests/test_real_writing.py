@@ -270,3 +270,23 @@ def test_what_changed_may_be_named_before_the_change_word():
     named = ("Toàn quốc có 8.959 vụ, khiến 4.552 người chết, 6.218 người bị thương. So với năm trước, số người "
              "chết giảm 1.033 người (18,5%).")
     assert ("change", ["4.552", "1.033", "18,5%"]) in kinds_and_texts(named)
+
+
+def test_a_list_of_names_with_their_counts_in_brackets():
+    text = ("Hôm nay có thêm 40 ca mắc mới, gồm 3 ca nhập cảnh và 37 ca trong nước ở Hà Nội (20), "
+            "Bắc Ninh (10), Hải Dương (5), Nam Định (2).")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["40", "3", "37"]) in found
+    assert ("breakdown", ["37", "20", "10", "5", "2"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("(5)", "(6)"))
+    # "chủ yếu": only the largest parts are named
+    partial = "Tỉnh có 90 ca, chủ yếu ở Hà Nội (40), Bắc Ninh (30)."
+    [b] = [r for r in figcheck.extract(partial).relations if r.kind == "breakdown"]
+    assert not b.exhaustive and not rules_of(partial)
+
+
+def test_a_bracket_still_open_at_the_first_part_opens_the_list():
+    text = "Mưa lũ làm 6 người chết (Yên Bái 2 người, Lào Cai 1 người, Sơn La 3 người)."
+    assert ("breakdown", ["6", "2", "1", "3"]) in kinds_and_texts(text)
+    assert not rules_of(text)

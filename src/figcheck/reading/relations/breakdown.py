@@ -7,7 +7,9 @@ cannot be summed) and make the list non-exhaustive. A single part is a subset (s
 
 from __future__ import annotations
 
-from figcheck.reading.relations.shared import (Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
+import re
+
+from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
                                                 head_word, relation)
 
 
@@ -24,11 +26,22 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         first = sf[i + 1]
         gap = gap_after_noun(text, t, first)
         low = gap.lower()
+        # "147 ca lây nhiễm ở TP Hồ Chí Minh (118), Phú Yên (10), …": each item a name with its count in brackets
+        per_item = _bracketed_items(text, sf, i + 1, s.end) if low.rstrip().endswith("(") and ")" not in low else []
+        if len(per_item) >= 2 and first.role in ("count", "measure") and not CLAUSE_END.search(gap) \
+                and t.id not in in_change and not any(c in low for c in cues.subset_cues):
+            partial = bool(cues.example_re.search(low)) or any(w in low for w in cues.partial)
+            roles = {"total": t.id, "parts": [p.id for p in per_item], "other_parts": []}
+            out.append(relation("breakdown", [t] + per_item, roles, exhaustive=not partial, cue="(",
+                                evidence="a name with its count in brackets, item by item"))
+            i += 1
+            continue
         if any(ch in gap for ch in ";.") or len(gap.split()) > 10 or any(c in low for c in cues.subset_cues):
             i += 1
             continue
         # "5.871 người (bảo vệ dân phố 253 người; …)": a bracket right after the noun opens the list too
-        bracket = low.rstrip().endswith("(") or (low.lstrip().startswith("(") and ")" not in low)
+        # "6 người chết do mưa lũ (Vĩnh Phúc 2 người, …)": a bracket still open at the first part opens the list
+        bracket = "(" in low and ")" not in low[low.rfind("("):]
         cue_m = cues.breakdown_re.search(low)
         cue = cue_m.group(0) if cue_m else None
         colon = low.rstrip().endswith(":")
@@ -37,7 +50,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         # the bracket or colon opens t's own list only when it follows t's noun: "(7 vụ), cơ sở khác (9 vụ)"
         # and "thành phố A 21, huyện B: 14" open the list of another phrase
-        lead = low[:low.find("(")] if bracket and not cue else low.rstrip()[:-1] if colon and not cue \
+        lead = low[:low.rfind("(")] if bracket and not cue else low.rstrip()[:-1] if colon and not cue \
             else low[:cue_m.start()] if cue else low
         if "," in lead and not cue or ")" in lead:
             i += 1
@@ -55,12 +68,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         parts = [f for f in sf[i + 1:] if f.start < end_limit and f.role in ("count", "measure")]
         # a list stops at a figure that is not separated by a list separator from the previous one
         kept = [parts[0]]
+        cut = False  # the list may go on past what was read: it cannot be complete
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
             if not cues.list_sep_re.search(between) or len(between.split()) > 8:
+                # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
+                cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
                 break
             kept.append(b)
-        cut = len(kept) < len(parts)  # the list may go on past what was read: it cannot be complete
         parts = kept
         region_end = min(end_limit, max(p.end for p in parts) + 60)
         tail = text[parts[-1].end:region_end].lower()
@@ -79,7 +94,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 roles = {"total": total.id, "parts": [p.id for p in mine], "other_parts": [p.id for p in rest]}
                 out.append(relation("breakdown", [total] + mine, roles, exhaustive=not (open_tail or examples or cut),
                                     cue=cue or "("))
-            i += 1 + len(parts)
+            i += 1
             continue
         # parts count what the total counts (a part with no noun of its own counts it too); the others
         # cannot be summed with it and leave the list open
@@ -99,5 +114,25 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         roles = {"total": t.id, "parts": [p.id for p in same], "other_parts": [p.id for p in others]}
         out.append(relation("breakdown", [t] + parts, roles, exhaustive=exhaustive, cue=cue or "(",
                             end=region_end if open_tail else None))
-        i += 1 + len(parts)
+        i += 1  # a part may be the total of a list of its own
     return out
+
+
+# possessive and anchored at the bracket: linear however long the runs of spaces
+_ITEM_GAP = re.compile(r"(?<![\s)])\s*+\)\s*+(?:,|;|và|, và)\s*+(?:[^\W\d_][\w.\-]*+\s++){0,6}?\(\s*+$")
+
+
+def _bracketed_items(text: str, sf: list, first: int, limit: int) -> list:
+    """The counts of a list written "A (118), B (10), C (5)": each in brackets after a name, the brackets
+    joined by a list separator. Empty unless the second item follows the first that way."""
+    items = [sf[first]]
+    for f in sf[first + 1:]:
+        prev = items[-1]
+        between = text[prev.end:f.start]
+        if prev.noun and between.lstrip().startswith(prev.noun):
+            between = between.lstrip()[len(prev.noun):]
+        if f.start >= limit or f.unit != sf[first].unit or not _ITEM_GAP.match(between.strip(' ') if between[:1] == ' ' else between) \
+                or not any(w[:1].isupper() for w in between.split()):
+            break
+        items.append(f)
+    return items if len(items) >= 2 else []

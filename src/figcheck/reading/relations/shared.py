@@ -54,6 +54,7 @@ class Cues:
         self.back_ref = lang.words("cues.back_reference")
         self.rate_words = lang.words("cues.rate")
         self.remainder = lang.words("cues.remainder")
+        self.partial = lang.words("cues.partial")
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
