@@ -290,3 +290,12 @@ def test_a_bracket_still_open_at_the_first_part_opens_the_list():
     text = "Mưa lũ làm 6 người chết (Yên Bái 2 người, Lào Cai 1 người, Sơn La 3 người)."
     assert ("breakdown", ["6", "2", "1", "3"]) in kinds_and_texts(text)
     assert not rules_of(text)
+
+
+def test_chiem_ty_le_is_a_share_with_the_earlier_count_as_its_whole():
+    text = "Thôn A: tổng số cử tri là 256 cử tri; số người đã bỏ phiếu: 254 cử tri chiếm tỷ lệ 99,22%."
+    assert ("share", ["254", "99,22%", "256"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("99,22%", "98,22%"))
+    # the rate already read as the fraction's is not given to the count after it as well
+    assert not rules_of("Qua điều tra đã khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,59%.")

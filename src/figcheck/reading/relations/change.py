@@ -20,7 +20,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     while i < len(sf) - 1:
         c, d = sf[i], sf[i + 1]
         percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change"
-        if c.id in used or (c.role not in ("count", "measure") and not percent_base) \
+        if c.id in used or d.id in used or (c.role not in ("count", "measure") and not percent_base) \
                 or (c.unit == "percent" and not percent_base):
             i += 1
             continue
@@ -65,7 +65,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 out.append(relation("change", [c, d], roles, direction=direction, cue=direction))
                 i += 2
                 continue
-        if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) and not of_rate \
+        if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not follows_other_count(text, sf, i) and _measures(d, c):
             out.append(relation("share", [c, d], {"part": c.id, "percent": d.id, "whole": None}))
             i += 2
