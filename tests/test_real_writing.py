@@ -299,3 +299,30 @@ def test_chiem_ty_le_is_a_share_with_the_earlier_count_as_its_whole():
     assert ("error", "core.share.granularity") in rules_of(text.replace("99,22%", "98,22%"))
     # the rate already read as the fraction's is not given to the count after it as well
     assert not rules_of("Qua điều tra đã khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,59%.")
+
+
+def test_a_sentence_of_changes_alone_may_come_before_its_values():
+    text = ("So với kỳ nghỉ Tết năm trước, đã giảm 154 vụ (28,79%), giảm 70 người chết (23,2%). "
+            "Chín ngày nghỉ Tết năm nay, cả nước ghi nhận 381 vụ tai nạn, khiến 230 người chết.")
+    found = kinds_and_texts(text)
+    assert ("change", ["381", "154", "28,79%"]) in found
+    assert ("error", "core.change.consistent") in rules_of(text)  # 70/300 = 23,3%
+    # but not before a part of them
+    part = ("So với cùng kỳ giảm 542 vụ (giảm 40,45%). Trong số các vụ, đường bộ dẫn đầu với 789 vụ.")
+    assert not [k for k, _ in kinds_and_texts(part) if k == "change"]
+
+
+def test_trong_do_after_a_sentence_that_only_compares_speaks_of_the_values_before_it():
+    text = ("Toàn tỉnh xảy ra 51 vụ, khiến 35 người chết, 29 người bị thương. So với cùng kỳ, số vụ tăng 13 vụ. "
+            "Trong đó, va chạm có 14 vụ, khiến 10 người bị thương; tai nạn nghiêm trọng 32 vụ, làm 31 người bị thương.")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text)  # 10 + 31 > 29
+
+
+def test_an_iso_date_line_is_the_dateline():
+    a = figcheck.extract("date 2024-03-05 Huyện tổng kết 12 mô hình.")
+    assert a.date == "2024-03-05" and [f.text for f in a.figures] == ["12"]
+
+
+def test_a_classifier_does_not_hide_what_is_counted():
+    text = "Thiên tai làm 334 ngôi nhà hư hỏng. Trong đó, tỉnh A có 142 nhà, tỉnh B 97 nhà, tỉnh C 120 nhà."
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text)  # 359 > 334

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from figcheck.languages import Language
 from figcheck.models import Sentence, SetAside
 
-_DATE = r"\d{1,2}/\d{1,2}/\d{4}"
+# "05/01/2024", and the ISO dates of CMS exports ("2024-01-05", "2024-01")
+_DATE = r"(?:\d{1,2}/\d{1,2}/\d{4}|(?:19|20)\d\d-[01]\d(?:-[0-3]\d)?)"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?"
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 # A sentence may end at . ! ? or … (possibly closed by quotes/brackets) before white space; it does when

@@ -54,14 +54,19 @@ class RelationReader:
             if f.field == "text":
                 by_sentence.setdefault(f.sentence, []).append(f)
         rels: list[dict] = []
-        for s in article.sentences:
-            sf = by_sentence.get(s.index, [])
-            if not sf:
-                continue
-            ctx = SentenceContext(text, s, sf, by_sentence.get(s.index - 1, []))
+        # the sentence a "Trong đó" or a "So với cùng kỳ" sentence speaks of: the nearest before it that
+        # states values, passing over one that only compares ("So với cùng kỳ, giảm 5 vụ (10%)")
+        stated: list[Figure] = []
+        sentences = [s for s in article.sentences if by_sentence.get(s.index)]
+        for n, s in enumerate(sentences):
+            sf = by_sentence[s.index]
+            following = by_sentence[sentences[n + 1].index] if n + 1 < len(sentences) else []
+            ctx = SentenceContext(text, s, sf, stated, following=following)
             for detect in SENTENCE_DETECTORS:
                 ctx.found += detect(self.cues, ctx)
             rels += ctx.found
+            if any(f.role in ("count", "measure") for f in sf):
+                stated = sf
         for detect in ARTICLE_DETECTORS:
             rels += detect(self.cues, article, by_sentence, rels)
         attach_wholes(rels)

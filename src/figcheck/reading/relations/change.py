@@ -93,16 +93,18 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         named = _named(cues, clause)  # "số người chết giảm 1.033 người": what changed is named before
         if bare_percent and not named:
             continue
-        earlier = [p for p in sf[:k] + [] if p.role in ("count", "measure") and p.id not in used]
-        if not earlier and ctx.sentence.index > 0 and _opens_with_comparison(cues, text, ctx):
-            earlier = [p for p in ctx.previous if p.role in ("count", "measure")]
-        current = None
-        for wanted in ([named] if named else []) + ([] if bare_percent else [described(text, d)]):
-            exact = [p for p in earlier if described(text, p) == wanted]
-            wider = [p for p in earlier if described(text, p)[:len(wanted)] == wanted]
-            if exact or wider:
-                current = exact[0] if len(exact) == 1 else wider[0] if not exact and len(wider) == 1 else None
-                break
+        pools = [[p for p in sf[:k] if p.role in ("count", "measure") and p.id not in used]]
+        if not pools[0] and _opens_with_comparison(cues, text, ctx):
+            pools.append([p for p in ctx.previous if p.role in ("count", "measure")])
+            ahead = text[ctx.sentence.end:ctx.following[0].start] if ctx.following else ""
+            opens_part = any(ahead.lower().lstrip(" \n,").startswith(w) for w in cues.part_openers)
+            if not any(p.role in ("count", "measure") for p in sf) and not opens_part:
+                # "So với kỳ nghỉ năm trước, giảm 154 vụ (28,79%), … . Chín ngày nghỉ Tết, cả nước ghi nhận
+                # 381 vụ …": a sentence of changes alone may come before the values it compares (not before
+                # a part of them: "Trong số các vụ, đường bộ có 789 vụ")
+                pools.append([p for p in ctx.following if p.role in ("count", "measure")])
+        current = _current_of(text, pools, [named] if named else [] if bare_percent else [],
+                              None if bare_percent else described(text, d))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
         direction = cues.direction(clause.rstrip()) or "increase"
@@ -120,6 +122,19 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                             cue=direction))
         used |= {d.id} | ({pct.id} if pct else set())
     return out
+
+
+def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None) -> Figure | None:
+    """The one count a change is of: the first pool (this sentence, the one before, the one after) that
+    holds a count of the thing named decides — by that count alone, or by none if it holds several."""
+    wanted_all = named + ([own] if own else [])
+    for pool in pools:
+        for wanted in wanted_all:
+            exact = [p for p in pool if described(text, p) == wanted]
+            wider = [p for p in pool if described(text, p)[:len(wanted)] == wanted]
+            if exact or wider:
+                return exact[0] if len(exact) == 1 else wider[0] if not exact and len(wider) == 1 else None
+    return None
 
 
 def _new_subject(cues: Cues, gap: str) -> bool:
@@ -161,7 +176,7 @@ def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:
 def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:
     """The sentence opens by comparing with another period ("So với cùng kỳ, …"), so its changes are of
     the previous sentence's values."""
-    opening = text[ctx.sentence.start:ctx.sentence.start + 40].lower()
+    opening = text[ctx.sentence.start:ctx.sentence.start + 40].lower().lstrip(" -–(")
     return any(opening.startswith(c) for c in cues.compared)
 
 

@@ -55,6 +55,7 @@ class Cues:
         self.rate_words = lang.words("cues.rate")
         self.remainder = lang.words("cues.remainder")
         self.partial = lang.words("cues.partial")
+        self.part_openers = lang.words("cues.part_openers")
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
@@ -100,14 +101,16 @@ class Cues:
 
 @dataclass
 class SentenceContext:
-    """What a sentence-level detector sees: the text, the sentence, its figures, the previous
-    sentence's figures, and the relations the detectors before it found in this sentence."""
+    """What a sentence-level detector sees: the text, the sentence, its figures, the figures of the
+    nearest earlier sentence that states values (``previous``) and of the next sentence with figures
+    (``following``), and the relations the detectors before it found in this sentence."""
 
     text: str
     sentence: Sentence
     figures: list[Figure]
     previous: list[Figure] = field(default_factory=list)
     found: list[dict] = field(default_factory=list)
+    following: list[Figure] = field(default_factory=list)
 
 
 def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,
@@ -132,8 +135,9 @@ def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
 
 
 def head_word(f: Figure) -> str | None:
-    """The first word of a figure's noun (its classifier when it has one): what it counts."""
-    words = re.findall(r"[^\W\d_]+", ((f.classifier or "") + " " + (f.noun or "")).lower())
+    """The first word of a figure's noun (its classifier when it has no noun): what it counts. "334 ngôi
+    nhà" and "142 nhà" both count "nhà"."""
+    words = re.findall(r"[^\W\d_]+", (f.noun or f.classifier or "").lower())
     return words[0] if words else None
 
 
