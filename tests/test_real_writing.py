@@ -326,3 +326,10 @@ def test_an_iso_date_line_is_the_dateline():
 def test_a_classifier_does_not_hide_what_is_counted():
     text = "Thiên tai làm 334 ngôi nhà hư hỏng. Trong đó, tỉnh A có 142 nhà, tỉnh B 97 nhà, tỉnh C 120 nhà."
     assert ("error", "core.breakdown.parts-within-total") in rules_of(text)  # 359 > 334
+
+
+def test_a_fraction_and_its_shortfall():
+    ok = "Toàn tỉnh bầu được 5.232/5.294 đại biểu HĐND xã, phường, thị trấn (thiếu 62 đại biểu)."
+    assert ("breakdown", ["5.294", "5.232", "62"]) in kinds_and_texts(ok)
+    assert not rules_of(ok)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(ok.replace("thiếu 62", "thiếu 64"))

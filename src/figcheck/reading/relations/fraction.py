@@ -40,6 +40,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 cue=direction))
             continue
         out.append(relation("fraction", [f, d], {"part": f.id, "whole": d.id}))
+        if nxt is not None and nxt.role in ("count", "delta") and nxt.unit == d.unit \
+                and _shortfall(cues, text[d.end:nxt.start]):
+            # "bầu được 5.232/5.294 đại biểu (thiếu 64 đại biểu)": the whole is the part and the shortfall
+            roles = {"total": d.id, "parts": [f.id, nxt.id], "other_parts": []}
+            out.append(relation("breakdown", [d, f, nxt], roles, exhaustive=True, cue="thiếu",
+                                evidence="a/b and the shortfall b − a"))
         if nxt is not None and nxt.unit != "percent" and i + 3 < len(sf) and sf[i + 3].unit == "percent" \
                 and nxt.role == "count" and head_word(nxt) != head_word(f) \
                 and not CLAUSE_END.search(text, d.end, sf[i + 3].start):
@@ -66,3 +72,11 @@ def _change_before(cues: Cues, text: str, sf: list, i: int):
         return None
     direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, first.start - 20):first.start])[-1].lower().rstrip())
     return (delta, pct, direction) if direction else None
+
+
+def _shortfall(cues: Cues, gap: str) -> bool:
+    """The words after a fraction name what is missing from its whole: "(thiếu 64", ", còn thiếu 3"."""
+    low = gap.lower()
+    if CLAUSE_END.search(low) or len(low.split()) > 12:
+        return False
+    return any(low.rstrip(" (,:").endswith(w) for w in cues.shortfall)
