@@ -333,3 +333,17 @@ def test_a_fraction_and_its_shortfall():
     assert ("breakdown", ["5.294", "5.232", "62"]) in kinds_and_texts(ok)
     assert not rules_of(ok)
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(ok.replace("thiếu 62", "thiếu 64"))
+
+
+def test_a_running_total_counts_what_was_added_and_is_the_whole_of_a_later_share():
+    text = "Năm nay thành lập mới 523 tổ chức cơ sở đoàn, nâng tổng số lên 2.420, trong đó có 78,24% cơ sở vững mạnh."
+    a = figcheck.extract(text)
+    assert [f.noun for f in a.figures][:2] == ["tổ chức cơ sở đoàn", "tổ chức cơ sở đoàn"]
+    assert ("error", "core.share.granularity-of-whole") in rules_of(text)  # no k gives k/2.420 = 78,24%
+    assert not rules_of(text.replace("78,24%", "78,22%"))  # 1.893/2.420
+
+
+def test_a_colon_inside_a_list_is_not_a_nested_list():
+    text = ("Thiên tai làm 334 ngôi nhà hư hỏng. Trong đó, Điện Biên nặng nhất với 142 nhà, sau là Hà Giang 97 nhà, "
+            "tiếp theo là các tỉnh: Sơn La 48 nhà, Lào Cai 5 nhà, các tỉnh khác 60 nhà.")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text)  # 352 > 334

@@ -150,6 +150,7 @@ class FigureReader:
         self.not_units = lang.words("not_units")
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
+        self.cumulative = PhraseSet(lang.words("cumulative_before"))
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
         self.year_words = PhraseSet(lang.words("year_words"))
@@ -167,6 +168,12 @@ class FigureReader:
         for sentence in sentences:
             for cand in self._sentence_candidates(text, sentence, convention):
                 fig = self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field, figures)
+                if fig.noun is None and figures and figures[-1].sentence == fig.sentence and figures[-1].noun \
+                        and fig.unit == figures[-1].unit and self.cumulative.ends(text[sentence.start:fig.start]
+                                                                                   .lower().rstrip()):
+                    # "xây mới 523 tổ chức cơ sở, nâng tổng số lên 2.420": the total counts what was added
+                    fig = replace(fig, noun=figures[-1].noun, classifier=figures[-1].classifier,
+                                  countable=figures[-1].countable)
                 if fig.role == "denominator" and figures and figures[-1].role == "numerator":
                     # "87/92 vụ": the numerator counts what the denominator counts
                     figures[-1] = replace(figures[-1], noun=fig.noun, classifier=fig.classifier, after=fig.after)

@@ -55,7 +55,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
             continue
-        whole = _whole_named(text, sf[:k], ctx.previous, pct)
+        whole = _whole_named(cues, text, sf[:k], ctx.previous, pct)
         if whole is not None:
             out.append(relation("share", [pct, whole], {"part": None, "percent": pct.id, "whole": whole.id},
                                 evidence=f"the percentage names its whole: {pct.noun}"))
@@ -83,16 +83,25 @@ def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
     return run
 
 
-def _whole_named(text: str, before: list[Figure], previous: list[Figure], pct: Figure) -> Figure | None:
+def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Figure], pct: Figure) -> Figure | None:
     """The one earlier count of the noun a percentage names ("71,43% số vụ" → "14 vụ cháy")."""
     words = [w for w in pct.noun.lower().split() if w not in ("số", "tổng", "các", "những")]
     if not words:
         return None
     for pool in (before, previous):
-        same = [f for f in pool if f.role in COUNTED and f.unit == "count" and head_word(f) == words[0]
-                and f.qualifier is None and f.value]
+        same = [f for f in pool if f.role in COUNTED and f.unit == "count" and f.qualifier is None and f.value
+                and (head_word(f) == words[0] or _contains(f.noun, words[:2]))]
         if len({f.value for f in same}) == 1:
             return same[-1]
+        if same and any(text[max(0, same[-1].start - 30):same[-1].start].lower().rstrip().endswith(w)
+                        for w in cues.cumulative):
+            return same[-1]  # "xây mới 523 …, nâng tổng số lên 2.420": the running total is the whole
         if same:
             return None  # several counts of that noun: which one is meant the text does not say
     return None
+
+
+def _contains(noun: str | None, words: list[str]) -> bool:
+    """``words`` stand together in ``noun`` ("cơ sở" in "tổ chức cơ sở đoàn")."""
+    have = (noun or "").lower().replace(",", " ").split()
+    return any(have[i:i + len(words)] == words for i in range(len(have)))

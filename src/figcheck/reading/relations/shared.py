@@ -57,6 +57,7 @@ class Cues:
         self.partial = lang.words("cues.partial")
         self.part_openers = lang.words("cues.part_openers")
         self.shortfall = lang.words("cues.shortfall")
+        self.cumulative = lang.words("cumulative_before")
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]

@@ -50,7 +50,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         kept = []
         for a in after:
             between = text[kept[-1].end:a.start] if kept else ""
-            if kept and (cues.breakdown_re.search(between.lower()) or "(" in between or ":" in between):
+            # (a colon opens a nested list only right after the part it divides: "258 ca trong nước: …",
+            # not "xếp sau là các tỉnh: Sơn La 48 nhà")
+            colon_nested = ":" in between and len(between[:between.find(":")].split()) <= 4
+            if kept and (cues.breakdown_re.search(between.lower()) or "(" in between or colon_nested):
                 break
             kept.append(a)
         out += _lists(cues, text, m.group(0).lower(), min(wholes[-1].start, m.start()), wholes, kept, unique)
