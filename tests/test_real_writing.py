@@ -347,3 +347,24 @@ def test_a_colon_inside_a_list_is_not_a_nested_list():
     text = ("Thiên tai làm 334 ngôi nhà hư hỏng. Trong đó, Điện Biên nặng nhất với 142 nhà, sau là Hà Giang 97 nhà, "
             "tiếp theo là các tỉnh: Sơn La 48 nhà, Lào Cai 5 nhà, các tỉnh khác 60 nhà.")
     assert ("error", "core.breakdown.parts-within-total") in rules_of(text)  # 352 > 334
+
+
+# -- titles ------------------------------------------------------------------------------------------
+
+def test_a_title_repeated_in_the_text_is_not_a_body_figure():
+    title = "Cả nước xảy ra hơn 360 vụ cháy nổ trong tháng 4"
+    a = figcheck.extract(f"{title}\n\nTháng 4 cả nước ghi nhận 363 vụ cháy, khiến 20 người tử vong.", title=title)
+    assert any(s.kind == "title" for s in a.set_aside)
+    assert ("headline", ["hơn 360", "363"]) in [(r.kind, [a.figure(x).text for x in r.figures]) for r in a.relations]
+
+
+def test_a_title_figure_that_sums_body_figures():
+    a = figcheck.extract("Toàn tỉnh ghi nhận 14 vụ cháy, 1 vụ nổ, làm chết 1 người.", title="Toàn tỉnh xảy ra 15 vụ cháy, nổ")
+    assert [(r.kind, [a.figure(x).text for x in r.figures]) for r in a.relations] == [("breakdown", ["15", "14", "1"])]
+
+
+def test_a_title_figure_is_no_headline_of_a_figure_counting_something_else():
+    text = "Lực lượng gồm 1.936 tổ bảo vệ an ninh và ít nhất 1 Công an xã bán chuyên trách ở mỗi xã."
+    a = figcheck.extract(text, title="1.936 tổ bảo vệ an ninh")
+    heads = [[a.figure(x).text for x in r.figures] for r in a.relations if r.kind == "headline"]
+    assert heads == [["1.936", "1.936"]]

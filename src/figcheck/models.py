@@ -47,7 +47,7 @@ class Source:
 class SetAside:
     """A piece of the input kept out of the figures (page furniture, bylines, a dateline)."""
 
-    kind: str  # "dateline" | "furniture" | "byline" | "related"
+    kind: str  # "dateline" | "furniture" | "byline" | "related" | "title" (a given title repeated in the text)
     text: str
     start: int
     end: int

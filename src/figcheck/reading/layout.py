@@ -150,6 +150,16 @@ class LayoutReader:
 
         # 3. the title: the first remaining line, when it reads as a headline and is not all there is
         body_lines = [i for i in range(len(lines)) if i not in aside_lines]
+        if title is not None:
+            # a title given apart (JSON Lines "title") is often repeated in the text: that line is the title
+            # again, not a body sentence whose figures a headline could be compared with
+            wanted = " ".join(title.split()).casefold()
+            for i in body_lines[:8]:
+                s, e = first_body_start.get(i, lines[i][0]), lines[i][1]
+                if " ".join(text[s:e].split()).casefold().strip(" .") == wanted.strip(" ."):
+                    layout.set_aside.append(SetAside("title", text[s:e], s, e))
+                    body_lines = [j for j in body_lines if j != i]
+                    break
         if title is None and len(body_lines) > 1:
             i = body_lines[0]
             s = first_body_start.get(i, lines[i][0])

@@ -4,17 +4,28 @@ whose wording matches the title best)."""
 from __future__ import annotations
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import Cues, compatible, content_words, relation
+from figcheck.reading.relations.shared import CLAUSE_END, Cues, compatible, content_words, head_word, relation
 
 
 def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
     title_figs = [f for f in article.figures if f.sentence == -1]
-    body = [f for f in article.figures if f.sentence >= 0 and f.role not in ("delta",)]
+    body = [f for f in article.figures if f.sentence >= 0]
     out = []
     for t in title_figs:
-        cands = [b for b in body if compatible(t, b) and b.role == t.role]
+        # the same kind of figure counting the same thing ("1.936 tổ" is no headline of "1 Công an xã")
+        cands = [b for b in body if compatible(t, b) and b.role == t.role and head_word(b) == head_word(t)]
         if not cands:
             continue
+        if t.qualifier is None and t.value is not None and not any(b.value == t.value for b in cands):
+            run = _summed_run(article.text, by_sentence, t)
+            if run:
+                # "15 vụ cháy, nổ" over "14 vụ cháy, 1 vụ nổ": the title is the sum of the body's figures
+                roles = {"total": t.id, "parts": [p.id for p in run], "other_parts": []}
+                r = relation("breakdown", [t] + run, roles, exhaustive=True, cue=None,
+                             evidence="the title's figure is the sum of the body's")
+                r["start"], r["end"], r["sentence"] = run[0].start, run[-1].end, run[0].sentence
+                out.append(r)
+                continue
 
         def distance(b: Figure) -> float:
             lo, hi = b.low if b.low is not None else float("-inf"), b.high if b.high is not None else float("inf")
@@ -32,3 +43,21 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         r["start"], r["end"], r["sentence"] = best.start, best.end, best.sentence
         out.append(r)
     return out
+
+
+def _summed_run(text: str, by_sentence: dict[int, list[Figure]], t: Figure) -> list[Figure]:
+    """Two or more counts of what the title counts, side by side in one sentence, that add up to it."""
+    for figs in by_sentence.values():
+        for i, first in enumerate(figs):
+            if first.unit != t.unit or first.role != t.role or head_word(first) != head_word(t):
+                continue
+            run = [first]
+            for f in figs[i + 1:]:
+                gap = text[run[-1].end:f.start]
+                if f.unit != t.unit or f.role != t.role or head_word(f) != head_word(t) or CLAUSE_END.search(gap) \
+                        or len(gap.split()) > 6:
+                    break
+                run.append(f)
+                if sum(x.value or 0 for x in run) == t.value:
+                    return run
+    return []
