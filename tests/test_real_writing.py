@@ -368,3 +368,11 @@ def test_a_title_figure_is_no_headline_of_a_figure_counting_something_else():
     a = figcheck.extract(text, title="1.936 tổ bảo vệ an ninh")
     heads = [[a.figure(x).text for x in r.figures] for r in a.relations if r.kind == "headline"]
     assert heads == [["1.936", "1.936"]]
+
+
+def test_a_share_in_a_sentence_about_a_part_takes_its_whole_from_the_sentence_before():
+    text = ("Cử tri đã chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm tỷ lệ 33,33%; "
+            "40 đại biểu là người dân tộc thiểu số, chiếm 66,67%.")
+    found = kinds_and_texts(text)
+    assert ("share", ["20", "33,33%", "60"]) in found and ("share", ["40", "66,67%", "60"]) in found
+    assert ("error", "core.share.granularity") in rules_of(text.replace("66,67%", "67,67%"))

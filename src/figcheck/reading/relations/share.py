@@ -32,6 +32,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if r["kind"] == "share" and r["roles"].get("whole") is None:
             part = next(f for f in sf if f.id == r["roles"]["part"])
             whole = _earlier_whole(sf, part, parts)
+            if whole is None and _opens_with_part(cues, text, ctx):
+                # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
+                same = [w for w in ctx.previous if w.role in COUNTED and w.unit == part.unit and w.qualifier is None
+                        and head_word(w) == head_word(part) and w.value is not None and part.value is not None
+                        and w.value >= part.value]
+                whole = same[0] if len({w.value for w in same}) == 1 else None
             if whole is not None:
                 r["roles"]["whole"] = whole.id
                 r["figures"].append(whole.id)
@@ -105,3 +111,9 @@ def _contains(noun: str | None, words: list[str]) -> bool:
     """``words`` stand together in ``noun`` ("cơ sở" in "tổ chức cơ sở đoàn")."""
     have = (noun or "").lower().replace(",", " ").split()
     return any(have[i:i + len(words)] == words for i in range(len(have)))
+
+
+def _opens_with_part(cues: Cues, text: str, ctx: SentenceContext) -> bool:
+    """The sentence opens by speaking of a part of what the sentence before stated ("Trong số đó, …")."""
+    opening = text[ctx.sentence.start:ctx.sentence.start + 30].lower().lstrip(" -–(")
+    return any(opening.startswith(w) for w in cues.part_openers)
