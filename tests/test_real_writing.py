@@ -376,3 +376,23 @@ def test_a_share_in_a_sentence_about_a_part_takes_its_whole_from_the_sentence_be
     found = kinds_and_texts(text)
     assert ("share", ["20", "33,33%", "60"]) in found and ("share", ["40", "66,67%", "60"]) in found
     assert ("error", "core.share.granularity") in rules_of(text.replace("66,67%", "67,67%"))
+
+
+# -- outcomes of what was handled --------------------------------------------------------------------
+
+def test_outcome_clauses_are_parts_of_what_was_handled():
+    text = "Năm qua đã xử lý 9 vụ việc vi phạm, khởi tố 4 vụ, 8 bị can, phạt hành chính 4 vụ, 15 đối tượng."
+    assert ("breakdown", ["9", "4", "4"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("phạt hành chính 4 vụ",
+                                                                                   "phạt hành chính 6 vụ"))
+    nxt = ("Công an phát hiện, bắt 641 vụ, 766 đối tượng. Qua đó, đã khởi tố 201 vụ, 228 bị can; xử lý hành "
+           "chính 440 vụ, 538 đối tượng.")
+    assert ("breakdown", ["641", "201", "440"]) in kinds_and_texts(nxt)
+
+
+def test_outcomes_stop_where_a_clause_turns_to_another_matter():
+    text = ("Cảnh sát bắt 14 vụ, đã khởi tố 9 vụ, xử phạt hành chính 4 vụ và đang điều tra 1 vụ; khởi tố 1 bị can "
+            "về tội khác, xử phạt hành chính 1 vụ khai thác cát.")
+    assert ("breakdown", ["14", "9", "4", "1"]) in kinds_and_texts(text)
+    assert not rules_of(text)

@@ -58,6 +58,10 @@ class Cues:
         self.part_openers = lang.words("cues.part_openers")
         self.shortfall = lang.words("cues.shortfall")
         self.cumulative = lang.words("cumulative_before")
+        self.intake = lang.words("cues.intake")
+        self.outcomes = lang.words("cues.outcomes")
+        self.outcome_verbs = sorted(self.intake + self.outcomes, key=len, reverse=True)
+        self.outcome_openers = lang.words("cues.outcome_openers")
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
