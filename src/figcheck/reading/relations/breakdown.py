@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
                                                 head_word, relation)
 
 
@@ -65,7 +65,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         else:
             semi = text.find(";", first.start, s.end)
             end_limit = semi if semi >= 0 else s.end
-        parts = [f for f in sf[i + 1:] if f.start < end_limit and f.role in ("count", "measure")]
+        parts = [f for f in sf[i + 1:i + 1 + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
         # a list stops at a figure that is not separated by a list separator from the previous one
         kept = [parts[0]]
         cut = False  # the list may go on past what was read: it cannot be complete
@@ -126,7 +126,7 @@ def _bracketed_items(text: str, sf: list, first: int, limit: int) -> list:
     """The counts of a list written "A (118), B (10), C (5)": each in brackets after a name, the brackets
     joined by a list separator. Empty unless the second item follows the first that way."""
     items = [sf[first]]
-    for f in sf[first + 1:]:
+    for f in sf[first + 1:first + 1 + LOOKBACK]:
         prev = items[-1]
         between = text[prev.end:f.start]
         if prev.noun and between.lstrip().startswith(prev.noun):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, Cues, described, SentenceContext, compatible, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, described, SentenceContext, compatible, follows_other_count, gap_after_noun,
                                                 head_word, relation)
 
 
@@ -34,7 +34,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         of_rate = any(w in gap.lower() for w in cues.rate_words)
         if short and d.role == "delta" and d.noun and head_word(d) != head_word(c):
             # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun
-            c = next((p for p in reversed(sf[:i]) if p.role in ("count", "measure") and p.id not in used
+            c = next((p for p in reversed(sf[max(0, i - LOOKBACK):i]) if p.role in ("count", "measure") and p.id not in used
                       and head_word(p) == head_word(d) and not CLAUSE_END.search(text, p.end, d.start)),
                      None)
             if c is None:
@@ -93,16 +93,16 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         named = _named(cues, clause)  # "số người chết giảm 1.033 người": what changed is named before
         if bare_percent and not named:
             continue
-        pools = [[p for p in sf[:k] if p.role in ("count", "measure") and p.id not in used]]
+        pools = [[p for p in sf[max(0, k - LOOKBACK):k] if p.role in ("count", "measure") and p.id not in used]]
         if not pools[0] and _opens_with_comparison(cues, text, ctx):
-            pools.append([p for p in ctx.previous if p.role in ("count", "measure")])
+            pools.append([p for p in ctx.previous[-LOOKBACK:] if p.role in ("count", "measure")])
             ahead = text[ctx.sentence.end:ctx.following[0].start] if ctx.following else ""
             opens_part = any(ahead.lower().lstrip(" \n,").startswith(w) for w in cues.part_openers)
             if not any(p.role in ("count", "measure") for p in sf) and not opens_part:
                 # "So với kỳ nghỉ năm trước, giảm 154 vụ (28,79%), … . Chín ngày nghỉ Tết, cả nước ghi nhận
                 # 381 vụ …": a sentence of changes alone may come before the values it compares (not before
                 # a part of them: "Trong số các vụ, đường bộ có 789 vụ")
-                pools.append([p for p in ctx.following if p.role in ("count", "measure")])
+                pools.append([p for p in ctx.following[:LOOKBACK] if p.role in ("count", "measure")])
         current = _current_of(text, pools, [named] if named else [] if bare_percent else [],
                               None if bare_percent else described(text, d))
         if current is None:

@@ -129,7 +129,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             p = region_start + k + len(noun_lead)
             rest = text[p:nxt]
             # the cue may follow a few more words of the noun: "06 Cảnh sát PCCC gồm A, B, …"
-            cue_m = re.match(rf"\s*(?:[^\W\d_]+\s+){{1,3}}?,?\s*(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
+            cue_m = re.match(rf"\s*+(?:[^\W\d_]++\s++){{1,3}}?,?\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
                              rest, re.IGNORECASE) \
                 or re.match(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", rest, re.IGNORECASE)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""

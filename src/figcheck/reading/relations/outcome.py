@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import Cues, SentenceContext, head_word, relation
+from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, head_word, relation
 
 COUNTED = ("count", "measure")
 
@@ -21,10 +21,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
     in_list = {fid for r in ctx.found if r["kind"] == "breakdown" for fid in r["figures"]}
     out = []
+    position = {f.id: i for i, f in enumerate(sf)}
     totals = [f for f in sf if f.role in COUNTED and f.id not in in_list and _verb_before(cues, text, ctx, f)
               in cues.intake]
     for total in totals:
-        later = [f for f in sf if f.start > total.end] + (ctx.following if _continues(cues, text, ctx) else [])
+        k = position[total.id]
+        later = sf[k + 1:k + 1 + LOOKBACK] + (ctx.following[:LOOKBACK] if _continues(cues, text, ctx) else [])
         parts = []
         prev_end = total.end
         for f in later:

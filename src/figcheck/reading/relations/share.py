@@ -15,7 +15,7 @@ themselves) and completes what they leave open:
 from __future__ import annotations
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (Cues, SentenceContext, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, follows_other_count, gap_after_noun,
                                                 head_word, relation)
 
 COUNTED = ("count", "measure")
@@ -27,14 +27,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     # a count with a percentage of its own is a sibling part, never the whole of another: "39 vụ (chiếm
     # 31,2%), 36 vụ (chiếm 28,8%)"
     parts = {r["roles"]["part"] for r in ctx.found if r["kind"] == "share"}
+    position = {f.id: i for i, f in enumerate(sf)}
     out = []
     for r in ctx.found:  # complete the shares found before: their whole
         if r["kind"] == "share" and r["roles"].get("whole") is None:
-            part = next(f for f in sf if f.id == r["roles"]["part"])
-            whole = _earlier_whole(sf, part, parts)
+            part = sf[position[r["roles"]["part"]]]
+            whole = _earlier_whole(sf, position[part.id], parts)
             if whole is None and _opens_with_part(cues, text, ctx):
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
-                same = [w for w in ctx.previous if w.role in COUNTED and w.unit == part.unit and w.qualifier is None
+                same = [w for w in ctx.previous[-LOOKBACK:] if w.role in COUNTED and w.unit == part.unit and w.qualifier is None
                         and head_word(w) == head_word(part) and w.value is not None and part.value is not None
                         and w.value >= part.value]
                 whole = same[0] if len({w.value for w in same}) == 1 else None
@@ -51,7 +52,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if follows_other_count(text, sf, k - 1) and not pct.noun:
             run = _run_before(text, sf, k - 1)
-            owners = [(p, w) for p in run for w in [_earlier_whole(sf, p, parts)] if w is not None]
+            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], parts)] if w is not None]
             if len(owners) == 1:
                 part, whole = owners[0]
                 out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id,
@@ -61,7 +62,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
             continue
-        whole = _whole_named(cues, text, sf[:k], ctx.previous, pct)
+        whole = _whole_named(cues, text, sf[max(0, k - LOOKBACK):k], ctx.previous[-LOOKBACK:], pct)
         if whole is not None:
             out.append(relation("share", [pct, whole], {"part": None, "percent": pct.id, "whole": whole.id},
                                 evidence=f"the percentage names its whole: {pct.noun}"))
@@ -69,10 +70,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
-def _earlier_whole(sf: list[Figure], part: Figure, parts: set[str]) -> Figure | None:
-    """The latest count before ``part`` in its sentence that counts the same thing and is not smaller."""
-    k = next(i for i, f in enumerate(sf) if f.id == part.id)
-    for w in reversed(sf[:k]):
+def _earlier_whole(sf: list[Figure], k: int, parts: set[str]) -> Figure | None:
+    """The latest count before ``sf[k]`` in its sentence that counts the same thing and is not smaller."""
+    part = sf[k]
+    for w in reversed(sf[max(0, k - LOOKBACK):k]):
         if w.id not in parts and w.role in COUNTED + ("denominator",) and w.unit == part.unit and head_word(w) == head_word(part) \
                 and w.value is not None and part.value is not None and w.value >= part.value and w.qualifier is None:
             return w
@@ -83,7 +84,7 @@ def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
     """The counts of different things joined by commas that end at ``sf[last]``."""
     run = [sf[last]]
     i = last
-    while i > 0 and follows_other_count(text, sf, i):
+    while i > 0 and len(run) < LOOKBACK and follows_other_count(text, sf, i):
         i -= 1
         run.insert(0, sf[i])
     return run

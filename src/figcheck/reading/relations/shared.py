@@ -17,6 +17,9 @@ from figcheck.reading.figures import _ends_with_phrase
 GENERIC = {"số", "các", "những", "loại", "lượt", "về", "cộng", "tổng"}
 QUOTED = re.compile(r"[“\"]([^”\"]{1,300})[”\"]")
 BRACKETED = re.compile(r"\([^()]{0,200}\)")
+# How far back or ahead a detector looks for a figure's partner, in figures: far more than any sentence of
+# real writing holds, and a bound that keeps reading linear on pathological text.
+LOOKBACK = 40
 CLAUSE_END = re.compile(r";|\.(?!\d)")  # a clause ends at ";" or a full stop (not the dot of "1.222")
 
 

@@ -12,16 +12,18 @@ each holds two or more parts of every whole it names ("539 người nghiện, 1.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import Cues, SentenceContext, compatible, described, head_word, relation
+from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, compatible, described, head_word, relation
 
 COUNTED = ("count", "measure")
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
-    text, s, sf, prev = ctx.text, ctx.sentence, ctx.figures, ctx.previous
+    text, s, sf, prev = ctx.text, ctx.sentence, ctx.figures, ctx.previous[-LOOKBACK:]
+    starts = [f.start for f in sf]
     out = []
     for m in cues.subset_re.finditer(text, s.start, s.end):
         p = m.start()
@@ -32,7 +34,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if inside:
             close = text.find(")", p, s.end)
             scope_end = close if close >= 0 else s.end
-        wholes = [f for f in sf if f.end <= p and f.role in COUNTED + ("denominator",)]
+        at = bisect.bisect_left(starts, p)  # figures before the cue, and after it: found by position, not scanned
+        wholes = [f for f in sf[max(0, at - LOOKBACK):at] if f.end <= p and f.role in COUNTED + ("denominator",)]
         unique = not wholes
         if not wholes:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
@@ -41,7 +44,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             wholes = [f for f in prev if f.role in COUNTED]
         if not wholes:
             continue
-        after = [f for f in sf if m.end() <= f.start < scope_end and f.role in COUNTED]
+        after = [f for f in sf[at:at + LOOKBACK] if m.end() <= f.start < scope_end and f.role in COUNTED]
         # the parts stop at the next cue that opens a list of its own
         nxt = cues.subset_re.search(text, m.end(), scope_end)
         if nxt:
