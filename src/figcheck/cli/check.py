@@ -7,7 +7,7 @@ import sys
 import click
 
 from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated, ci_report, exit_for,
-                                 load_rules_or_exit, progress_bar, report_input_error, spark_or_exit)
+                                 ProgressBar, load_rules_or_exit, report_input_error, spark_or_exit)
 
 
 @click.command()
@@ -15,9 +15,11 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
 @click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
               help="Add a rule pack (built-in name or YAML file); a pack named like a default one replaces it.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "junit", "sarif", "github", "parquet"]),
+@click.option("--format", "fmt", type=click.Choice(["console", "concise", "html", "json", "jsonl", "junit", "sarif", "github",
+                                                "parquet"]),
               default="console", show_default=True,
-              help="console for people; json for tools (jsonl: an article a line, for large runs); "
+              help="console for people (concise: path:line:col: severity rule message, a line each; html: one "
+                   "self-contained page); json for tools (jsonl: an article a line, for large runs); "
                    "junit, sarif, github for CI; parquet: with --engine spark and --output DIR.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when an anomaly of this severity or above is found.")
@@ -68,6 +70,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                    "(a directory of results: --engine spark with --format parquet or jsonl)", err=True)
         sys.exit(EXIT_INPUT)
     summary = Summary()
+    progress = None
     try:
         with open_output(output) as out:
             collected = []  # the CI formats are whole documents: they are written at the end
@@ -75,11 +78,17 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 from figcheck.reports.json_report import JsonLinesReportWriter, JsonReportWriter
 
                 writer = JsonReportWriter(out) if fmt == "json" else JsonLinesReportWriter(out)
-            elif fmt == "console":
-                from figcheck.reports.console import article_report, make_console, summary_table
+            console = None
+            if fmt == "console":
+                from figcheck.reports.console import article_report, is_plain, make_console, summary_table
 
                 console = make_console(out)
-            progress = progress_bar(len(paths))
+            elif fmt == "concise":
+                from figcheck.reports.ci import groups_from_articles, render_concise
+                from figcheck.reports.positions import DiskPositions
+
+                positions = DiskPositions(encoding)
+            progress = ProgressBar(console)
             if spark is not None:
                 from figcheck.engines.spark_articles import stream_results
 
@@ -95,28 +104,32 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 if result.internal_error is not None:
                     click.echo(f"figcheck: internal error while checking {result.article.source}: "
                                f"{result.internal_error} (run with --debug for the traceback)", err=True)
-                if progress is not None:
-                    progress.advance(progress.task_ids[0])
                 if fmt in ("json", "jsonl"):
                     writer.write(result.encoded if result.encoded is not None else result.to_dict())
                 elif fmt == "console":
-                    console.print(article_report(result, plain=console.no_color, width=console.width))
+                    console.print(article_report(result, plain=is_plain(console), width=console.width))
+                elif fmt == "concise":  # a line per anomaly, as it is found
+                    out.write(render_concise(groups_from_articles([result], positions)))
                 else:
                     collected.append(result)
-            if progress is not None:
-                progress.stop()
+                progress.advance()
+            progress.stop()
             if fmt in ("json", "jsonl"):
                 writer.close(summary.to_dict())
             elif fmt == "console":
                 console.print(summary_table(summary.to_dict()))
-            else:
-                out.write(ci_report(fmt, collected, ruleset, fail_on, summary.to_dict()))
+            elif fmt != "concise":
+                out.write(ci_report(fmt, collected, ruleset, fail_on, summary.to_dict(), encoding=encoding))
     except (KeyboardInterrupt, Terminated) as exc:
+        if progress is not None:
+            progress.stop()
         code = 143 if isinstance(exc, Terminated) else 130
         what = "terminated" if code == 143 else "interrupted"
         click.echo(f"figcheck: {what}; no report was written" if output else f"figcheck: {what}", err=True)
         sys.exit(code)
     except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback with --debug
+        if progress is not None:
+            progress.stop()
         click.echo(f"figcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                    err=True)
         if debug:

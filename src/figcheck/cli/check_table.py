@@ -28,7 +28,8 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, 
 @click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
               help="With --engine spark: the cluster to run on.")
 @click.option("--spark-conf", multiple=True, metavar="KEY=VALUE", help="With --engine spark: a Spark setting.")
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "junit", "sarif", "github", "parquet"]),
+@click.option("--format", "fmt", type=click.Choice(["console", "concise", "html", "json", "jsonl", "junit", "sarif",
+                                                  "github", "parquet"]),
               default="console", show_default=True,
               help="parquet: with --engine spark and --output DIR (one row per anomaly or unreadable cell).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)

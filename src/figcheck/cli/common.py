@@ -63,14 +63,21 @@ def spark_or_exit(master: str, conf_pairs: tuple[str, ...], jobs: int | None):
         sys.exit(EXIT_INPUT)
 
 
-def ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict, kind: str = "text") -> str:
+def ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict, kind: str = "text",
+              encoding: str | None = None) -> str:
+    """A whole CI report (junit, sarif, github, concise); the GitHub step summary is appended to
+    ``$GITHUB_STEP_SUMMARY`` when that is set."""
     from figcheck.reports import ci
+    from figcheck.reports.positions import DiskPositions
 
-    groups = ci.groups_from_articles(results) if kind == "text" else ci.groups_from_tables(results)
+    groups = (ci.groups_from_articles(results, DiskPositions(encoding)) if kind == "text"
+              else ci.groups_from_tables(results, ruleset))
     if fmt == "junit":
         return ci.render_junit(groups, ruleset, fail_on)
     if fmt == "sarif":
         return ci.render_sarif(groups, ruleset)
+    if fmt == "concise":
+        return ci.render_concise(groups)
     annotations, markdown = ci.render_github(groups, summary)
     import os
 
@@ -81,18 +88,49 @@ def ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict, kin
     return annotations
 
 
-def progress_bar(n_inputs: int):
-    """A progress bar on stderr for many inputs, only on a terminal."""
-    if not sys.stderr.isatty():
-        return None
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+class ProgressBar:
+    """Articles checked so far, drawn only where stderr is a terminal, and only from the second article on.
 
-    progress = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
-                        console=Console(stderr=True), transient=True)
-    progress.add_task("articles", total=None)
-    progress.start()
-    return progress
+    The bar is drawn on the report's own console when the report goes to the terminal, so whatever the
+    report prints appears above the bar instead of being glued into it; otherwise on stderr.
+    """
+
+    def __init__(self, report_console=None, label: str = "checking") -> None:
+        self.enabled = sys.stderr.isatty()
+        self.report_console = report_console
+        self.label = label
+        self.done = 0
+        self.progress = None
+
+    @property
+    def console(self):
+        """The console the bar is drawn on (None until it is drawn)."""
+        return None if self.progress is None else self.progress.console
+
+    def advance(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        if self.progress is None:
+            if self.done < 2:  # one input never gets a bar
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            console = self.report_console
+            if console is None or not console.is_terminal:
+                console = Console(stderr=True)
+            self.progress = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                     console=console, transient=True)
+            self.progress.add_task(self.label, total=None, completed=self.done)
+            self.progress.start()
+        else:
+            self.progress.advance(self.progress.task_ids[0])
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
 
 
 def load_rules_or_exit(rules, *, language: str = "vi", defaults: bool = True):
