@@ -118,6 +118,10 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 writer.close(summary.to_dict())
             elif fmt == "console":
                 console.print(summary_table(summary.to_dict()))
+            elif fmt == "html":
+                from figcheck.reports.html import render_html
+
+                out.write(render_html(collected, ruleset, summary.to_dict()))
             elif fmt != "concise":
                 out.write(ci_report(fmt, collected, ruleset, fail_on, summary.to_dict(), encoding=encoding))
     except (KeyboardInterrupt, Terminated) as exc:

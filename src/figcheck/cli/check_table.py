@@ -155,6 +155,10 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
             for sev, n in summary["anomalies"].items():
                 t.add_row(f"{sev}s", str(n))
             console.print(t)
+        elif fmt == "html":
+            from figcheck.reports.html import render_html
+
+            out.write(render_html(results, ruleset, summary, kind="table", title="figcheck report: tables"))
         else:
             out.write(ci_report(fmt, results, ruleset, fail_on, summary, kind="table"))
     exit_for(severities, fail_on, input_errors=input_errors)
