@@ -16,7 +16,9 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, 
               help="Add a rule pack (built-in name or YAML file); its 'columns' map column names to metrics.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
 @click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
-@click.option("--strict", is_flag=True, help="A rule whose columns are missing is an error, not a warning.")
+@click.option("--strict", is_flag=True,
+              help="A rule whose columns are missing is an error, not a warning; a table none of whose columns "
+                   "names a metric is an input error (exit 2) instead of a table with nothing to check.")
 @click.option("--engine", type=click.Choice(["pandas", "polars", "gx", "spark"]), default="pandas", show_default=True,
               help="pandas or polars: pandera's backends (identical anomalies); gx: the pack exported as a "
                    "Great Expectations suite and run by GX (pip install figcheck[gx]); spark: Apache Spark "
@@ -103,6 +105,11 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
         checked = check_tables(paths, checker, jobs or default_jobs())
     for res in checked:
         results.append(res)
+        if strict and res.error is None and not res.columns:
+            from figcheck.models import InputError
+
+            res.error = InputError("no column names a metric of the rule packs, so nothing was checked "
+                                   "(map columns to metrics with a pack's 'columns', see --rules)")
         if res.error is not None:
             input_errors += 1
             click.echo(f"figcheck: input error: {res.source}: {res.error}", err=True)
