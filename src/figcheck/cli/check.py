@@ -6,8 +6,10 @@ import sys
 
 import click
 
-from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated, ci_report, exit_for,
-                                 ProgressBar, load_rules_or_exit, report_input_error, spark_or_exit)
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ProgressBar, Settings, Terminated, ci_report,
+                                 exit_for, load_rules_or_exit, report_input_error, selection_options, spark_or_exit)
+
+FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "github", "parquet")
 
 
 @click.command()
@@ -15,8 +17,7 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
 @click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
               help="Add a rule pack (built-in name or YAML file); a pack named like a default one replaces it.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
-@click.option("--format", "fmt", type=click.Choice(["console", "concise", "html", "json", "jsonl", "junit", "sarif", "github",
-                                                "parquet"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               default="console", show_default=True,
               help="console for people (concise: path:line:col: severity rule message, a line each; html: one "
                    "self-contained page); json for tools (jsonl: an article a line, for large runs); "
@@ -38,16 +39,50 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
 @click.option("--spark-conf", multiple=True, metavar="KEY=VALUE", help="With --engine spark: a Spark setting.")
 @click.option("--text-column", default="text", show_default=True, metavar="NAME",
               help="With --engine spark: the column of a Parquet input that holds the article text.")
+@selection_options
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only anomalies that are not in this baseline (see --write-baseline).")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Record today's anomalies in FILE (after --select/--ignore and inline suppressions; "
+                   "--baseline is not applied); the run then exits 0 unless an input could not be read.")
 @click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
-def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str, fail_on: str,
-          jobs: int | None, output: str | None, language: str, encoding: str | None, engine: str,
-          spark_master: str, spark_conf: tuple[str, ...], text_column: str, debug: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str,
+          fail_on: str, jobs: int | None, output: str | None, language: str, encoding: str | None, engine: str,
+          spark_master: str, spark_conf: tuple[str, ...], text_column: str, select: tuple[str, ...],
+          ignore: tuple[str, ...], config_path: str | None, isolated: bool, baseline_path: str | None,
+          write_baseline: str | None, debug: bool) -> None:
     """Check that the figures of articles agree with each other.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
     read (everything else is still checked and reported); 3 an internal error.
+
+    Settings also come from [tool.figcheck] in pyproject.toml or a figcheck.toml found upward from the
+    inputs; inline comments "<!-- figcheck: ignore RULE -->" (the next paragraph) and a trailing
+    "# figcheck: ignore=RULE" (that line) suppress anomalies, counted in the summary.
     """
     import os
+
+    settings = Settings(ctx, paths, config_path=config_path, isolated=isolated, rules=rules,
+                        no_default_rules=no_default_rules, fmt=fmt, fail_on=fail_on, select=select, ignore=ignore,
+                        formats=FORMATS)
+    fmt, fail_on, rules, no_default_rules = settings.fmt, settings.fail_on, settings.rules, settings.no_default_rules
+    baseline = None
+    if baseline_path is not None and write_baseline is None:
+        from figcheck.validators.baseline import BaselineError, read_baseline
+
+        try:
+            baseline = read_baseline(baseline_path)
+        except BaselineError as exc:
+            click.echo(f"figcheck: baseline error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+    if engine == "spark" and (settings.filters or baseline_path or write_baseline):
+        click.echo("figcheck: --select, --ignore, per-path ignores and baselines are not applied by --engine "
+                   "spark yet; run them with the local engine", err=True)
+        sys.exit(EXIT_INPUT)
+    selection = settings.selection(baseline)
+    baseline_entries: list[dict] = []
+    suppressed = baselined = 0
 
     if debug:
         os.environ["FIGCHECK_DEBUG"] = "1"
@@ -96,9 +131,15 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                                          light=fmt in ("json", "jsonl"))
             else:
                 results = check_sources(iter_sources(paths, encoding=encoding), ruleset, language,
-                                        jobs or default_jobs(), encode=fmt in ("json", "jsonl"))
+                                        jobs or default_jobs(), encode=fmt in ("json", "jsonl"), select=selection)
             for result in results:
                 summary.add(result)
+                suppressed += result.suppressed
+                baselined += result.baselined
+                if write_baseline is not None:
+                    baseline_entries += [{"fingerprint": fp, "source": result.article.source, "id": result.article.id,
+                                          "rule": an.rule, "message": an.message}
+                                         for an, fp in zip(result.anomalies, result.fingerprints)]
                 if result.article.error is not None:
                     report_input_error(result.article)
                 if result.internal_error is not None:
@@ -114,16 +155,26 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                     collected.append(result)
                 progress.advance()
             progress.stop()
+            totals = summary.to_dict()
+            if suppressed:
+                totals["suppressed"] = suppressed  # by inline comments
+            if baseline is not None:
+                totals["baselined"] = baselined  # already in the baseline
             if fmt in ("json", "jsonl"):
-                writer.close(summary.to_dict())
+                writer.close(totals)
             elif fmt == "console":
-                console.print(summary_table(summary.to_dict()))
+                console.print(summary_table(totals))
             elif fmt == "html":
                 from figcheck.reports.html import render_html
 
-                out.write(render_html(collected, ruleset, summary.to_dict()))
+                out.write(render_html(collected, ruleset, totals))
             elif fmt != "concise":
-                out.write(ci_report(fmt, collected, ruleset, fail_on, summary.to_dict(), encoding=encoding))
+                out.write(ci_report(fmt, collected, ruleset, fail_on, totals, encoding=encoding))
+            if write_baseline is not None:
+                from figcheck.reports.output import write_output
+                from figcheck.validators.baseline import baseline_document
+
+                write_output(baseline_document(baseline_entries), write_baseline)
     except (KeyboardInterrupt, Terminated) as exc:
         if progress is not None:
             progress.stop()
@@ -141,7 +192,9 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
 
             traceback.print_exc()
         sys.exit(EXIT_INTERNAL)
-    exit_for(summary.severities, fail_on, input_errors=summary.input_errors,
+    if write_baseline is not None:
+        click.echo(f"figcheck: {len(baseline_entries)} anomalies recorded in {write_baseline}", err=True)
+    exit_for({} if write_baseline is not None else summary.severities, fail_on, input_errors=summary.input_errors,
              internal_errors=summary.internal_errors)
 
 

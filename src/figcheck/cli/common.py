@@ -154,3 +154,70 @@ def exit_for(anomalies: dict, fail_on: str, *, input_errors: int = 0, internal_e
     if fail_on != "never" and worst is not None and RANK[worst] >= RANK[fail_on]:
         sys.exit(EXIT_FAIL)
     sys.exit(EXIT_OK)
+
+
+def selection_options(f):
+    """The options that choose what is reported, shared by check and check-table."""
+    options = [
+        click.option("--select", multiple=True, metavar="RULES",
+                     help="Report only these rules (ids or globs such as core.share.*, comma-separated or "
+                          "repeated); replaces the configuration's select."),
+        click.option("--ignore", multiple=True, metavar="RULES",
+                     help="Do not report these rules (ids or globs); added to the configuration's ignore."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+                     help="A figcheck.toml or pyproject.toml to use instead of the one found upward from the inputs."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+class Settings:
+    """The command line merged over the configuration file: what one run uses."""
+
+    def __init__(self, ctx: click.Context, paths, *, config_path: str | None, isolated: bool, rules, no_default_rules,
+                 fmt: str, fail_on: str, select, ignore, formats) -> None:
+        from click.core import ParameterSource
+
+        from figcheck.cli.config import Config, ConfigError, find_config, load_config
+        from figcheck.validators.selection import split_patterns
+
+        try:
+            config = Config() if isolated else load_config(config_path) if config_path else find_config(list(paths))
+        except ConfigError as exc:
+            click.echo(f"figcheck: configuration error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+
+        def given(name: str) -> bool:
+            return ctx.get_parameter_source(name) not in (ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP, None)
+
+        def choice(key: str, value: str, allowed) -> str:
+            v = config.get(key)
+            if v is None or given(key.replace("-", "_") if key != "format" else "fmt"):
+                return value
+            if v not in allowed:
+                click.echo(f"figcheck: configuration error: {config.path}: {key!r} must be one of "
+                           f"{', '.join(allowed)}, not {v!r}", err=True)
+                sys.exit(EXIT_INPUT)
+            return v
+
+        self.config = config
+        self.fmt = choice("format", fmt, formats)
+        self.fail_on = choice("fail-on", fail_on, FAIL_ON)
+        self.rules = tuple(config.rule_packs()) + tuple(rules)
+        self.no_default_rules = no_default_rules if given("no_default_rules") else bool(
+            config.get("no-default-rules", False))
+        self.select = split_patterns(select) or split_patterns(config.get("select"))
+        self.ignore = split_patterns(config.get("ignore")) + split_patterns(ignore)
+        self.per_path = config.per_path_ignores()
+
+    def selection(self, baseline: dict[str, int] | None = None):
+        from figcheck.validators.selection import Selection
+
+        return Selection(self.select, self.ignore, self.per_path, self.config.root, baseline or {})
+
+    @property
+    def filters(self) -> bool:
+        """Whether anything but inline comments narrows the report."""
+        return bool(self.select or self.ignore or self.per_path)

@@ -65,6 +65,7 @@ class Item:
     suggestion: str | None
     place: Place
     properties: dict[str, Any]
+    fingerprint: str | None = None  # see figcheck.validators.baseline
 
 
 @dataclass
@@ -85,8 +86,9 @@ def groups_from_articles(results: list[ArticleResult], positions: DiskPositions 
     out = []
     for res in results:
         a = res.article
+        prints = res.fingerprints if len(res.fingerprints) == len(res.anomalies) else [None] * len(res.anomalies)
         items = [Item(an.rule, an.severity, an.message, an.explanation, an.suggestion, place_of(res, an, positions),
-                      {"article": a.id, "figures": an.figures}) for an in res.anomalies]
+                      {"article": a.id, "figures": an.figures}, fp) for an, fp in zip(res.anomalies, prints)]
         error = None if a.error is None else str(a.error)
         if res.internal_error is not None:
             error = f"internal error while checking: {res.internal_error}"
@@ -297,6 +299,8 @@ def render_sarif(groups: list[Group], ruleset: RuleSet, root: str | None = None)
             }
             if it.rule in index:
                 entry["ruleIndex"] = index[it.rule]
+            if it.fingerprint:
+                entry["partialFingerprints"] = {"figcheck/v1": it.fingerprint}
             out_results.append(entry)
     root_uri = Path(root or os.getcwd()).resolve().as_uri() + "/"
     run = {"tool": {"driver": driver}, "results": out_results, "artifacts": artifacts,

@@ -146,6 +146,10 @@ def summary_table(summary: dict[str, Any]) -> Table:
     for sev in ("error", "warning", "info"):
         table.add_row(Text(f"{ICON[sev]} {sev}s", style=STYLE[sev]), str(summary["anomalies"][sev]))
     table.add_row("not evaluated", str(summary["not_evaluated"]))
+    if "suppressed" in summary:
+        table.add_row("suppressed by comments", str(summary["suppressed"]))
+    if "baselined" in summary:
+        table.add_row("already in the baseline", str(summary["baselined"]))
     if summary.get("internal_errors"):
         table.add_row(Text("internal errors", style="bold red"), str(summary["internal_errors"]))
     for rule, n in sorted(summary["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
