@@ -147,3 +147,15 @@ def test_selection_is_its_own_stage():
     out = Selection(ignore=("core.share",)).apply(res)
     assert [a.rule for a in out.anomalies] == [r for r in before if not r.startswith("core.share")]
     assert len(out.fingerprints) == len(out.anomalies) and out.suppressed == 0
+
+
+def test_check_table_takes_select_ignore_and_the_configuration(tmp_path):
+    data = tmp_path / "tinh.csv"
+    shutil.copy(EXAMPLES / "datasets" / "antq-tinh-2023.csv", data)
+    shutil.copy(EXAMPLES / "datasets" / "antq-columns.yaml", tmp_path / "cot.yaml")
+    (tmp_path / "figcheck.toml").write_text('rules = ["cot.yaml"]\nignore = ["antq.groups.*"]\n', encoding="utf-8")
+    doc = json.loads(run("check-table", str(data), "--format", "json").stdout)
+    assert [a["rule"] for a in doc["tables"][0]["anomalies"]] == ["antq.tips.valuable-within-tips"]
+    result = run("check-table", str(data), "--format", "junit", "--ignore", "antq.tips")
+    assert result.exit_code == 0
+    assert "antq.tips.valuable-within-tips" not in result.stdout and "antq.groups" not in result.stdout

@@ -167,9 +167,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
             elif fmt == "html":
                 from figcheck.reports.html import render_html
 
-                out.write(render_html(collected, ruleset, totals))
+                out.write(render_html(collected, selection.reported_rules(ruleset), totals))
             elif fmt != "concise":
-                out.write(ci_report(fmt, collected, ruleset, fail_on, totals, encoding=encoding))
+                out.write(ci_report(fmt, collected, selection.reported_rules(ruleset), fail_on, totals,
+                                    encoding=encoding))
             if write_baseline is not None:
                 from figcheck.reports.output import write_output
                 from figcheck.validators.baseline import baseline_document

@@ -22,6 +22,7 @@ from figcheck._version import __version__
 from figcheck.models import Anomaly, ArticleResult
 from figcheck.reports.positions import DiskPositions
 from figcheck.rules.model import RuleSet
+from figcheck.validators.selection import CELL_RULE
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -29,7 +30,6 @@ GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 GITHUB_PER_KIND = 10  # GitHub shows at most 10 error, 10 warning and 10 notice annotations per step
 GITHUB_PER_JOB = 50  # …and 50 per job
 SRCROOT = "%SRCROOT%"
-CELL_RULE = "figcheck.cell.not-a-number"
 
 
 @dataclass(frozen=True)

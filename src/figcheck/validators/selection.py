@@ -25,6 +25,7 @@ from figcheck.models import Anomaly, ArticleResult
 _MD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*figcheck:[ \t]*ignore\b(?P<rules>[^\n]*?)-->[ \t]*$", re.M)
 _TRAILING = re.compile(r"#[ \t]*figcheck:[ \t]*ignore(?:[ \t]*=[ \t]*(?P<rules>[^\s#]+))?[ \t]*$", re.M)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+CELL_RULE = "figcheck.cell.not-a-number"  # a cell of a metric column that is not a number (check-table)
 
 
 def split_patterns(values) -> tuple[str, ...]:
@@ -89,6 +90,20 @@ class Selection:
         if self.select and not matches(rule, self.select):
             return False
         return not matches(rule, self.ignore + self._ignored_here(source))
+
+    def apply_table(self, result):
+        """Drops the unwanted anomalies, unreadable cells and not-evaluated rules of a table result (in place)."""
+        result.anomalies = [a for a in result.anomalies if self.wanted(a.rule, result.source)]
+        result.not_evaluated = [n for n in result.not_evaluated if self.wanted(n["rule"], result.source)]
+        if not self.wanted(CELL_RULE, result.source):
+            result.cell_errors = []
+        return result
+
+    def reported_rules(self, ruleset):
+        """``ruleset`` with only the rules that are reported (for reports that list rules: JUnit, SARIF)."""
+        import dataclasses
+
+        return dataclasses.replace(ruleset, rules=[r for r in ruleset.rules if self.wanted(r.id)])
 
     def apply(self, result: ArticleResult) -> ArticleResult:
         """Drops the unwanted anomalies of ``result`` (in place), counting suppressed and baselined ones."""
