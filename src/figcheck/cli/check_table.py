@@ -90,6 +90,11 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
         if importlib.util.find_spec(module) is None:
             click.echo(f"figcheck: --engine {engine} needs {module}: pip install 'figcheck[{engine}]'", err=True)
             sys.exit(EXIT_INPUT)
+    if any(p.lower().endswith((".parquet", ".pq")) for p in paths) and engine != "spark":
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:  # the tables are still tried, each an input error
+            click.echo("figcheck: Parquet tables need pyarrow: pip install 'figcheck[parquet]'", err=True)
     checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine="pandas" if engine == "spark" else engine,
                            data_docs=data_docs)
     results = []
