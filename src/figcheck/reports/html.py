@@ -174,8 +174,12 @@ def _script_hash(script: str) -> str:
 
 
 def render_html(results: list, ruleset: RuleSet | None, summary: dict[str, Any], kind: str = "text",
-                title: str = "figcheck report") -> str:
-    """The whole page for checked articles (``kind="text"``) or tables (``kind="table"``)."""
+                title: str = "figcheck report", form: dict[str, Any] | None = None) -> str:
+    """The whole page for checked articles (``kind="text"``) or tables (``kind="table"``).
+
+    ``form`` (``draft``, ``problem``, ``max_kb``, ``suffixes``): the page of ``figcheck serve``, with the
+    draft form above the report (and a policy that lets it post to its own server).
+    """
     env = _environment()
     script = env.get_template("filters.js").render()
     if kind == "text":
@@ -186,4 +190,4 @@ def render_html(results: list, ruleset: RuleSet | None, summary: dict[str, Any],
     by_rule = summary.get("by_rule", {})
     return env.get_template("report.html.j2").render(
         title=title, kind=kind, items=items, summary=summary, rules=rules, by_rule=by_rule, severities=SEVERITIES,
-        version=__version__, script=script, script_hash=_script_hash(script))
+        version=__version__, script=script, script_hash=_script_hash(script), form=form)
