@@ -52,9 +52,12 @@ def test_uploads_txt_and_md_only_bounded_and_never_on_disk(client, monkeypatch):
     data = (EXAMPLES / "huyen-dong-son-2023.txt").read_bytes()
     answer = client.post("/check", data={"file": (io.BytesIO(data), "bai.txt")}, content_type="multipart/form-data")
     assert answer.status_code == 200 and "core.enumeration.items-match-count" in answer.get_data(as_text=True)
-    refused = client.post("/check", data={"file": (io.BytesIO(b"PK\x03\x04"), "bai.docx")},
+    refused = client.post("/check", data={"file": (io.BytesIO(b"%PDF-1.4"), "bai.pdf")},
                           content_type="multipart/form-data")
-    assert refused.status_code == 415 and "only .txt, .md files" in refused.get_data(as_text=True)
+    assert refused.status_code == 415 and "only .txt, .md, .docx, .html, .htm files" in refused.get_data(as_text=True)
+    broken = client.post("/check", data={"file": (io.BytesIO(b"PK\x03\x04"), "bai.docx")},
+                         content_type="multipart/form-data")
+    assert broken.status_code == 422 and "not a readable Word document" in broken.get_data(as_text=True)
     assert client.post("/check", data={"text": "  "}).status_code == 400
     # a file above werkzeug's 500 KB spooling threshold, but within the bound: still nothing on disk
     def no_disk(*args, **kwargs):
@@ -69,6 +72,15 @@ def test_uploads_txt_and_md_only_bounded_and_never_on_disk(client, monkeypatch):
     too_big = client.post("/check", data={"file": (io.BytesIO(b"x" * (3 * 1024 * 1024)), "x.txt")},
                           content_type="multipart/form-data")
     assert too_big.status_code == 413 and "larger than 2048 KB" in too_big.get_data(as_text=True)
+
+
+def test_a_word_draft_is_checked(client, tmp_path):
+    from test_documents import make_docx
+
+    make_docx(tmp_path / "nhap.docx")
+    answer = client.post("/check", data={"file": (io.BytesIO((tmp_path / "nhap.docx").read_bytes()), "nhap.docx")},
+                         content_type="multipart/form-data")
+    assert answer.status_code == 200 and "core.enumeration.items-match-count" in answer.get_data(as_text=True)
 
 
 def test_serve_listens_on_localhost(tmp_path):

@@ -18,7 +18,7 @@ from figcheck.cli.common import load_rules_or_exit
 @click.option("--language", default="vi", show_default=True)
 def serve(port: int, host: str, rules: tuple[str, ...], no_default_rules: bool, max_upload_kb: int,
           language: str) -> None:
-    """A local page where an editor pastes a draft or drops a .txt/.md file and sees the HTML report.
+    """A local page where an editor pastes a draft or drops a .txt, .md, .docx or .html file and sees the HTML report.
 
     Nothing is stored: drafts are checked in memory and forgotten.
     """

@@ -111,6 +111,8 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
     meta.append(" · " + (", ".join(f"{counts[s]} {s}{'s' if counts[s] > 1 else ''}" for s in ("error", "warning", "info")
                                    if counts[s]) or verdict))
     lines.append(meta)
+    if a.notes:  # what reading did: an encoding, a repair, text extracted from a document
+        lines.append(Text("; ".join(a.notes), style="dim"))
     for an in result.anomalies:
         line = Text()
         line.append(f"{ICON[an.severity]} {an.severity}", style=STYLE[an.severity])

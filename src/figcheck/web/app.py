@@ -1,6 +1,6 @@
 """The local page for drafts: a small Flask (WSGI) app, meant for 127.0.0.1.
 
-``GET /`` is a form (paste a draft, or choose a .txt / .md file); ``POST /check`` reads the draft as
+``GET /`` is a form (paste a draft, or choose a .txt, .md, .docx or .html file); ``POST /check`` reads the draft as
 ``figcheck check`` reads a file — the same rule packs, inline suppressions honoured — and answers with
 the same page as ``--format html``, with the form above it. Uploads are bounded (``max_bytes``; a
 larger request is refused with 413 before it is read) and kept in memory: nothing is written to disk.
@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Flask, Request, request
 
-TEXT_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm")
 MAX_BYTES = 2 * 1024 * 1024
 
 
@@ -44,6 +44,7 @@ def create_app(ruleset, *, language: str = "vi", max_bytes: int = MAX_BYTES) -> 
 
     @app.post("/check")
     def check():
+        from figcheck.reading.documents import DOCUMENT_SUFFIXES, document_source
         from figcheck.reading.sources import text_source
 
         upload = request.files.get("file")
@@ -52,7 +53,11 @@ def create_app(ruleset, *, language: str = "vi", max_bytes: int = MAX_BYTES) -> 
             name = upload.filename.replace("\\", "/").rsplit("/", 1)[-1]
             if not name.lower().endswith(TEXT_SUFFIXES):
                 return page(problem=f"{name}: only {', '.join(TEXT_SUFFIXES)} files can be checked here", status=415)
-            source = text_source(name, upload.read())
+            data = upload.read()
+            if name.lower().endswith(DOCUMENT_SUFFIXES):
+                source = document_source(name, name.rsplit(".", 1)[0], data)
+            else:
+                source = text_source(name, data)
         elif draft.strip():
             source = text_source("draft", draft.encode("utf-8"))
         else:
