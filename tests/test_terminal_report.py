@@ -73,6 +73,13 @@ def test_one_input_never_gets_a_progress_bar():
     assert code == 1 and "checking" not in raw and "core.share.granularity" in raw
 
 
+def test_a_line_format_on_the_terminal_is_not_drawn_through():
+    raw, code = in_terminal(["check", str(EXAMPLES), "--jobs", "1", "--format", "concise"], cols=300)
+    assert code == 1 and "checking" not in raw
+    lines = [line for line in screen_of(raw, cols=300) if line]
+    assert len(lines) == 7 and all(re.match(r"\S+:\d+:\d+: error ", line) for line in lines)
+
+
 def test_colour_on_a_terminal_unless_no_color_or_dumb():
     raw, _ = in_terminal(["check", BROKEN])
     assert COLOUR.search(raw)

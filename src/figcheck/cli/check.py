@@ -80,6 +80,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
         click.echo("figcheck: --select, --ignore, per-path ignores and baselines are not applied by --engine "
                    "spark yet; run them with the local engine", err=True)
         sys.exit(EXIT_INPUT)
+    if write_baseline is not None and not os.path.isdir(os.path.dirname(os.path.abspath(write_baseline))):
+        click.echo(f"figcheck: --write-baseline {write_baseline}: no such directory", err=True)
+        sys.exit(EXIT_INPUT)
     selection = settings.selection(baseline)
     baseline_entries: list[dict] = []
     suppressed = baselined = 0
@@ -123,7 +126,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
                 from figcheck.reports.positions import DiskPositions
 
                 positions = DiskPositions(encoding)
-            progress = ProgressBar(console)
+            progress = ProgressBar(console, report_stream=out)
             if spark is not None:
                 from figcheck.engines.spark_articles import stream_results
 

@@ -88,6 +88,13 @@ def ci_report(fmt: str, results: list, ruleset, fail_on: str, summary: dict, kin
     return annotations
 
 
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 class ProgressBar:
     """Articles checked so far, drawn only where stderr is a terminal, and only from the second article on.
 
@@ -95,8 +102,11 @@ class ProgressBar:
     report prints appears above the bar instead of being glued into it; otherwise on stderr.
     """
 
-    def __init__(self, report_console=None, label: str = "checking") -> None:
-        self.enabled = sys.stderr.isatty()
+    def __init__(self, report_console=None, label: str = "checking", report_stream=None) -> None:
+        # a report written straight to the terminal (not through a rich console: concise, json) would be
+        # drawn through by the bar: it gets none
+        raw_to_terminal = report_console is None and report_stream is not None and _isatty(report_stream)
+        self.enabled = sys.stderr.isatty() and not raw_to_terminal
         self.report_console = report_console
         self.label = label
         self.done = 0
