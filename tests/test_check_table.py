@@ -108,7 +108,7 @@ def test_empty_and_unreadable_files_are_input_errors(tmp_path):
 
 def test_ci_formats_for_tables():
     junit = run("check-table", DATA, "--rules", PACK, "--format", "junit").stdout
-    assert junit.count("<testsuite ") == 4 and junit.count("<failure") == 2
+    assert junit.count("<testsuite ") == 1 and junit.count("<failure") == 2  # one suite per table, a case per rule
     sarif = json.loads(run("check-table", DATA, "--rules", PACK, "--format", "sarif").stdout)
     lines = sorted(r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif["runs"][0]["results"])
     assert lines == [3, 5]

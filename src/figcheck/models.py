@@ -254,6 +254,11 @@ class ArticleResult:
     # before the result travels back, and ``figure_count`` keeps their number)
     encoded: str | None = None
     figure_count: int | None = None
+    # set by the selection stage (figcheck.validators.selection): a fingerprint per anomaly kept, and how
+    # many anomalies inline comments suppressed and a baseline already held (not part of the JSON record)
+    fingerprints: list[str] = field(default_factory=list)
+    suppressed: int = 0
+    baselined: int = 0
 
     @property
     def coverage(self) -> dict[str, int]:

@@ -14,6 +14,7 @@ from figcheck.cli.check_table import check_table
 from figcheck.cli.common import install_signal_handlers
 from figcheck.cli.extract import extract
 from figcheck.cli.rules import rules
+from figcheck.cli.serve import serve
 from figcheck.cli.synth import synth
 
 
@@ -24,7 +25,7 @@ def main() -> None:
     install_signal_handlers()
 
 
-for command in (extract, check, check_table, synth, rules):
+for command in (extract, check, check_table, synth, rules, serve):
     main.add_command(command)
 
 if __name__ == "__main__":  # pragma: no cover

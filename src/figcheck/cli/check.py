@@ -6,8 +6,10 @@ import sys
 
 import click
 
-from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated, ci_report, exit_for,
-                                 load_rules_or_exit, progress_bar, report_input_error, spark_or_exit)
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ProgressBar, Settings, Terminated, ci_report,
+                                 exit_for, load_rules_or_exit, report_input_error, selection_options, spark_or_exit)
+
+FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "github", "parquet")
 
 
 @click.command()
@@ -15,9 +17,10 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
 @click.option("--rules", "rules", multiple=True, metavar="NAME|FILE",
               help="Add a rule pack (built-in name or YAML file); a pack named like a default one replaces it.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "junit", "sarif", "github", "parquet"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               default="console", show_default=True,
-              help="console for people; json for tools (jsonl: an article a line, for large runs); "
+              help="console for people (concise: path:line:col: severity rule message, a line each; html: one "
+                   "self-contained page); json for tools (jsonl: an article a line, for large runs); "
                    "junit, sarif, github for CI; parquet: with --engine spark and --output DIR.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when an anomaly of this severity or above is found.")
@@ -36,16 +39,53 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
 @click.option("--spark-conf", multiple=True, metavar="KEY=VALUE", help="With --engine spark: a Spark setting.")
 @click.option("--text-column", default="text", show_default=True, metavar="NAME",
               help="With --engine spark: the column of a Parquet input that holds the article text.")
+@selection_options
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Report only anomalies that are not in this baseline (see --write-baseline).")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Record today's anomalies in FILE (after --select/--ignore and inline suppressions; "
+                   "--baseline is not applied); the run then exits 0 unless an input could not be read.")
 @click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
-def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str, fail_on: str,
-          jobs: int | None, output: str | None, language: str, encoding: str | None, engine: str,
-          spark_master: str, spark_conf: tuple[str, ...], text_column: str, debug: bool) -> None:
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str,
+          fail_on: str, jobs: int | None, output: str | None, language: str, encoding: str | None, engine: str,
+          spark_master: str, spark_conf: tuple[str, ...], text_column: str, select: tuple[str, ...],
+          ignore: tuple[str, ...], config_path: str | None, isolated: bool, baseline_path: str | None,
+          write_baseline: str | None, debug: bool) -> None:
     """Check that the figures of articles agree with each other.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
     read (everything else is still checked and reported); 3 an internal error.
+
+    Settings also come from [tool.figcheck] in pyproject.toml or a figcheck.toml found upward from the
+    inputs; inline comments "<!-- figcheck: ignore RULE -->" (the next paragraph) and a trailing
+    "# figcheck: ignore=RULE" (that line) suppress anomalies, counted in the summary.
     """
     import os
+
+    settings = Settings(ctx, paths, config_path=config_path, isolated=isolated, rules=rules,
+                        no_default_rules=no_default_rules, fmt=fmt, fail_on=fail_on, select=select, ignore=ignore,
+                        formats=FORMATS)
+    fmt, fail_on, rules, no_default_rules = settings.fmt, settings.fail_on, settings.rules, settings.no_default_rules
+    baseline = None
+    if baseline_path is not None and write_baseline is None:
+        from figcheck.validators.baseline import BaselineError, read_baseline
+
+        try:
+            baseline = read_baseline(baseline_path)
+        except BaselineError as exc:
+            click.echo(f"figcheck: baseline error: {exc}", err=True)
+            sys.exit(EXIT_INPUT)
+    if engine == "spark" and (settings.filters or baseline_path or write_baseline):
+        click.echo("figcheck: --select, --ignore, per-path ignores and baselines are not applied by --engine "
+                   "spark yet; run them with the local engine", err=True)
+        sys.exit(EXIT_INPUT)
+    if write_baseline is not None and not os.path.isdir(os.path.dirname(os.path.abspath(write_baseline))):
+        click.echo(f"figcheck: --write-baseline {write_baseline}: no such directory", err=True)
+        sys.exit(EXIT_INPUT)
+    selection = settings.selection(baseline)
+    baseline_entries: list[dict] = []
+    suppressed = baselined = 0
 
     if debug:
         os.environ["FIGCHECK_DEBUG"] = "1"
@@ -68,6 +108,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                    "(a directory of results: --engine spark with --format parquet or jsonl)", err=True)
         sys.exit(EXIT_INPUT)
     summary = Summary()
+    progress = None
     try:
         with open_output(output) as out:
             collected = []  # the CI formats are whole documents: they are written at the end
@@ -75,11 +116,17 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 from figcheck.reports.json_report import JsonLinesReportWriter, JsonReportWriter
 
                 writer = JsonReportWriter(out) if fmt == "json" else JsonLinesReportWriter(out)
-            elif fmt == "console":
-                from figcheck.reports.console import article_report, make_console, summary_table
+            console = None
+            if fmt == "console":
+                from figcheck.reports.console import article_report, is_plain, make_console, summary_table
 
                 console = make_console(out)
-            progress = progress_bar(len(paths))
+            elif fmt == "concise":
+                from figcheck.reports.ci import groups_from_articles, render_concise
+                from figcheck.reports.positions import DiskPositions
+
+                positions = DiskPositions(encoding)
+            progress = ProgressBar(console, report_stream=out)
             if spark is not None:
                 from figcheck.engines.spark_articles import stream_results
 
@@ -87,36 +134,61 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                                          light=fmt in ("json", "jsonl"))
             else:
                 results = check_sources(iter_sources(paths, encoding=encoding), ruleset, language,
-                                        jobs or default_jobs(), encode=fmt in ("json", "jsonl"))
+                                        jobs or default_jobs(), encode=fmt in ("json", "jsonl"), select=selection)
             for result in results:
                 summary.add(result)
+                suppressed += result.suppressed
+                baselined += result.baselined
+                if write_baseline is not None:
+                    baseline_entries += [{"fingerprint": fp, "source": result.article.source, "id": result.article.id,
+                                          "rule": an.rule, "message": an.message}
+                                         for an, fp in zip(result.anomalies, result.fingerprints)]
                 if result.article.error is not None:
                     report_input_error(result.article)
                 if result.internal_error is not None:
                     click.echo(f"figcheck: internal error while checking {result.article.source}: "
                                f"{result.internal_error} (run with --debug for the traceback)", err=True)
-                if progress is not None:
-                    progress.advance(progress.task_ids[0])
                 if fmt in ("json", "jsonl"):
                     writer.write(result.encoded if result.encoded is not None else result.to_dict())
                 elif fmt == "console":
-                    console.print(article_report(result, plain=console.no_color, width=console.width))
+                    console.print(article_report(result, plain=is_plain(console), width=console.width))
+                elif fmt == "concise":  # a line per anomaly, as it is found
+                    out.write(render_concise(groups_from_articles([result], positions)))
                 else:
                     collected.append(result)
-            if progress is not None:
-                progress.stop()
+                progress.advance()
+            progress.stop()
+            totals = summary.to_dict()
+            if suppressed:
+                totals["suppressed"] = suppressed  # by inline comments
+            if baseline is not None:
+                totals["baselined"] = baselined  # already in the baseline
             if fmt in ("json", "jsonl"):
-                writer.close(summary.to_dict())
+                writer.close(totals)
             elif fmt == "console":
-                console.print(summary_table(summary.to_dict()))
-            else:
-                out.write(ci_report(fmt, collected, ruleset, fail_on, summary.to_dict()))
+                console.print(summary_table(totals))
+            elif fmt == "html":
+                from figcheck.reports.html import render_html
+
+                out.write(render_html(collected, selection.reported_rules(ruleset), totals))
+            elif fmt != "concise":
+                out.write(ci_report(fmt, collected, selection.reported_rules(ruleset), fail_on, totals,
+                                    encoding=encoding))
+            if write_baseline is not None:
+                from figcheck.reports.output import write_output
+                from figcheck.validators.baseline import baseline_document
+
+                write_output(baseline_document(baseline_entries), write_baseline)
     except (KeyboardInterrupt, Terminated) as exc:
+        if progress is not None:
+            progress.stop()
         code = 143 if isinstance(exc, Terminated) else 130
         what = "terminated" if code == 143 else "interrupted"
         click.echo(f"figcheck: {what}; no report was written" if output else f"figcheck: {what}", err=True)
         sys.exit(code)
     except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback with --debug
+        if progress is not None:
+            progress.stop()
         click.echo(f"figcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                    err=True)
         if debug:
@@ -124,7 +196,9 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
 
             traceback.print_exc()
         sys.exit(EXIT_INTERNAL)
-    exit_for(summary.severities, fail_on, input_errors=summary.input_errors,
+    if write_baseline is not None:
+        click.echo(f"figcheck: {len(baseline_entries)} anomalies recorded in {write_baseline}", err=True)
+    exit_for({} if write_baseline is not None else summary.severities, fail_on, input_errors=summary.input_errors,
              internal_errors=summary.internal_errors)
 
 

@@ -6,8 +6,10 @@ import sys
 
 import click
 
-from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, exit_for, load_rules_or_exit,
-                                 spark_or_exit)
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Settings, ci_report, exit_for, load_rules_or_exit,
+                                 selection_options, spark_or_exit)
+
+FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "github", "parquet")
 
 
 @click.command("check-table")
@@ -16,7 +18,9 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, 
               help="Add a rule pack (built-in name or YAML file); its 'columns' map column names to metrics.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
 @click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
-@click.option("--strict", is_flag=True, help="A rule whose columns are missing is an error, not a warning.")
+@click.option("--strict", is_flag=True,
+              help="A rule whose columns are missing is an error, not a warning; a table none of whose columns "
+                   "names a metric is an input error (exit 2) instead of a table with nothing to check.")
 @click.option("--engine", type=click.Choice(["pandas", "polars", "gx", "spark"]), default="pandas", show_default=True,
               help="pandas or polars: pandera's backends (identical anomalies); gx: the pack exported as a "
                    "Great Expectations suite and run by GX (pip install figcheck[gx]); spark: Apache Spark "
@@ -28,7 +32,7 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, 
 @click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
               help="With --engine spark: the cluster to run on.")
 @click.option("--spark-conf", multiple=True, metavar="KEY=VALUE", help="With --engine spark: a Spark setting.")
-@click.option("--format", "fmt", type=click.Choice(["console", "json", "jsonl", "junit", "sarif", "github", "parquet"]),
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
               default="console", show_default=True,
               help="parquet: with --engine spark and --output DIR (one row per anomaly or unreadable cell).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True)
@@ -37,16 +41,26 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, 
 @click.option("--output", "-o", type=click.Path(), default=None,
               help="Write the report to FILE; with --engine spark and --format parquet or jsonl, a directory.")
 @click.option("--language", default="vi", show_default=True)
-def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, id_column: str | None,
-                strict: bool, engine: str, data_docs: str | None, table_names: tuple[str, ...], spark_master: str,
-                spark_conf: tuple[str, ...], fmt: str, fail_on: str, jobs: int | None,
-                output: str | None, language: str) -> None:
+@selection_options
+@click.pass_context
+def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool,
+                id_column: str | None, strict: bool, engine: str, data_docs: str | None, table_names: tuple[str, ...],
+                spark_master: str, spark_conf: tuple[str, ...], fmt: str, fail_on: str, jobs: int | None,
+                output: str | None, language: str, select: tuple[str, ...], ignore: tuple[str, ...],
+                config_path: str | None, isolated: bool) -> None:
     """Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs.
 
     Wide tables have a row per record and a column per metric; long tables have id, metric, value
-    (and optional low, high, qualifier) columns. Exit codes as for `check`.
+    (and optional low, high, qualifier) columns. Exit codes as for `check`; configuration, --select and
+    --ignore as for `check`.
     """
     import os
+
+    settings = Settings(ctx, paths, config_path=config_path, isolated=isolated, rules=rules,
+                        no_default_rules=no_default_rules, fmt=fmt, fail_on=fail_on, select=select, ignore=ignore,
+                        formats=FORMATS)
+    fmt, fail_on, rules, no_default_rules = settings.fmt, settings.fail_on, settings.rules, settings.no_default_rules
+    selection = settings.selection()
     from collections import Counter
 
     from figcheck.datasets.table_check import TableChecker
@@ -76,6 +90,11 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
         if importlib.util.find_spec(module) is None:
             click.echo(f"figcheck: --engine {engine} needs {module}: pip install 'figcheck[{engine}]'", err=True)
             sys.exit(EXIT_INPUT)
+    if any(p.lower().endswith((".parquet", ".pq")) for p in paths) and engine != "spark":
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:  # the tables are still tried, each an input error
+            click.echo("figcheck: Parquet tables need pyarrow: pip install 'figcheck[parquet]'", err=True)
     checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine="pandas" if engine == "spark" else engine,
                            data_docs=data_docs)
     results = []
@@ -101,7 +120,14 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
 
         checked = check_tables(paths, checker, jobs or default_jobs())
     for res in checked:
+        if settings.filters:
+            selection.apply_table(res)
         results.append(res)
+        if strict and res.error is None and not res.columns:
+            from figcheck.models import InputError
+
+            res.error = InputError("no column names a metric of the rule packs, so nothing was checked "
+                                   "(map columns to metrics with a pack's 'columns', see --rules)")
         if res.error is not None:
             input_errors += 1
             click.echo(f"figcheck: input error: {res.source}: {res.error}", err=True)
@@ -154,8 +180,13 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
             for sev, n in summary["anomalies"].items():
                 t.add_row(f"{sev}s", str(n))
             console.print(t)
+        elif fmt == "html":
+            from figcheck.reports.html import render_html
+
+            out.write(render_html(results, selection.reported_rules(ruleset), summary, kind="table",
+                                  title="figcheck report: tables"))
         else:
-            out.write(ci_report(fmt, results, ruleset, fail_on, summary, kind="table"))
+            out.write(ci_report(fmt, results, selection.reported_rules(ruleset), fail_on, summary, kind="table"))
     exit_for(severities, fail_on, input_errors=input_errors)
 
 

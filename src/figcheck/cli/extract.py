@@ -46,11 +46,10 @@ def _extract_to(paths, fmt, output, language, encoding, counts) -> None:
 
             writer = JsonReportWriter(out)
         else:
-            from rich.console import Console
-
+            from figcheck.reports.console import make_console
             from figcheck.reports.table import article_tables
 
-            console = Console(file=out, width=None if out.isatty() else 160, no_color=not out.isatty())
+            console = make_console(out)
         for article in figcheck.read(paths, language=language, encoding=encoding):
             if article.error is not None:
                 counts["internal" if article.error.internal else "errors"] += 1

@@ -29,7 +29,7 @@ def rules_list() -> None:
         p = load_pack_chain(name)[-1]
         table.add_row(p.name, p.version, p.language, ", ".join(p.extends), str(len(p.metrics)), str(len(p.rules)),
                       p.description)
-    Console(width=None if sys.stdout.isatty() else 140).print(table)
+    Console().print(table)
 
 
 @rules.command("show")
@@ -46,20 +46,20 @@ def rules_show(name: str) -> None:
     except RuleFileError as exc:
         click.echo(f"figcheck: {exc}", err=True)
         sys.exit(EXIT_INPUT)
-    console = Console(width=None if sys.stdout.isatty() else 160)
+    console = Console()
     console.print(f"[bold]{pack.name}[/bold] {pack.version} ({pack.language}) — {pack.description}")
     if pack.extends:
         console.print(f"extends: {', '.join(pack.extends)}")
     if pack.metrics:
         mt = Table(title="metrics", title_justify="left")
         for col in ("metric", "nouns", "context", "unit"):
-            mt.add_column(col, overflow="fold")
+            mt.add_column(col, overflow="fold", no_wrap=col == "metric")
         for m in pack.metrics.values():
             mt.add_row(m.name, ", ".join(m.nouns), ", ".join(m.context), m.unit)
         console.print(mt)
     rt = Table(title="rules", title_justify="left")
     for col in ("id", "severity", "on", "where", "assert / check", "description"):
-        rt.add_column(col, overflow="fold")
+        rt.add_column(col, overflow="fold", no_wrap=col == "id")  # an id stays whole, for copying
     for r in pack.rules:
         rt.add_row(r.id, r.severity, r.on + (f" ({r.scope})" if r.on == "record" else ""), r.where_text or "",
                    r.expression, r.description)

@@ -192,8 +192,9 @@ def _finish(d: Decoded) -> Decoded:
     return d
 
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+INVISIBLE_CLASS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                   "\x00-\x08\x0b\x0c\x0e-\x1f\x7f")  # the characters strip_invisible removes, as a regex class
+_INVISIBLE = re.compile("[" + INVISIBLE_CLASS + "]")
 
 
 def strip_invisible(text: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from figcheck.reading.encodings import INVISIBLE_CLASS as _INVISIBLE_CLASS
 from figcheck.reading.encodings import strip_invisible
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
@@ -41,3 +42,32 @@ def normalize_text(text: str) -> str:
     nfd = unicodedata.normalize("NFD", text)
     fixed = _OLD_STYLE.sub(_move_tone, nfd)
     return unicodedata.normalize("NFC", fixed)
+
+
+def cleaned_offsets(raw: str) -> tuple[list[int], list[int]] | None:
+    """Where each character of ``normalize_text(raw)`` came from in ``raw``: its start and its end.
+
+    Reports that point into a file as it is on disk (CI formats: decomposed accents, invisible
+    characters, CRLF) map figcheck's offsets back with these lists: character ``k`` of the cleaned
+    text is ``raw[starts[k]:ends[k]]``. None if the cleaned text cannot be aligned with ``raw``
+    character by character (a composition across base letters, as in Hangul jamo).
+    """
+    kept = [m.start() + i for m in re.finditer(r"[^" + _INVISIBLE_CLASS + r"]+", raw) for i in range(len(m.group()))]
+    stripped = "".join(raw[i] for i in kept)
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(stripped)
+    i = 0
+    while i < n:  # a base character and the combining marks after it become one or more NFC characters
+        j = i + 1
+        while j < n and unicodedata.combining(stripped[j]):
+            j += 1
+        size = len(unicodedata.normalize("NFC", stripped[i:j])) if j - i > 1 or ord(stripped[i]) > 127 else 1
+        for k in range(size):
+            first = min(i + k, j - 1)
+            starts.append(kept[first])
+            ends.append(kept[j - 1] + 1 if k == size - 1 else kept[first] + 1)
+        i = j
+    if len(starts) != len(normalize_text(raw)):
+        return None
+    return starts, ends

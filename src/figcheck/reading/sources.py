@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from figcheck.models import InputError, Source
+from figcheck.reading.documents import DOCUMENT_SUFFIXES, document_source
 from figcheck.reading.encodings import decode_bytes
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -144,10 +145,11 @@ def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: 
             # a folder's README is its documentation, not an article
             # broken links are kept, so that an input that vanished is reported rather than lost
             found = sorted(q for q in p.rglob("*") if (q.is_file() or q.is_symlink())
-                           and q.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES and q.stem.upper() != "README")
+                           and q.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES + DOCUMENT_SUFFIXES
+                           and q.stem.upper() != "README")
             if not found:
                 yield Source(source=path, id=_source_id(path), text=None,
-                             error=InputError("directory holds no .txt, .md or .jsonl file"))
+                             error=InputError("directory holds no .txt, .md, .jsonl, .docx or .html file"))
             for q in found:
                 yield from _file_sources(q.as_posix(), encoding)
         elif p.exists():
@@ -159,5 +161,9 @@ def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: 
 def _file_sources(path: str, encoding: str | None = None) -> Iterator[Source]:
     if path.lower().endswith(JSONL_SUFFIXES):
         yield from read_jsonl(path)
+    elif path.lower().endswith(DOCUMENT_SUFFIXES):  # Word documents and web pages: figcheck.reading.documents
+        data, err = _read_bytes(path)
+        yield (Source(source=path, id=_source_id(path), text=None, error=err) if err is not None
+               else document_source(path, _source_id(path), data))
     else:
         yield read_text_file(path, encoding)

@@ -1,5 +1,9 @@
 """The editor's console report: per article a header, each anomaly with its sentence highlighted, and a
-closing summary. Colour only on a terminal (and never with NO_COLOR); plain text when piped.
+closing summary.
+
+Whether there is colour and how wide lines are is rich's decision (``make_console``): colour on a
+terminal, none when piped, ``NO_COLOR`` / ``FORCE_COLOR`` / ``COLUMNS`` / ``TERM=dumb`` honoured as rich
+honours them. Without colour the figures of a sentence are bracketed «…».
 """
 
 from __future__ import annotations
@@ -88,7 +92,7 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
     dot, colour, verdict = LIGHT[worst]
     head = Text()
     head.append(f"{dot} ", style=colour)
-    head.append(a.title or a.id, style="bold")
+    head.append(a.title or "(no title)", style="bold" if a.title else "dim")
     lines: list[Any] = [head]
     meta = Text(style="dim")
     meta.append(f"{a.source}")
@@ -107,6 +111,8 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
     meta.append(" · " + (", ".join(f"{counts[s]} {s}{'s' if counts[s] > 1 else ''}" for s in ("error", "warning", "info")
                                    if counts[s]) or verdict))
     lines.append(meta)
+    if a.notes:  # what reading did: an encoding, a repair, text extracted from a document
+        lines.append(Text("; ".join(a.notes), style="dim"))
     for an in result.anomalies:
         line = Text()
         line.append(f"{ICON[an.severity]} {an.severity}", style=STYLE[an.severity])
@@ -142,6 +148,10 @@ def summary_table(summary: dict[str, Any]) -> Table:
     for sev in ("error", "warning", "info"):
         table.add_row(Text(f"{ICON[sev]} {sev}s", style=STYLE[sev]), str(summary["anomalies"][sev]))
     table.add_row("not evaluated", str(summary["not_evaluated"]))
+    if "suppressed" in summary:
+        table.add_row("suppressed by comments", str(summary["suppressed"]))
+    if "baselined" in summary:
+        table.add_row("already in the baseline", str(summary["baselined"]))
     if summary.get("internal_errors"):
         table.add_row(Text("internal errors", style="bold red"), str(summary["internal_errors"]))
     for rule, n in sorted(summary["by_rule"].items(), key=lambda kv: (-kv[1], kv[0])):
@@ -149,7 +159,11 @@ def summary_table(summary: dict[str, Any]) -> Table:
     return table
 
 
-def make_console(out, *, force_plain: bool = False) -> Console:
-    is_tty = hasattr(out, "isatty") and out.isatty()
-    return Console(file=out, no_color=force_plain or not is_tty, highlight=False, soft_wrap=False,
-                   width=None if is_tty else 120, emoji=False)
+def make_console(out) -> Console:
+    """The console a report prints through: rich detects the terminal, its width and colour support."""
+    return Console(file=out, highlight=False, soft_wrap=False, emoji=False)
+
+
+def is_plain(console: Console) -> bool:
+    """No colour at all (piped, ``TERM=dumb``, ``NO_COLOR``): figures are then bracketed «…», not highlighted."""
+    return console.color_system is None or console.no_color

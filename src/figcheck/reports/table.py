@@ -24,11 +24,16 @@ def article_tables(article: Article) -> Group:
                 f"{len(article.figures)} figures · {len(article.relations)} relations · "
                 f"{len(article.set_aside)} pieces set aside", style="dim")
     figures = Table(title="figures", title_justify="left", show_lines=False)
-    for col in ("id", "text", "sentence", "value", "interval", "qualifier", "unit", "noun", "role"):
-        figures.add_column(col, overflow="fold", no_wrap=col != "noun")
-    for f in article.figures:
-        figures.add_row(f.id, f.text, str(f.sentence), "—" if f.value is None else f"{f.value:g}",
-                        f"[{_num(f.low)}, {_num(f.high)}]", f.qualifier or "", f.unit, f.noun or "", f.role)
+    rows = [(f.id, f.text, str(f.sentence), "—" if f.value is None else f"{f.value:g}",
+             f"[{_num(f.low)}, {_num(f.high)}]", f.qualifier or "", f"{f.unit} {f.role}", f.noun or "")
+            for f in article.figures]
+    for k, col in enumerate(("id", "text", "sent.", "value", "interval", "qual.", "unit role", "noun")):
+        # a figure, its value and its interval are never cut; on a narrow console the rest wraps instead
+        whole = col in ("id", "text", "value", "interval")
+        width = max([len(col)] + [len(r[k]) for r in rows]) if whole else None
+        figures.add_column(col, overflow="fold", no_wrap=whole, min_width=width)
+    for row in rows:
+        figures.add_row(*row)
     relations = Table(title="relations", title_justify="left")
     for col in ("id", "kind", "figures", "detail"):
         relations.add_column(col, overflow="fold")

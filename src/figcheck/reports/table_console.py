@@ -29,7 +29,7 @@ def table_report(result: Any) -> Group:
     if result.anomalies:
         t = Table(show_header=True, header_style="bold", expand=False)
         for col in ("", "row", "rule", "message", "arithmetic"):
-            t.add_column(col, overflow="fold")
+            t.add_column(col, overflow="fold", no_wrap=col == "rule")  # a rule id stays whole
         for a in result.anomalies:
             t.add_row(Text(ICON[a.severity], style=STYLE[a.severity]), a.row + (f" (line {a.line})" if a.line else ""),
                       a.rule, a.message, a.explanation)

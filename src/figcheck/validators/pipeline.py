@@ -74,24 +74,28 @@ WORKER_TASKS = 100  # batches a worker checks before it is replaced: memory a lo
 
 
 def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", jobs: int = 1,
-                  batch: int = 256, encode: bool = False) -> Iterator[ArticleResult]:
+                  batch: int = 256, encode: bool = False, select=None) -> Iterator[ArticleResult]:
     """Read and check decoded sources with ``jobs`` processes; results come in input order.
 
     Sources are read in this process and sent to the workers in batches; at most a few batches per
     worker are in flight, so a corpus of any size streams in bounded memory. Every article is checked
     on its own evidence, so the results do not depend on ``jobs`` or on how the batches fall.
+
+    ``select`` (a :class:`figcheck.validators.selection.Selection`) is applied to each result where it is
+    checked, before its JSON record is written.
     """
     if jobs <= 1:
         from figcheck.reading.reader import reader_for
 
         reader = reader_for(language)
-        yield from check_stream((_read_safely(reader, src) for src in sources), ruleset, language)
+        results = check_stream((_read_safely(reader, src) for src in sources), ruleset, language)
+        yield from (results if select is None else map(select.apply, results))
         return
     import multiprocessing as mp
     from collections import deque
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language, encode),
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language, encode, select),
                   maxtasksperchild=WORKER_TASKS) as pool:
         pending: deque = deque()
         chunk: list = []
@@ -122,7 +126,7 @@ def _read_safely(reader, src) -> Article:
 _WORKER: dict = {}
 
 
-def _init_worker(ruleset: RuleSet, language: str, encode: bool = False) -> None:
+def _init_worker(ruleset: RuleSet, language: str, encode: bool = False, select=None) -> None:
     import signal
 
     from figcheck.validators.engine import CheckEngine
@@ -133,11 +137,14 @@ def _init_worker(ruleset: RuleSet, language: str, encode: bool = False) -> None:
     _WORKER["engine"] = CheckEngine(ruleset, language)
     _WORKER["reader"] = reader_for(language)
     _WORKER["encode"] = encode
+    _WORKER["select"] = select
 
 
 def _work(sources: list) -> list[ArticleResult]:
     articles = [_read_safely(_WORKER["reader"], src) for src in sources]
     results = _check_batch(_WORKER["engine"], articles)
+    if _WORKER.get("select") is not None:
+        results = [_WORKER["select"].apply(r) for r in results]
     if _WORKER.get("encode"):
         # the JSON record is written here, in parallel; only what the summary needs travels back
         import dataclasses
