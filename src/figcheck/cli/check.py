@@ -6,8 +6,9 @@ import sys
 
 import click
 
-from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated, ci_report, exit_for,
-                                 load_rules_or_exit, progress_bar, report_input_error, spark_or_exit)
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated, ci_report, exit_for, exit_on_signal,
+                                 language_option, load_rules_or_exit, progress_bar, refuse_output_among_inputs,
+                                 report_input_error, spark_or_exit)
 
 
 @click.command()
@@ -26,7 +27,7 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
 @click.option("--output", "-o", type=click.Path(), default=None,
               help="Write the report to FILE (atomically) instead of standard output; with --engine spark "
                    "and --format parquet or jsonl, a directory of part files and _summary.json.")
-@click.option("--language", default="vi", show_default=True)
+@language_option()
 @click.option("--encoding", default=None, metavar="NAME",
               help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
@@ -43,7 +44,8 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
     """Check that the figures of articles agree with each other.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
-    read (everything else is still checked and reported); 3 an internal error.
+    read (everything else is still checked and reported), or the report could not be written; 3 an
+    internal error (a worker that died: the report holds what was checked); 130 Ctrl-C; 143 SIGTERM.
     """
     import os
 
@@ -51,8 +53,11 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
         os.environ["FIGCHECK_DEBUG"] = "1"
     from figcheck.reading.sources import iter_sources
     from figcheck.reports.output import open_output
+    from figcheck.reading.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
+    from figcheck.reports.output import OutputError
     from figcheck.validators.pipeline import Summary, check_sources, default_jobs
 
+    refuse_output_among_inputs(output, paths, TEXT_SUFFIXES + JSONL_SUFFIXES)
     ruleset = load_rules_or_exit(rules, language=language, defaults=not no_default_rules)
     spark = None
     if engine == "spark":
@@ -68,6 +73,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                    "(a directory of results: --engine spark with --format parquet or jsonl)", err=True)
         sys.exit(EXIT_INPUT)
     summary = Summary()
+    died: list[str] = []  # why the run stopped early, if a worker died
     try:
         with open_output(output) as out:
             collected = []  # the CI formats are whole documents: they are written at the end
@@ -88,6 +94,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
             else:
                 results = check_sources(iter_sources(paths, encoding=encoding), ruleset, language,
                                         jobs or default_jobs(), encode=fmt in ("json", "jsonl"))
+            results = _until_a_worker_dies(results, died, summary)
             for result in results:
                 summary.add(result)
                 if result.article.error is not None:
@@ -112,10 +119,9 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
             else:
                 out.write(ci_report(fmt, collected, ruleset, fail_on, summary.to_dict()))
     except (KeyboardInterrupt, Terminated) as exc:
-        code = 143 if isinstance(exc, Terminated) else 130
-        what = "terminated" if code == 143 else "interrupted"
-        click.echo(f"figcheck: {what}; no report was written" if output else f"figcheck: {what}", err=True)
-        sys.exit(code)
+        exit_on_signal(exc, output)
+    except OutputError:
+        raise  # the command group says it and exits 2
     except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback with --debug
         click.echo(f"figcheck: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                    err=True)
@@ -124,8 +130,23 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
 
             traceback.print_exc()
         sys.exit(EXIT_INTERNAL)
+    if died:
+        click.echo(f"figcheck: internal error: {died[0]}; the report holds the {summary.articles} inputs checked "
+                   "before", err=True)
+        sys.exit(EXIT_INTERNAL)
     exit_for(summary.severities, fail_on, input_errors=summary.input_errors,
              internal_errors=summary.internal_errors)
+
+
+def _until_a_worker_dies(results, died: list[str], summary):
+    """The results, ending early (the reason in ``died``) when a worker process dies."""
+    from figcheck.validators.pipeline import WorkerDied
+
+    try:
+        yield from results
+    except WorkerDied as exc:
+        died.append(str(exc))
+        summary.stopped = f"{exc}; the inputs after the last one reported were not checked"
 
 
 def _check_on_spark_to_directory(spark, paths, ruleset, output, fmt, fail_on, language, encoding, text_column,
@@ -142,9 +163,7 @@ def _check_on_spark_to_directory(spark, paths, ruleset, output, fmt, fail_on, la
     try:
         summary, errors = write_results(spark, list(paths), ruleset, output, fmt, language, encoding, text_column)
     except (KeyboardInterrupt, Terminated) as exc:
-        code = 143 if isinstance(exc, Terminated) else 130
-        click.echo(f"figcheck: {'terminated' if code == 143 else 'interrupted'}; {output} was not changed", err=True)
-        sys.exit(code)
+        exit_on_signal(exc, output, f"{output} was not changed")
     except Exception as exc:  # noqa: BLE001
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         click.echo(f"figcheck: internal error: {type(exc).__name__}: {first} (run with --debug for the traceback); "

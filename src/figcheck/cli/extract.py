@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from figcheck.cli.common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, Terminated, report_input_error
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, Terminated, exit_on_signal, language_option,
+                                 refuse_output_among_inputs, report_input_error)
 
 
 @click.command()
@@ -15,7 +16,7 @@ from figcheck.cli.common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, Terminated, 
               help="json: the machine-readable contract; table: one table per article.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--language", default="vi", show_default=True, help="Language of the articles.")
+@language_option(help="Language of the articles.")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
 def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str, encoding: str | None) -> None:
@@ -24,14 +25,14 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str,
     PATHS are .txt/.md files, directories (searched recursively), .jsonl files (one article per line:
     id, text, optional title, url, date) or - for one article on standard input.
     """
+    from figcheck.reading.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    refuse_output_among_inputs(output, paths, TEXT_SUFFIXES + JSONL_SUFFIXES)
     counts = {"errors": 0, "internal": 0}
     try:
         _extract_to(paths, fmt, output, language, encoding, counts)
     except (KeyboardInterrupt, Terminated) as exc:
-        code = 143 if isinstance(exc, Terminated) else 130
-        click.echo(f"figcheck: {'terminated' if code == 143 else 'interrupted'}"
-                   + ("; no report was written" if output else ""), err=True)
-        sys.exit(code)
+        exit_on_signal(exc, output)
     sys.exit(EXIT_INTERNAL if counts["internal"] else EXIT_INPUT if counts["errors"] else EXIT_OK)
 
 

@@ -71,11 +71,17 @@ class TableResult:
     cell_errors: list[CellError] = field(default_factory=list)
     not_evaluated: list[dict[str, Any]] = field(default_factory=list)
     layout: str = "wide"
+    cell_errors_omitted: int = 0  # cells past --max-cell-errors in their column: counted, not listed
+
+    @property
+    def cell_error_count(self) -> int:
+        return len(self.cell_errors) + self.cell_errors_omitted
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "error": None if self.error is None else str(self.error), "layout": self.layout,
                 "rows": self.rows, "columns": self.columns, "anomalies": [a.to_dict() for a in self.anomalies],
-                "cell_errors": [c.to_dict() for c in self.cell_errors], "not_evaluated": self.not_evaluated}
+                "cell_errors": [c.to_dict() for c in self.cell_errors], "not_evaluated": self.not_evaluated,
+                "cell_errors_omitted": self.cell_errors_omitted}
 
 
 # -- cells ----------------------------------------------------------------------------------------------
@@ -92,6 +98,8 @@ class CellReader:
         """A tuple for a number, None for an empty cell, or an error message."""
         if cell is None or (isinstance(cell, float) and math.isnan(cell)):
             return None
+        if isinstance(cell, _Composite):
+            return "a list or structure, not a number"
         if isinstance(cell, (bool, np.bool_)):
             return "a true/false value, not a number"
         if isinstance(cell, (int, float, np.integer, np.floating)):
@@ -125,7 +133,10 @@ class CellReader:
 def read_cells(cells: pd.Series, reader: CellReader, whole: bool) -> tuple[np.ndarray, list[str | None]]:
     """Cells as written → rows of (value, low, high, loose low, loose high), and per cell the reason it is
     not a number (None when it is, or is empty). Each distinct cell is parsed once."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    try:
+        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    except TypeError:  # lists or structures (Parquet list/struct columns) are not hashable
+        codes, uniques = pd.factorize(cells.map(_hashable), use_na_sentinel=True)
     table = np.full((len(uniques) + 1, 5), np.nan)
     reasons: list[str | None] = [None] * (len(uniques) + 1)
     for k, u in enumerate(uniques):
@@ -136,6 +147,20 @@ def read_cells(cells: pd.Series, reader: CellReader, whole: bool) -> tuple[np.nd
             table[k] = p[:5]
     codes = np.where(codes < 0, len(uniques), codes)
     return table[codes], [reasons[c] for c in codes]
+
+
+class _Composite(str):
+    """A list or structure cell, by its text: reported as not a number."""
+
+
+def _hashable(cell: Any) -> Any:
+    try:
+        hash(cell)
+        return cell
+    except TypeError:
+        if isinstance(cell, np.ndarray):
+            cell = cell.tolist()
+        return _Composite(repr(cell))
 
 
 # -- columns ----------------------------------------------------------------------------------------------
@@ -179,12 +204,15 @@ def _long_to_wide(frame: pd.DataFrame, id_column: str | None) -> tuple[pd.DataFr
 
 
 ENGINES = ("pandas", "polars", "gx")
+MAX_CELL_ERRORS = 1000  # cells that are not numbers listed per column; the rest are counted
 
 
 class TableChecker:
     def __init__(self, ruleset: RuleSet, *, id_column: str | None = None, strict: bool = False,
-                 engine: str = "pandas", data_docs: str | None = None) -> None:
+                 engine: str = "pandas", data_docs: str | None = None,
+                 max_cell_errors: int = MAX_CELL_ERRORS) -> None:
         self.data_docs = data_docs
+        self.max_cell_errors = max_cell_errors
         if engine not in ENGINES:
             raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
         self.engine = engine
@@ -242,7 +270,9 @@ class TableChecker:
             else:
                 rows, errors = read_cells(series, reader, whole)
                 v, lo, hi, llo, lhi = (rows[:, j] for j in range(5))
-                for i in np.flatnonzero([e is not None for e in errors]):
+                bad = np.flatnonzero([e is not None for e in errors])
+                result.cell_errors_omitted += max(0, len(bad) - self.max_cell_errors)
+                for i in bad[:self.max_cell_errors]:
                     result.cell_errors.append(CellError(labels[i], int(i) + 1, None if line_offset is None else int(i) + line_offset,
                                                         col, str(series.iloc[i]), errors[i]))
             lo, hi, llo, lhi = (np.array(a, dtype=float, copy=True) for a in (lo, hi, llo, lhi))
@@ -480,32 +510,53 @@ def _render(template: str, metric_to_col, texts, row: int) -> str:
 
 
 def check_tables(paths, checker: "TableChecker", jobs: int = 1):
-    """Each table read and checked, in the order given; ``jobs`` processes share the files."""
-    from figcheck.datasets.table_input import read_table
+    """Each table read and checked, in the order given; ``jobs`` processes share the files.
 
+    A table figcheck fails on is reported as an internal error on that table; the others are still
+    checked. A worker that dies ends the run with ``WorkerDied`` after the tables checked before it.
+    """
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield checker.check(read_table(path))
+            yield check_table_safely(checker, path)
         return
-    import multiprocessing as mp
+    from collections import deque
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(min(jobs, len(paths)), initializer=_init_table_worker, initargs=(checker,)) as pool:
-        yield from pool.imap(_table_work, paths)
+    from figcheck.validators.pipeline import WorkerPool
+
+    with WorkerPool(min(jobs, len(paths)), _init_table_worker, (checker,)) as pool:
+        pending: deque = deque()
+        for path in paths:
+            pending.append(pool.submit(_table_work, path))
+            while len(pending) >= 2 * pool.jobs:
+                yield pool.result(pending.popleft())
+        while pending:
+            yield pool.result(pending.popleft())
+
+
+def check_table_safely(checker: "TableChecker", path: str) -> TableResult:
+    from figcheck.datasets.table_input import read_table
+
+    try:
+        return checker.check(read_table(path))
+    except Exception as exc:  # noqa: BLE001 - a bug on one table must not lose the others
+        import os
+        import traceback
+
+        if os.environ.get("FIGCHECK_DEBUG") == "1":
+            traceback.print_exc()
+        return TableResult(source=path, error=InputError(f"internal error while checking: {type(exc).__name__}: {exc}",
+                                                         internal=True))
 
 
 _TABLE_WORKER: dict = {}
 
 
 def _init_table_worker(checker: "TableChecker") -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _TABLE_WORKER["checker"] = checker
 
 
 def _table_work(path: str) -> TableResult:
-    from figcheck.datasets.table_input import read_table
+    from figcheck.validators.pipeline import _check_started
 
-    return _TABLE_WORKER["checker"].check(read_table(path))
+    _check_started()
+    return check_table_safely(_TABLE_WORKER["checker"], path)

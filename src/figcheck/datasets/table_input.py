@@ -32,10 +32,22 @@ class Table:
 
 
 def read_table(path: str) -> Table:
+    import stat
+
+    from figcheck.reading.sources import display_path, file_kind
+
     suffix = os.path.splitext(path)[1].lower()
-    if not os.path.exists(path):
+    if display_path(path) != path:
+        return Table(display_path(path), error=InputError("file name is not valid UTF-8; rename the file"))
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
         return Table(path, error=InputError("no such file or directory"))
-    if os.path.getsize(path) == 0:
+    except OSError as exc:
+        return Table(path, error=InputError(f"cannot read: {exc.strerror or exc}"))
+    if not stat.S_ISREG(st.st_mode):  # a FIFO would block the reader, /dev/zero would fill memory
+        return Table(path, error=InputError(f"not a regular file: {file_kind(st.st_mode)}"))
+    if st.st_size == 0:
         return Table(path, error=InputError("empty file: no header and no rows"))
     try:
         if suffix in (".csv", ".tsv", ".txt"):

@@ -85,6 +85,9 @@ def parse_numeral(token: str, convention: str = "vi") -> Numeral | None:
 
 
 def _make(whole: str, frac: str) -> Numeral | None:
+    # digits only: Decimal also reads "NaN", "Infinity", "1e5" and "1_000", which no article writes as a number
+    if not (whole or frac) or (whole and not whole.isdecimal()) or (frac and not frac.isdecimal()):
+        return None
     try:
         value = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
     except InvalidOperation:

@@ -39,6 +39,9 @@ def table_report(result: Any) -> Group:
     for c in result.cell_errors:
         lines.append(Text(f"✖ row {c.row}" + (f" (line {c.line})" if c.line else "") + f", column {c.column}: {c.message}",
                           style="red"))
+    if getattr(result, "cell_errors_omitted", 0):
+        lines.append(Text(f"✖ … and {result.cell_errors_omitted} more cells that are not numbers "
+                          "(listed up to --max-cell-errors per column)", style="red"))
     for n in result.not_evaluated:
         lines.append(Text(f"? not evaluated: {n['rule']} — {n['reason']}", style=STYLE.get(n["severity"], "dim")))
     lines.append(Text(""))
