@@ -113,7 +113,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
             if progress is not None:
                 progress.stop()
             if fmt in ("json", "jsonl"):
-                writer.close(summary.to_dict())
+                writer.close(summary.to_dict(), ruleset.packs_report())
             elif fmt == "console":
                 console.print(summary_table(summary.to_dict()))
             else:

@@ -109,7 +109,7 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
         _table_results_to_directory(spark, results, tally.summary(), output, fmt)
         _console_report([], tally, None)
     elif fmt in ("json", "jsonl"):
-        _json_report(checked, tally, output, fmt)
+        _json_report(checked, tally, output, fmt, ruleset.packs_report())
     elif fmt == "console":
         _console_report(checked, tally, output)
     else:
@@ -179,7 +179,7 @@ class _Tally:
         return out
 
 
-def _json_report(checked, tally: _Tally, output: str | None, fmt: str) -> None:
+def _json_report(checked, tally: _Tally, output: str | None, fmt: str, packs: list) -> None:
     """``{"version": 1, "tables": [...], "summary": {...}}`` (or JSON Lines) written table by table."""
     from figcheck.reports.json_report import JsonLinesReportWriter, SCHEMA_VERSION, encode_record
     from figcheck.reports.output import open_output
@@ -189,12 +189,12 @@ def _json_report(checked, tally: _Tally, output: str | None, fmt: str) -> None:
             writer = JsonLinesReportWriter(out)
             for res in tally.until_a_worker_dies(checked):
                 writer.write(tally.add(res).to_dict())
-            writer.close(tally.summary())
+            writer.close(tally.summary(), packs)
             return
         out.write(f'{{"version": {SCHEMA_VERSION}, "tables": [\n')
         for k, res in enumerate(tally.until_a_worker_dies(checked)):
             out.write(("" if k == 0 else ",\n") + encode_record(tally.add(res).to_dict()))
-        out.write('\n], "summary": ' + encode_record(tally.summary()) + "}\n")
+        out.write('\n], "summary": ' + encode_record(tally.summary()) + ', "packs": ' + encode_record(packs) + "}\n")
 
 
 def _console_report(checked, tally: _Tally, output: str | None) -> None:

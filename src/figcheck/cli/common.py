@@ -164,10 +164,13 @@ def load_rules_or_exit(rules, *, language: str = "vi", defaults: bool = True):
     from figcheck.rules.loader import RuleFileError, load_ruleset
 
     try:
-        return load_ruleset(list(rules), language=language, defaults=defaults)
+        ruleset = load_ruleset(list(rules), language=language, defaults=defaults)
     except RuleFileError as exc:
         click.echo(f"figcheck: rule file error: {exc}", err=True)
         sys.exit(EXIT_INPUT)
+    for note in ruleset.replaced:
+        click.echo(f"figcheck: note: pack {note['pack']} replaces {note['replaces']}", err=True)
+    return ruleset
 
 
 def exit_for(anomalies: dict, fail_on: str, *, input_errors: int = 0, internal_errors: int = 0):

@@ -403,8 +403,12 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
     from figcheck.rules.gx_export import add_derived_columns, build_suite, ephemeral_context, translate
     from figcheck.rules.model import RuleSet as _RuleSet
 
+    from figcheck.rules.gx_export import gx_name
+
     wanted = {r.id for r in rules}
     sub = _RuleSet(packs=ruleset.packs, rules=[r for r in ruleset.rules if r.id in wanted], metrics=ruleset.metrics)
+    # the table's own column names are data: GX (and its Data Docs) see sanitised ones
+    metric_to_col = {m: gx_name(c) for m, c in metric_to_col.items()}
     translation = translate(sub, metric_to_col)
     skipped = [(n["rule"], f"no faithful Great Expectations equivalent: {n['reason']}") for n in translation.not_exported]
     frame = pd.DataFrame({col: records[f"{m}.value"].to_numpy(dtype=float) for m, col in metric_to_col.items()
@@ -426,7 +430,8 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
                 "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": data_docs}})
             checkpoint = context.checkpoints.add(gx.Checkpoint(
                 name="figcheck", validation_definitions=[validation],
-                actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
+                # only this site: the ephemeral context's default site is a copy in the system's temp directory
+                actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["figcheck"])],
                 result_format={"result_format": "COMPLETE"}))
             run = checkpoint.run(batch_parameters={"dataframe": frame})
             results = [r for v in run.run_results.values() for r in v.results]

@@ -177,8 +177,7 @@ class WorkerPool:
 
 
 def _died(exc: BaseException) -> str:
-    return ("a worker process ended unexpectedly (killed, or out of memory?); the inputs it held were not "
-            "checked")
+    return "a worker process ended unexpectedly (killed, or out of memory?)"
 
 
 def _stop(executor) -> None:
