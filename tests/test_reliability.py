@@ -653,3 +653,8 @@ def test_a_pack_that_replaces_core_or_a_rule_says_so(tmp_path):
     assert "pack mine replaces rule core.share.percent-range of pack core" in result.stderr
     packs = {p["name"]: p for p in json.loads(result.stdout)["packs"]}
     assert packs["mine"]["replaces"] == ["rule core.share.percent-range of pack core"] and packs["core"]["replaces"] == []
+
+
+def test_rules_that_are_not_mappings_name_the_file_and_line(tmp_path):
+    message = _load_error(tmp_path, "nums.yaml", "name: h\nversion: 1\nlanguage: vi\nrules: [1, 2]\n")
+    assert message.startswith(f"{tmp_path / 'nums.yaml'}:4:") and "each rule is a mapping" in message

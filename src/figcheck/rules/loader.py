@@ -213,13 +213,15 @@ def pack_from_data(data: Any, file: str) -> Pack:
         raise RuleFileError(f"{len(raw_rules)} rules; the limit is {MAX_RULES}", data.marks.get("rules"))
     seen: set[str] = set()
     for raw in raw_rules:
-        pack.rules.append(_rule_from_data(raw, pack, file, seen))
+        pack.rules.append(_rule_from_data(raw, pack, file, seen, where=data.marks.get("rules")))
     return pack
 
 
-def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: set[str] | None = None) -> Rule:
-    if not isinstance(raw, _Located):
-        raise RuleFileError("each rule is a mapping", None)
+def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: set[str] | None = None,
+                    where: Location | None = None) -> Rule:
+    if not isinstance(raw, _Located):  # ``rules: [1, 2]``: the place is the list's
+        raise RuleFileError(f"each rule is a mapping with id, severity and assert or check, not {raw!r:.40}",
+                            where or Location(file, 1, 1))
     allowed = {"id", "description", "severity", "message", "assert", "check", "on", "where", "scope"}
     for key in raw:
         if key not in allowed:
@@ -370,7 +372,7 @@ def _pack_with_inherited(data: Any, file: str, inherited: set[str]) -> Pack:
     if len(rules) > MAX_RULES:
         raise RuleFileError(f"{len(rules)} rules; the limit is {MAX_RULES}", data.marks.get("rules"))
     for raw in rules:
-        pack.rules.append(_rule_from_data(raw, pack, file, seen, inherited))
+        pack.rules.append(_rule_from_data(raw, pack, file, seen, inherited, where=data.marks.get("rules")))
     return pack
 
 
