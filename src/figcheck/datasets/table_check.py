@@ -121,8 +121,12 @@ class CellReader:
             c = intervals.claim(value, n.decimals, None, whole=whole, measured=not whole and n.decimals > 0)
             return (float(value), c.low, c.high, c.loose_low, c.loose_high, None)
         import figcheck
+        from figcheck.reading.figures import NumberOutOfRange
 
-        figs = [f for f in figcheck.extract(text).figures if f.role not in ("denominator",)]
+        try:
+            figs = [f for f in figcheck.extract(text).figures if f.role not in ("denominator",)]
+        except NumberOutOfRange:
+            return f"number too large to check: {text[:60]!r}"
         if len(figs) == 1 and figs[0].low is not None:
             f = figs[0]
             return (f.value if f.value is not None else NAN, f.low, f.high, f.loose_low,
