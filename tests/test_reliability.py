@@ -658,3 +658,25 @@ def test_a_pack_that_replaces_core_or_a_rule_says_so(tmp_path):
 def test_rules_that_are_not_mappings_name_the_file_and_line(tmp_path):
     message = _load_error(tmp_path, "nums.yaml", "name: h\nversion: 1\nlanguage: vi\nrules: [1, 2]\n")
     assert message.startswith(f"{tmp_path / 'nums.yaml'}:4:") and "each rule is a mapping" in message
+
+
+def test_a_forked_worker_drops_the_parents_signal_handlers_at_once(monkeypatch):
+    """Between fork and the worker's initializer, SIGTERM must not raise the parent's ``Terminated``."""
+    from figcheck.cli.common import install_signal_handlers
+    from figcheck.validators.pipeline import WorkerPool
+
+    previous = signal.getsignal(signal.SIGTERM)
+    install_signal_handlers()
+    try:
+        with WorkerPool(1, int, ()):
+            r, w = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the child: report what it starts with, and leave
+                os.write(w, b"dfl" if signal.getsignal(signal.SIGTERM) == signal.SIG_DFL else b"parent")
+                os._exit(0)
+            os.close(w)
+            os.waitpid(pid, 0)
+            assert os.read(r, 10) == b"dfl"
+            os.close(r)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -124,6 +124,9 @@ class WorkerPool:
     def __init__(self, jobs: int, initializer, initargs: tuple, max_tasks: int | None = None) -> None:
         import multiprocessing as mp
 
+        _reset_signals_at_fork()
+        _ACTIVE_POOLS.append(self)
+
         self.jobs = jobs
         self.ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         self.initializer, self.initargs = initializer, initargs
@@ -169,11 +172,39 @@ class WorkerPool:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         # a clean end waits for the workers; an interrupt or a dead worker stops them now
-        for executor in self.retired + [self.executor]:
-            if exc_type is None:
-                executor.shutdown(wait=True)
-            else:
-                _stop(executor)
+        try:
+            for executor in self.retired + [self.executor]:
+                if exc_type is None:
+                    executor.shutdown(wait=True)
+                else:
+                    _stop(executor)
+        finally:
+            if self in _ACTIVE_POOLS:
+                _ACTIVE_POOLS.remove(self)
+
+
+_AT_FORK: list[bool] = []
+_ACTIVE_POOLS: list["WorkerPool"] = []  # forks while one is open are its workers'
+
+
+def _reset_signals_at_fork() -> None:
+    """A forked worker starts with the parent's handlers: SIGTERM would raise ``Terminated`` (and print
+    a traceback) in the child before its initializer runs. Reset them in the child at once."""
+    import os
+
+    if _AT_FORK or not hasattr(os, "register_at_fork"):
+        return
+    _AT_FORK.append(True)
+
+    def in_child() -> None:
+        import signal
+        import threading
+
+        if _ACTIVE_POOLS and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    os.register_at_fork(after_in_child=in_child)
 
 
 def _died(exc: BaseException) -> str:
