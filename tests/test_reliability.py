@@ -680,3 +680,17 @@ def test_a_forked_worker_drops_the_parents_signal_handlers_at_once(monkeypatch):
             os.close(r)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def test_json_lines_on_standard_input(tmp_path):
+    lines = "".join(json.dumps({"id": f"s{i}", "text": CLEAN}, ensure_ascii=False) + "\n" for i in range(3))
+    as_text = CliRunner().invoke(main, ["check", "-", "--format", "jsonl", "--jobs", "1"], input=lines)
+    assert "looks like JSON Lines" in as_text.stderr and "--stdin-format jsonl" in as_text.stderr
+    assert len(as_text.stdout.splitlines()) == 2  # one article and the summary: what was asked, said
+    result = CliRunner().invoke(main, ["check", "-", "--stdin-format", "jsonl", "--format", "jsonl", "--jobs", "1"],
+                                input=lines)
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    assert result.exit_code == 0 and [r.get("id") for r in records[:-1]] == ["s0", "s1", "s2"]
+    assert "looks like" not in result.stderr
+    empty = CliRunner().invoke(main, ["extract", "-", "--stdin-format", "jsonl"], input="\n\n")
+    assert empty.exit_code == 2 and "empty file: no JSON Lines record" in empty.stderr

@@ -8,7 +8,7 @@ import click
 
 from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated, ci_report, exit_for, exit_on_signal,
                                  language_option, load_rules_or_exit, progress_bar, refuse_output_among_inputs,
-                                 report_input_error, spark_or_exit)
+                                 report_input_error, say_stdin_notes, spark_or_exit)
 
 
 @click.command()
@@ -30,6 +30,8 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
 @language_option()
 @click.option("--encoding", default=None, metavar="NAME",
               help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
+@click.option("--stdin-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="How - (standard input) is read: one article of text, or JSON Lines (an article a line).")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="local: this machine's cores (--jobs); spark: Apache Spark (pip install 'figcheck[spark]').")
 @click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
@@ -39,7 +41,7 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Terminated,
               help="With --engine spark: the column of a Parquet input that holds the article text.")
 @click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
 def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str, fail_on: str,
-          jobs: int | None, output: str | None, language: str, encoding: str | None, engine: str,
+          jobs: int | None, output: str | None, language: str, encoding: str | None, stdin_format: str, engine: str,
           spark_master: str, spark_conf: tuple[str, ...], text_column: str, debug: bool) -> None:
     """Check that the figures of articles agree with each other.
 
@@ -92,13 +94,15 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                 results = stream_results(spark, list(paths), ruleset, language, encoding, text_column,
                                          light=fmt in ("json", "jsonl"))
             else:
-                results = check_sources(iter_sources(paths, encoding=encoding), ruleset, language,
-                                        jobs or default_jobs(), encode=fmt in ("json", "jsonl"))
+                sources = iter_sources(paths, encoding=encoding, stdin_format=stdin_format)
+                results = check_sources(sources, ruleset, language, jobs or default_jobs(),
+                                        encode=fmt in ("json", "jsonl"))
             results = _until_a_worker_dies(results, died, summary)
             for result in results:
                 summary.add(result)
                 if result.article.error is not None:
                     report_input_error(result.article)
+                say_stdin_notes(result.article)
                 if result.internal_error is not None:
                     click.echo(f"figcheck: internal error while checking {result.article.source}: "
                                f"{result.internal_error} (run with --debug for the traceback)", err=True)

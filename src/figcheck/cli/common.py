@@ -28,6 +28,14 @@ def report_input_error(article) -> None:
         click.echo(f"figcheck: input error: {where}: {article.error}", err=True)
 
 
+def say_stdin_notes(article) -> None:
+    """Standard input that looks like JSON Lines but was read as prose: say so (the note is also in the report)."""
+    if article.source == "-":
+        for note in getattr(article, "notes", None) or ():
+            if "--stdin-format jsonl" in note:
+                click.echo(f"figcheck: note: {note}", err=True)
+
+
 class Terminated(BaseException):
     """SIGTERM: stop like Ctrl-C, so that no half-written report is left behind."""
 

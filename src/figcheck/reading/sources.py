@@ -234,7 +234,8 @@ def display_path(path: str) -> str:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: str | None = None) -> Iterator[Source]:
+def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: str | None = None,
+                 stdin_format: str = "text") -> Iterator[Source]:
     """Every article the given paths name, in order; directories are walked recursively, sorted.
 
     Whatever cannot be read — a file name that is not UTF-8, an unreadable subdirectory, a FIFO or a
@@ -243,6 +244,9 @@ def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: 
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
+            if stdin_format == "jsonl":  # an article a line, each line bounded as in a file
+                yield from read_jsonl("-", stream=stream)
+                continue
             try:
                 data = read_bounded(stream)
             except OSError as exc:
@@ -255,8 +259,12 @@ def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: 
                 yield Source(source="-", id="stdin", text=None, error=InputError("empty input: no text on stdin"))
                 continue
             d = decode_bytes(data, encoding)
+            notes = tuple(d.notes)
+            if d.text is not None and _looks_like_jsonl(d.text):
+                notes += ("standard input looks like JSON Lines but was read as one article of text: "
+                          "pass --stdin-format jsonl to read an article a line",)
             yield Source(source="-", id="stdin", text=d.text, error=None if d.error is None else InputError(*d.error),
-                         notes=tuple(d.notes))
+                         notes=notes)
             continue
         shown = display_path(path)
         if shown != path:
@@ -276,6 +284,21 @@ def iter_sources(paths: Iterable[str], stdin: BinaryIO | None = None, encoding: 
             yield from _file_sources(path, encoding)
         else:
             yield Source(source=path, id=_source_id(path), text=None, error=InputError("no such file or directory"))
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    """Every one of the first few non-blank lines is a JSON object with a "text" field."""
+    lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()][:5]
+    if not lines:
+        return False
+    for line in lines:
+        try:
+            obj = json.loads(line)
+        except (ValueError, RecursionError):
+            return False
+        if not isinstance(obj, dict) or "text" not in obj:
+            return False
+    return True
 
 
 def _bad_name(shown: str) -> Source:
