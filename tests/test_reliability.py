@@ -694,3 +694,16 @@ def test_json_lines_on_standard_input(tmp_path):
     assert "looks like" not in result.stderr
     empty = CliRunner().invoke(main, ["extract", "-", "--stdin-format", "jsonl"], input="\n\n")
     assert empty.exit_code == 2 and "empty file: no JSON Lines record" in empty.stderr
+
+
+def test_table_line_numbers_after_multi_line_cells_and_blank_lines(tmp_path):
+    csv = tmp_path / "ml.csv"
+    csv.write_text('id,tips.total,tips.valuable\na,5,3\n\n"b\nspans lines",5,9\n\nc,1,x\n', encoding="utf-8")
+    jsonl = tmp_path / "gaps.jsonl"
+    jsonl.write_text('{"id": "a", "tips.total": 5, "tips.valuable": 3}\n\n\n{"id": "b", "tips.total": 5, '
+                     '"tips.valuable": 9}\n', encoding="utf-8")
+    doc = json.loads(run("check-table", csv, jsonl, "--id", "id", "--format", "json").stdout)
+    first, second = doc["tables"]
+    assert [(a["row"], a["line"]) for a in first["anomalies"]] == [("b\nspans lines", 4)]
+    assert [(c["row"], c["line"]) for c in first["cell_errors"]] == [("c", 7)]
+    assert [(a["row"], a["line"]) for a in second["anomalies"]] == [("b", 4)]

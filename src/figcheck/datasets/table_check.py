@@ -237,9 +237,9 @@ class TableChecker:
             except (KeyError, ValueError) as exc:
                 result.error = InputError(f"long table: {exc}")
                 return result
-            line_offset = None
+            lines = None
         else:
-            line_offset = table.line_offset
+            lines = table.line_numbers()
         if self.id_column and self.id_column not in frame.columns and table.layout == "wide":
             result.error = InputError(f"no column {self.id_column!r} for --id (columns: {', '.join(map(str, frame.columns))})")
             return result
@@ -249,11 +249,11 @@ class TableChecker:
         labels = (frame[self.id_column].astype(str).tolist() if self.id_column and self.id_column in frame.columns
                   else frame[frame.columns[0]].astype(str).tolist() if table.layout == "long"
                   else [str(i + 1) for i in range(len(frame))])
-        records, texts = self._records(frame, cols, bounds, labels, line_offset, result)
-        self._run(records, texts, cols, labels, line_offset, result)
+        records, texts = self._records(frame, cols, bounds, labels, lines, result)
+        self._run(records, texts, cols, labels, lines, result)
         return result
 
-    def _records(self, frame, cols, bounds, labels, line_offset, result):
+    def _records(self, frame, cols, bounds, labels, lines, result):
         """Each metric column as interval columns; text cells parsed once per distinct value."""
         # the number convention of the file, from its text cells ("4.340,5" or "4,340.5")
         text_columns = [c for c in frame.columns if frame[c].dtype == object][:50]
@@ -277,7 +277,7 @@ class TableChecker:
                 bad = np.flatnonzero([e is not None for e in errors])
                 result.cell_errors_omitted += max(0, len(bad) - self.max_cell_errors)
                 for i in bad[:self.max_cell_errors]:
-                    result.cell_errors.append(CellError(labels[i], int(i) + 1, None if line_offset is None else int(i) + line_offset,
+                    result.cell_errors.append(CellError(labels[i], int(i) + 1, None if lines is None else int(lines[i]),
                                                         col, str(series.iloc[i]), errors[i]))
             lo, hi, llo, lhi = (np.array(a, dtype=float, copy=True) for a in (lo, hi, llo, lhi))
             for b, target, loose_target in (("low", lo, llo), ("high", hi, lhi)):
@@ -308,7 +308,7 @@ class TableChecker:
             runnable.append(rule)
         return runnable
 
-    def _run(self, records, texts, cols, labels, line_offset, result):
+    def _run(self, records, texts, cols, labels, lines, result):
         metric_to_col = {m: c for c, m in cols.items()}
         runnable = self.runnable(cols, result)
         if self.engine == "gx":
@@ -325,7 +325,7 @@ class TableChecker:
         for k, row in sorted(found, key=lambda kr: (kr[1], kr[0])):
             result.anomalies.append(table_anomaly(
                 f"a{len(result.anomalies) + 1}", runnable[k], bool(loose_ok_of[k][row]), records, texts, row,
-                metric_to_col, labels[row], row + 1, None if line_offset is None else row + line_offset))
+                metric_to_col, labels[row], row + 1, None if lines is None else int(lines[row])))
 
 
 def table_anomaly(anomaly_id: str, rule: Rule, loose_ok: bool, records: dict[str, Any], texts, row: int,
