@@ -707,3 +707,18 @@ def test_table_line_numbers_after_multi_line_cells_and_blank_lines(tmp_path):
     assert [(a["row"], a["line"]) for a in first["anomalies"]] == [("b\nspans lines", 4)]
     assert [(c["row"], c["line"]) for c in first["cell_errors"]] == [("c", 7)]
     assert [(a["row"], a["line"]) for a in second["anomalies"]] == [("b", 4)]
+
+
+def test_the_gx_engine_keeps_rules_whose_assertions_are_the_same(tmp_path):
+    pack = tmp_path / "twins.yaml"
+    pack.write_text(PACK_HEAD + "rules:\n" + "".join(
+        f"  - id: twins.r{i}\n    severity: error\n    assert: tips.valuable <= tips.total\n" for i in (1, 2)),
+        encoding="utf-8")
+    csv = tmp_path / "t.csv"
+    csv.write_text("tips.total,tips.valuable\n10,12\n5,4\n", encoding="utf-8")
+    found = {}
+    for engine in ("pandas", "gx"):
+        doc = json.loads(run("check-table", csv, "--rules", pack, "--no-default-rules", "--engine", engine,
+                             "--format", "json").stdout)
+        found[engine] = sorted((a["rule"], a["row"]) for a in doc["tables"][0]["anomalies"])
+    assert found["gx"] == found["pandas"] == [("twins.r1", "1"), ("twins.r2", "1")]

@@ -443,12 +443,15 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
             results = validation.run(batch_parameters={"dataframe": frame},
                                      result_format={"result_format": "COMPLETE"}).results
         for res in results:
-            rule_id = res.expectation_config.meta["figcheck_rule"]
-            if res.exception_info and res.exception_info.get("raised_exception"):
-                skipped.append((rule_id, f"Great Expectations raised: {res.exception_info.get('exception_message')}"))
-                continue
-            for row in res.result.get("unexpected_index_list") or []:
-                found.add((index[rule_id], int(row)))
+            meta = res.expectation_config.meta
+            for rule_id in meta.get("figcheck_rules") or [meta["figcheck_rule"]]:  # rules sharing one expectation
+                if rule_id not in index:
+                    continue
+                if res.exception_info and res.exception_info.get("raised_exception"):
+                    skipped.append((rule_id, f"Great Expectations raised: {res.exception_info.get('exception_message')}"))
+                    continue
+                for row in res.result.get("unexpected_index_list") or []:
+                    found.add((index[rule_id], int(row)))
     skipped_ids = {r for r, _ in skipped}
     found = {(k, row) for k, row in found if rules[k].id not in skipped_ids}
     loose = Evaluator(records, "loose")

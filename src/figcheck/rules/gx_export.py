@@ -204,9 +204,19 @@ def build_suite(translation: Translation, ruleset: RuleSet, name: str = "figchec
         "figcheck_derived_columns": {e.derived["name"]: e.derived["formula"] for e in translation.expectations if e.derived},
         "figcheck_not_exported": translation.not_exported,
     })
+    # rules whose assertions translate to the same expectation share it: GX keeps one of equal expectations,
+    # so each carries every rule it stands for (figcheck_rules), and none is dropped silently
+    sharing: dict[str, list[str]] = {}
+    first: dict[str, Exported] = {}
     for e in translation.expectations:
-        meta = {"figcheck_rule": e.rule, "figcheck_assert": rules[e.rule].assert_text}
-        severity = GX_SEVERITY[rules[e.rule].severity]
+        key = repr((e.kind, sorted(e.kwargs.items())))
+        sharing.setdefault(key, []).append(e.rule)
+        first.setdefault(key, e)
+    order = ("info", "warning", "error")
+    for key, e in first.items():
+        meta = {"figcheck_rule": e.rule, "figcheck_assert": rules[e.rule].assert_text,
+                "figcheck_rules": sharing[key]}
+        severity = GX_SEVERITY[max((rules[r].severity for r in sharing[key]), key=order.index)]
         if e.kind == "pair":
             exp = gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(**e.kwargs, meta=meta, severity=severity)
         else:
