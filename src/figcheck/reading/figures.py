@@ -20,7 +20,7 @@ from figcheck.reading import intervals
 from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
-_TOKEN = re.compile(r"\d[\d.,/:]*\d|\d")
+_TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
