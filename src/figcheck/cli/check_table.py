@@ -106,7 +106,7 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
     tally = _Tally()
     if to_directory:
         results = [tally.add(res) for res in checked]
-        _table_results_to_directory(spark, results, tally.summary(), output, fmt)
+        _table_results_to_directory(spark, results, tally.summary(), output, fmt, ruleset.packs_report())
         _console_report([], tally, None)
     elif fmt in ("json", "jsonl"):
         _json_report(checked, tally, output, fmt, ruleset.packs_report())
@@ -219,7 +219,7 @@ def _console_report(checked, tally: _Tally, output: str | None) -> None:
         console.print(t)
 
 
-def _table_results_to_directory(spark, results, summary, output: str, fmt: str) -> None:
+def _table_results_to_directory(spark, results, summary, output: str, fmt: str, packs: list) -> None:
     """check-table --engine spark --output DIR: anomalies and unreadable cells, a row each, and _summary.json."""
     import json
 
@@ -237,7 +237,8 @@ def _table_results_to_directory(spark, results, summary, output: str, fmt: str) 
 
         frame = frame.select(F.to_json(F.struct(*frame.columns), {"ignoreNullFields": "false"}).alias("value"))
     tables = [{k: v for k, v in r.to_dict().items() if k not in ("anomalies", "cell_errors")} for r in results]
-    text = json.dumps({"version": SCHEMA_VERSION, "tables": tables, "summary": summary}, ensure_ascii=False) + "\n"
+    text = json.dumps({"version": SCHEMA_VERSION, "tables": tables, "summary": summary, "packs": packs},
+                      ensure_ascii=False) + "\n"
     try:
         write_directory(spark, frame.coalesce(1), output, fmt, extra_files={"_summary.json": text})
     except Exception as exc:  # noqa: BLE001
