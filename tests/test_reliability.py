@@ -722,3 +722,17 @@ def test_the_gx_engine_keeps_rules_whose_assertions_are_the_same(tmp_path):
                              "--format", "json").stdout)
         found[engine] = sorted((a["rule"], a["row"]) for a in doc["tables"][0]["anomalies"])
     assert found["gx"] == found["pandas"] == [("twins.r1", "1"), ("twins.r2", "1")]
+
+
+def test_terminal_escapes_in_names_are_shown_not_run(tmp_path):
+    """An OSC sequence in a file name would retitle the terminal; a CSI one would clear it."""
+    d = tmp_path / "esc"
+    d.mkdir()
+    (d / "a\x1b]0;pwned\x07.txt").write_text(CLEAN, encoding="utf-8")
+    (d / "b\x1b[2J.txt").write_bytes(b"")
+    (tmp_path / "t\x1b[31m.csv").write_text("tips.total,tips.valuable\n1,x\n", encoding="utf-8")
+    for args in (["check", d], ["extract", d, "--format", "table"], ["check-table", tmp_path / "t\x1b[31m.csv"]):
+        result = run(*args)
+        for stream in (result.stdout, result.stderr):
+            assert "\x1b" not in stream and "\x07" not in stream
+        assert "\\x1b" in result.stdout and "\\x1b" in (result.stderr if args[0] != "check-table" else result.stdout)

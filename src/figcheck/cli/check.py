@@ -56,6 +56,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
     from figcheck.reading.sources import iter_sources
     from figcheck.reports.output import open_output
     from figcheck.reading.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
+    from figcheck.reports.escape import visible
     from figcheck.reports.output import OutputError
     from figcheck.validators.pipeline import Summary, check_sources, default_jobs
 
@@ -104,7 +105,7 @@ def check(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool
                     report_input_error(result.article)
                 say_stdin_notes(result.article)
                 if result.internal_error is not None:
-                    click.echo(f"figcheck: internal error while checking {result.article.source}: "
+                    click.echo(f"figcheck: internal error while checking {visible(result.article.source)}: "
                                f"{result.internal_error} (run with --debug for the traceback)", err=True)
                 if progress is not None:
                     progress.advance(progress.task_ids[0])

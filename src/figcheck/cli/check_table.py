@@ -137,15 +137,18 @@ class _Tally:
         self.died: str | None = None
 
     def add(self, res):
+        from figcheck.reports.escape import visible
+
         self.tables += 1
         self.rows += res.rows
         if res.error is not None:
             if res.error.internal:
                 self.internal_errors += 1
-                click.echo(f"figcheck: {res.error} in {res.source} (run with --debug for the traceback)", err=True)
+                click.echo(f"figcheck: {visible(res.error)} in {visible(res.source)} (run with --debug for the "
+                           "traceback)", err=True)
             else:
                 self.input_errors += 1
-                click.echo(f"figcheck: input error: {res.source}: {res.error}", err=True)
+                click.echo(f"figcheck: input error: {visible(res.source)}: {visible(res.error)}", err=True)
         for a in res.anomalies:
             self.severities[a.severity] += 1
             self.by_rule[a.rule] += 1

@@ -21,11 +21,13 @@ RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def report_input_error(article) -> None:
-    where = f"{article.source}:{article.line}" if article.line else article.source
+    from figcheck.reports.escape import visible
+
+    where = visible(f"{article.source}:{article.line}" if article.line else article.source)
     if article.error.internal:
-        click.echo(f"figcheck: {article.error} in {where} (run with --debug for the traceback)", err=True)
+        click.echo(f"figcheck: {visible(article.error)} in {where} (run with --debug for the traceback)", err=True)
     else:
-        click.echo(f"figcheck: input error: {where}: {article.error}", err=True)
+        click.echo(f"figcheck: input error: {where}: {visible(article.error)}", err=True)
 
 
 def say_stdin_notes(article) -> None:
