@@ -736,3 +736,21 @@ def test_terminal_escapes_in_names_are_shown_not_run(tmp_path):
         for stream in (result.stdout, result.stderr):
             assert "\x1b" not in stream and "\x07" not in stream
         assert "\\x1b" in result.stdout and "\\x1b" in (result.stderr if args[0] != "check-table" else result.stdout)
+
+
+def test_an_unexpected_error_in_any_command_is_one_line_and_exit_3(tmp_path, monkeypatch):
+    import figcheck as api
+    from figcheck.datasets import table_input
+
+    (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "a.csv").write_text("tips.total\n1\n", encoding="utf-8")
+
+    def broken(*a, **k):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(api, "read", broken)
+    monkeypatch.setattr(table_input, "read_table", broken)
+    for args in (["extract", tmp_path / "a.txt"], ["check-table", tmp_path / "a.csv", "--jobs", "1"]):
+        result = run(*args)
+        assert result.returncode == 3 and "internal error" in result.stderr and "RuntimeError: a bug" in result.stderr
+        assert_clean_stderr(result)

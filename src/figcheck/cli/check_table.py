@@ -144,7 +144,7 @@ class _Tally:
         if res.error is not None:
             if res.error.internal:
                 self.internal_errors += 1
-                click.echo(f"figcheck: {visible(res.error)} in {visible(res.source)} (run with --debug for the "
+                click.echo(f"figcheck: {visible(res.error)} in {visible(res.source)} (FIGCHECK_DEBUG=1 prints the "
                            "traceback)", err=True)
             else:
                 self.input_errors += 1

@@ -48,8 +48,8 @@ def _on_sigterm(signum, frame) -> None:  # noqa: ARG001
 
 class FigcheckGroup(click.Group):
     """The ``figcheck`` group: Ctrl-C exits 130 and SIGTERM 143 in every command and at every stage
-    (loading packs, reading, writing), an unwritable report exits 2 naming the path, and no traceback
-    reaches the terminal for either."""
+    (loading packs, reading, writing), an unwritable report exits 2 naming the path, and an unexpected
+    error exits 3 with one line; no traceback reaches the terminal unless FIGCHECK_DEBUG=1."""
 
     def invoke(self, ctx: click.Context):
         from figcheck.reports.output import OutputError
@@ -61,6 +61,18 @@ class FigcheckGroup(click.Group):
             sys.exit(EXIT_OUTPUT)
         except (KeyboardInterrupt, Terminated) as exc:
             exit_on_signal(exc)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug anywhere: one line and exit 3, the traceback on request
+            import os
+
+            click.echo(f"figcheck: internal error: {type(exc).__name__}: {exc} (set FIGCHECK_DEBUG=1, or "
+                       "--debug where the command has it, for the traceback)", err=True)
+            if os.environ.get("FIGCHECK_DEBUG") == "1":
+                import traceback
+
+                traceback.print_exc()
+            sys.exit(EXIT_INTERNAL)
 
 
 def exit_on_signal(exc: BaseException, output: str | None = None, note: str | None = None) -> None:
