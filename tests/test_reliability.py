@@ -744,6 +744,7 @@ def test_an_unexpected_error_in_any_command_is_one_line_and_exit_3(tmp_path, mon
 
     (tmp_path / "a.txt").write_text(CLEAN, encoding="utf-8")
     (tmp_path / "a.csv").write_text("tips.total\n1\n", encoding="utf-8")
+    monkeypatch.delenv("FIGCHECK_DEBUG", raising=False)  # an earlier in-process `check --debug` sets it
 
     def broken(*a, **k):
         raise RuntimeError("a bug")
