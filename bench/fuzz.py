@@ -22,13 +22,16 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from figcheck.synthesis.fuzz import (arbitrary_text, rule_packs, target_check_text, target_read_bytes,  # noqa: E402
-                                   target_rule_pack, vietnamese_like_text)
+from figcheck.synthesis.fuzz import (CELLS, arbitrary_text, jsonl_records, rule_packs,  # noqa: E402
+                                    target_check_text, target_jsonl_record, target_read_bytes, target_rule_pack,
+                                    target_table_cells, vietnamese_like_text)
 
 TARGETS = {
     "bytes": (st.binary(max_size=4000), target_read_bytes),
     "text": (st.one_of(vietnamese_like_text(), arbitrary_text()), target_check_text),
     "rules": (rule_packs(), target_rule_pack),
+    "jsonl": (jsonl_records(), target_jsonl_record),
+    "cells": (st.lists(CELLS, max_size=40), target_table_cells),
 }
 
 

@@ -67,3 +67,12 @@ def test_dominant_convention():
     assert dominant_convention("có 1.234.567 người, 98,3% đạt") == "vi"
     assert dominant_convention("reached 1,234,567 people and 98.35% passed, 4.340 units") == "en"
     assert dominant_convention("4.340 tin") == "vi"  # nothing unambiguous: the default
+
+
+def test_arabic_indic_separators_keep_a_number_whole():
+    """"٤٬٣٤٠" once read as two numbers, 4 and 340: the Arabic separators say which mark is which."""
+    import figcheck
+
+    assert [(f.text, f.value) for f in figcheck.extract("Có ٤٬٣٤٠ vụ.").figures] == [("٤٬٣٤٠", 4340)]
+    assert [f.value for f in figcheck.extract("Đạt ٩٨٫٣% kế hoạch.").figures] == [98.3]
+    assert figcheck.extract("Có ٤٬٣٤ vụ.").figures == []  # a group of two digits: not a number

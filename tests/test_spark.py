@@ -370,3 +370,17 @@ def test_a_malformed_csv_is_an_input_error_and_the_next_table_is_still_checked(s
     assert report["tables"][0]["error"].startswith("cannot read table:") and "bad.csv" in report["tables"][0]["error"]
     assert report["tables"][1]["anomalies"]
     assert "bad.csv" in res.stderr
+
+
+def test_spark_tables_refuse_fifos_and_devices_without_blocking(spark, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.csv"
+    good.write_text("tips.total,tips.valuable\n10,8\n", encoding="utf-8")
+    res = _run(["check-table", str(fifo), "/dev/zero", str(good), "--engine", "spark", "--format", "json"])
+    doc = json.loads(res.stdout)
+    errors = [t["error"] for t in doc["tables"]]
+    assert res.exit_code == 2 and errors[2] is None
+    assert errors[0] == "not a regular file: a FIFO" and errors[1] == "not a regular file: a character device"

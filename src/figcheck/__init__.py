@@ -34,17 +34,19 @@ def extract(text: str, *, title: str | None = None, language: str = "vi") -> Art
     return reader_for(language).extract(text, title=title)
 
 
-def read(paths: Iterable[str], *, language: str = "vi", encoding: str | None = None) -> Iterator[Article]:
+def read(paths: Iterable[str], *, language: str = "vi", encoding: str | None = None,
+         stdin_format: str = "text") -> Iterator[Article]:
     """Read every article the paths name (files, directories, ``-``, ``.jsonl``), in order.
 
     An input that cannot be read yields an ``Article`` whose ``error`` says why and where. ``encoding``
     names the encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); by default it is detected.
+    ``stdin_format="jsonl"`` reads ``-`` as JSON Lines (an article a line) instead of one article.
     """
     from figcheck.reading.reader import reader_for
     from figcheck.reading.sources import iter_sources
 
     reader = reader_for(language)
-    for src in iter_sources(paths, encoding=encoding):
+    for src in iter_sources(paths, encoding=encoding, stdin_format=stdin_format):
         try:
             yield reader.read_source(src)
         except Exception as exc:  # noqa: BLE001 - a bug on one input must not lose the others

@@ -11,14 +11,14 @@ import click
 from figcheck._version import __version__
 from figcheck.cli.check import check
 from figcheck.cli.check_table import check_table
-from figcheck.cli.common import install_signal_handlers
+from figcheck.cli.common import FigcheckGroup, install_signal_handlers
 from figcheck.cli.extract import extract
 from figcheck.cli.rules import rules
 from figcheck.cli.serve import serve
 from figcheck.cli.synth import synth
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=FigcheckGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="figcheck")
 def main() -> None:
     """Check whether the figures an article reports agree with each other."""

@@ -7,7 +7,9 @@ import sys
 import click
 
 from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ProgressBar, Settings, Terminated, ci_report,
-                                 exit_for, load_rules_or_exit, report_input_error, selection_options, spark_or_exit)
+                                 exit_for, exit_on_signal, language_option, load_rules_or_exit,
+                                 refuse_output_among_inputs, report_input_error, say_stdin_notes, selection_options,
+                                 spark_or_exit)
 
 FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "github", "parquet")
 
@@ -29,9 +31,11 @@ FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "git
 @click.option("--output", "-o", type=click.Path(), default=None,
               help="Write the report to FILE (atomically) instead of standard output; with --engine spark "
                    "and --format parquet or jsonl, a directory of part files and _summary.json.")
-@click.option("--language", default="vi", show_default=True)
+@language_option()
 @click.option("--encoding", default=None, metavar="NAME",
               help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
+@click.option("--stdin-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="How - (standard input) is read: one article of text, or JSON Lines (an article a line).")
 @click.option("--engine", type=click.Choice(["local", "spark"]), default="local", show_default=True,
               help="local: this machine's cores (--jobs); spark: Apache Spark (pip install 'figcheck[spark]').")
 @click.option("--spark-master", default="local[*]", show_default=True, metavar="URL",
@@ -48,14 +52,15 @@ FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "git
 @click.option("--debug", is_flag=True, help="Print tracebacks of internal errors.")
 @click.pass_context
 def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, fmt: str,
-          fail_on: str, jobs: int | None, output: str | None, language: str, encoding: str | None, engine: str,
-          spark_master: str, spark_conf: tuple[str, ...], text_column: str, select: tuple[str, ...],
+          fail_on: str, jobs: int | None, output: str | None, language: str, encoding: str | None, stdin_format: str,
+          engine: str, spark_master: str, spark_conf: tuple[str, ...], text_column: str, select: tuple[str, ...],
           ignore: tuple[str, ...], config_path: str | None, isolated: bool, baseline_path: str | None,
           write_baseline: str | None, debug: bool) -> None:
     """Check that the figures of articles agree with each other.
 
     Exit codes: 0 nothing at or above --fail-on; 1 something is; 2 an input or rule file could not be
-    read (everything else is still checked and reported); 3 an internal error.
+    read (everything else is still checked and reported), or the report could not be written; 3 an
+    internal error (a worker that died: the report holds what was checked); 130 Ctrl-C; 143 SIGTERM.
 
     Settings also come from [tool.figcheck] in pyproject.toml or a figcheck.toml found upward from the
     inputs; inline comments "<!-- figcheck: ignore RULE -->" (the next paragraph) and a trailing
@@ -91,8 +96,13 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
         os.environ["FIGCHECK_DEBUG"] = "1"
     from figcheck.reading.sources import iter_sources
     from figcheck.reports.output import open_output
+    from figcheck.reading.documents import DOCUMENT_SUFFIXES
+    from figcheck.reading.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
+    from figcheck.reports.escape import visible
+    from figcheck.reports.output import OutputError
     from figcheck.validators.pipeline import Summary, check_sources, default_jobs
 
+    refuse_output_among_inputs(output, paths, TEXT_SUFFIXES + JSONL_SUFFIXES + DOCUMENT_SUFFIXES)
     ruleset = load_rules_or_exit(rules, language=language, defaults=not no_default_rules)
     spark = None
     if engine == "spark":
@@ -109,6 +119,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
         sys.exit(EXIT_INPUT)
     summary = Summary()
     progress = None
+    died: list[str] = []  # why the run stopped early, if a worker died
     try:
         with open_output(output) as out:
             collected = []  # the CI formats are whole documents: they are written at the end
@@ -133,8 +144,10 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
                 results = stream_results(spark, list(paths), ruleset, language, encoding, text_column,
                                          light=fmt in ("json", "jsonl"))
             else:
-                results = check_sources(iter_sources(paths, encoding=encoding), ruleset, language,
-                                        jobs or default_jobs(), encode=fmt in ("json", "jsonl"), select=selection)
+                sources = iter_sources(paths, encoding=encoding, stdin_format=stdin_format)
+                results = check_sources(sources, ruleset, language, jobs or default_jobs(),
+                                        encode=fmt in ("json", "jsonl"), select=selection)
+            results = _until_a_worker_dies(results, died, summary)
             for result in results:
                 summary.add(result)
                 suppressed += result.suppressed
@@ -145,8 +158,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
                                          for an, fp in zip(result.anomalies, result.fingerprints)]
                 if result.article.error is not None:
                     report_input_error(result.article)
+                say_stdin_notes(result.article)
                 if result.internal_error is not None:
-                    click.echo(f"figcheck: internal error while checking {result.article.source}: "
+                    click.echo(f"figcheck: internal error while checking {visible(result.article.source)}: "
                                f"{result.internal_error} (run with --debug for the traceback)", err=True)
                 if fmt in ("json", "jsonl"):
                     writer.write(result.encoded if result.encoded is not None else result.to_dict())
@@ -164,7 +178,7 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
             if baseline is not None:
                 totals["baselined"] = baselined  # already in the baseline
             if fmt in ("json", "jsonl"):
-                writer.close(totals)
+                writer.close(totals, ruleset.packs_report())
             elif fmt == "console":
                 console.print(summary_table(totals))
             elif fmt == "html":
@@ -182,10 +196,9 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
     except (KeyboardInterrupt, Terminated) as exc:
         if progress is not None:
             progress.stop()
-        code = 143 if isinstance(exc, Terminated) else 130
-        what = "terminated" if code == 143 else "interrupted"
-        click.echo(f"figcheck: {what}; no report was written" if output else f"figcheck: {what}", err=True)
-        sys.exit(code)
+        exit_on_signal(exc, output)
+    except OutputError:
+        raise  # the command group says it and exits 2
     except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback with --debug
         if progress is not None:
             progress.stop()
@@ -198,8 +211,23 @@ def check(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no
         sys.exit(EXIT_INTERNAL)
     if write_baseline is not None:
         click.echo(f"figcheck: {len(baseline_entries)} anomalies recorded in {write_baseline}", err=True)
+    if died:
+        click.echo(f"figcheck: internal error: {died[0]}; the report holds the {summary.articles} inputs checked "
+                   "before", err=True)
+        sys.exit(EXIT_INTERNAL)
     exit_for({} if write_baseline is not None else summary.severities, fail_on, input_errors=summary.input_errors,
              internal_errors=summary.internal_errors)
+
+
+def _until_a_worker_dies(results, died: list[str], summary):
+    """The results, ending early (the reason in ``died``) when a worker process dies."""
+    from figcheck.validators.pipeline import WorkerDied
+
+    try:
+        yield from results
+    except WorkerDied as exc:
+        died.append(str(exc))
+        summary.stopped = f"{exc}; the inputs after the last one reported were not checked"
 
 
 def _check_on_spark_to_directory(spark, paths, ruleset, output, fmt, fail_on, language, encoding, text_column,
@@ -216,9 +244,7 @@ def _check_on_spark_to_directory(spark, paths, ruleset, output, fmt, fail_on, la
     try:
         summary, errors = write_results(spark, list(paths), ruleset, output, fmt, language, encoding, text_column)
     except (KeyboardInterrupt, Terminated) as exc:
-        code = 143 if isinstance(exc, Terminated) else 130
-        click.echo(f"figcheck: {'terminated' if code == 143 else 'interrupted'}; {output} was not changed", err=True)
-        sys.exit(code)
+        exit_on_signal(exc, output, f"{output} was not changed")
     except Exception as exc:  # noqa: BLE001
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         click.echo(f"figcheck: internal error: {type(exc).__name__}: {first} (run with --debug for the traceback); "

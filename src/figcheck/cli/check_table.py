@@ -6,8 +6,8 @@ import sys
 
 import click
 
-from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Settings, ci_report, exit_for, load_rules_or_exit,
-                                 selection_options, spark_or_exit)
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, Settings, ci_report, exit_for, language_option,
+                                 load_rules_or_exit, refuse_output_among_inputs, selection_options, spark_or_exit)
 
 FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "github", "parquet")
 
@@ -40,19 +40,22 @@ FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "git
               help="Processes to use over the files (default: all cores); results are the same for any value.")
 @click.option("--output", "-o", type=click.Path(), default=None,
               help="Write the report to FILE; with --engine spark and --format parquet or jsonl, a directory.")
-@click.option("--language", default="vi", show_default=True)
+@click.option("--max-cell-errors", type=click.IntRange(min=0), default=1000, show_default=True, metavar="N",
+              help="Cells that are not numbers listed per column; the rest are counted (cell_errors_omitted).")
+@language_option()
 @selection_options
 @click.pass_context
 def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool,
                 id_column: str | None, strict: bool, engine: str, data_docs: str | None, table_names: tuple[str, ...],
                 spark_master: str, spark_conf: tuple[str, ...], fmt: str, fail_on: str, jobs: int | None,
-                output: str | None, language: str, select: tuple[str, ...], ignore: tuple[str, ...],
-                config_path: str | None, isolated: bool) -> None:
+                max_cell_errors: int, output: str | None, language: str, select: tuple[str, ...],
+                ignore: tuple[str, ...], config_path: str | None, isolated: bool) -> None:
     """Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs.
 
     Wide tables have a row per record and a column per metric; long tables have id, metric, value
-    (and optional low, high, qualifier) columns. Exit codes as for `check`; configuration, --select and
-    --ignore as for `check`.
+    (and optional low, high, qualifier) columns. Exit codes as for `check` (3 also when figcheck fails
+    on a table: the other tables are still checked and reported); configuration, --select and --ignore as
+    for `check`.
     """
     import os
 
@@ -61,10 +64,8 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
                         formats=FORMATS)
     fmt, fail_on, rules, no_default_rules = settings.fmt, settings.fail_on, settings.rules, settings.no_default_rules
     selection = settings.selection()
-    from collections import Counter
 
     from figcheck.datasets.table_check import TableChecker
-    from figcheck.reports.output import open_output
 
     if not paths and not table_names:
         click.echo("figcheck: nothing to check: give table files (or --table NAME with --engine spark)", err=True)
@@ -79,6 +80,10 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
     if output is not None and os.path.isdir(output) and not to_directory:
         click.echo(f"figcheck: --output {output} is a directory; the report is one file", err=True)
         sys.exit(EXIT_INPUT)
+    from figcheck.datasets.table_input import TABLE_SUFFIXES
+
+    if not to_directory:
+        refuse_output_among_inputs(output, paths, TABLE_SUFFIXES)
     ruleset = load_rules_or_exit(rules, language=language, defaults=not no_default_rules)
     if data_docs and engine != "gx":
         click.echo("figcheck: --data-docs needs --engine gx", err=True)
@@ -95,12 +100,10 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
 
         if importlib.util.find_spec("pyarrow") is None:  # the tables are still tried, each an input error
             click.echo("figcheck: Parquet tables need pyarrow: pip install 'figcheck[parquet]'", err=True)
+    if data_docs:
+        data_docs = os.path.abspath(data_docs)  # GX resolves a relative base directory against its own root
     checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine="pandas" if engine == "spark" else engine,
-                           data_docs=data_docs)
-    results = []
-    severities: Counter[str] = Counter()
-    by_rule: Counter[str] = Counter()
-    input_errors = 0
+                           data_docs=data_docs, max_cell_errors=max_cell_errors)
     from figcheck.datasets.table_check import check_tables
 
     if engine == "spark":
@@ -119,78 +122,147 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
         from figcheck.validators.pipeline import default_jobs
 
         checked = check_tables(paths, checker, jobs or default_jobs())
-    for res in checked:
-        if settings.filters:
-            selection.apply_table(res)
-        results.append(res)
-        if strict and res.error is None and not res.columns:
-            from figcheck.models import InputError
-
-            res.error = InputError("no column names a metric of the rule packs, so nothing was checked "
-                                   "(map columns to metrics with a pack's 'columns', see --rules)")
-        if res.error is not None:
-            input_errors += 1
-            click.echo(f"figcheck: input error: {res.source}: {res.error}", err=True)
-        for a in res.anomalies:
-            severities[a.severity] += 1
-            by_rule[a.rule] += 1
-        if res.cell_errors:
-            severities["error"] += len(res.cell_errors)
-            by_rule["figcheck.cell.not-a-number"] += len(res.cell_errors)
-        for n in res.not_evaluated:
-            severities[n["severity"]] += 1
-    summary = {"tables": len(results), "rows": sum(r.rows for r in results),
-               "anomalies": {s: severities[s] for s in ("error", "warning", "info")},
-               "by_rule": dict(sorted(by_rule.items())), "input_errors": input_errors,
-               "cell_errors": sum(len(r.cell_errors) for r in results),
-               "not_evaluated": sum(len(r.not_evaluated) for r in results)}
+    checked = (_prepared(res, selection if settings.filters else None, strict) for res in checked)
+    tally = _Tally()
     if to_directory:
-        _table_results_to_directory(spark, results, summary, output, fmt)
-        fmt = "console"  # and the summary on the console
-        output = None
+        results = [tally.add(res) for res in checked]
+        _table_results_to_directory(spark, results, tally.summary(), output, fmt, ruleset.packs_report())
+        _console_report([], tally, None)
+    elif fmt in ("json", "jsonl"):
+        _json_report(checked, tally, output, fmt, ruleset.packs_report())
+    elif fmt == "console":
+        _console_report(checked, tally, output)
+    else:
+        from figcheck.reports.output import open_output
+
+        with open_output(output) as out:
+            results = [tally.add(res) for res in tally.until_a_worker_dies(checked)]
+            if fmt == "html":
+                from figcheck.reports.html import render_html
+
+                out.write(render_html(results, selection.reported_rules(ruleset), tally.summary(), kind="table",
+                                      title="figcheck report: tables"))
+            else:
+                out.write(ci_report(fmt, results, selection.reported_rules(ruleset), fail_on, tally.summary(),
+                                    kind="table"))
+    if tally.died:
+        click.echo(f"figcheck: internal error: {tally.died}; the report holds the {tally.tables} tables checked before",
+                   err=True)
+        sys.exit(EXIT_INTERNAL)
+    exit_for(tally.severities, fail_on, input_errors=tally.input_errors, internal_errors=tally.internal_errors)
+
+
+def _prepared(res, selection, strict: bool):
+    """A table's result with --select/--ignore applied, and with --strict no column that names a metric an
+    input error."""
+    if selection is not None:
+        selection.apply_table(res)
+    if strict and res.error is None and not res.columns:
+        from figcheck.models import InputError
+
+        res.error = InputError("no column names a metric of the rule packs, so nothing was checked "
+                               "(map columns to metrics with a pack's 'columns', see --rules)")
+    return res
+
+
+class _Tally:
+    """The summary of a run, counted table by table as the results stream past."""
+
+    def __init__(self) -> None:
+        from collections import Counter
+
+        self.severities: Counter[str] = Counter()
+        self.by_rule: Counter[str] = Counter()
+        self.tables = self.rows = self.input_errors = self.internal_errors = self.cell_errors = self.not_evaluated = 0
+        self.died: str | None = None
+
+    def add(self, res):
+        from figcheck.reports.escape import visible
+
+        self.tables += 1
+        self.rows += res.rows
+        if res.error is not None:
+            if res.error.internal:
+                self.internal_errors += 1
+                click.echo(f"figcheck: {visible(res.error)} in {visible(res.source)} (FIGCHECK_DEBUG=1 prints the "
+                           "traceback)", err=True)
+            else:
+                self.input_errors += 1
+                click.echo(f"figcheck: input error: {visible(res.source)}: {visible(res.error)}", err=True)
+        for a in res.anomalies:
+            self.severities[a.severity] += 1
+            self.by_rule[a.rule] += 1
+        cells = len(res.cell_errors) + getattr(res, "cell_errors_omitted", 0)
+        if cells:
+            self.severities["error"] += cells
+            self.by_rule["figcheck.cell.not-a-number"] += cells
+        self.cell_errors += cells
+        for n in res.not_evaluated:
+            self.severities[n["severity"]] += 1
+        self.not_evaluated += len(res.not_evaluated)
+        return res
+
+    def until_a_worker_dies(self, results):
+        from figcheck.validators.pipeline import WorkerDied
+
+        try:
+            yield from results
+        except WorkerDied as exc:
+            self.died = str(exc)
+
+    def summary(self) -> dict:
+        out = {"tables": self.tables, "rows": self.rows,
+               "anomalies": {s: self.severities[s] for s in ("error", "warning", "info")},
+               "by_rule": dict(sorted(self.by_rule.items())), "input_errors": self.input_errors,
+               "cell_errors": self.cell_errors, "not_evaluated": self.not_evaluated}
+        if self.internal_errors:
+            out["internal_errors"] = self.internal_errors
+        if self.died:
+            out["stopped"] = f"{self.died}; the tables after the last one reported were not checked"
+        return out
+
+
+def _json_report(checked, tally: _Tally, output: str | None, fmt: str, packs: list) -> None:
+    """``{"version": 1, "tables": [...], "summary": {...}}`` (or JSON Lines) written table by table."""
+    from figcheck.reports.json_report import JsonLinesReportWriter, SCHEMA_VERSION, encode_record
+    from figcheck.reports.output import open_output
+
     with open_output(output) as out:
-        if fmt == "json":
-            import json
-
-            from figcheck.reports.json_report import SCHEMA_VERSION
-
-            out.write(json.dumps({"version": SCHEMA_VERSION, "tables": [r.to_dict() for r in results], "summary": summary},
-                                 ensure_ascii=False, indent=2) + "\n")
-        elif fmt == "jsonl":
-            from figcheck.reports.json_report import JsonLinesReportWriter
-
+        if fmt == "jsonl":
             writer = JsonLinesReportWriter(out)
-            for r in results:
-                writer.write(r.to_dict())
-            writer.close(summary)
-        elif fmt == "console":
-            from rich.table import Table as RichTable
-
-            from figcheck.reports.console import make_console
-            from figcheck.reports.table_console import table_report
-
-            console = make_console(out)
-            for r in results:
-                console.print(table_report(r))
-            t = RichTable(title="figcheck summary", title_justify="left")
-            t.add_column("what")
-            t.add_column("count", justify="right")
-            for key in ("tables", "rows", "input_errors", "cell_errors", "not_evaluated"):
-                t.add_row(key.replace("_", " "), str(summary[key]))
-            for sev, n in summary["anomalies"].items():
-                t.add_row(f"{sev}s", str(n))
-            console.print(t)
-        elif fmt == "html":
-            from figcheck.reports.html import render_html
-
-            out.write(render_html(results, selection.reported_rules(ruleset), summary, kind="table",
-                                  title="figcheck report: tables"))
-        else:
-            out.write(ci_report(fmt, results, selection.reported_rules(ruleset), fail_on, summary, kind="table"))
-    exit_for(severities, fail_on, input_errors=input_errors)
+            for res in tally.until_a_worker_dies(checked):
+                writer.write(tally.add(res).to_dict())
+            writer.close(tally.summary(), packs)
+            return
+        out.write(f'{{"version": {SCHEMA_VERSION}, "tables": [\n')
+        for k, res in enumerate(tally.until_a_worker_dies(checked)):
+            out.write(("" if k == 0 else ",\n") + encode_record(tally.add(res).to_dict()))
+        out.write('\n], "summary": ' + encode_record(tally.summary()) + ', "packs": ' + encode_record(packs) + "}\n")
 
 
-def _table_results_to_directory(spark, results, summary, output: str, fmt: str) -> None:
+def _console_report(checked, tally: _Tally, output: str | None) -> None:
+    from rich.table import Table as RichTable
+
+    from figcheck.reports.console import make_console
+    from figcheck.reports.output import open_output
+    from figcheck.reports.table_console import table_report
+
+    with open_output(output) as out:
+        console = make_console(out)
+        for res in tally.until_a_worker_dies(checked):
+            console.print(table_report(tally.add(res)))
+        summary = tally.summary()
+        t = RichTable(title="figcheck summary", title_justify="left")
+        t.add_column("what")
+        t.add_column("count", justify="right")
+        for key in ("tables", "rows", "input_errors", "cell_errors", "not_evaluated"):
+            t.add_row(key.replace("_", " "), str(summary[key]))
+        for sev, n in summary["anomalies"].items():
+            t.add_row(f"{sev}s", str(n))
+        console.print(t)
+
+
+def _table_results_to_directory(spark, results, summary, output: str, fmt: str, packs: list) -> None:
     """check-table --engine spark --output DIR: anomalies and unreadable cells, a row each, and _summary.json."""
     import json
 
@@ -208,7 +280,8 @@ def _table_results_to_directory(spark, results, summary, output: str, fmt: str) 
 
         frame = frame.select(F.to_json(F.struct(*frame.columns), {"ignoreNullFields": "false"}).alias("value"))
     tables = [{k: v for k, v in r.to_dict().items() if k not in ("anomalies", "cell_errors")} for r in results]
-    text = json.dumps({"version": SCHEMA_VERSION, "tables": tables, "summary": summary}, ensure_ascii=False) + "\n"
+    text = json.dumps({"version": SCHEMA_VERSION, "tables": tables, "summary": summary, "packs": packs},
+                      ensure_ascii=False) + "\n"
     try:
         write_directory(spark, frame.coalesce(1), output, fmt, extra_files={"_summary.json": text})
     except Exception as exc:  # noqa: BLE001

@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from figcheck.cli.common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, Terminated, report_input_error
+from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, Terminated, exit_on_signal, language_option,
+                                 refuse_output_among_inputs, report_input_error, say_stdin_notes)
 
 
 @click.command()
@@ -15,27 +16,30 @@ from figcheck.cli.common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, Terminated, 
               help="json: the machine-readable contract; table: one table per article.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="Write the report to FILE (atomically) instead of standard output.")
-@click.option("--language", default="vi", show_default=True, help="Language of the articles.")
+@language_option(help="Language of the articles.")
+@click.option("--stdin-format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="How - (standard input) is read: one article of text, or JSON Lines (an article a line).")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); detected by default.")
-def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str, encoding: str | None) -> None:
+def extract(paths: tuple[str, ...], fmt: str, output: str | None, language: str, encoding: str | None,
+            stdin_format: str) -> None:
     """Read figures and relations from articles.
 
     PATHS are .txt/.md files, directories (searched recursively), .jsonl files (one article per line:
     id, text, optional title, url, date) or - for one article on standard input.
     """
+    from figcheck.reading.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    refuse_output_among_inputs(output, paths, TEXT_SUFFIXES + JSONL_SUFFIXES)
     counts = {"errors": 0, "internal": 0}
     try:
-        _extract_to(paths, fmt, output, language, encoding, counts)
+        _extract_to(paths, fmt, output, language, encoding, counts, stdin_format)
     except (KeyboardInterrupt, Terminated) as exc:
-        code = 143 if isinstance(exc, Terminated) else 130
-        click.echo(f"figcheck: {'terminated' if code == 143 else 'interrupted'}"
-                   + ("; no report was written" if output else ""), err=True)
-        sys.exit(code)
+        exit_on_signal(exc, output)
     sys.exit(EXIT_INTERNAL if counts["internal"] else EXIT_INPUT if counts["errors"] else EXIT_OK)
 
 
-def _extract_to(paths, fmt, output, language, encoding, counts) -> None:
+def _extract_to(paths, fmt, output, language, encoding, counts, stdin_format="text") -> None:
     """Write the extract report; ``counts`` gathers the inputs with errors."""
     import figcheck
     from figcheck.reports.output import open_output
@@ -50,10 +54,11 @@ def _extract_to(paths, fmt, output, language, encoding, counts) -> None:
             from figcheck.reports.table import article_tables
 
             console = make_console(out)
-        for article in figcheck.read(paths, language=language, encoding=encoding):
+        for article in figcheck.read(paths, language=language, encoding=encoding, stdin_format=stdin_format):
             if article.error is not None:
                 counts["internal" if article.error.internal else "errors"] += 1
                 report_input_error(article)
+            say_stdin_notes(article)
             if fmt == "json":
                 writer.write(article.to_dict())
             else:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from figcheck.cli.common import EXIT_INPUT, EXIT_OK, load_rules_or_exit
+from figcheck.cli.common import EXIT_INPUT, EXIT_OK, load_rules_or_exit, refuse_output_among_inputs
 
 
 @click.group()
@@ -96,6 +96,7 @@ def rules_export_gx(packs: tuple[str, ...], output: str, name: str) -> None:
 
     from figcheck.reports.output import write_output
 
+    refuse_output_among_inputs(output, packs)
     ruleset = load_rules_or_exit(list(packs), defaults=False)
     import importlib.util
 

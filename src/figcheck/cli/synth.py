@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from figcheck.cli.common import EXIT_FAIL, EXIT_INPUT, load_rules_or_exit
+from figcheck.cli.common import EXIT_FAIL, EXIT_INPUT, load_rules_or_exit, refuse_output_among_inputs
 
 
 @click.command()
@@ -22,6 +22,10 @@ def synth(pack: str, rows: int, violations: int, rule_ids: tuple[str, ...], seed
     """Generate a dataset that satisfies PACK's record rules, with --violations rows breaking one rule each."""
     from figcheck.synthesis.tables import Synthesizer, write_frame
 
+    if output == "-":
+        click.echo("figcheck: synth writes a file: --output NAME.csv, .parquet, .jsonl or .xlsx (not -)", err=True)
+        sys.exit(EXIT_INPUT)
+    refuse_output_among_inputs(output, [pack])
     ruleset = load_rules_or_exit([pack], defaults=False)
     unknown = [r for r in rule_ids if r not in {x.id for x in ruleset.rules}]
     if unknown:

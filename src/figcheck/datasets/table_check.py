@@ -71,11 +71,17 @@ class TableResult:
     cell_errors: list[CellError] = field(default_factory=list)
     not_evaluated: list[dict[str, Any]] = field(default_factory=list)
     layout: str = "wide"
+    cell_errors_omitted: int = 0  # cells past --max-cell-errors in their column: counted, not listed
+
+    @property
+    def cell_error_count(self) -> int:
+        return len(self.cell_errors) + self.cell_errors_omitted
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "error": None if self.error is None else str(self.error), "layout": self.layout,
                 "rows": self.rows, "columns": self.columns, "anomalies": [a.to_dict() for a in self.anomalies],
-                "cell_errors": [c.to_dict() for c in self.cell_errors], "not_evaluated": self.not_evaluated}
+                "cell_errors": [c.to_dict() for c in self.cell_errors], "not_evaluated": self.not_evaluated,
+                "cell_errors_omitted": self.cell_errors_omitted}
 
 
 # -- cells ----------------------------------------------------------------------------------------------
@@ -92,6 +98,8 @@ class CellReader:
         """A tuple for a number, None for an empty cell, or an error message."""
         if cell is None or (isinstance(cell, float) and math.isnan(cell)):
             return None
+        if isinstance(cell, _Composite):
+            return "a list or structure, not a number"
         if isinstance(cell, (bool, np.bool_)):
             return "a true/false value, not a number"
         if isinstance(cell, (int, float, np.integer, np.floating)):
@@ -113,8 +121,12 @@ class CellReader:
             c = intervals.claim(value, n.decimals, None, whole=whole, measured=not whole and n.decimals > 0)
             return (float(value), c.low, c.high, c.loose_low, c.loose_high, None)
         import figcheck
+        from figcheck.reading.figures import NumberOutOfRange
 
-        figs = [f for f in figcheck.extract(text).figures if f.role not in ("denominator",)]
+        try:
+            figs = [f for f in figcheck.extract(text).figures if f.role not in ("denominator",)]
+        except NumberOutOfRange:
+            return f"number too large to check: {text[:60]!r}"
         if len(figs) == 1 and figs[0].low is not None:
             f = figs[0]
             return (f.value if f.value is not None else NAN, f.low, f.high, f.loose_low,
@@ -125,7 +137,10 @@ class CellReader:
 def read_cells(cells: pd.Series, reader: CellReader, whole: bool) -> tuple[np.ndarray, list[str | None]]:
     """Cells as written → rows of (value, low, high, loose low, loose high), and per cell the reason it is
     not a number (None when it is, or is empty). Each distinct cell is parsed once."""
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    try:
+        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    except TypeError:  # lists or structures (Parquet list/struct columns) are not hashable
+        codes, uniques = pd.factorize(cells.map(_hashable), use_na_sentinel=True)
     table = np.full((len(uniques) + 1, 5), np.nan)
     reasons: list[str | None] = [None] * (len(uniques) + 1)
     for k, u in enumerate(uniques):
@@ -136,6 +151,20 @@ def read_cells(cells: pd.Series, reader: CellReader, whole: bool) -> tuple[np.nd
             table[k] = p[:5]
     codes = np.where(codes < 0, len(uniques), codes)
     return table[codes], [reasons[c] for c in codes]
+
+
+class _Composite(str):
+    """A list or structure cell, by its text: reported as not a number."""
+
+
+def _hashable(cell: Any) -> Any:
+    try:
+        hash(cell)
+        return cell
+    except TypeError:
+        if isinstance(cell, np.ndarray):
+            cell = cell.tolist()
+        return _Composite(repr(cell))
 
 
 # -- columns ----------------------------------------------------------------------------------------------
@@ -179,12 +208,15 @@ def _long_to_wide(frame: pd.DataFrame, id_column: str | None) -> tuple[pd.DataFr
 
 
 ENGINES = ("pandas", "polars", "gx")
+MAX_CELL_ERRORS = 1000  # cells that are not numbers listed per column; the rest are counted
 
 
 class TableChecker:
     def __init__(self, ruleset: RuleSet, *, id_column: str | None = None, strict: bool = False,
-                 engine: str = "pandas", data_docs: str | None = None) -> None:
+                 engine: str = "pandas", data_docs: str | None = None,
+                 max_cell_errors: int = MAX_CELL_ERRORS) -> None:
         self.data_docs = data_docs
+        self.max_cell_errors = max_cell_errors
         if engine not in ENGINES:
             raise ValueError(f"unknown engine {engine!r} (known: {', '.join(ENGINES)})")
         self.engine = engine
@@ -205,9 +237,9 @@ class TableChecker:
             except (KeyError, ValueError) as exc:
                 result.error = InputError(f"long table: {exc}")
                 return result
-            line_offset = None
+            lines = None
         else:
-            line_offset = table.line_offset
+            lines = table.line_numbers()
         if self.id_column and self.id_column not in frame.columns and table.layout == "wide":
             result.error = InputError(f"no column {self.id_column!r} for --id (columns: {', '.join(map(str, frame.columns))})")
             return result
@@ -217,11 +249,11 @@ class TableChecker:
         labels = (frame[self.id_column].astype(str).tolist() if self.id_column and self.id_column in frame.columns
                   else frame[frame.columns[0]].astype(str).tolist() if table.layout == "long"
                   else [str(i + 1) for i in range(len(frame))])
-        records, texts = self._records(frame, cols, bounds, labels, line_offset, result)
-        self._run(records, texts, cols, labels, line_offset, result)
+        records, texts = self._records(frame, cols, bounds, labels, lines, result)
+        self._run(records, texts, cols, labels, lines, result)
         return result
 
-    def _records(self, frame, cols, bounds, labels, line_offset, result):
+    def _records(self, frame, cols, bounds, labels, lines, result):
         """Each metric column as interval columns; text cells parsed once per distinct value."""
         # the number convention of the file, from its text cells ("4.340,5" or "4,340.5")
         text_columns = [c for c in frame.columns if frame[c].dtype == object][:50]
@@ -242,8 +274,10 @@ class TableChecker:
             else:
                 rows, errors = read_cells(series, reader, whole)
                 v, lo, hi, llo, lhi = (rows[:, j] for j in range(5))
-                for i in np.flatnonzero([e is not None for e in errors]):
-                    result.cell_errors.append(CellError(labels[i], int(i) + 1, None if line_offset is None else int(i) + line_offset,
+                bad = np.flatnonzero([e is not None for e in errors])
+                result.cell_errors_omitted += max(0, len(bad) - self.max_cell_errors)
+                for i in bad[:self.max_cell_errors]:
+                    result.cell_errors.append(CellError(labels[i], int(i) + 1, None if lines is None else int(lines[i]),
                                                         col, str(series.iloc[i]), errors[i]))
             lo, hi, llo, lhi = (np.array(a, dtype=float, copy=True) for a in (lo, hi, llo, lhi))
             for b, target, loose_target in (("low", lo, llo), ("high", hi, lhi)):
@@ -274,7 +308,7 @@ class TableChecker:
             runnable.append(rule)
         return runnable
 
-    def _run(self, records, texts, cols, labels, line_offset, result):
+    def _run(self, records, texts, cols, labels, lines, result):
         metric_to_col = {m: c for c, m in cols.items()}
         runnable = self.runnable(cols, result)
         if self.engine == "gx":
@@ -291,7 +325,7 @@ class TableChecker:
         for k, row in sorted(found, key=lambda kr: (kr[1], kr[0])):
             result.anomalies.append(table_anomaly(
                 f"a{len(result.anomalies) + 1}", runnable[k], bool(loose_ok_of[k][row]), records, texts, row,
-                metric_to_col, labels[row], row + 1, None if line_offset is None else row + line_offset))
+                metric_to_col, labels[row], row + 1, None if lines is None else int(lines[row])))
 
 
 def table_anomaly(anomaly_id: str, rule: Rule, loose_ok: bool, records: dict[str, Any], texts, row: int,
@@ -373,8 +407,12 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
     from figcheck.rules.gx_export import add_derived_columns, build_suite, ephemeral_context, translate
     from figcheck.rules.model import RuleSet as _RuleSet
 
+    from figcheck.rules.gx_export import gx_name
+
     wanted = {r.id for r in rules}
     sub = _RuleSet(packs=ruleset.packs, rules=[r for r in ruleset.rules if r.id in wanted], metrics=ruleset.metrics)
+    # the table's own column names are data: GX (and its Data Docs) see sanitised ones
+    metric_to_col = {m: gx_name(c) for m, c in metric_to_col.items()}
     translation = translate(sub, metric_to_col)
     skipped = [(n["rule"], f"no faithful Great Expectations equivalent: {n['reason']}") for n in translation.not_exported]
     frame = pd.DataFrame({col: records[f"{m}.value"].to_numpy(dtype=float) for m, col in metric_to_col.items()
@@ -396,7 +434,8 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
                 "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": data_docs}})
             checkpoint = context.checkpoints.add(gx.Checkpoint(
                 name="figcheck", validation_definitions=[validation],
-                actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
+                # only this site: the ephemeral context's default site is a copy in the system's temp directory
+                actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs", site_names=["figcheck"])],
                 result_format={"result_format": "COMPLETE"}))
             run = checkpoint.run(batch_parameters={"dataframe": frame})
             results = [r for v in run.run_results.values() for r in v.results]
@@ -404,12 +443,15 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
             results = validation.run(batch_parameters={"dataframe": frame},
                                      result_format={"result_format": "COMPLETE"}).results
         for res in results:
-            rule_id = res.expectation_config.meta["figcheck_rule"]
-            if res.exception_info and res.exception_info.get("raised_exception"):
-                skipped.append((rule_id, f"Great Expectations raised: {res.exception_info.get('exception_message')}"))
-                continue
-            for row in res.result.get("unexpected_index_list") or []:
-                found.add((index[rule_id], int(row)))
+            meta = res.expectation_config.meta
+            for rule_id in meta.get("figcheck_rules") or [meta["figcheck_rule"]]:  # rules sharing one expectation
+                if rule_id not in index:
+                    continue
+                if res.exception_info and res.exception_info.get("raised_exception"):
+                    skipped.append((rule_id, f"Great Expectations raised: {res.exception_info.get('exception_message')}"))
+                    continue
+                for row in res.result.get("unexpected_index_list") or []:
+                    found.add((index[rule_id], int(row)))
     skipped_ids = {r for r, _ in skipped}
     found = {(k, row) for k, row in found if rules[k].id not in skipped_ids}
     loose = Evaluator(records, "loose")
@@ -480,32 +522,53 @@ def _render(template: str, metric_to_col, texts, row: int) -> str:
 
 
 def check_tables(paths, checker: "TableChecker", jobs: int = 1):
-    """Each table read and checked, in the order given; ``jobs`` processes share the files."""
-    from figcheck.datasets.table_input import read_table
+    """Each table read and checked, in the order given; ``jobs`` processes share the files.
 
+    A table figcheck fails on is reported as an internal error on that table; the others are still
+    checked. A worker that dies ends the run with ``WorkerDied`` after the tables checked before it.
+    """
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield checker.check(read_table(path))
+            yield check_table_safely(checker, path)
         return
-    import multiprocessing as mp
+    from collections import deque
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(min(jobs, len(paths)), initializer=_init_table_worker, initargs=(checker,)) as pool:
-        yield from pool.imap(_table_work, paths)
+    from figcheck.validators.pipeline import WorkerPool
+
+    with WorkerPool(min(jobs, len(paths)), _init_table_worker, (checker,)) as pool:
+        pending: deque = deque()
+        for path in paths:
+            pending.append(pool.submit(_table_work, path))
+            while len(pending) >= 2 * pool.jobs:
+                yield pool.result(pending.popleft())
+        while pending:
+            yield pool.result(pending.popleft())
+
+
+def check_table_safely(checker: "TableChecker", path: str) -> TableResult:
+    from figcheck.datasets.table_input import read_table
+
+    try:
+        return checker.check(read_table(path))
+    except Exception as exc:  # noqa: BLE001 - a bug on one table must not lose the others
+        import os
+        import traceback
+
+        if os.environ.get("FIGCHECK_DEBUG") == "1":
+            traceback.print_exc()
+        return TableResult(source=path, error=InputError(f"internal error while checking: {type(exc).__name__}: {exc}",
+                                                         internal=True))
 
 
 _TABLE_WORKER: dict = {}
 
 
 def _init_table_worker(checker: "TableChecker") -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _TABLE_WORKER["checker"] = checker
 
 
 def _table_work(path: str) -> TableResult:
-    from figcheck.datasets.table_input import read_table
+    from figcheck.validators.pipeline import _check_started
 
-    return _TABLE_WORKER["checker"].check(read_table(path))
+    _check_started()
+    return check_table_safely(_TABLE_WORKER["checker"], path)

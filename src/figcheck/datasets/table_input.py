@@ -29,13 +29,34 @@ class Table:
     layout: str = "wide"  # wide: a row per record, a column per metric; long: id, metric, value[, low, high, qualifier]
     line_offset: int | None = 2  # file line of the first data row (CSV, JSON Lines); None when rows have no lines
     notes: list[str] = field(default_factory=list)
+    lines: list[int] | None = None  # the file line each data row starts on, where rows and lines differ
+
+    def line_numbers(self):
+        """The file line of each data row (indexable), or None when rows have no lines."""
+        if self.lines is not None:
+            return self.lines
+        if self.line_offset is None or self.frame is None:
+            return None
+        return range(self.line_offset, self.line_offset + len(self.frame))
 
 
 def read_table(path: str) -> Table:
+    import stat
+
+    from figcheck.reading.sources import display_path, file_kind
+
     suffix = os.path.splitext(path)[1].lower()
-    if not os.path.exists(path):
+    if display_path(path) != path:
+        return Table(display_path(path), error=InputError("file name is not valid UTF-8; rename the file"))
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
         return Table(path, error=InputError("no such file or directory"))
-    if os.path.getsize(path) == 0:
+    except OSError as exc:
+        return Table(path, error=InputError(f"cannot read: {exc.strerror or exc}"))
+    if not stat.S_ISREG(st.st_mode):  # a FIFO would block the reader, /dev/zero would fill memory
+        return Table(path, error=InputError(f"not a regular file: {file_kind(st.st_mode)}"))
+    if st.st_size == 0:
         return Table(path, error=InputError("empty file: no header and no rows"))
     try:
         if suffix in (".csv", ".tsv", ".txt"):
@@ -75,7 +96,23 @@ def _read_csv(path: str) -> Table:
         return Table(path, error=InputError(f"malformed CSV: {exc}"))
     except pd.errors.EmptyDataError:
         return Table(path, error=InputError("empty file: no header and no rows"))
-    return Table(path, frame, line_offset=2)
+    lines = _csv_row_lines(text, sep)
+    return Table(path, frame, line_offset=2, lines=lines if lines is not None and len(lines) == len(frame) else None)
+
+
+def _csv_row_lines(text: str, sep: str) -> list[int] | None:
+    """The line each data row starts on: a quoted cell may span lines, blank lines are skipped."""
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    starts: list[int] = []
+    end = 0
+    try:
+        for row in reader:
+            start, end = end + 1, reader.line_num
+            if row:
+                starts.append(start)
+    except csv.Error:
+        return None
+    return starts[1:]  # the first is the header
 
 
 def sniff_delimiter(sample: str, path: str) -> str:
@@ -90,10 +127,12 @@ def _read_jsonl(path: str) -> Table:
     import json
 
     rows = []
+    lines = []
     with open(path, "rb") as fh:
         for number, raw in enumerate(fh, 1):
             if not raw.strip():
                 continue
+            lines.append(number)
             line, err = decode(raw)
             if err is not None:
                 return Table(path, error=InputError(err.message, f"line {number}"))
@@ -106,4 +145,4 @@ def _read_jsonl(path: str) -> Table:
             rows.append(obj)
     if not rows:
         return Table(path, error=InputError("empty file: no rows"))
-    return Table(path, pd.DataFrame(rows), line_offset=1)
+    return Table(path, pd.DataFrame(rows), line_offset=1, lines=lines)

@@ -560,7 +560,8 @@ def write_results(spark, paths: list[str], ruleset: RuleSet, output: str, fmt: s
                                                 "internal_error: string>").alias("r")).select("r.*")
             errors.extend(tuple(r) for r in parsed.filter("error is not null or internal_error is not null")
                           .limit(20).collect())
-        text = json.dumps({"version": SCHEMA_VERSION, "summary": summary}, ensure_ascii=False) + "\n"
+        text = json.dumps({"version": SCHEMA_VERSION, "summary": summary, "packs": ruleset.packs_report()},
+                          ensure_ascii=False) + "\n"
         return summary, {"_summary.json": text}
 
     summary = write_directory(spark, frame, output, fmt, on_written=after)

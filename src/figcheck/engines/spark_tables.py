@@ -66,6 +66,17 @@ def read_spark_table(spark, path: str | None, table_name: str | None = None):
             raise _Unreadable(InputError(f"no table {table_name!r} in the Spark catalog: {_first_line(exc)}")) from None
     from figcheck.engines.spark_session import _fs
 
+    if "://" not in path and os.path.lexists(path):
+        import stat
+
+        from figcheck.reading.sources import file_kind
+
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            raise _Unreadable(InputError(f"cannot read: {exc.strerror or exc}")) from None
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):  # a FIFO would hang the reader, a device fill memory
+            raise _Unreadable(InputError(f"not a regular file: {file_kind(mode)}"))
     fs, p = _fs(spark, path)
     if not fs.exists(p):
         raise _Unreadable(InputError("no such file or directory"))

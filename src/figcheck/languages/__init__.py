@@ -50,9 +50,18 @@ class Language:
         return [re.compile(p) for p in self.data["period_patterns"]]
 
 
+def available_languages() -> list[str]:
+    """The codes of the languages figcheck has a lexicon for (``vi.yaml`` → ``vi``)."""
+    folder = resources.files(__package__)
+    return sorted(p.name[:-5] for p in folder.iterdir()
+                  if p.name.endswith(".yaml") and re.fullmatch(r"[a-z]{2,3}", p.name[:-5]))
+
+
 @functools.lru_cache(maxsize=None)
 def load_language(code: str = "vi") -> Language:
     """Load the lexicon of language ``code`` shipped with figcheck."""
+    if code not in available_languages():
+        raise ValueError(f"figcheck has no lexicon for language {code!r} (known: {', '.join(available_languages())})")
     try:
         text = resources.files(__package__).joinpath(f"{code}.yaml").read_text(encoding="utf-8")
     except FileNotFoundError:

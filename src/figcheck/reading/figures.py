@@ -9,6 +9,7 @@ Every regular expression here is linear: character classes with single quantifie
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -19,12 +20,20 @@ from figcheck.reading import intervals
 from figcheck.reading.numbers import MAX_DIGITS, NUMERAL, SpelledNumbers, numeral_evidence, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
-_TOKEN = re.compile(r"\d[\d.,/:]*\d|\d")
+_TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
+
+
+class NumberOutOfRange(ValueError):
+    """A written number beyond what a float holds ("một" followed by 35 × "tỷ"): the article is an input error."""
+
+    def __init__(self, text: str, offset: int, field: str = "text") -> None:
+        super().__init__(f"number too large to check: {text[:60]!r}")
+        self.text, self.offset, self.field = text, offset, field
 
 
 @dataclass
@@ -458,6 +467,9 @@ class FigureReader:
             claim = intervals.claim(c.value, c.decimals, c.qualifier, whole=whole,
                                     measured=c.unit != "count", multiplier=c.multiplier)
             value = float(c.value)
+            if not math.isfinite(value) or not all(math.isfinite(b) for b in (claim.low, claim.high)
+                                                   if b is not None):
+                raise NumberOutOfRange(text[c.start:c.end], c.start, field)
             if value.is_integer() and abs(value) < 2 ** 53:
                 value = int(value)
         # a count of things the lexicon knows are whole ("vụ", "người", "khẩu"): only those can be

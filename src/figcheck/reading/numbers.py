@@ -63,6 +63,12 @@ def parse_numeral(token: str, convention: str = "vi") -> Numeral | None:
     """
     if sum(c.isdigit() for c in token) > MAX_DIGITS:
         return None
+    if "\u066b" in token or "\u066c" in token:  # Arabic separators say which is which: "٤٬٣٤٠٫٥"
+        if "." in token or "," in token or token.count("\u066b") > 1:
+            return None
+        whole, _, frac = token.partition("\u066b")
+        parts = whole.split("\u066c")
+        return _make("".join(parts), frac) if len(parts) == 1 or _groups_ok(parts) else None
     dots, commas = token.count("."), token.count(",")
     if dots and commas:
         decimal_mark = "," if token.rfind(",") > token.rfind(".") else "."
@@ -85,6 +91,9 @@ def parse_numeral(token: str, convention: str = "vi") -> Numeral | None:
 
 
 def _make(whole: str, frac: str) -> Numeral | None:
+    # digits only: Decimal also reads "NaN", "Infinity", "1e5" and "1_000", which no article writes as a number
+    if not (whole or frac) or (whole and not whole.isdecimal()) or (frac and not frac.isdecimal()):
+        return None
     try:
         value = Decimal(f"{whole}.{frac}") if frac else Decimal(whole)
     except InvalidOperation:

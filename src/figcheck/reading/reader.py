@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 
 from figcheck.languages import Language, load_language
-from figcheck.models import Article, Sentence, Source
-from figcheck.reading.figures import FigureReader
+from figcheck.models import Article, InputError, Sentence, Source
+from figcheck.reading.figures import FigureReader, NumberOutOfRange
 from figcheck.reading.layout import LayoutReader
 from figcheck.reading.normalize import normalize_text
 from figcheck.reading.relations import RelationReader
@@ -50,10 +50,26 @@ class ArticleReader:
         if src.error is not None or src.text is None:
             return Article(source=src.source, id=src.id, text="", title=src.title, date=src.date, url=src.url,
                            line=src.line, error=src.error)
-        article = self.extract(src.text, title=src.title, source=src.source, id=src.id, date=src.date,
-                               url=src.url, line=src.line)
+        try:
+            article = self.extract(src.text, title=src.title, source=src.source, id=src.id, date=src.date,
+                                   url=src.url, line=src.line)
+        except NumberOutOfRange as exc:
+            return Article(source=src.source, id=src.id, text="", title=src.title, date=src.date, url=src.url,
+                           line=src.line, error=InputError(str(exc), _place(src, exc)))
         article.notes = list(src.notes)
         return article
+
+
+def _place(src: Source, exc: NumberOutOfRange) -> str:
+    """Where the number is: line and column of the (normalised) text, after the JSON Lines line if any."""
+    if exc.field == "title":
+        where = f"title, column {exc.offset + 1}"
+    else:
+        text = normalize_text(src.text or "")
+        line = text.count("\n", 0, exc.offset) + 1
+        column = exc.offset - (text.rfind("\n", 0, exc.offset) + 1) + 1
+        where = f"line {line}, column {column}" if src.line is None else f"text line {line}, column {column}"
+    return where if src.line is None else f"line {src.line}, {where}"
 
 
 @functools.lru_cache(maxsize=None)

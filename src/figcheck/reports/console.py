@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.models import Anomaly, ArticleResult
+from figcheck.reports.escape import visible
 
 STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
@@ -92,13 +93,13 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
     dot, colour, verdict = LIGHT[worst]
     head = Text()
     head.append(f"{dot} ", style=colour)
-    head.append(a.title or "(no title)", style="bold" if a.title else "dim")
+    head.append(visible(a.title) if a.title else "(no title)", style="bold" if a.title else "dim")
     lines: list[Any] = [head]
     meta = Text(style="dim")
-    meta.append(f"{a.source}")
+    meta.append(visible(a.source))
     if a.error is not None:
         lines.append(meta)
-        lines.append(Text(f"input error: {a.error}", style="bold red"))
+        lines.append(Text(f"input error: {visible(a.error)}", style="bold red"))
         return Group(*lines, Text(""))
     when = " · ".join(x for x in (a.date, a.period) if x)
     if when:
@@ -116,14 +117,14 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
     for an in result.anomalies:
         line = Text()
         line.append(f"{ICON[an.severity]} {an.severity}", style=STYLE[an.severity])
-        line.append(f"  {an.rule}", style="dim")
+        line.append(f"  {visible(an.rule)}", style="dim")
         if an.also:
             line.append(f" (also {', '.join(an.also)})", style="dim")
-        body = [line, Text("  " + an.message)]
+        body = [line, Text("  " + visible(an.message))]
         if an.explanation:
-            body.append(Text("  " + an.explanation, style="italic"))
+            body.append(Text("  " + visible(an.explanation), style="italic"))
         if an.suggestion:
-            body.append(Text(f"  suggestion: {an.suggestion}", style="green"))
+            body.append(Text(f"  suggestion: {visible(an.suggestion)}", style="green"))
         sentence = _sentence_with_figures(result, an, plain, max(20, width - 4))
         if sentence is not None:
             body.append(Panel(sentence, expand=True, border_style="dim", padding=(0, 1)))
@@ -132,7 +133,7 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
         lines.append(Text(f"  ✖ internal error: the checks failed on this article ({result.internal_error}); "
                           "run with --debug for the traceback", style="bold red"))
     for ne in result.not_evaluated:
-        lines.append(Text(f"  ? not evaluated: {ne.rule} — {ne.reason}", style="dim"))
+        lines.append(Text(f"  ? not evaluated: {visible(ne.rule)} — {visible(ne.reason)}", style="dim"))
     lines.append(Text(""))
     return Group(*lines)
 

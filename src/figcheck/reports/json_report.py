@@ -1,4 +1,4 @@
-"""The JSON contract: ``{"version": 1, "articles": [...], "summary": {...}}``.
+"""The JSON contract: ``{"version": 1, "articles": [...], "summary": {...}, "packs": [...]}``.
 
 Field names and meanings are stable; a change that breaks a reader bumps ``SCHEMA_VERSION``.
 Articles are written as they come, so a large run does not hold every article in memory.
@@ -34,10 +34,13 @@ class JsonReportWriter:
         self.out.write(("" if self.count == 0 else ",\n") + (record if isinstance(record, str) else _dump(record)))
         self.count += 1
 
-    def close(self, summary: dict[str, Any] | None = None) -> None:
+    def close(self, summary: dict[str, Any] | None = None, packs: list[dict[str, Any]] | None = None) -> None:
+        """End the document; ``packs``: the packs in force and what each replaced (``RuleSet.packs_report``)."""
         self.out.write("\n]")
         if summary is not None:
             self.out.write(', "summary": ' + _dump(summary))
+        if packs is not None:
+            self.out.write(', "packs": ' + _dump(packs))
         self.out.write("}\n")
 
 
@@ -51,5 +54,8 @@ class JsonLinesReportWriter:
         """A record, or its encoded text (``encode_record``)."""
         self.out.write((record if isinstance(record, str) else _dump(record)) + "\n")
 
-    def close(self, summary: dict[str, Any] | None = None) -> None:
-        self.out.write(_dump({"version": SCHEMA_VERSION, "summary": summary or {}}) + "\n")
+    def close(self, summary: dict[str, Any] | None = None, packs: list[dict[str, Any]] | None = None) -> None:
+        last = {"version": SCHEMA_VERSION, "summary": summary or {}}
+        if packs is not None:
+            last["packs"] = packs
+        self.out.write(_dump(last) + "\n")

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.models import Article
+from figcheck.reports.escape import visible
 
 
 def _num(x: float | None) -> str:
@@ -16,10 +17,10 @@ def _num(x: float | None) -> str:
 
 
 def article_tables(article: Article) -> Group:
-    head = Text(f"{article.title or article.id}", style="bold")
-    head.append(f"  ({article.source})", style="dim")
+    head = Text(visible(article.title or article.id), style="bold")
+    head.append(f"  ({visible(article.source)})", style="dim")
     if article.error is not None:
-        return Group(head, Text(f"input error: {article.error}", style="bold red"))
+        return Group(head, Text(f"input error: {visible(article.error)}", style="bold red"))
     meta = Text(f"date {article.date or '—'} · period {article.period or '—'} · "
                 f"{len(article.figures)} figures · {len(article.relations)} relations · "
                 f"{len(article.set_aside)} pieces set aside", style="dim")

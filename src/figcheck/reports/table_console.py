@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from figcheck.reports.console import ICON, LIGHT, STYLE
+from figcheck.reports.escape import visible
 
 
 def table_report(result: Any) -> Group:
@@ -19,10 +20,10 @@ def table_report(result: Any) -> Group:
     dot, colour, verdict = LIGHT[worst]
     head = Text()
     head.append(f"{dot} ", style=colour)
-    head.append(result.source, style="bold")
+    head.append(visible(result.source), style="bold")
     lines: list[Any] = [head]
     if result.error is not None:
-        lines.append(Text(f"input error: {result.error}", style="bold red"))
+        lines.append(Text(f"input error: {visible(result.error)}", style="bold red"))
         return Group(*lines, Text(""))
     mapped = ", ".join(f"{c} → {m}" for c, m in result.columns.items()) or "no column names a metric"
     lines.append(Text(f"{result.layout} table · {result.rows} rows · {mapped}", style="dim"))
@@ -31,15 +32,20 @@ def table_report(result: Any) -> Group:
         for col in ("", "row", "rule", "message", "arithmetic"):
             t.add_column(col, overflow="fold", no_wrap=col == "rule")  # a rule id stays whole
         for a in result.anomalies:
-            t.add_row(Text(ICON[a.severity], style=STYLE[a.severity]), a.row + (f" (line {a.line})" if a.line else ""),
-                      a.rule, a.message, a.explanation)
+            t.add_row(Text(ICON[a.severity], style=STYLE[a.severity]),
+                      visible(a.row) + (f" (line {a.line})" if a.line else ""), visible(a.rule), visible(a.message),
+                      visible(a.explanation))
         lines.append(t)
     else:
         lines.append(Text(verdict, style=colour))
     for c in result.cell_errors:
-        lines.append(Text(f"✖ row {c.row}" + (f" (line {c.line})" if c.line else "") + f", column {c.column}: {c.message}",
+        lines.append(Text(f"✖ row {visible(c.row)}" + (f" (line {c.line})" if c.line else "")
+                          + f", column {visible(c.column)}: {visible(c.message)}",
                           style="red"))
+    if getattr(result, "cell_errors_omitted", 0):
+        lines.append(Text(f"✖ … and {result.cell_errors_omitted} more cells that are not numbers "
+                          "(listed up to --max-cell-errors per column)", style="red"))
     for n in result.not_evaluated:
-        lines.append(Text(f"? not evaluated: {n['rule']} — {n['reason']}", style=STYLE.get(n["severity"], "dim")))
+        lines.append(Text(f"? not evaluated: {visible(n['rule'])} — {visible(n['reason'])}", style=STYLE.get(n["severity"], "dim")))
     lines.append(Text(""))
     return Group(*lines)

@@ -95,7 +95,7 @@ def translate(ruleset: RuleSet, metric_to_col: dict[str, str] | None = None) -> 
         metric_to_col = {}
         for pack in ruleset.packs:
             for column, metric in pack.columns.items():
-                metric_to_col[metric] = column
+                metric_to_col[metric] = gx_name(column)
     out = Translation(columns=metric_to_col)
     for rule in ruleset.rules:
         if rule.on != "record":
@@ -144,13 +144,22 @@ def _translate_rule(rule: Rule, col: dict[str, str]) -> list[Exported]:
         terms = _linear(right, col)
         for key, v in _linear(left, col).items():
             terms[key] = terms.get(key, 0.0) - v
-        name = f"figcheck__{rule.id}__{k}".replace(".", "_").replace("-", "_")
+        name = gx_name(f"figcheck__{rule.id}__{k}".replace(".", "_").replace("-", "_"))
         formula = " + ".join(f"{v:g}*{key}" if key else f"{v:g}" for key, v in terms.items() if v)
         kw = {"column": name, "min_value": 0} | ({"strict_min": True} if op == "<" else {}) \
             | ({"max_value": 0} if op == "==" else {})
         found.append(Exported(rule.id, "derived", kw, {"name": name, "formula": formula,
                                                       "terms": [[key, v] for key, v in terms.items()]}))
     return found
+
+
+def gx_name(name: str) -> str:
+    """A name as figcheck hands it to Great Expectations (columns, suite, meta): letters (any script),
+    digits, spaces and ``_ . -`` only, so no markup from a rule file or a table header reaches the Data
+    Docs' HTML."""
+    import re
+
+    return re.sub(r"[^\w .\-]", "_", str(name))[:200] or "_"
 
 
 def add_derived_columns(frame, translation: Translation):
@@ -189,15 +198,25 @@ def build_suite(translation: Translation, ruleset: RuleSet, name: str = "figchec
     import great_expectations as gx
 
     rules = {r.id: r for r in ruleset.rules}
-    suite = gx.ExpectationSuite(name=name, meta={
-        "figcheck_packs": [f"{p.name} {p.version}" for p in ruleset.packs],
+    suite = gx.ExpectationSuite(name=gx_name(name), meta={
+        "figcheck_packs": [gx_name(f"{p.name} {p.version}") for p in ruleset.packs],
         "figcheck_columns": translation.columns,
         "figcheck_derived_columns": {e.derived["name"]: e.derived["formula"] for e in translation.expectations if e.derived},
         "figcheck_not_exported": translation.not_exported,
     })
+    # rules whose assertions translate to the same expectation share it: GX keeps one of equal expectations,
+    # so each carries every rule it stands for (figcheck_rules), and none is dropped silently
+    sharing: dict[str, list[str]] = {}
+    first: dict[str, Exported] = {}
     for e in translation.expectations:
-        meta = {"figcheck_rule": e.rule, "figcheck_assert": rules[e.rule].assert_text}
-        severity = GX_SEVERITY[rules[e.rule].severity]
+        key = repr((e.kind, sorted(e.kwargs.items())))
+        sharing.setdefault(key, []).append(e.rule)
+        first.setdefault(key, e)
+    order = ("info", "warning", "error")
+    for key, e in first.items():
+        meta = {"figcheck_rule": e.rule, "figcheck_assert": rules[e.rule].assert_text,
+                "figcheck_rules": sharing[key]}
+        severity = GX_SEVERITY[max((rules[r].severity for r in sharing[key]), key=order.index)]
         if e.kind == "pair":
             exp = gx.expectations.ExpectColumnPairValuesAToBeGreaterThanB(**e.kwargs, meta=meta, severity=severity)
         else:

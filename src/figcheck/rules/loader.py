@@ -9,6 +9,8 @@ nodes built is bounded, so aliases cannot explode memory. Expressions are parsed
 from __future__ import annotations
 
 import os
+import re
+import stat
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,15 @@ from figcheck.rules.model import SCOPES, SEVERITIES, TABLES, Location, Metric, P
 
 MAX_PACK_BYTES = 1024 * 1024
 MAX_NODES = 50_000
+MAX_CHARS = 4 * MAX_PACK_BYTES  # characters of all scalars after alias expansion: aliases cannot copy a string into GBs
+MAX_DEPTH = 64  # nesting of mappings and sequences
+MAX_EXTENDS = 16  # packs one pack extends
+MAX_CHAIN = 32  # packs loaded for one run, bases included
+MAX_RULES = 1000  # rules of one pack
+MAX_METRICS = 500  # metrics of one pack
+MAX_PHRASES = 200  # nouns, and context phrases, of one metric
+MAX_SCALAR = 10_000  # characters of one id, name, expression, message or description
+RULE_ID = re.compile(r"[a-z0-9_.-]+\Z")  # safe in HTML, Markdown, XML, file names and GX column names
 BUILTIN_CHECKS = {"share_granularity": "share", "share_of_whole_granularity": "share", "change_consistency": "change",
                   "whole_number": "figure"}
 DEFAULT_PACKS = {"vi": ["core", "antq"]}
@@ -48,10 +59,12 @@ class _Located(dict):
         self.location: Location | None = None
 
 
-def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str]) -> Any:
+def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str], depth: int = 0) -> Any:
     budget[0] -= 1
     if budget[0] < 0:
         raise RuleFileError(f"more than {MAX_NODES} YAML nodes (alias expansion?)", _loc(node, file))
+    if depth > MAX_DEPTH:
+        raise RuleFileError(f"nested more than {MAX_DEPTH} levels deep", _loc(node, file))
     if node.tag not in _PLAIN_TAGS:
         raise RuleFileError(f"YAML tag {node.tag!r} is not allowed in a rule pack", _loc(node, file))
     if isinstance(node, yaml.MappingNode):
@@ -64,7 +77,7 @@ def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str]) ->
             key = str(key_node.value)
             if key in out:
                 raise RuleFileError(f"duplicate key {key!r}", _loc(key_node, file))
-            out[key] = _convert(value_node, file, budget, lines)
+            out[key] = _convert(value_node, file, budget, lines, depth + 1)
             out.marks[key] = _loc(value_node, file)
             style = getattr(value_node, "style", None)
             out.styles[key] = style
@@ -74,10 +87,17 @@ def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str]) ->
                 out.indents[key] = len(body) - len(body.lstrip(" "))
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, file, budget, lines) for v in node.value]
+        return [_convert(v, file, budget, lines, depth + 1) for v in node.value]
+    budget[1] -= len(node.value)
+    if budget[1] < 0:
+        raise RuleFileError(f"more than {MAX_CHARS} characters in all (alias expansion?)", _loc(node, file))
+    if len(node.value) > MAX_SCALAR:
+        raise RuleFileError(f"a value of {len(node.value)} characters; the limit is {MAX_SCALAR}", _loc(node, file))
     loader = yaml.SafeLoader("")
     try:
         return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # an integer of more digits than Python converts, and the like
+        raise RuleFileError(f"invalid value: {str(exc).split(';')[0]}", _loc(node, file)) from None
     finally:
         loader.dispose()
 
@@ -95,9 +115,11 @@ def parse_yaml(text: str, file: str) -> Any:
         raise RuleFileError(f"invalid YAML: {exc.problem or exc.context}", where) from None
     except yaml.YAMLError as exc:
         raise RuleFileError(f"invalid YAML: {exc}", Location(file, 1, 1)) from None
+    except RecursionError:
+        raise RuleFileError("invalid YAML: nested too deeply", Location(file, 1, 1)) from None
     if root is None:
         raise RuleFileError("empty rule file", Location(file, 1, 1))
-    return _convert(root, file, [MAX_NODES], text.splitlines())
+    return _convert(root, file, [MAX_NODES, MAX_CHARS], text.splitlines())
 
 
 # -- validation into the model -----------------------------------------------------------------
@@ -146,19 +168,28 @@ def pack_from_data(data: Any, file: str) -> Pack:
         raise RuleFileError("a rule pack is a mapping with name, version, language, description and rules",
                             Location(file, 1, 1))
     allowed = {"name", "version", "language", "description", "extends", "metrics", "columns", "rules", "$schema"}
+    if not allowed & set(data):  # not a pack at all: say so without quoting the file's content
+        raise RuleFileError("not a rule pack: none of the fields name, version, language, rules", Location(file, 1, 1))
     for key in data:
         if key not in allowed:
             raise RuleFileError(f"unknown field {key!r} (known: {', '.join(sorted(allowed))})", data.marks[key])
     name = _need(data, "name", str, file)
     version = str(_need(data, "version", (str, int, float), file))
+    if len(version) > 64:
+        raise RuleFileError(f"'version' of {len(version)} characters; the limit is 64", data.marks.get("version"))
     language = _need(data, "language", str, file)
     description = _need(data, "description", str, file, "")
     extends = _need(data, "extends", list, file, [])
     for e in extends:
         if not isinstance(e, str):
             raise RuleFileError("'extends' lists pack names or files", data.marks.get("extends"))
+    if len(extends) > MAX_EXTENDS:
+        raise RuleFileError(f"'extends' lists {len(extends)} packs; the limit is {MAX_EXTENDS}", data.marks.get("extends"))
     metrics: dict[str, Metric] = {}
-    for mname, spec in _need(data, "metrics", dict, file, {}).items():
+    raw_metrics = _need(data, "metrics", dict, file, {})
+    if len(raw_metrics) > MAX_METRICS:
+        raise RuleFileError(f"{len(raw_metrics)} metrics; the limit is {MAX_METRICS}", data.marks.get("metrics"))
+    for mname, spec in raw_metrics.items():
         if not isinstance(spec, _Located):
             raise RuleFileError(f"metric {mname!r} must be a mapping with 'nouns'", data["metrics"].marks[mname])
         for key in spec:
@@ -168,6 +199,10 @@ def pack_from_data(data: Any, file: str) -> Pack:
         context = _need(spec, "context", list, file, [])
         if not all(isinstance(n, str) and n for n in nouns + context):
             raise RuleFileError(f"metric {mname!r}: nouns and context are lists of phrases", spec.location)
+        for key, phrases in (("nouns", nouns), ("context", context)):
+            if len(phrases) > MAX_PHRASES:
+                raise RuleFileError(f"metric {mname!r}: {len(phrases)} {key}; the limit is {MAX_PHRASES}",
+                                    spec.marks.get(key))
         metrics[mname] = Metric(mname, tuple(n.lower() for n in nouns), tuple(c.lower() for c in context),
                                 str(_need(spec, "unit", str, file, "count")), bool(_need(spec, "whole", bool, file, True)),
                                 _need(spec, "description", str, file, ""))
@@ -175,20 +210,27 @@ def pack_from_data(data: Any, file: str) -> Pack:
     pack = Pack(name=name, version=version, language=language, description=description, extends=list(extends),
                 metrics=metrics, columns=columns, source=file)
     raw_rules = _need(data, "rules", list, file, [])
+    if len(raw_rules) > MAX_RULES:
+        raise RuleFileError(f"{len(raw_rules)} rules; the limit is {MAX_RULES}", data.marks.get("rules"))
     seen: set[str] = set()
     for raw in raw_rules:
-        pack.rules.append(_rule_from_data(raw, pack, file, seen))
+        pack.rules.append(_rule_from_data(raw, pack, file, seen, where=data.marks.get("rules")))
     return pack
 
 
-def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: set[str] | None = None) -> Rule:
-    if not isinstance(raw, _Located):
-        raise RuleFileError("each rule is a mapping", None)
+def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: set[str] | None = None,
+                    where: Location | None = None) -> Rule:
+    if not isinstance(raw, _Located):  # ``rules: [1, 2]``: the place is the list's
+        raise RuleFileError(f"each rule is a mapping with id, severity and assert or check, not {raw!r:.40}",
+                            where or Location(file, 1, 1))
     allowed = {"id", "description", "severity", "message", "assert", "check", "on", "where", "scope"}
     for key in raw:
         if key not in allowed:
             raise RuleFileError(f"unknown field {key!r} in a rule (known: {', '.join(sorted(allowed))})", raw.marks[key])
     rid = _need(raw, "id", str, file)
+    if not RULE_ID.match(rid) or len(rid) > 200:
+        raise RuleFileError(f"rule id {rid[:80]!r} may hold only a-z, 0-9, '_', '.' and '-' (at most 200)",
+                            raw.marks["id"])
     if rid in seen:
         raise RuleFileError(f"duplicate rule id {rid!r}", raw.marks["id"])
     seen.add(rid)
@@ -238,38 +280,81 @@ def _builtin_text(name: str) -> str:
     return resources.files("figcheck.rules").joinpath("packs", f"{name}.yaml").read_text(encoding="utf-8")
 
 
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
 def read_pack(spec: str, base_dir: str | None = None) -> tuple[str, str]:
-    """(file label, text) of a pack given by built-in name or path."""
+    """(file label, text) of a pack given by built-in name or path.
+
+    A file must be a regular ``.yaml``/``.yml`` file of at most ``MAX_PACK_BYTES``: ``/dev/zero`` or
+    ``/etc/shadow`` named in ``extends`` is refused before a byte is read, and no error quotes it.
+    """
     if spec in builtin_pack_names():
         return f"<builtin>/{spec}.yaml", _builtin_text(spec)
     path = Path(base_dir, spec) if base_dir and not os.path.isabs(spec) else Path(spec)
-    if not path.exists():
-        raise RuleFileError(f"no built-in pack or file named {spec!r} (built-in: {', '.join(builtin_pack_names())})")
-    size = path.stat().st_size
-    if size > MAX_PACK_BYTES:
-        raise RuleFileError(f"rule file is {size} bytes; the limit is {MAX_PACK_BYTES}", Location(str(path), 1, 1))
+    if not path.suffix.lower() in PACK_SUFFIXES:
+        raise RuleFileError(f"no built-in pack or file named {spec!r}: a rule file's name ends in .yaml or .yml "
+                            f"(built-in: {', '.join(builtin_pack_names())})")
     try:
-        return str(path), path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(f"cannot read rule file: {exc}", Location(str(path), 1, 1)) from None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise RuleFileError(f"no built-in pack or file named {spec!r} (built-in: {', '.join(builtin_pack_names())})") \
+            from None
+    except OSError as exc:
+        raise RuleFileError(f"cannot read rule file: {exc.strerror or exc}", Location(str(path), 1, 1)) from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise RuleFileError("a rule file must be a regular file", Location(str(path), 1, 1))
+        if st.st_size > MAX_PACK_BYTES:
+            raise RuleFileError(f"rule file is {st.st_size} bytes; the limit is {MAX_PACK_BYTES}", Location(str(path), 1, 1))
+        try:
+            data = fh.read(MAX_PACK_BYTES + 1)
+        except OSError as exc:
+            raise RuleFileError(f"cannot read rule file: {exc.strerror or exc}", Location(str(path), 1, 1)) from None
+    if len(data) > MAX_PACK_BYTES:
+        raise RuleFileError(f"rule file is over {MAX_PACK_BYTES} bytes; the limit", Location(str(path), 1, 1))
+    try:
+        return str(path), data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(f"rule file is not UTF-8 (byte {exc.start + 1})", Location(str(path), 1, 1)) from None
 
 
-def load_pack_chain(spec: str, base_dir: str | None = None, _stack: tuple[str, ...] = ()) -> list[Pack]:
-    """The pack ``spec`` and everything it extends, bases first."""
+def _identity(file: str) -> str:
+    return file if file.startswith("<builtin>") else os.path.realpath(file)
+
+
+def load_pack_chain(spec: str, base_dir: str | None = None, _stack: tuple[str, ...] = (),
+                    _loaded: dict[str, list[Pack]] | None = None) -> list[Pack]:
+    """The pack ``spec`` and everything it extends, bases first; each file is read once per call, and
+    a pack that extends itself, however its path is spelled, is an error."""
+    loaded = {} if _loaded is None else _loaded
     file, text = read_pack(spec, base_dir)
-    if file in _stack:
+    key = _identity(file)
+    names = tuple(_identity(f) for f in _stack)
+    if key in names:
         raise RuleFileError(f"'extends' loops: {' → '.join(_stack + (file,))}")
+    if key in loaded:
+        return loaded[key]
+    if len(loaded) >= MAX_CHAIN:
+        raise RuleFileError(f"more than {MAX_CHAIN} packs in one chain of 'extends'", Location(file, 1, 1))
     data = parse_yaml(text, file)
     # metrics of the packs a pack extends are known to its rules: read the bases first
     bases: list[Pack] = []
     if isinstance(data, _Located):
-        for parent in data.get("extends", []) or []:
-            if isinstance(parent, str):
-                bases += load_pack_chain(parent, os.path.dirname(file) if not file.startswith("<builtin>") else None,
-                                         _stack + (file,))
+        parents = data.get("extends", []) or []
+        if isinstance(parents, list) and len(parents) > MAX_EXTENDS:
+            raise RuleFileError(f"'extends' lists {len(parents)} packs; the limit is {MAX_EXTENDS}",
+                                data.marks.get("extends"))
+        for parent in dict.fromkeys(p for p in parents if isinstance(p, str)) if isinstance(parents, list) else ():
+            for base in load_pack_chain(parent, os.path.dirname(file) if not file.startswith("<builtin>") else None,
+                                        _stack + (file,), loaded):
+                if all(base is not b for b in bases):
+                    bases.append(base)
     inherited = {m for b in bases for m in b.metrics}
     pack = _pack_with_inherited(data, file, inherited)
-    return bases + [pack]
+    loaded[key] = bases + [pack]
+    return loaded[key]
 
 
 def _pack_with_inherited(data: Any, file: str, inherited: set[str]) -> Pack:
@@ -285,25 +370,35 @@ def _pack_with_inherited(data: Any, file: str, inherited: set[str]) -> Pack:
     seen: set[str] = set()
     if not isinstance(rules, list):
         raise RuleFileError("field 'rules' must be list", data.marks.get("rules"))
+    if len(rules) > MAX_RULES:
+        raise RuleFileError(f"{len(rules)} rules; the limit is {MAX_RULES}", data.marks.get("rules"))
     for raw in rules:
-        pack.rules.append(_rule_from_data(raw, pack, file, seen, inherited))
+        pack.rules.append(_rule_from_data(raw, pack, file, seen, inherited, where=data.marks.get("rules")))
     return pack
 
 
 def load_ruleset(specs: list[str] | None = None, *, language: str = "vi", defaults: bool = True) -> RuleSet:
     """The packs in force: the language's defaults (core + antq for Vietnamese) plus ``specs``.
 
-    A given pack whose name is that of a default pack replaces it.
+    A given pack whose name is that of a default pack replaces it, and a rule whose id is another
+    pack's replaces that rule: both are recorded in ``RuleSet.replaced``, for the reports to say.
     """
     chain: list[Pack] = []
     given: list[Pack] = []
-    for spec in specs or []:
-        given += load_pack_chain(spec)
+    loaded: dict[str, list[Pack]] = {}
+    for spec in dict.fromkeys(specs or []):
+        given += load_pack_chain(spec, _loaded=loaded)
     names_given = {p.name for p in given}
+    replaced: list[dict[str, str]] = []
     if defaults:
+        default_names = set()
         for name in DEFAULT_PACKS.get(language, ["core"]):
+            default_names.add(name)
             if name not in names_given:
-                chain += [p for p in load_pack_chain(name) if p.name not in names_given]
+                chain += [p for p in load_pack_chain(name, _loaded=loaded) if p.name not in names_given]
+        for p in given:
+            if p.name in default_names and not p.source.startswith("<builtin>"):
+                replaced.append({"pack": p.name, "replaces": f"the default pack {p.name}"})
     seen: set[str] = set()
     ordered = []
     for p in chain + given:
@@ -311,4 +406,4 @@ def load_ruleset(specs: list[str] | None = None, *, language: str = "vi", defaul
         if key not in seen:
             seen.add(key)
             ordered.append(p)
-    return RuleSet.merge(ordered)
+    return RuleSet.merge(ordered, replaced)

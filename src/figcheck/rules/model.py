@@ -95,13 +95,24 @@ class RuleSet:
     packs: list[Pack]
     rules: list[Rule] = field(default_factory=list)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    # what a pack replaced: a default pack of its name, or another pack's rule of the same id (said on
+    # stderr and in the reports' "packs" list, never silently)
+    replaced: list[dict[str, str]] = field(default_factory=list)
 
     @classmethod
-    def merge(cls, packs: list[Pack]) -> "RuleSet":
+    def merge(cls, packs: list[Pack], replaced: list[dict[str, str]] | None = None) -> "RuleSet":
         rules: dict[str, Rule] = {}
         metrics: dict[str, Metric] = {}
+        replaced = list(replaced or [])
         for p in packs:
             metrics.update(p.metrics)
             for r in p.rules:
+                if r.id in rules and rules[r.id].pack != p.name:
+                    replaced.append({"pack": p.name, "replaces": f"rule {r.id} of pack {rules[r.id].pack}"})
                 rules[r.id] = r
-        return cls(packs=packs, rules=list(rules.values()), metrics=metrics)
+        return cls(packs=packs, rules=list(rules.values()), metrics=metrics, replaced=replaced)
+
+    def packs_report(self) -> list[dict]:
+        """The packs in force, as the reports list them: name, version, source, and what each replaced."""
+        return [{"name": p.name, "version": p.version, "source": p.source,
+                 "replaces": [r["replaces"] for r in self.replaced if r["pack"] == p.name]} for p in self.packs]

@@ -100,3 +100,60 @@ def target_rule_pack(text: str) -> None:
             load_pack_chain(path)
         except RuleFileError as exc:
             assert exc.message
+
+
+# -- JSON Lines records and table cells -----------------------------------------------------------------
+
+JSON_PIECES = ['{"id": ', '{"text": ', '"text": ', '"title": ', '"\\ud800"', '"\\udfff"', '"Có 12 vụ."', "1e999",
+               "NaN", "Infinity", "-0", "7" * 5000, "[" * 2000, "]" * 2000, "{" * 50, "}", ",", ":", "null", "true",
+               '"một ' + "tỷ " * 35 + '"', "\ufeff", "\x00", '"' + "x" * 50 + '"']
+
+
+def jsonl_records():
+    """Bytes of one JSON Lines line: well-formed records, damaged ones, hostile numbers and nesting."""
+    import json
+
+    good = st.fixed_dictionaries({"id": st.one_of(st.text(max_size=8), st.integers(), st.none()),
+                                  "text": st.one_of(vietnamese_like_text(), arbitrary_text())},
+                                 optional={"title": st.one_of(st.text(max_size=20), st.integers()),
+                                           "date": st.text(max_size=10)}).map(lambda d: json.dumps(d, ensure_ascii=False))
+    damaged = st.lists(st.one_of(st.sampled_from(JSON_PIECES), st.text(max_size=6)), max_size=12).map("".join)
+    return st.one_of(good, damaged).map(lambda s: s.encode("utf-8", "surrogatepass"))
+
+
+def target_jsonl_record(raw: bytes) -> None:
+    """A JSON Lines line is a source or an input error on that line; its article reads and is reported."""
+    from figcheck.reading.reader import reader_for
+    from figcheck.reading.sources import jsonl_line_source
+    from figcheck.reports.json_report import encode_record
+
+    if not raw.strip():
+        return
+    src = jsonl_line_source("fuzz.jsonl", 3, raw.replace(b"\n", b" "))
+    assert src.error is None or src.error.where and src.error.where.startswith("line 3"), src.error
+    article = reader_for("vi").read_source(src)
+    assert article.error is None or not article.error.internal, article.error
+    encode_record(article.to_dict()).encode("utf-8")  # the report can be written: no NaN, inf or surrogate
+
+
+CELLS = st.one_of(st.sampled_from(["NaN", "nan", "inf", "-inf", "Infinity", "1e999", "1_000", "4.340", "98,3", "trên 4.340",
+                                   "gần 600", "-", "+", "", " ", "0x10", "٤٬٣٤٠", "1" * 40, "một " + "tỷ " * 35]),
+                  st.text(max_size=30), NUMBERS, st.floats(allow_nan=True, allow_infinity=True),
+                  st.integers(min_value=-10**30, max_value=10**30), st.lists(st.integers(), max_size=3),
+                  st.dictionaries(st.text(max_size=3), st.integers(), max_size=2), st.booleans(), st.none())
+
+
+def target_table_cells(cells: list) -> None:
+    """Any column of cells (Parquet lists and structs too) reads as numbers, empty cells or reasons."""
+    import math
+
+    import pandas as pd
+
+    from figcheck.datasets.table_check import CellReader, read_cells
+
+    rows, reasons = read_cells(pd.Series(cells, dtype=object), CellReader("vi"), whole=True)
+    assert rows.shape == (len(cells), 5) and len(reasons) == len(cells)
+    for row, reason in zip(rows, reasons):
+        assert reason is None or isinstance(reason, str)
+        if reason is None and not math.isnan(row[1]):  # a number: its interval is ordered and finite where written
+            assert row[1] <= row[2] or math.isnan(row[2])

@@ -174,25 +174,39 @@ class Synthesizer:
         return frame
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
+
+
+def defuse_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (a rule id like ``=HYPERLINK(…)``) quoted with
+    a leading apostrophe, so they are shown as text; numbers are left as they are."""
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].dtype == object:
+            out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+    return out
+
+
 def write_frame(frame: pd.DataFrame, path: str) -> None:
-    """Write a table by its suffix, atomically (a temporary file beside it, then a rename)."""
-    import os
-    import tempfile
+    """Write a table by its suffix, atomically (a temporary file beside it, then a rename).
+
+    Text that would start a formula is written as text: in Excel a text cell as written, in CSV with a
+    leading apostrophe (``defuse_formulas``)."""
+    from figcheck.reports.output import output_path
 
     suffix = path.rsplit(".", 1)[-1].lower()
-    fd, tmp = tempfile.mkstemp(prefix=".figcheck-", suffix="." + suffix, dir=os.path.dirname(os.path.abspath(path)))
-    os.close(fd)
-    try:
+    with output_path(path, "." + suffix) as tmp:
         if suffix in ("parquet", "pq"):
             frame.to_parquet(tmp, index=False)
         elif suffix in ("jsonl", "ndjson"):
             frame.to_json(tmp, orient="records", lines=True, force_ascii=False)
         elif suffix == "xlsx":
-            frame.to_excel(tmp, index=False)
+            with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+                frame.to_excel(writer, index=False)
+                for sheet in writer.sheets.values():
+                    for row in sheet.iter_rows():
+                        for cell in row:
+                            if cell.data_type == "f":
+                                cell.data_type = "s"
         else:
-            frame.to_csv(tmp, index=False)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+            defuse_formulas(frame).to_csv(tmp, index=False)

@@ -73,6 +73,11 @@ def default_jobs() -> int:
 WORKER_TASKS = 100  # batches a worker checks before it is replaced: memory a long run leaks is given back
 
 
+class WorkerDied(RuntimeError):
+    """A worker process died (killed, out of memory) or could not start. The run stops there; the results
+    already yielded are whole, so the caller can still write the report of what was checked."""
+
+
 def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", jobs: int = 1,
                   batch: int = 256, encode: bool = False, select=None) -> Iterator[ArticleResult]:
     """Read and check decoded sources with ``jobs`` processes; results come in input order.
@@ -80,6 +85,8 @@ def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", job
     Sources are read in this process and sent to the workers in batches; at most a few batches per
     worker are in flight, so a corpus of any size streams in bounded memory. Every article is checked
     on its own evidence, so the results do not depend on ``jobs`` or on how the batches fall.
+
+    A worker that dies ends the run with :class:`WorkerDied` after the results checked before it.
 
     ``select`` (a :class:`figcheck.validators.selection.Selection`) is applied to each result where it is
     checked, before its JSON record is written.
@@ -91,25 +98,173 @@ def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", job
         results = check_stream((_read_safely(reader, src) for src in sources), ruleset, language)
         yield from (results if select is None else map(select.apply, results))
         return
-    import multiprocessing as mp
     from collections import deque
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(ruleset, language, encode, select),
-                  maxtasksperchild=WORKER_TASKS) as pool:
+    with WorkerPool(jobs, _init_worker, (ruleset, language, encode, select), WORKER_TASKS) as pool:
         pending: deque = deque()
         chunk: list = []
         for src in sources:
             chunk.append(src)
             if len(chunk) >= batch:
-                pending.append(pool.apply_async(_work, (chunk,)))
+                pending.append(pool.submit(_work, chunk))
                 chunk = []
                 while len(pending) >= 2 * jobs:  # bounded: wait for the oldest batch before reading on
-                    yield from pending.popleft().get()
+                    yield from pool.result(pending.popleft())
         if chunk:
-            pending.append(pool.apply_async(_work, (chunk,)))
+            pending.append(pool.submit(_work, chunk))
         while pending:
-            yield from pending.popleft().get()
+            yield from pool.result(pending.popleft())
+
+
+class WorkerPool:
+    """``jobs`` worker processes (``concurrent.futures``), replaced after ``max_tasks`` tasks each.
+
+    Unlike ``multiprocessing.Pool``, a worker that dies breaks the pool at once (``BrokenProcessPool``,
+    raised here as :class:`WorkerDied`) instead of waiting forever for its task. Workers ignore Ctrl-C
+    (the parent handles it), take SIGTERM's default, and exit when the parent process is gone. On
+    ``fork`` (Linux) the pool is renewed after ``jobs × max_tasks`` tasks, as ``max_tasks_per_child``
+    does elsewhere (it cannot be combined with ``fork``); the old workers finish their tasks and exit.
+    """
+
+    def __init__(self, jobs: int, initializer, initargs: tuple, max_tasks: int | None = None) -> None:
+        import multiprocessing as mp
+
+        _reset_signals_at_fork()
+        _ACTIVE_POOLS.append(self)
+
+        self.jobs = jobs
+        self.ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        self.initializer, self.initargs = initializer, initargs
+        self.max_tasks = max_tasks
+        self.submitted = 0
+        self.retired: list = []
+        self.executor = self._new()
+
+    def _new(self):
+        import os
+        from concurrent.futures import ProcessPoolExecutor
+
+        renew_here = self.ctx.get_start_method() == "fork"
+        return ProcessPoolExecutor(self.jobs, mp_context=self.ctx, initializer=_start_worker,
+                                   initargs=(os.getpid(), self.initializer, self.initargs),
+                                   max_tasks_per_child=None if renew_here else self.max_tasks)
+
+    def submit(self, fn, *args):
+        if self.max_tasks and self.ctx.get_start_method() == "fork" and self.submitted >= self.jobs * self.max_tasks:
+            self.executor.shutdown(wait=False)  # its workers finish what they hold, then exit
+            self.retired.append(self.executor)
+            self.executor = self._new()
+            self.submitted = 0
+        self.submitted += 1
+        try:
+            return self.executor.submit(fn, *args)
+        except RuntimeError as exc:  # BrokenProcessPool is a RuntimeError: the pool broke before this task
+            raise WorkerDied(_died(exc)) from None
+
+    @staticmethod
+    def result(future):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            raise WorkerDied(_died(exc)) from None
+        except WorkerStartError as exc:
+            raise WorkerDied(f"a worker process could not start: {exc}") from None
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        # a clean end waits for the workers; an interrupt or a dead worker stops them now
+        try:
+            for executor in self.retired + [self.executor]:
+                if exc_type is None:
+                    executor.shutdown(wait=True)
+                else:
+                    _stop(executor)
+        finally:
+            if self in _ACTIVE_POOLS:
+                _ACTIVE_POOLS.remove(self)
+
+
+_AT_FORK: list[bool] = []
+_ACTIVE_POOLS: list["WorkerPool"] = []  # forks while one is open are its workers'
+
+
+def _reset_signals_at_fork() -> None:
+    """A forked worker starts with the parent's handlers: SIGTERM would raise ``Terminated`` (and print
+    a traceback) in the child before its initializer runs. Reset them in the child at once."""
+    import os
+
+    if _AT_FORK or not hasattr(os, "register_at_fork"):
+        return
+    _AT_FORK.append(True)
+
+    def in_child() -> None:
+        import signal
+        import threading
+
+        if _ACTIVE_POOLS and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    os.register_at_fork(after_in_child=in_child)
+
+
+def _died(exc: BaseException) -> str:
+    return "a worker process ended unexpectedly (killed, or out of memory?)"
+
+
+def _stop(executor) -> None:
+    """Shut an executor down without waiting for its running tasks (Ctrl-C, a dead worker)."""
+    processes = list(getattr(executor, "_processes", {}).values())  # no public way to stop running tasks
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(5)
+
+
+class WorkerStartError(RuntimeError):
+    """The worker's initializer failed: raised by its tasks, so the parent can say why."""
+
+
+_INIT_ERROR: list[str] = []
+
+
+def _start_worker(parent: int, initializer, initargs: tuple) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _watch_parent(parent)
+    try:
+        initializer(*initargs)
+    except Exception as exc:  # noqa: BLE001 - said by every task, so the run ends with the reason
+        _INIT_ERROR.append(f"{type(exc).__name__}: {exc}")
+
+
+def _check_started() -> None:
+    if _INIT_ERROR:
+        raise WorkerStartError(_INIT_ERROR[0])
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit quietly when the parent process is gone (``kill -9``): no orphan holds a core or prints a
+    ``BrokenPipeError`` traceback."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="figcheck-parent-watch", daemon=True).start()
 
 
 def _read_safely(reader, src) -> Article:
@@ -127,13 +282,9 @@ _WORKER: dict = {}
 
 
 def _init_worker(ruleset: RuleSet, language: str, encode: bool = False, select=None) -> None:
-    import signal
-
     from figcheck.validators.engine import CheckEngine
     from figcheck.reading.reader import reader_for
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends the pool
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER["engine"] = CheckEngine(ruleset, language)
     _WORKER["reader"] = reader_for(language)
     _WORKER["encode"] = encode
@@ -141,6 +292,7 @@ def _init_worker(ruleset: RuleSet, language: str, encode: bool = False, select=N
 
 
 def _work(sources: list) -> list[ArticleResult]:
+    _check_started()
     articles = [_read_safely(_WORKER["reader"], src) for src in sources]
     results = _check_batch(_WORKER["engine"], articles)
     if _WORKER.get("select") is not None:
@@ -170,6 +322,7 @@ class Summary:
         self.not_evaluated = 0
         self.severities: Counter[str] = Counter()
         self.rules: Counter[str] = Counter()
+        self.stopped: str | None = None  # why the run ended before its last input (a worker died)
 
     def add(self, result: ArticleResult) -> None:
         self.articles += 1
@@ -191,7 +344,8 @@ class Summary:
         return next((s for s in ("error", "warning", "info") if self.severities[s]), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"articles": self.articles, "figures": self.figures, "checked": self.checked,
+        stopped = {} if self.stopped is None else {"stopped": self.stopped}
+        return stopped | {"articles": self.articles, "figures": self.figures, "checked": self.checked,
                 "anomalies": {s: self.severities[s] for s in ("error", "warning", "info")},
                 "by_rule": dict(sorted(self.rules.items())), "input_errors": self.input_errors,
                 "internal_errors": self.internal_errors,
