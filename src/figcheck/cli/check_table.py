@@ -250,7 +250,7 @@ def _console_report(checked, tally: _Tally, output: str | None) -> None:
     with open_output(output) as out:
         console = make_console(out)
         for res in tally.until_a_worker_dies(checked):
-            console.print(table_report(tally.add(res)))
+            console.print(table_report(tally.add(res), console.width))
         summary = tally.summary()
         t = RichTable(title="figcheck summary", title_justify="left")
         t.add_column("what")

@@ -87,6 +87,14 @@ def _wrap(words: list[list[tuple[str, bool]]], width: int) -> Text:
     return text
 
 
+def shown_path(path: str, width: int) -> str:
+    """A path as the console shows it: whole when it fits the width, else its end after "…", so that the file
+    name is never broken across lines (a path the width cannot hold is the deep end of a tree)."""
+    shown = visible(path)
+    room = max(20, (width or 120) - 4)
+    return shown if len(shown) <= room else "…" + shown[-(room - 1):]
+
+
 def article_report(result: ArticleResult, plain: bool = False, width: int = 120) -> Group:
     a = result.article
     worst = result.worst()
@@ -96,7 +104,7 @@ def article_report(result: ArticleResult, plain: bool = False, width: int = 120)
     head.append(visible(a.title) if a.title else "(no title)", style="bold" if a.title else "dim")
     lines: list[Any] = [head]
     meta = Text(style="dim")
-    meta.append(visible(a.source))
+    meta.append(shown_path(a.source, width))
     if a.error is not None:
         lines.append(meta)
         lines.append(Text(f"input error: {visible(a.error)}", style="bold red"))

@@ -8,11 +8,11 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from figcheck.reports.console import ICON, LIGHT, STYLE
+from figcheck.reports.console import ICON, LIGHT, STYLE, shown_path
 from figcheck.reports.escape import visible
 
 
-def table_report(result: Any) -> Group:
+def table_report(result: Any, width: int = 120) -> Group:
     worst = next((s for s in ("error", "warning", "info")
                   if any(a.severity == s for a in result.anomalies)
                   or (s == "error" and result.cell_errors)
@@ -20,7 +20,7 @@ def table_report(result: Any) -> Group:
     dot, colour, verdict = LIGHT[worst]
     head = Text()
     head.append(f"{dot} ", style=colour)
-    head.append(visible(result.source), style="bold")
+    head.append(shown_path(result.source, width), style="bold")
     lines: list[Any] = [head]
     if result.error is not None:
         lines.append(Text(f"input error: {visible(result.error)}", style="bold red"))
