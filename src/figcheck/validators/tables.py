@@ -37,14 +37,22 @@ def _num(x: float | None) -> float:
     return NAN if x is None else float(x)
 
 
+_FIGURE_KEYS = ("lo", "hi", "llo", "lhi", "id", "value", "decimals", "qualifier", "unit")
+_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _keys(prefix: str) -> tuple[str, ...]:
+    keys = _KEYS.get(prefix)
+    if keys is None:
+        keys = _KEYS[prefix] = tuple(f"{prefix}.{k}" for k in _FIGURE_KEYS)
+    return keys
+
+
 def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
     if f is None:
-        return {f"{prefix}.lo": NAN, f"{prefix}.hi": NAN, f"{prefix}.llo": NAN, f"{prefix}.lhi": NAN,
-                f"{prefix}.id": None, f"{prefix}.value": NAN, f"{prefix}.decimals": 0,
-                f"{prefix}.qualifier": None, f"{prefix}.unit": None}
-    return {f"{prefix}.lo": _num(f.low), f"{prefix}.hi": _num(f.high), f"{prefix}.llo": _num(f.loose_low),
-            f"{prefix}.lhi": _num(f.loose_high), f"{prefix}.id": f.id, f"{prefix}.value": _num(f.value),
-            f"{prefix}.decimals": f.decimals, f"{prefix}.qualifier": f.qualifier, f"{prefix}.unit": f.unit}
+        return dict(zip(_keys(prefix), (NAN, NAN, NAN, NAN, None, NAN, 0, None, None)))
+    return dict(zip(_keys(prefix), (_num(f.low), _num(f.high), _num(f.loose_low), _num(f.loose_high), f.id,
+                                    _num(f.value), f.decimals, f.qualifier, f.unit)))
 
 
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
@@ -102,15 +110,25 @@ def _normalise(values: list[Any]) -> list[Any]:
 class Column:
     """One column of a :class:`ColumnTable`; ``to_numpy`` as a pandas Series has it (what engines call)."""
 
-    __slots__ = ("values",)
+    __slots__ = ("values", "cache")
 
-    def __init__(self, values: list[Any]) -> None:
+    def __init__(self, values: list[Any], cache: dict | None = None) -> None:
         self.values = values
+        self.cache = cache if cache is not None else {}
 
     def __len__(self) -> int:
         return len(self.values)
 
     def to_numpy(self, dtype: Any = None, na_value: Any = None) -> np.ndarray:
+        """A fresh array (callers may change it), from the table's cache of each column's conversion."""
+        if dtype not in (None, object, float):
+            return self.to_numpy().astype(dtype)
+        key = "object" if dtype is object else "float" if dtype is float else None
+        if key not in self.cache:
+            self.cache[key] = self._convert(dtype)
+        return self.cache[key].copy()
+
+    def _convert(self, dtype: Any) -> np.ndarray:
         values = self.values
         if dtype is object:
             out = np.empty(len(values), dtype=object)
@@ -123,7 +141,7 @@ class Column:
             return np.array(values)
         if values and all(isinstance(v, bool) for v in values):
             return np.array(values, dtype=bool)
-        return self.to_numpy(dtype=object)
+        return self._convert(object)
 
     def numeric(self) -> np.ndarray:
         """As ``pandas.to_numeric(errors="coerce")``: numbers and numeric strings as floats, the rest NaN."""
@@ -150,12 +168,18 @@ class ColumnTable:
     def __init__(self, columns: dict[str, list[Any]] | None = None, length: int | None = None) -> None:
         self.data: dict[str, list[Any]] = columns or {}
         self.n = length if length is not None else (len(next(iter(self.data.values()))) if self.data else 0)
+        self._arrays: dict[str, dict] = {}  # per column, its numpy conversions (the rules share them)
 
     @classmethod
     def from_rows(cls, rows: list[dict[str, Any]]) -> ColumnTable:
         """As ``pandas.DataFrame(rows)``: the columns in order of first appearance, a missing key is NaN."""
         data: dict[str, list[Any]] = {}
         n = len(rows)
+        if rows and all(r.keys() == rows[0].keys() for r in rows):  # one layout (a relation table): transpose
+            keys = list(rows[0])
+            if all(list(r) == keys for r in rows):
+                columns = zip(*(r.values() for r in rows))
+                return cls({k: _normalise(list(v)) for k, v in zip(keys, columns)}, n)
         for i, r in enumerate(rows):
             for k, v in r.items():
                 column = data.get(k)
@@ -176,12 +200,13 @@ class ColumnTable:
         return self.n
 
     def __getitem__(self, name: str) -> Column:
-        return Column(self.data[name])
+        return Column(self.data[name], self._arrays.setdefault(name, {}))
 
     def add_columns(self, more: dict[str, Any]) -> None:
         """Columns of one value on every row (pandas ``concat`` of constant columns)."""
         for k, v in more.items():
             self.data[k] = _normalise([v] * self.n)
+            self._arrays.pop(k, None)
 
     def value(self, i: int, name: str) -> Any:
         return self.data[name][i]
