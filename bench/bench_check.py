@@ -3,7 +3,7 @@
     python bench/bench_check.py [--articles 10000]
 
 Writes the articles to a JSON Lines file, then times the whole of `figcheck check FILE --format json --jobs 1`
-in-process (reading, extraction, the pandera checks in batches, and the JSON report to a file) and
+in-process (reading, extraction, the checks in batches, and the JSON report to a file) and
 reports articles per CPU-second (``time.process_time`` of this process: the run is on one core, and the
 machine is shared, so wall time — also printed — includes other people's work), and peak memory. A
 fifth of the articles carry one injected violation, and the run verifies that each of them was caught.
