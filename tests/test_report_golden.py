@@ -50,17 +50,22 @@ def input_paths() -> list[str]:
 
 # -- frozen articles -------------------------------------------------------------------------------------
 
+def _make(cls, d: dict, **override):
+    """``cls(**d)`` with the fields ``cls`` has today: a field the models gained later takes its default."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**{k: v for k, v in {**d, **override}.items() if k in names})
+
+
 def _article_from_dict(d: dict):
     from figcheck.models import Article, Figure, InputError, Item, Relation, Sentence, SetAside
 
-    d = dict(d)
-    d["error"] = InputError(**d["error"]) if d["error"] is not None else None
-    d["title_span"] = tuple(d["title_span"]) if d["title_span"] is not None else None
-    d["sentences"] = [Sentence(**s) for s in d["sentences"]]
-    d["set_aside"] = [SetAside(**s) for s in d["set_aside"]]
-    d["figures"] = [Figure(**f) for f in d["figures"]]
-    d["relations"] = [Relation(**{**r, "items": [Item(**i) for i in r["items"]]}) for r in d["relations"]]
-    return Article(**d)
+    return _make(Article, d,
+                 error=_make(InputError, d["error"]) if d["error"] is not None else None,
+                 title_span=tuple(d["title_span"]) if d["title_span"] is not None else None,
+                 sentences=[_make(Sentence, s) for s in d["sentences"]],
+                 set_aside=[_make(SetAside, s) for s in d["set_aside"]],
+                 figures=[_make(Figure, f) for f in d["figures"]],
+                 relations=[_make(Relation, r, items=[_make(Item, i) for i in r["items"]]) for r in d["relations"]])
 
 
 def read_inputs() -> list:
