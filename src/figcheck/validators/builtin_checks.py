@@ -3,8 +3,9 @@
 A pack names them with ``check:`` (as pandera registers custom checks). Each takes a table (a
 :class:`figcheck.validators.tables.ColumnTable`) and the rows' number conventions and returns,
 per row, an :class:`Outcome`: not applicable, pass, info (holds only by truncation) or error — with the
-conventions the row is consistent with (evidence for the article's rounding convention), the arithmetic
-and, where one small edit would fix it, a suggestion.
+conventions the row is consistent with (evidence for the article's rounding convention) and, for an
+info or an error, the arithmetic and, where one small edit would fix it, a suggestion. A pass carries
+no explanation: nothing reports it, and wording it cost more than the check (issue 13).
 """
 
 from __future__ import annotations
@@ -79,8 +80,11 @@ def share_granularity(table: ColumnTable, number_convention: list[str]) -> list[
         whole = _exact_whole(r, "whole")
         if whole is not None:
             convs = rnd.conventions_for_ratio(count, whole, p, d)
-            actual = rnd.round_ratio(count, whole, d) if whole else None
             status = _classify(convs)
+            if status == "pass":
+                out.append(Outcome("pass", convs))
+                continue
+            actual = rnd.round_ratio(count, whole, d) if whole else None
             expl = (f"{format_number(count, conv)}/{format_number(whole, conv)} = {_pct(actual, d, conv)}"
                     f"{'' if status == 'pass' else ', not ' + _pct(p, d, conv)}") if actual is not None else ""
             if status == "info":
@@ -93,10 +97,7 @@ def share_granularity(table: ColumnTable, number_convention: list[str]) -> list[
         convs = rnd.conventions_for_whole(count, p, d, at_least=max(count, 1))
         status = _classify(convs)
         if status == "pass":
-            n = rnd.wholes_for(count, p, d, "half-up", at_least=max(count, 1)) or \
-                rnd.wholes_for(count, p, d, "half-even", at_least=max(count, 1))
-            expl = f"{format_number(count, conv)}/{format_number(n[0], conv)} = {_pct(rnd.round_ratio(count, n[0], d), d, conv)}" if n else ""
-            out.append(Outcome("pass", convs, expl))
+            out.append(Outcome("pass", convs))
             continue
         near = rnd.nearest_wholes(count, p, d)
         sides = ", ".join(f"{format_number(count, conv)}/{format_number(n, conv)} = {_pct(v, d, conv)}" for n, v in near)
@@ -219,6 +220,9 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
                 continue
             convs = rnd.conventions_for_ratio(delta, previous, p, d)
             status = _classify(convs)
+            if status == "pass":
+                out.append(Outcome("pass", convs))
+                continue
             actual = rnd.round_ratio(delta, previous, d)
             expl = (f"{derivation}; {format_number(delta, conv)}/{format_number(previous, conv)} = {_pct(actual, d, conv)}"
                     f"{'' if status == 'pass' else ', not ' + _pct(p, d, conv)}")
@@ -232,8 +236,7 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
         convs = [c for c in rnd.CONVENTIONS if _previous_exists(current, p, d, c, direction)]
         status = _classify(convs)
         if status == "pass":
-            rng = _previous_exists(current, p, d, next(c for c in convs if c in rnd.STANDARD), direction)
-            out.append(Outcome("pass", convs, f"an earlier {format_number(rng[0], conv)} gives it"))
+            out.append(Outcome("pass", convs))
             continue
         centre = Fraction(100 * current) / (100 + sign * p) if 100 + sign * p > 0 else None
         near = sorted({math.floor(centre), math.ceil(centre)}) if centre is not None and centre > 0 else []
