@@ -119,7 +119,8 @@ class CheckEngine:
                 for i, o in enumerate(outcomes):
                     if not applies[i] or o.status == "na":
                         continue
-                    self._mark_checked(None, i, results[arts[i]])
+                    if rule.on != "figure":  # coverage counts figures that took part in a relation check
+                        self._mark_checked(None, i, results[arts[i]])
                     if o.conventions:
                         evidence[arts[i]].append(o.conventions)
                     if o.status in ("error", "info"):
@@ -133,7 +134,9 @@ class CheckEngine:
             from figcheck.rules.expr import names as expr_names
 
             cols = {f"{n.name}.id" for n in expr_names(node)}
-            for i in np.nonzero(applies)[0]:
+            # coverage: the figures that took part in a check of a relation or a record — a rule on single
+            # figures ("a count is whole") says nothing of how the article's figures hang together
+            for i in (np.nonzero(applies)[0] if rule.on != "figure" else ()):
                 self._mark_checked(cols, i, results[arts[i]])
             for i in np.nonzero(~passed)[0]:
                 severity = rule.severity
