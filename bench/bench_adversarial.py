@@ -1,11 +1,17 @@
 """Benchmark: reading pathological text grows linearly with its size.
 
-    python bench/bench_adversarial.py [--sizes 5000,10000,20000,40000]
+    python bench/bench_adversarial.py [--sizes 5000,10000,20000,40000] [--long-kb 1,2,4,…,1024]
 
 For each kind of hostile input (thousands of percentages in one sentence, a list of thousands of
 counts after "gồm", "1.1.1.1…", thousands of digits, deeply nested brackets, invisible characters
 inside numbers, long runs of spaces…) it times `figcheck.extract` at growing sizes and prints the time
 per size and the ratio between consecutive sizes: about 2 when the size doubles means linear.
+
+The last rows, "long real-like article", are one article of report-style paragraphs (generated ones,
+``figcheck.synthesis.articles``) from 1 KB to 1 MB, read *and checked* with the default packs
+(``extract + check``) and checked alone (``check``: the article tables and the rules): this is where
+a loop over every figure for every passage made long texts quadratic. Times are CPU seconds
+(``time.process_time``): the machine is shared and wall time would include other people's work.
 """
 
 from __future__ import annotations
@@ -18,6 +24,9 @@ import time
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "src"))
 
 import figcheck  # noqa: E402
+from figcheck.rules.loader import load_ruleset  # noqa: E402
+from figcheck.synthesis.articles import generate_corpus  # noqa: E402
+from figcheck.validators.engine import CheckEngine  # noqa: E402
 
 CASES = {
     "percentages in one sentence": lambda n: "Có " + ", ".join(f"{i % 100},5% xã" for i in range(n)) + ".",
@@ -35,10 +44,53 @@ CASES = {
 }
 
 
+def long_article(size: int) -> str:
+    """A title and report-style paragraphs, about ``size`` bytes of UTF-8."""
+    parts, total, seed = ["Tổng kết phong trào toàn dân bảo vệ an ninh Tổ quốc\n"], 0, 0
+    while total < size:
+        for g in generate_corpus(50, seed=seed):
+            body = g.text.split("\n", 1)[1]
+            parts.append(body)
+            total += len(body.encode("utf-8"))
+            if total >= size:
+                break
+        seed += 1
+    text = "".join(parts)
+    return text.encode("utf-8")[:size].decode("utf-8", "ignore").rsplit(".", 1)[0] + ".\n"
+
+
+def _ratios(times: list[float]) -> str:
+    return " ".join(f"{b / a:4.1f}" for a, b in zip(times, times[1:]) if a > 0)
+
+
+def long_rows(kbs: list[int]) -> None:
+    engine = CheckEngine(load_ruleset([], language="vi"), "vi")
+    engine.check([figcheck.extract(long_article(1024))])  # warm caches
+    whole, check = [], []
+    for kb in kbs:
+        text = long_article(kb * 1024)
+        start = time.process_time()
+        article = figcheck.extract(text)
+        middle = time.process_time()
+        engine.check([article])
+        end = time.process_time()
+        whole.append(end - start)
+        check.append(end - middle)
+    print(f"\n{'long real-like article (KB)':30} " + " ".join(f"{kb:>8}" for kb in kbs) + "   ratios")
+    print(f"{'  extract + check':30} " + " ".join(f"{t:7.3f}s" for t in whole) + f"   {_ratios(whole)}")
+    print(f"{'  check alone':30} " + " ".join(f"{t:7.3f}s" for t in check) + f"   {_ratios(check)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="5000,10000,20000,40000")
+    ap.add_argument("--long-kb", default=",".join(str(2**k) for k in range(11)),
+                    help="sizes of the long real-like article, in KB (default 1 to 1024, doubling)")
+    ap.add_argument("--only-long", action="store_true", help="skip the hostile inputs")
     args = ap.parse_args()
+    if args.only_long:
+        long_rows([int(x) for x in args.long_kb.split(",")])
+        return
     sizes = [int(x) for x in args.sizes.split(",")]
     figcheck.extract("Có 14 tổ.")
     print(f"{'input':30} " + " ".join(f"{n:>10}" for n in sizes) + "   ratios")
@@ -49,8 +101,8 @@ def main() -> None:
             start = time.perf_counter()
             figcheck.extract(text)
             times.append(time.perf_counter() - start)
-        ratios = " ".join(f"{b / a:4.1f}" for a, b in zip(times, times[1:]) if a > 0)
-        print(f"{name:30} " + " ".join(f"{t * 1000:8.1f}ms" for t in times) + f"   {ratios}")
+        print(f"{name:30} " + " ".join(f"{t * 1000:8.1f}ms" for t in times) + f"   {_ratios(times)}")
+    long_rows([int(x) for x in args.long_kb.split(",")])
 
 
 if __name__ == "__main__":

@@ -83,3 +83,20 @@ def test_check_table_uses_every_core_by_default(tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["check-table", str(p), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert seen == [7]
+
+
+def test_a_handful_of_inputs_starts_no_worker_pool(tmp_path, monkeypatch):
+    from figcheck.validators import pipeline
+
+    class NoPool:
+        def __init__(self, *args, **kwargs):
+            raise AssertionError("a worker pool was started for a handful of inputs")
+
+    monkeypatch.setattr(pipeline, "WorkerPool", NoPool)
+    src = corpus(tmp_path, pipeline.POOL_THRESHOLD - 2)  # and the broken line: POOL_THRESHOLD - 1 inputs
+    result = run("check", str(src), "--format", "json", "--jobs", "2")
+    assert result.exit_code == 2, result.output
+    many = tmp_path / "many"
+    many.mkdir()
+    result = run("check", str(corpus(many, pipeline.POOL_THRESHOLD + 5)), "--format", "json", "--jobs", "2")
+    assert result.exit_code == 3 and "worker pool was started" in result.stderr  # more inputs: the pool is used

@@ -396,3 +396,14 @@ def test_outcomes_stop_where_a_clause_turns_to_another_matter():
             "về tội khác, xử phạt hành chính 1 vụ khai thác cát.")
     assert ("breakdown", ["14", "9", "4", "1"]) in kinds_and_texts(text)
     assert not rules_of(text)
+
+
+def test_coverage_counts_only_figures_that_took_part_in_a_relation_check():
+    from figcheck.rules.loader import load_ruleset
+    from figcheck.validators.pipeline import check_stream
+
+    # one figure in a relation (a subset with its part), one alone: only the linked ones are "checked"
+    article = figcheck.extract("Nhân dân cung cấp 120 tin; trong đó 80 tin có giá trị. Xã có 7 đội dân phòng.")
+    [result] = check_stream([article], load_ruleset([]))
+    texts = {article.figure(f).text for f in result.checked_figures}
+    assert texts == {"120", "80"} and result.coverage == {"figures": 3, "checked": 2}

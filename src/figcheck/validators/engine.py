@@ -1,8 +1,16 @@
-"""The check engine: rules compiled to pandera checks over the article tables.
+"""The check engine: rules evaluated over the article tables, a whole batch at a time.
 
-Each table (figures, each kind of relation, metric records) is validated once for all articles. Every
-rule becomes one ``pandera.Check``; pandera validates a one-column frame of row numbers, so a failing
-relation or record is exactly one failure case, which maps back to its article, figures and span.
+Each table (figures, each kind of relation, metric records) is evaluated once for all the articles of
+a batch: every rule gives, per row, whether it holds (numpy over the table's columns, see
+``evaluate``), so a failing relation or record is exactly one row, which maps back to its article,
+figures and span.
+
+Design (issue 13): the article path imports neither pandas nor pandera. The tables are
+:class:`~figcheck.validators.tables.ColumnTable` objects and the failing rows are read straight from
+the rules' truth arrays; pandera stays the engine of datasets (``figcheck check-table``, which uses
+:func:`failing_rows`) and of the DataFrame API. Importing pandas and pandera cost more than reading and
+checking a draft, and building DataFrames twice the CPU of the checks themselves; the reports are the
+same bytes (``tests/test_report_golden.py``).
 
 Severity, per failing row: a rule fails *strictly* when no values of the strict readings satisfy it;
 if the loose reading of a qualifier still satisfies it the anomaly is a **warning** (at most the rule's
@@ -17,7 +25,6 @@ import traceback
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from figcheck.languages import Language, load_language
 from figcheck.models import Anomaly, Article, ArticleResult, Figure, NotEvaluated
@@ -26,7 +33,7 @@ from figcheck.rules.model import Rule, RuleSet
 from figcheck.validators import builtin_checks, rounding
 from figcheck.validators.evaluate import Evaluator, comparisons
 from figcheck.reading.numbers import format_number
-from figcheck.validators.tables import Tables, build_tables
+from figcheck.validators.tables import ColumnTable, Tables, build_tables
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
@@ -55,6 +62,7 @@ class CheckEngine:
         if not readable:
             return results
         tables = build_tables([articles[i] for i in readable], self.ruleset, self.lang)
+        self._figures: dict[int, dict[str, Figure]] = {}
         sub = [results[i] for i in readable]
         evidence: list[list[list[str]]] = [[] for _ in sub]
         findings: list[tuple[str, _Finding]] = []
@@ -65,7 +73,6 @@ class CheckEngine:
             table = tables.table(on)
             if table.empty:
                 continue
-            table = table.reset_index(drop=True)
             findings += [(on, f) for f in self._run_table(on, table, rules, tables, sub, evidence)]
         for res, ev in zip(sub, evidence):
             res.convention = rounding.infer_convention(ev)
@@ -74,14 +81,14 @@ class CheckEngine:
 
     # -- one table ---------------------------------------------------------------------------------
 
-    def _run_table(self, on: str, table: pd.DataFrame, rules: list[Rule], tables: Tables,
+    def _run_table(self, on: str, table: ColumnTable, rules: list[Rule], tables: Tables,
                    results: list[ArticleResult], evidence: list[list[list[str]]]) -> list[_Finding]:
         conventions = [tables.articles[a].number_convention for a in table["art"].to_numpy()]
         strict, loose = Evaluator(table, "strict"), Evaluator(table, "loose")
         self._ids = {col: table[col].to_numpy(dtype=object) for col in table.columns
                      if col.endswith(".id") or col == "fid"}
         details: dict[int, dict[int, _Finding]] = {}
-        outcomes: list[tuple[str, pd.Series | None]] = []
+        outcomes: list[tuple[str, np.ndarray | None]] = []
         for k, rule in enumerate(rules):
             outcome = self._rule_outcome(rule, table, strict, loose, conventions, results, evidence, tables)
             if outcome is None:
@@ -91,15 +98,15 @@ class CheckEngine:
             details[k] = found
             outcomes.append((rule.id, passed))
         out: list[_Finding] = []
-        for k, row in failing_rows(f"figcheck:{on}", outcomes, len(table)):
+        for k, row in _failing_rows(outcomes):
             finding = details.get(k, {}).get(row)
             if finding is not None:
                 out.append(finding)
         return out
 
-    def _rule_outcome(self, rule: Rule, table: pd.DataFrame, strict: Evaluator, loose: Evaluator,
+    def _rule_outcome(self, rule: Rule, table: ColumnTable, strict: Evaluator, loose: Evaluator,
                       conventions: list[str], results: list[ArticleResult], evidence: list[list[list[str]]],
-                      tables: Tables) -> tuple[pd.Series, dict[int, _Finding]] | None:
+                      tables: Tables) -> tuple[np.ndarray, dict[int, _Finding]] | None:
         """Per row: does the rule hold (True also where it does not apply), and the failures' details."""
         n = len(table)
         arts = table["art"].to_numpy()
@@ -112,21 +119,24 @@ class CheckEngine:
                 for i, o in enumerate(outcomes):
                     if not applies[i] or o.status == "na":
                         continue
-                    self._mark_checked(None, i, results[arts[i]])
+                    if rule.on != "figure":  # coverage counts figures that took part in a relation check
+                        self._mark_checked(None, i, results[arts[i]])
                     if o.conventions:
                         evidence[arts[i]].append(o.conventions)
                     if o.status in ("error", "info"):
                         passed[i] = False
                         severity = rule.severity if o.status == "error" else "info"
                         found[i] = _Finding(rule, i, severity, o.explanation, o.suggestion)
-                return pd.Series(passed), found
+                return passed, found
             node = rule.assert_ast
             applies, ok_strict, ok_loose = self.assertion_truths(rule, table, strict, loose, tables)
             passed = ~applies | ok_strict
             from figcheck.rules.expr import names as expr_names
 
             cols = {f"{n.name}.id" for n in expr_names(node)}
-            for i in np.nonzero(applies)[0]:
+            # coverage: the figures that took part in a check of a relation or a record — a rule on single
+            # figures ("a count is whole") says nothing of how the article's figures hang together
+            for i in (np.nonzero(applies)[0] if rule.on != "figure" else ()):
                 self._mark_checked(cols, i, results[arts[i]])
             for i in np.nonzero(~passed)[0]:
                 severity = rule.severity
@@ -134,7 +144,7 @@ class CheckEngine:
                     severity = min(rule.severity, "warning", key=SEVERITY_RANK.get)
                 explanation, suggestion = self._explain(rule, table, int(i), bool(ok_loose[i]), tables)
                 found[int(i)] = _Finding(rule, int(i), severity, explanation, suggestion)
-            return pd.Series(passed), found
+            return passed, found
         except Exception as exc:  # a rule that cannot run is reported, never counted as pass or fail
             reason = f"{type(exc).__name__}: {exc}"
             for a in sorted(set(arts.tolist())):
@@ -143,7 +153,7 @@ class CheckEngine:
                 traceback.print_exc()
             return None
 
-    def assertion_truths(self, rule: Rule, table: pd.DataFrame, strict: Evaluator, loose: Evaluator,
+    def assertion_truths(self, rule: Rule, table: ColumnTable, strict: Evaluator, loose: Evaluator,
                          tables: Tables) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per row of ``table``: does the rule apply, does its assertion hold strictly, loosely.
 
@@ -166,11 +176,11 @@ class CheckEngine:
 
     # -- explanations ---------------------------------------------------------------------------------
 
-    def _explain(self, rule: Rule, table: pd.DataFrame, i: int, loose_ok: bool, tables: Tables) -> tuple[str, str | None]:
+    def _explain(self, rule: Rule, table: ColumnTable, i: int, loose_ok: bool, tables: Tables) -> tuple[str, str | None]:
         """The arithmetic of a failed assertion, in the article's number format."""
-        article = tables.articles[int(table.at[i, "art"])]
+        article = tables.articles[int(table.value(i, "art"))]
         conv = article.number_convention
-        one = table.iloc[[i]].reset_index(drop=True)
+        one = table.row(i)
         # an error is judged on the loose reading (nothing saves it), a warning on the strict one
         reading = "strict" if loose_ok else "loose"
         ev = Evaluator(one, reading)
@@ -198,7 +208,7 @@ class CheckEngine:
             text += " — only a loose reading of the qualifier allows it"
         return text, suggestion
 
-    def _side(self, node: Node, bound: float, which: str, row: pd.DataFrame, article: Article, conv: str) -> str:
+    def _side(self, node: Node, bound: float, which: str, row: ColumnTable, article: Article, conv: str) -> str:
         """One side of a failed comparison: the figure as written, or its bound and what it means."""
         if isinstance(node, Name):
             f = self._figure_of(node.name, row, article)
@@ -208,26 +218,35 @@ class CheckEngine:
                     return _quote(f)
                 return f"{format_number(bound, conv)}, the {which} that '{_quote(f)}' can mean"
             if node.name == "items" and "items.lo" in row.columns:
-                return f"{format_number(row.at[0, 'items.lo'], conv)} named"
+                return f"{format_number(row.value(0, 'items.lo'), conv)} named"
         if isinstance(node, Call) and node.func == "sum" and len(node.args) == 1 and isinstance(node.args[0], Name):
             col = f"{node.args[0].name}.id"
-            ids = row.at[0, col] if col in row.columns else None
+            ids = row.value(0, col) if col in row.columns else None
             if isinstance(ids, list) and ids:
-                return " + ".join(article.figure(x).text for x in ids) + f" = {format_number(bound, conv)}"
+                return " + ".join(self._figure(article, x).text for x in ids) + f" = {format_number(bound, conv)}"
         if isinstance(node, Num):
             return format_number(node.value, conv)
         return f"{to_text(node)} = {format_number(bound, conv)}"
 
-    def _figure_of(self, name: str, row: pd.DataFrame, article: Article) -> Figure | None:
+    def _figure(self, article: Article, figure_id: str) -> Figure:
+        """``article.figure(figure_id)`` from an index made once per article (it scans the figures)."""
+        index = self._figures.get(id(article))
+        if index is None:
+            index = self._figures[id(article)] = {}
+            for f in article.figures:
+                index.setdefault(f.id, f)
+        return index[figure_id]
+
+    def _figure_of(self, name: str, row: ColumnTable, article: Article) -> Figure | None:
         col = f"{name}.id"
-        if col in row.columns and isinstance(row.at[0, col], str):
+        if col in row.columns and isinstance(row.value(0, col), str):
             try:
-                return article.figure(row.at[0, col])
+                return self._figure(article, row.value(0, col))
             except KeyError:
                 return None
         return None
 
-    def _suggest_equal(self, left: Node, right: Node, row: pd.DataFrame, article: Article, conv: str) -> str | None:
+    def _suggest_equal(self, left: Node, right: Node, row: ColumnTable, article: Article, conv: str) -> str | None:
         ev = Evaluator(row, "strict")
         for target, other in ((right, left), (left, right)):
             if isinstance(target, Name):
@@ -241,12 +260,10 @@ class CheckEngine:
 
     def _anomalies(self, findings: list[tuple[str, _Finding]], tables: Tables, results: list[ArticleResult]) -> None:
         seen: set[tuple[int, str, frozenset[str]]] = set()
-        reset: dict[str, pd.DataFrame] = {}
+        relations: dict[int, dict[str, object]] = {}
         for on, f in findings:
-            if on not in reset:
-                reset[on] = tables.table(on).reset_index(drop=True)
-            row = reset[on].iloc[[f.row]].reset_index(drop=True)
-            a_idx = int(row.at[0, "art"])
+            row = tables.table(on).row(f.row)
+            a_idx = int(row.value(0, "art"))
             article = tables.articles[a_idx]
             ids: list[str] = []
             wanted = None
@@ -256,25 +273,30 @@ class CheckEngine:
                 wanted = {f"{n.name}.id" for n in expr_names(f.rule.assert_ast)}
             for col in row.columns:
                 if col.endswith(".id") and (wanted is None or col in wanted):
-                    v = row.at[0, col]
+                    v = row.value(0, col)
                     if isinstance(v, str):
                         ids.append(v)
                     elif isinstance(v, list):
                         ids += v
             if "fid" in row.columns:
-                ids.append(row.at[0, "fid"])
-            ids = sorted(dict.fromkeys(ids), key=lambda x: (article.figure(x).field != "title", article.figure(x).start))
+                ids.append(row.value(0, "fid"))
+            ids = sorted(dict.fromkeys(ids), key=lambda x: (self._figure(article, x).field != "title",
+                                                            self._figure(article, x).start))
             key = (a_idx, f.rule.id, frozenset(ids))
             if key in seen:
                 continue
             seen.add(key)
-            figs = [article.figure(x) for x in ids]
-            rid = row.at[0, "rid"] if "rid" in row.columns else None
-            rel = next((r for r in article.relations if r.id == rid), None)
+            figs = [self._figure(article, x) for x in ids]
+            rid = row.value(0, "rid") if "rid" in row.columns else None
+            if a_idx not in relations:  # the first relation of each id, as a scan would find it
+                relations[a_idx] = {}
+                for r in article.relations:
+                    relations[a_idx].setdefault(r.id, r)
+            rel = relations[a_idx].get(rid) if isinstance(rid, str) else None
             text_figs = [g for g in figs if g.field == "text"]
             start = rel.start if rel is not None else min((g.start for g in text_figs), default=0)
             end = rel.end if rel is not None else max((g.end for g in text_figs), default=0)
-            message = _render(f.rule.message, row, article)
+            message = _render(f.rule.message, row, article, self._figure)
             res = results[a_idx]
             res.anomalies.append(Anomaly(
                 id=f"a{len(res.anomalies) + 1}", rule=f.rule.id, severity=f.severity, message=message,
@@ -286,11 +308,11 @@ class CheckEngine:
             res.anomalies[:] = [Anomaly(**{**a.to_dict(), "id": f"a{k}"}) for k, a in enumerate(res.anomalies, 1)]
 
 
-def _applies(rule: Rule, table: pd.DataFrame, strict: Evaluator) -> np.ndarray:
+def _applies(rule: Rule, table: ColumnTable, strict: Evaluator) -> np.ndarray:
     """Rows the rule is about: its scope (records) and its ``where`` filter."""
     applies = np.ones(len(table), dtype=bool)
     if rule.on == "record":
-        applies &= (table["scope"] == rule.scope).to_numpy()
+        applies &= np.array([v == rule.scope for v in table.columns["scope"]], dtype=bool)
     if rule.where_ast is not None:
         applies &= strict.referenced_present(rule.where_ast) & strict.possible(rule.where_ast)
     return applies
@@ -312,13 +334,26 @@ def _merge_same_figures(anomalies: list[Anomaly]) -> list[Anomaly]:
     return out
 
 
-def failing_rows(name: str, outcomes: list[tuple[str, pd.Series | None]], n_rows: int) -> list[tuple[int, int]]:
-    """Validate one table with pandera: one Check per rule, given whether each row holds.
+def _failing_rows(outcomes: list[tuple[str, np.ndarray | None]]) -> list[tuple[int, int]]:
+    """(rule number, row) for every row a rule does not hold on, rule by rule and row by row.
+
+    The order ``failing_rows`` gives through pandera; a rule whose outcome is None could not run.
+    """
+    out: list[tuple[int, int]] = []
+    for k, (_, passed) in enumerate(outcomes):
+        if passed is not None:
+            out += [(k, int(i)) for i in np.flatnonzero(~passed)]
+    return out
+
+
+def failing_rows(name: str, outcomes: list, n_rows: int) -> list[tuple[int, int]]:
+    """Validate one table with pandera (datasets): one Check per rule, given whether each row holds.
 
     pandera validates a one-column frame of row numbers (the check closes over the real table), so a
     failing row is exactly one failure case. Returns (rule number, row) pairs. A rule whose outcome is
     None could not run and is given a check that passes, so it counts as neither pass nor fail here.
     """
+    import pandas as pd
     import pandera.pandas as pa
 
     checks = []
@@ -364,21 +399,25 @@ def _interval(lo: float | None, hi: float | None, conv: str) -> str:
     return f"{format_number(lo, conv)}–{format_number(hi, conv)}"
 
 
-def _render(template: str, row: pd.DataFrame, article: Article) -> str:
-    """Fill ``{name}`` (a figure as written), ``{name.noun}``, ``{name.value}`` and ``{items}``."""
+def _render(template: str, row: ColumnTable, article: Article, figure=None) -> str:
+    """Fill ``{name}`` (a figure as written), ``{name.noun}``, ``{name.value}`` and ``{items}``.
+
+    ``figure(article, id)`` finds a figure (by default ``article.figure``, a scan).
+    """
     conv = article.number_convention
+    find = figure or (lambda art, fid: art.figure(fid))
 
     def sub(m: re.Match[str]) -> str:
         key = m.group(1)
         base, _, attr = key.rpartition(".") if "." in key and key.rsplit(".", 1)[-1] in ("noun", "value", "text") \
             else (key, "", "")
         if key == "items" and "items.lo" in row.columns:
-            return format_number(row.at[0, "items.lo"], conv)
+            return format_number(row.value(0, "items.lo"), conv)
         col = f"{base}.id"
-        fid = row.at[0, col] if col in row.columns else None
+        fid = row.value(0, col) if col in row.columns else None
         if isinstance(fid, str):
             try:
-                f = article.figure(fid)
+                f = find(article, fid)
             except KeyError:
                 return m.group(0)
             if attr == "noun":
@@ -387,7 +426,7 @@ def _render(template: str, row: pd.DataFrame, article: Article) -> str:
                 return format_number(f.value, conv) if f.value is not None else f.text
             return _quote(f) if attr == "" else f.text
         if f"{base}.sum.lo" in row.columns and not attr:
-            return format_number(row.at[0, f"{base}.sum.lo"], conv)
+            return format_number(row.value(0, f"{base}.sum.lo"), conv)
         return m.group(0)
 
     return _PLACEHOLDER.sub(sub, template)

@@ -16,7 +16,6 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from figcheck.rules.expr import BinOp, BoolOp, Call, Compare, Name, Node, Not, Num, Neg, Str
 
@@ -42,9 +41,13 @@ def _eps(*arrays: np.ndarray) -> np.ndarray:
 
 
 class Evaluator:
-    """Evaluates expressions over ``table`` under the ``strict`` or ``loose`` reading."""
+    """Evaluates expressions over ``table`` under the ``strict`` or ``loose`` reading.
 
-    def __init__(self, table: pd.DataFrame, reading: str = "strict") -> None:
+    ``table`` is a pandas DataFrame (datasets) or a :class:`figcheck.validators.tables.ColumnTable`
+    (articles): the evaluator reads columns only through ``columns``, ``len()`` and ``to_numpy``.
+    """
+
+    def __init__(self, table, reading: str = "strict") -> None:
         self.t = table
         self.n = len(table)
         self.lo_key, self.hi_key = ("lo", "hi") if reading == "strict" else ("llo", "lhi")
@@ -100,7 +103,7 @@ class Evaluator:
                 raise EvaluationError(f"{node.name!r} is a list: use sum({node.name}), min(…), max(…) or count(…)")
             if not self.has_number(node.name):
                 if node.name in self.t.columns:
-                    v = pd.to_numeric(self.t[node.name], errors="coerce").to_numpy(dtype=float)
+                    v = _numeric(self.t[node.name])
                     return Interval(v, v.copy())
                 raise EvaluationError(f"no figure {node.name!r} in this table")
             return self.number(node.name)
@@ -220,6 +223,15 @@ class Evaluator:
                     return (a.hi < b.lo - e) | (b.hi < a.lo - e)
                 return ~((np.abs(a.hi - a.lo) <= e) & (np.abs(b.hi - b.lo) <= e) & (np.abs(a.lo - b.lo) <= e))
         raise EvaluationError(f"unknown comparison {op!r}")
+
+
+def _numeric(column) -> np.ndarray:
+    """A column as numbers where it holds them (``pandas.to_numeric(errors="coerce")``), NaN elsewhere."""
+    if hasattr(column, "numeric"):  # a ColumnTable column
+        return column.numeric()
+    import pandas as pd  # a DataFrame's column: pandas is loaded already
+
+    return pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
 
 
 def _names(node: Node) -> list[str]:

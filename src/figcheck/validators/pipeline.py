@@ -10,6 +10,7 @@ This is the Python API behind ``figcheck check``::
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -78,6 +79,9 @@ class WorkerDied(RuntimeError):
     already yielded are whole, so the caller can still write the report of what was checked."""
 
 
+POOL_THRESHOLD = 32  # inputs checked in-process before a worker pool is worth its start-up
+
+
 def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", jobs: int = 1,
                   batch: int = 256, encode: bool = False, select=None) -> Iterator[ArticleResult]:
     """Read and check decoded sources with ``jobs`` processes; results come in input order.
@@ -91,6 +95,14 @@ def check_sources(sources: Iterable, ruleset: RuleSet, language: str = "vi", job
     ``select`` (a :class:`figcheck.validators.selection.Selection`) is applied to each result where it is
     checked, before its JSON record is written.
     """
+    sources = iter(sources)
+    if jobs > 1:
+        # a handful of inputs is checked in this process: starting workers (each importing the checker)
+        # costs more than it saves; the pool starts once more than POOL_THRESHOLD inputs have been read
+        first = list(itertools.islice(sources, POOL_THRESHOLD + 1))
+        if len(first) <= POOL_THRESHOLD:
+            jobs = 1
+        sources = itertools.chain(first, sources)
     if jobs <= 1:
         from figcheck.reading.reader import reader_for
 

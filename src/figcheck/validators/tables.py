@@ -1,7 +1,13 @@
-"""Articles as tables: one DataFrame of figures, one per kind of relation, one of metric records.
+"""Articles as tables: one table of figures, one per kind of relation, one of metric records.
 
-Checking many articles is one validation per table, not one per article. Every row keeps the article
+Checking many articles is one evaluation per table, not one per article. Every row keeps the article
 it came from (``art``) and the figure ids it involves, so a failing row maps back to spans.
+
+The tables are :class:`ColumnTable` objects — named columns of plain Python values with numpy views
+made on demand — not pandas DataFrames: the article path never imports pandas or pandera, which alone
+took longer to import than reading and checking a draft (issue 13). A column holds exactly the values a
+DataFrame built from the same rows would (a missing key is NaN, a numeric column with gaps is float), so
+the rules see the same data and the reports are byte for byte those of the pandas engine.
 
 Column layout, for each figure-valued name ``N`` of a row (a relation role, ``value`` for a figure, or
 a metric): ``N.lo``/``N.hi`` (strict reading), ``N.llo``/``N.lhi`` (loose), ``N.id``, ``N.value``,
@@ -13,10 +19,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
+import numpy as np
 
 from figcheck.languages import Language
 from figcheck.models import Article, Figure
@@ -30,14 +37,22 @@ def _num(x: float | None) -> float:
     return NAN if x is None else float(x)
 
 
+_FIGURE_KEYS = ("lo", "hi", "llo", "lhi", "id", "value", "decimals", "qualifier", "unit")
+_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _keys(prefix: str) -> tuple[str, ...]:
+    keys = _KEYS.get(prefix)
+    if keys is None:
+        keys = _KEYS[prefix] = tuple(f"{prefix}.{k}" for k in _FIGURE_KEYS)
+    return keys
+
+
 def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
     if f is None:
-        return {f"{prefix}.lo": NAN, f"{prefix}.hi": NAN, f"{prefix}.llo": NAN, f"{prefix}.lhi": NAN,
-                f"{prefix}.id": None, f"{prefix}.value": NAN, f"{prefix}.decimals": 0,
-                f"{prefix}.qualifier": None, f"{prefix}.unit": None}
-    return {f"{prefix}.lo": _num(f.low), f"{prefix}.hi": _num(f.high), f"{prefix}.llo": _num(f.loose_low),
-            f"{prefix}.lhi": _num(f.loose_high), f"{prefix}.id": f.id, f"{prefix}.value": _num(f.value),
-            f"{prefix}.decimals": f.decimals, f"{prefix}.qualifier": f.qualifier, f"{prefix}.unit": f.unit}
+        return dict(zip(_keys(prefix), (NAN, NAN, NAN, NAN, None, NAN, 0, None, None)))
+    return dict(zip(_keys(prefix), (_num(f.low), _num(f.high), _num(f.loose_low), _num(f.loose_high), f.id,
+                                    _num(f.value), f.decimals, f.qualifier, f.unit)))
 
 
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
@@ -67,6 +82,144 @@ _FIGURE_FIELDS: list[tuple[str, Any]] = [
     ("value.id", lambda f: f.id), ("value.value", lambda f: _num(f.value)), ("value.decimals", lambda f: f.decimals),
     ("value.qualifier", lambda f: f.qualifier), ("value.unit", lambda f: f.unit),
 ]
+
+
+# -- column tables -------------------------------------------------------------------------------------
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+_NONE = type(None)
+_NUMERIC = {_NONE, int, float}
+
+
+def _normalise(values: list[Any]) -> list[Any]:
+    """The values a DataFrame column infers from these: numbers with gaps (None) become floats with NaN.
+
+    A column of nothing but None stays None (pandas keeps it ``object``); strings, flags and id lists
+    keep their None.
+    """
+    kinds = set(map(type, values))  # bool is its own type: flags are not numbers
+    if not kinds <= _NUMERIC or kinds <= {_NONE} or kinds == {int} or kinds == {float}:
+        return values
+    return [NAN if v is None else float(v) for v in values]
+
+
+class Column:
+    """One column of a :class:`ColumnTable`; ``to_numpy`` as a pandas Series has it (what engines call)."""
+
+    __slots__ = ("values", "cache")
+
+    def __init__(self, values: list[Any], cache: dict | None = None) -> None:
+        self.values = values
+        self.cache = cache if cache is not None else {}
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def to_numpy(self, dtype: Any = None, na_value: Any = None) -> np.ndarray:
+        """A fresh array (callers may change it), from the table's cache of each column's conversion."""
+        if dtype not in (None, object, float):
+            return self.to_numpy().astype(dtype)
+        key = "object" if dtype is object else "float" if dtype is float else None
+        if key not in self.cache:
+            self.cache[key] = self._convert(dtype)
+        return self.cache[key].copy()
+
+    def _convert(self, dtype: Any) -> np.ndarray:
+        values = self.values
+        if dtype is object:
+            out = np.empty(len(values), dtype=object)
+            for i, v in enumerate(values):  # element by element: an id list stays one value
+                out[i] = v
+            return out
+        if dtype is float:
+            return np.array([NAN if v is None else v for v in values], dtype=float)
+        if values and all(_is_number(v) for v in values):
+            return np.array(values)
+        if values and all(isinstance(v, bool) for v in values):
+            return np.array(values, dtype=bool)
+        return self._convert(object)
+
+    def numeric(self) -> np.ndarray:
+        """As ``pandas.to_numeric(errors="coerce")``: numbers and numeric strings as floats, the rest NaN."""
+        out = np.full(len(self.values), NAN)
+        for i, v in enumerate(self.values):
+            if isinstance(v, (int, float)):
+                out[i] = float(v)
+            elif isinstance(v, str):
+                try:
+                    out[i] = float(v)
+                except ValueError:
+                    pass
+        return out
+
+
+class ColumnTable:
+    """A table as an ordered dict of equal-length columns (see the module's docstring).
+
+    ``columns``, ``len()``, ``table[name].to_numpy(...)`` and ``empty`` behave as a DataFrame's, so the
+    evaluator and the Spark engine take either; rows are read with :meth:`value`, :meth:`row` and
+    :meth:`records`.
+    """
+
+    def __init__(self, columns: dict[str, list[Any]] | None = None, length: int | None = None) -> None:
+        self.data: dict[str, list[Any]] = columns or {}
+        self.n = length if length is not None else (len(next(iter(self.data.values()))) if self.data else 0)
+        self._arrays: dict[str, dict] = {}  # per column, its numpy conversions (the rules share them)
+
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, Any]]) -> ColumnTable:
+        """As ``pandas.DataFrame(rows)``: the columns in order of first appearance, a missing key is NaN."""
+        data: dict[str, list[Any]] = {}
+        n = len(rows)
+        if rows and all(r.keys() == rows[0].keys() for r in rows):  # one layout (a relation table): transpose
+            keys = list(rows[0])
+            if all(list(r) == keys for r in rows):
+                columns = zip(*(r.values() for r in rows))
+                return cls({k: _normalise(list(v)) for k, v in zip(keys, columns)}, n)
+        for i, r in enumerate(rows):
+            for k, v in r.items():
+                column = data.get(k)
+                if column is None:
+                    column = data[k] = [NAN] * n
+                column[i] = v
+        return cls({k: _normalise(v) for k, v in data.items()}, n)
+
+    @property
+    def columns(self) -> dict[str, list[Any]]:
+        return self.data
+
+    @property
+    def empty(self) -> bool:
+        return self.n == 0 or not self.data
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, name: str) -> Column:
+        return Column(self.data[name], self._arrays.setdefault(name, {}))
+
+    def add_columns(self, more: dict[str, Any]) -> None:
+        """Columns of one value on every row (pandas ``concat`` of constant columns)."""
+        for k, v in more.items():
+            self.data[k] = _normalise([v] * self.n)
+            self._arrays.pop(k, None)
+
+    def value(self, i: int, name: str) -> Any:
+        return self.data[name][i]
+
+    def row(self, i: int) -> ColumnTable:
+        """Row ``i`` alone, as a one-row table (its row number is then 0)."""
+        return ColumnTable({k: [v[i]] for k, v in self.data.items()}, 1)
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts (``DataFrame.to_dict("records")``)."""
+        names = list(self.data)
+        cols = [self.data[k] for k in names]
+        return [dict(zip(names, vals)) for vals in zip(*cols)] if cols else [{} for _ in range(self.n)]
 
 
 # -- metrics -------------------------------------------------------------------------------------
@@ -131,17 +284,17 @@ class MetricMatcher:
 @dataclass
 class Tables:
     articles: list[Article]
-    figures: pd.DataFrame
-    relations: dict[str, pd.DataFrame]
-    records: pd.DataFrame
+    figures: ColumnTable
+    relations: dict[str, ColumnTable]
+    records: ColumnTable
     metric_of: list[dict[str, str]] = field(default_factory=list)  # per article: figure id → metric
 
-    def table(self, on: str) -> pd.DataFrame:
+    def table(self, on: str) -> ColumnTable:
         if on == "figure":
             return self.figures
         if on == "record":
             return self.records
-        return self.relations.get(on, pd.DataFrame())
+        return self.relations.get(on, ColumnTable())
 
 
 def _passages(article: Article, lang: Language) -> list[list[int]]:
@@ -158,6 +311,7 @@ def _passages(article: Article, lang: Language) -> list[list[int]]:
 
 
 def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> Tables:
+    """The tables of a batch of articles; linear in their figures, relations and sentences."""
     matcher = MetricMatcher(ruleset.metrics)
     fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key, _ in _FIGURE_FIELDS}}
     rel_rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
@@ -165,10 +319,9 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
     metric_maps: list[dict[str, str]] = []
     for ai, a in enumerate(articles):
         by_id = {f.id: f for f in a.figures}
-        for f in a.figures:
-            fig_cols["art"].append(ai)
-            for key, get in _FIGURE_FIELDS:
-                fig_cols[key].append(get(f))
+        fig_cols["art"].extend([ai] * len(a.figures))
+        for key, get in _FIGURE_FIELDS:
+            fig_cols[key].extend([get(f) for f in a.figures])
         for r in a.relations:
             spec = TABLES[r.kind]
             row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue}
@@ -189,11 +342,18 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
         metric_maps.append(metric_of)
         if not metric_of:
             continue
+        # the figures of each sentence that count a metric, in article order (index, figure)
+        by_sentence: dict[int, list[tuple[int, Figure]]] = {}
+        for k, f in enumerate(a.figures):
+            if f.id in metric_of:
+                by_sentence.setdefault(f.sentence, []).append((k, f))
         for group in _passages(a, lang):
+            found = [kf for s in dict.fromkeys(group) for kf in by_sentence.get(s, ())]
+            if len(group) > 1:
+                found.sort(key=lambda kf: kf[0])
             per_metric: dict[str, list[Figure]] = {}
-            for f in a.figures:
-                if f.sentence in group and f.id in metric_of:
-                    per_metric.setdefault(metric_of[f.id], []).append(f)
+            for _, f in found:
+                per_metric.setdefault(metric_of[f.id], []).append(f)
             if len(per_metric) < 2:
                 continue
             depth = max(len(v) for v in per_metric.values())
@@ -218,17 +378,17 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                 for m, f in bound.items():
                     row.update(figure_columns(m, f))
                 rec_rows.append(row)
-    relations = {k: pd.DataFrame(v) for k, v in rel_rows.items()}
-    records = pd.DataFrame(rec_rows)
+    relations = {k: ColumnTable.from_rows(v) for k, v in rel_rows.items()}
+    records = ColumnTable.from_rows(rec_rows)
     missing = {key: value for m in ruleset.metrics for key, value in figure_columns(m, None).items()
                if key not in records.columns}  # every metric has its columns, present or not
     for key in ("art", "scope", "rid"):
         if key not in records.columns:
             missing[key] = None
     if missing:
-        records = pd.concat([records, pd.DataFrame({k: [v] * len(records) for k, v in missing.items()},
-                                                   index=records.index)], axis=1)
-    return Tables(articles=articles, figures=pd.DataFrame(fig_cols), relations=relations, records=records,
+        records.add_columns(missing)
+    figures = ColumnTable({k: _normalise(v) for k, v in fig_cols.items()}, len(fig_cols["art"]))
+    return Tables(articles=articles, figures=figures, relations=relations, records=records,
                   metric_of=metric_maps)
 
 
