@@ -16,7 +16,13 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, 
               help="Add a rule pack (built-in name or YAML file); its 'columns' map column names to metrics.")
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
 @click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
-@click.option("--strict", is_flag=True, help="A rule whose columns are missing is an error, not a warning.")
+@click.option("--strict", is_flag=True,
+              help="A rule that could not be evaluated (columns missing, no faithful form on the engine, rows "
+                   "skipped for empty cells) is an error, not a warning.")
+@click.option("--header-row", type=click.IntRange(min=1), default=None, metavar="N",
+              help="CSV: the header is line N (default: found, skipping title lines above it).")
+@click.option("--skip-rows", type=click.IntRange(min=0), default=None, metavar="N",
+              help="CSV: skip N lines above the header.")
 @click.option("--engine", type=click.Choice(["pandas", "polars", "gx", "spark"]), default="pandas", show_default=True,
               help="pandas or polars: pandera's backends (identical anomalies); gx: the pack exported as a "
                    "Great Expectations suite and run by GX (pip install figcheck[gx]); spark: Apache Spark "
@@ -38,7 +44,7 @@ from figcheck.cli.common import (EXIT_INPUT, EXIT_INTERNAL, FAIL_ON, ci_report, 
               help="Write the report to FILE; with --engine spark and --format parquet or jsonl, a directory.")
 @click.option("--language", default="vi", show_default=True)
 def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool, id_column: str | None,
-                strict: bool, engine: str, data_docs: str | None, table_names: tuple[str, ...], spark_master: str,
+                strict: bool, header_row: int | None, skip_rows: int | None, engine: str, data_docs: str | None, table_names: tuple[str, ...], spark_master: str,
                 spark_conf: tuple[str, ...], fmt: str, fail_on: str, jobs: int | None,
                 output: str | None, language: str) -> None:
     """Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs.
@@ -76,12 +82,16 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
         if importlib.util.find_spec(module) is None:
             click.echo(f"figcheck: --engine {engine} needs {module}: pip install 'figcheck[{engine}]'", err=True)
             sys.exit(EXIT_INPUT)
+    if header_row is not None and skip_rows is not None:
+        click.echo("figcheck: give --header-row N or --skip-rows N, not both", err=True)
+        sys.exit(EXIT_INPUT)
+    read_options = {k: v for k, v in (("header_row", header_row), ("skip_rows", skip_rows)) if v is not None}
     checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine="pandas" if engine == "spark" else engine,
-                           data_docs=data_docs)
+                           data_docs=data_docs, read_options=read_options)
     results = []
     severities: Counter[str] = Counter()
     by_rule: Counter[str] = Counter()
-    input_errors = 0
+    input_errors = internal_errors = 0
     from figcheck.datasets.table_check import check_tables
 
     if engine == "spark":
@@ -102,7 +112,10 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
         checked = check_tables(paths, checker, jobs or default_jobs())
     for res in checked:
         results.append(res)
-        if res.error is not None:
+        if res.error is not None and res.error.internal:
+            internal_errors += 1
+            click.echo(f"figcheck: internal error: {res.source}: {res.error}", err=True)
+        elif res.error is not None:
             input_errors += 1
             click.echo(f"figcheck: input error: {res.source}: {res.error}", err=True)
         for a in res.anomalies:
@@ -117,7 +130,9 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
                "anomalies": {s: severities[s] for s in ("error", "warning", "info")},
                "by_rule": dict(sorted(by_rule.items())), "input_errors": input_errors,
                "cell_errors": sum(len(r.cell_errors) for r in results),
-               "not_evaluated": sum(len(r.not_evaluated) for r in results)}
+               "not_evaluated": sum(len(r.not_evaluated) for r in results),
+               "internal_errors": internal_errors,
+               "skipped_for_nulls": sum(sum(r.skipped_for_nulls.values()) for r in results)}
     if to_directory:
         _table_results_to_directory(spark, results, summary, output, fmt)
         fmt = "console"  # and the summary on the console
@@ -149,14 +164,15 @@ def check_table(paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules
             t = RichTable(title="figcheck summary", title_justify="left")
             t.add_column("what")
             t.add_column("count", justify="right")
-            for key in ("tables", "rows", "input_errors", "cell_errors", "not_evaluated"):
+            for key in ("tables", "rows", "input_errors", "internal_errors", "cell_errors", "not_evaluated",
+                        "skipped_for_nulls"):
                 t.add_row(key.replace("_", " "), str(summary[key]))
             for sev, n in summary["anomalies"].items():
                 t.add_row(f"{sev}s", str(n))
             console.print(t)
         else:
             out.write(ci_report(fmt, results, ruleset, fail_on, summary, kind="table"))
-    exit_for(severities, fail_on, input_errors=input_errors)
+    exit_for(severities, fail_on, input_errors=input_errors, internal_errors=internal_errors)
 
 
 def _table_results_to_directory(spark, results, summary, output: str, fmt: str) -> None:

@@ -22,10 +22,13 @@ def table_report(result: Any) -> Group:
     head.append(result.source, style="bold")
     lines: list[Any] = [head]
     if result.error is not None:
-        lines.append(Text(f"input error: {result.error}", style="bold red"))
+        kind = "internal error" if getattr(result.error, "internal", False) else "input error"
+        lines.append(Text(f"{kind}: {result.error}", style="bold red"))
         return Group(*lines, Text(""))
     mapped = ", ".join(f"{c} → {m}" for c, m in result.columns.items()) or "no column names a metric"
     lines.append(Text(f"{result.layout} table · {result.rows} rows · {mapped}", style="dim"))
+    for note in getattr(result, "notes", []):
+        lines.append(Text(note, style="dim"))
     if result.anomalies:
         t = Table(show_header=True, header_style="bold", expand=False)
         for col in ("", "row", "rule", "message", "arithmetic"):
@@ -39,6 +42,9 @@ def table_report(result: Any) -> Group:
     for c in result.cell_errors:
         lines.append(Text(f"✖ row {c.row}" + (f" (line {c.line})" if c.line else "") + f", column {c.column}: {c.message}",
                           style="red"))
+    for rule, n in getattr(result, "skipped_for_nulls", {}).items():
+        lines.append(Text(f"· {rule}: {n} row{'s' if n > 1 else ''} not checked (an empty cell in a column it reads)",
+                          style="dim"))
     for n in result.not_evaluated:
         lines.append(Text(f"? not evaluated: {n['rule']} — {n['reason']}", style=STYLE.get(n["severity"], "dim")))
     lines.append(Text(""))
