@@ -309,3 +309,37 @@ def test_pandas_and_polars_agree_on_groups_and_orderings(tmp_path, rows):
         results.append(TableChecker(ruleset, engine=engine).check(table).to_dict())
     assert results[0]["error"] is None
     assert results[0] == results[1]
+
+
+FAMILY = """
+    metrics:
+      date: {type: text}
+      national: {}
+      prov.*: {}
+    columns:
+      "*": prov.*
+      Cả nước: national
+    rules:
+      - id: t.provinces-within-national
+        severity: error
+        assert: sum(prov.*) <= national
+      - id: t.province-not-negative
+        severity: error
+        assert: prov.* >= 0
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_column_patterns_and_templated_rules(tmp_path, engine):
+    data = write_csv(tmp_path, """
+        date,Cả nước,Hà Nội,TP.HCM,Huế
+        2021-01-01,10,3,4,2
+        2021-01-02,10,3,-1,9
+    """)
+    doc = check(engine, data, "--rules", write_pack(tmp_path, FAMILY), "--id", "date")
+    (table,) = doc["tables"]
+    assert table["columns"]["TP.HCM"] == "prov.TP.HCM" and table["columns"]["Cả nước"] == "national"
+    assert anomalies(doc) == [("2021-01-02", "t.provinces-within-national"),
+                              ("2021-01-02", "t.province-not-negative[TP.HCM]")]
+    a = table["anomalies"][0]
+    assert a["explanation"] == "sum(Hà Nội, TP.HCM, Huế) = 11 > Cả nước = 10"

@@ -304,6 +304,11 @@ class TableChecker:
             id_metric = column_metrics([self.id_column], self.ruleset).get(self.id_column)
             if id_metric is not None and self.ruleset.metrics[id_metric].kind == "text":
                 cols = {self.id_column: id_metric, **cols}
+        from figcheck.datasets.templates import member_metrics, pattern_columns
+
+        members = pattern_columns([c for c in frame.columns if c != self.id_column], self.ruleset, set(cols))
+        cols.update(members)
+        metrics = {**self.ruleset.metrics, **member_metrics(members, self.ruleset)}
         result.columns = cols
         if not cols:
             shown = ", ".join(repr(str(c)) for c in list(frame.columns)[:8]) + (" …" if frame.shape[1] > 8 else "")
@@ -314,10 +319,11 @@ class TableChecker:
         labels = (frame[self.id_column].astype(str).tolist() if self.id_column and self.id_column in frame.columns
                   else frame[frame.columns[0]].astype(str).tolist() if table.layout == "long"
                   else [str(i + 1) for i in range(len(frame))])
-        records, texts, values, nulls, formats = self._records(frame, cols, bounds, labels, line_offset, result)
-        self._run(records, texts, values, nulls, formats, cols, labels, line_offset, result, table.source)
+        records, texts, values, nulls, formats = self._records(frame, cols, bounds, labels, line_offset, result, metrics)
+        self._run(records, texts, values, nulls, formats, cols, labels, line_offset, result, table.source, metrics,
+                  members)
 
-    def _records(self, frame, cols, bounds, labels, line_offset, result):
+    def _records(self, frame, cols, bounds, labels, line_offset, result, metrics=None):
         """Each number metric as interval columns, each text metric as its texts; cells parsed once per
         distinct value, in the number format of their own column."""
         data: dict[str, Any] = {}
@@ -330,8 +336,9 @@ class TableChecker:
             result.cell_errors.append(CellError(labels[i], int(i) + 1, None if line_offset is None else int(i) + line_offset,
                                                 col, text, message))
 
+        metrics = metrics or self.ruleset.metrics
         for col, name in cols.items():
-            metric = self.ruleset.metrics[name]
+            metric = metrics[name]
             series = frame[col]
             if metric.kind == "text":
                 cells = series.to_numpy(dtype=object)
@@ -405,22 +412,25 @@ class TableChecker:
         result.not_evaluated.append({"rule": rule_id, "severity": "error" if self.strict else "warning",
                                      "reason": reason})
 
-    def _run(self, records, texts, values, nulls, formats, cols, labels, line_offset, result, source):
+    def _run(self, records, texts, values, nulls, formats, cols, labels, line_offset, result, source, metrics,
+             members):
         from figcheck.datasets.cross_row import needs_preparing, prepare
+        from figcheck.datasets.templates import expand
 
         metric_to_col = {m: c for c, m in cols.items()}
-        runnable = self.runnable(cols, result, [r for r in self.rules if rule_for_file(r, source)])
+        rules = expand([r for r in self.rules if rule_for_file(r, source)], members)
+        runnable = self.runnable(cols, result, rules)
         n = result.rows
         if self.engine == "gx":
             # rules across rows or on text have no faithful expectation: said, not dropped
             for r in runnable:
-                if needs_preparing(r, self.ruleset.metrics):
+                if needs_preparing(r, metrics):
                     self._not_evaluated(result, r.id, "no faithful Great Expectations equivalent: group_by, "
                                                       "order_by and text conditions are evaluated by the pandas and "
                                                       "polars engines")
-            runnable = [r for r in runnable if not needs_preparing(r, self.ruleset.metrics)]
+            runnable = [r for r in runnable if not needs_preparing(r, metrics)]
         try:
-            prepared = prepare(runnable, records, values, self.ruleset.metrics, n)
+            prepared = prepare(runnable, records, values, metrics, n)
         except Exception as exc:  # noqa: BLE001 - a regular expression that timed out, …
             from figcheck.rules.textmatch import RegexError
 
@@ -443,7 +453,7 @@ class TableChecker:
                                                              f"an empty cell in a column the rule reads")
         if self.engine == "gx":
             found, loose_ok_of, skipped = _gx_outcomes(pd.DataFrame(records), rules, self.ruleset, metric_to_col,
-                                                       self.data_docs)
+                                                       self.data_docs, metrics)
             for rule_id, reason in skipped:
                 self._not_evaluated(result, rule_id, reason)
         else:
@@ -570,7 +580,7 @@ def _polars_outcomes(records: dict[str, np.ndarray], rules: list[Rule]):
 
 
 def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, metric_to_col: dict[str, str],
-                 data_docs: str | None):
+                 data_docs: str | None, metrics: dict | None = None):
     """The rules exported as a Great Expectations suite and run through an ephemeral GX context.
 
     GX compares written values (with the rules' tolerances and the metrics' rounding exported); figcheck
@@ -580,8 +590,7 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
     from figcheck.rules.gx_export import add_derived_columns, build_suite, ephemeral_context, translate
     from figcheck.rules.model import RuleSet as _RuleSet
 
-    wanted = {r.id for r in rules}
-    sub = _RuleSet(packs=ruleset.packs, rules=[r for r in ruleset.rules if r.id in wanted], metrics=ruleset.metrics)
+    sub = _RuleSet(packs=ruleset.packs, rules=list(rules), metrics=metrics or ruleset.metrics)
     translation = translate(sub, metric_to_col)
     skipped = [(n["rule"], f"no faithful Great Expectations equivalent: {n['reason']}") for n in translation.not_exported]
     frame = pd.DataFrame({col: records[f"{m}.value"].to_numpy(dtype=float) for m, col in metric_to_col.items()

@@ -299,6 +299,9 @@ class _Parser:
             while self.peek()[1] == ".":
                 self.take()
                 k, v, o = self.take()
+                if v == "*":  # a family of metrics, one per column a pattern maps: prov.*
+                    parts.append(v)
+                    break
                 if k != "name" or v in _KEYWORDS:
                     raise ExpressionError("expected a name after '.'", o, self.text)
                 parts.append(v)
