@@ -235,6 +235,20 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
             looses.append(F.lit(True).alias(f"loose{k}"))
             result.not_evaluated.append({"rule": rule.id, "severity": "error" if checker.strict else "warning",
                                          "reason": f"EvaluationError: {exc}"})
+    # rows each rule skips because a cell it reads is empty (not unreadable): one aggregation pass
+    from figcheck.rules.expr import names as expr_names
+
+    skip_exprs = []
+    for k, rule in enumerate(runnable):
+        cond = F.lit(False)
+        for m in {n.name for node in (rule.assert_ast, rule.where_ast) if node is not None for n in expr_names(node)}:
+            if f"{m}.value" in exprs:
+                v = exprs[f"{m}.value"]
+                empty = v.isNull() | F.isnan(v)
+                if metric_to_col[m] in errors:
+                    empty = empty & errors[metric_to_col[m]].isNull()
+                cond = cond | empty
+        skip_exprs.append(F.sum(F.when(cond, 1).otherwise(0)).alias(f"skip{k}"))
     frame = frame.withColumn("_src", F.lit(source))
     flags = fails + [e.isNotNull().alias(f"bad{k}") for k, e in enumerate(errors.values())]
     wanted = [column_of[c] for c in dict.fromkeys([*cols, *([id_column] if id_column else [])])]
@@ -251,6 +265,20 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
         result.error = InputError(f"cannot read table: {_first_line(exc)}")
         return result
     result.rows = total
+    if skip_exprs and total:
+        try:
+            sums = frame.agg(*skip_exprs).collect()[0]
+        except Exception as exc:  # noqa: BLE001
+            result.error = InputError(f"cannot read table: {_first_line(exc)}")
+            return result
+        for k, rule in enumerate(runnable):
+            if sums[f"skip{k}"]:
+                n_skipped = int(sums[f"skip{k}"])
+                result.skipped_for_nulls[rule.id] = n_skipped
+                if checker.strict:
+                    result.not_evaluated.append({
+                        "rule": rule.id, "severity": "error", "reason": f"{n_skipped} row{'s' if n_skipped > 1 else ''} "
+                        f"not checked: an empty cell in a column the rule reads"})
     if total == 0 and not columns:
         return result
 
