@@ -205,7 +205,9 @@ class _Preparer:
     def ordered(self, node: rexpr.Node, rule: Rule) -> rexpr.Node:
         """previous/cumsum(x) along ``order_by`` (within ``group_by``); increasing(x) is x >= previous(x)."""
         keys = list(rule.order_by or ())
-        part_ids = self.groups(rule)[0] if rule.group_by else np.zeros(self.n, dtype=np.int64)
+        partition = rule.partition_by if rule.partition_by is not None else rule.group_by
+        part_ids = (self.groups(dataclasses.replace(rule, group_by=partition))[0] if partition
+                    else np.zeros(self.n, dtype=np.int64))
         frame = pd.DataFrame({f"k{i}": self._key_values(k) for i, k in enumerate(keys)})
         frame["part"] = part_ids
         frame["row"] = np.arange(self.n)
@@ -222,7 +224,7 @@ class _Preparer:
         def previous(metric: str, offset: int) -> rexpr.Name:
             iv = self._interval(metric)
             cols = {k: np.where(prev_row >= 0, v[np.where(prev_row >= 0, prev_row, 0)], np.nan) for k, v in iv.items()}
-            name = self._name(f"previous({metric})", [metric])
+            name = self._name(f"previous({self.out.labels.get(metric, metric)})", self.out.sources.get(metric, [metric]))
             self._store(name, cols)
             return rexpr.Name(offset, name)
 
@@ -240,7 +242,7 @@ class _Preparer:
                     out = np.empty(self.n)
                     out[order] = s
                     cols[k] = np.where(np.isnan(v), np.nan, out)
-                name = self._name(f"cumsum({metric})", [metric])
+                name = self._name(f"cumsum({self.out.labels.get(metric, metric)})", self.out.sources.get(metric, [metric]))
                 self._store(name, cols)
                 return rexpr.Name(n.offset, name)
             op = ">=" if n.func == "increasing" else "<="
@@ -272,21 +274,27 @@ def prepare(rules: list[Rule], records: dict[str, np.ndarray], texts: dict[str, 
             continue
         where = p.text_condition(rule.where_ast) if rule.where_ast is not None else None
         assertion = p.text_condition(rule.assert_ast)
-        if rule.order_by:
-            assertion = p.ordered(assertion, rule)
-            if where is not None:
-                where = p.ordered(where, rule)
         if rule.group_by is not None and any(isinstance(c, rexpr.Call) and c.func in rexpr.AGGREGATES
                                              for c in rexpr.calls(assertion)):
+            from figcheck.validators.evaluate import Evaluator
+
             ids, keys = p.groups(rule)
             children = np.ones(n, dtype=bool)
             if rule.children_ast is not None:
-                from figcheck.validators.evaluate import Evaluator
-
                 cond = p.text_condition(rule.children_ast)
                 children = Evaluator(pd.DataFrame(records, copy=False), "strict").possible(cond)
             target = ids
-            if rule.parent:
+            if rule.sections_ast is not None:
+                # a heading row and the rows below it, up to the next heading: checked on the heading
+                heading = p.text_condition(rule.sections_ast)  # first: it adds the columns the evaluator reads
+                starts = Evaluator(pd.DataFrame(records, copy=False), "strict").possible(heading)
+                ids = np.cumsum(starts) - 1
+                ids = np.where(ids >= 0, ids, -1).astype(np.int64)
+                target = np.where(starts, ids, -1)
+                children = children & ~starts
+                heads = np.flatnonzero(starts)
+                keys = [f"of the rows below row {h + 1}" for h in heads]
+            elif rule.parent:
                 # the parent row of group g is the row whose own key (``parent``) is g's key
                 key_of_group = {}
                 values = p._key_values(rule.group_by[0])
@@ -299,7 +307,11 @@ def prepare(rules: list[Rule], records: dict[str, np.ndarray], texts: dict[str, 
             out.groups[rule.id] = target
             out.group_keys[rule.id] = keys
             plain = {x.name for x in rexpr.names(assertion) if not x.name.startswith("~")}
-            if not rule.parent and all(_constant_in_groups(p._key_values(m), ids) for m in plain):
+            if not rule.parent and rule.sections_ast is None and all(_constant_in_groups(p._key_values(m), ids) for m in plain):
                 out.once_per_group.add(rule.id)  # every row of a group says the same: report the group once
+        if rule.order_by:
+            assertion = p.ordered(assertion, rule)
+            if where is not None:
+                where = p.ordered(where, rule)
         out.rules.append(dataclasses.replace(rule, assert_ast=assertion, where_ast=where))
     return out

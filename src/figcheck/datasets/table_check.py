@@ -251,10 +251,11 @@ def rule_for_file(rule: Rule, source: str) -> bool:
 def rule_metrics(rule: Rule) -> set[str]:
     """Every metric a table rule needs a column for."""
     needed = {n.name for n in names(rule.assert_ast)}
-    for node in (rule.where_ast, rule.children_ast):
+    for node in (rule.where_ast, rule.children_ast, rule.sections_ast):
         if node is not None:
             needed |= {n.name for n in names(node)}
-    needed |= set(rule.group_by or ()) | set(rule.order_by or ()) | ({rule.parent} if rule.parent else set())
+    needed |= set(rule.group_by or ()) | set(rule.order_by or ()) | set(rule.partition_by or ()) \
+        | ({rule.parent} if rule.parent else set())
     return needed
 
 
@@ -418,7 +419,8 @@ class TableChecker:
         from figcheck.datasets.templates import expand
 
         metric_to_col = {m: c for c, m in cols.items()}
-        rules = expand([r for r in self.rules if rule_for_file(r, source)], members)
+        rules = expand([r for r in self.rules if rule_for_file(r, source)], members,
+                       {m for m in metrics if m.endswith(".*")})
         runnable = self.runnable(cols, result, rules)
         n = result.rows
         if self.engine == "gx":
@@ -496,7 +498,7 @@ def table_anomaly(anomaly_id: str, rule: Rule, loose_ok: bool, records: dict[str
                         _keys_of(rule.assert_ast, records)})
     fmt = next((texts.formats.get(m) for m in metrics if texts.formats.get(m)), "vi")
     explanation = _explain(rule, one, metric_to_col, texts, row, loose_ok, derived_labels, fmt)
-    if group:
+    if group and group != "the whole table":
         explanation += f" (group {group})"
     message = _render(rule.message, metric_to_col, texts, row)
     return TableAnomaly(id=anomaly_id, rule=rule.id, severity=severity, message=message, row=label,
@@ -683,7 +685,14 @@ def _describe(node: Node, metric_to_col: dict[str, str], derived: dict[str, str]
         if isinstance(n, Neg):
             return f"-{d(n.operand)}"
         if isinstance(n, BinOp):
-            return f"{d(n.left)} {n.op} {d(n.right)}"
+            rank = {"+": 1, "-": 1, "*": 2, "/": 2}
+            left, right = d(n.left), d(n.right)
+            if isinstance(n.left, BinOp) and rank[n.left.op] < rank[n.op]:
+                left = f"({left})"
+            if isinstance(n.right, BinOp) and (rank[n.right.op] < rank[n.op]
+                                               or rank[n.right.op] == rank[n.op] and n.op in "-/"):
+                right = f"({right})"
+            return f"{left} {n.op} {right}"
         if isinstance(n, Call):
             if n.func == "sum" and len(n.args) > MAX_TERMS:
                 shown = ", ".join(d(a) for a in n.args[:3])

@@ -20,7 +20,7 @@ from figcheck.rules.model import SCOPES, SEVERITIES, TABLES, Location, Metric, P
 
 MAX_PACK_BYTES = 1024 * 1024
 MAX_NODES = 50_000
-TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "files"}
+TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "partition_by", "files", "sections"}
 BUILTIN_CHECKS = {"share_granularity": "share", "change_consistency": "change", "whole_number": "figure"}
 DEFAULT_PACKS = {"vi": ["core", "antq"]}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -312,8 +312,10 @@ def _check_columns(pack: Pack, data: Any, inherited: dict[str, Metric]) -> None:
     """Every ``columns`` entry names a metric of the pack or of a pack it extends."""
     known = set(pack.metrics) | set(inherited)
     marks = data["columns"].marks if isinstance(data, _Located) and isinstance(data.get("columns"), _Located) else {}
+    from figcheck.rules.table_rules import family_of
+
     for column, metric in pack.columns.items():
-        if metric not in known:
+        if (family_of(metric) or metric) not in known:
             hint = ", ".join(sorted(known)[:80]) or "none: declare it under 'metrics'"
             raise RuleFileError(f"column {column!r} maps to {metric!r}, which is not a metric of this pack or of "
                                 f"the packs it extends (known: {hint})", marks.get(column))

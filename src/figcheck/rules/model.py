@@ -81,7 +81,10 @@ class Rule:
     children_ast: Node | None = None
     parent: str | None = None  # checked on the row whose metric ``parent`` equals the group's key
     order_by: tuple[str, ...] | None = None  # previous(), cumsum(), increasing() follow this order
+    partition_by: tuple[str, ...] | None = None  # …within the rows sharing these (default: group_by)
     files: tuple[str, ...] = ()  # glob patterns of the table files the rule is for (default: all)
+    sections: str | None = None  # a condition: each row meeting it heads a group of the rows below it
+    sections_ast: Node | None = None
 
     @property
     def expression(self) -> str:

@@ -1,6 +1,7 @@
 """The fields of a rule on tables (``on: record``), validated where the pack is loaded.
 
-``tolerance``, ``group_by`` (with ``children`` and ``parent``), ``order_by`` and ``files`` are read here,
+``tolerance``, ``group_by`` (with ``children`` and ``parent``), ``sections``, ``order_by`` (with
+``partition_by``) and ``files`` are read here,
 and the names of ``assert`` and ``where`` are checked against the kinds of the metrics they name: a text
 metric (``type: text``) is only compared with ``==``, ``!=``, ``in [...]`` or ``matches()``; a number
 metric never with a quoted text; aggregates need ``group_by`` and ``previous()`` / ``cumsum()`` /
@@ -16,6 +17,21 @@ from typing import Any
 from figcheck.rules import expr as rexpr
 from figcheck.rules.model import Metric
 
+_PLACEHOLDER = re.compile(r"\{([^\W\d]\w*)\}")
+
+
+def is_family(name: str) -> bool:
+    """A metric family (``prov.*``): one member metric per column a pattern maps (figcheck.datasets.templates)."""
+    return name.endswith(".*")
+
+
+def family_of(target: str) -> str | None:
+    """The family a ``columns`` value names: ``prov.*`` or ``area.{year}`` → ``area.*``; None for a metric."""
+    if _PLACEHOLDER.search(target):
+        return _PLACEHOLDER.sub("*", target)
+    return target if is_family(target) else None
+
+
 _TOLERANCE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$")
 CONDITIONS = ("between", "matches", "increasing", "decreasing")
 
@@ -26,7 +42,7 @@ def table_rule_fields(raw, rid: str, metrics: dict[str, Metric], parsed: dict[st
     out: dict[str, Any] = {}
     if "tolerance" in raw:
         out["tolerance"] = _tolerance(raw["tolerance"], rid, raw.marks["tolerance"])
-    for key in ("group_by", "order_by"):
+    for key in ("group_by", "order_by", "partition_by"):
         if key in raw:
             value = raw[key]
             value = [value] if isinstance(value, str) else value
@@ -38,6 +54,9 @@ def table_rule_fields(raw, rid: str, metrics: dict[str, Metric], parsed: dict[st
                                         f"{', '.join(sorted(metrics)[:80])})", raw.marks[key])
             if key == "order_by" and not value:
                 raise RuleFileError(f"rule {rid!r}: 'order_by' names at least one metric", raw.marks[key])
+            if key == "partition_by" and "order_by" not in out:
+                raise RuleFileError(f"rule {rid!r}: 'partition_by' splits the order of 'order_by': it needs one",
+                                    raw.marks[key])
             out[key] = tuple(value)
     if "parent" in raw:
         parent = raw["parent"]
@@ -48,6 +67,14 @@ def table_rule_fields(raw, rid: str, metrics: dict[str, Metric], parsed: dict[st
             raise RuleFileError(f"rule {rid!r}: 'parent' names the metric whose value is a row's own key "
                                 f"(known: {', '.join(sorted(metrics)[:80])})", raw.marks["parent"])
         out["parent"] = parent
+    if "sections" in raw:
+        if "group_by" in raw or "parent" in raw:
+            raise RuleFileError(f"rule {rid!r}: 'sections' makes the groups (a heading row and the rows below it): "
+                                f"it takes no 'group_by' or 'parent'", raw.marks["sections"])
+        text, node = _parse_expr(raw, "sections", numbers, "name")
+        out["group_by"] = ()
+        _check_kinds(raw, "sections", node, metrics, out, condition=True)
+        out.update(sections=text, sections_ast=node)
     if "children" in raw:
         if "group_by" not in out:
             raise RuleFileError(f"rule {rid!r}: 'children' selects the rows a group's aggregates run over: it needs "
@@ -117,6 +144,10 @@ def _check_kinds(raw, key: str, node: rexpr.Node, metrics: dict[str, Metric], fi
                     fail(f"{n.func}() needs the rule's 'order_by'", n)
                 if n.func == "mean" and not grouped:
                     fail("mean() is a group aggregate: it needs the rule's 'group_by'", n)
+                arg = n.args[0] if len(n.args) == 1 else None
+                if n.func in ("previous", "cumsum") and grouped and isinstance(arg, rexpr.Call) \
+                        and arg.func in rexpr.AGGREGATES:
+                    return number(arg)  # the previous row's group aggregate
                 if len(n.args) != 1 or not isinstance(n.args[0], rexpr.Name):
                     if n.func in ("previous", "cumsum") or n.func in ("mean", "count"):
                         fail(f"{n.func}() takes one metric name here", n)
