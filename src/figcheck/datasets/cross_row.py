@@ -166,10 +166,14 @@ class _Preparer:
         """sum/count/min/max/mean(x) over the group's ``children`` rows, read on each row at group ``target``."""
 
         def fn(n):
-            if not (isinstance(n, rexpr.Call) and n.func in rexpr.AGGREGATES and len(n.args) == 1
-                    and isinstance(n.args[0], rexpr.Name) and n.args[0].name in self.metrics):
+            if not (isinstance(n, rexpr.Call) and n.func in rexpr.AGGREGATES and len(n.args) == 1):
                 return None
-            metric = n.args[0].name
+            if isinstance(n.args[0], rexpr.Name) and n.args[0].name in self.metrics:
+                metric = n.args[0].name
+            elif not isinstance(n.args[0], (rexpr.Name, rexpr.Num, rexpr.Str, rexpr.Items)):
+                metric = self.expression(n.args[0])  # an aggregate of a row expression: max(votes / percent)
+            else:
+                return None
             iv = self._interval(metric)
             present = ~np.isnan(iv["lo"]) & children & (ids >= 0)
             g = ids[present]
@@ -194,11 +198,28 @@ class _Preparer:
                 per = np.where(counts > 0, per, np.nan)
                 per = np.append(per, np.nan)  # target -1: no group
                 cols[k] = per[np.where(target >= 0, target, ngroups)]
-            name = self._name(f"{n.func}({metric})", [metric])
+            label = self.out.labels.get(metric, metric)
+            name = self._name(f"{n.func}({label})", self.out.sources.get(metric, [metric]))
             self._store(name, cols)
             return rexpr.Name(n.offset, name)
 
         return rexpr.transform(node, fn)
+
+    def expression(self, node: rexpr.Node) -> str:
+        """A row expression's intervals (both readings) and written value as a derived figure."""
+        from figcheck.validators.evaluate import Evaluator
+
+        frame = pd.DataFrame(self.records, copy=False)
+        strict, loose = Evaluator(frame, "strict").interval(node), Evaluator(frame, "loose").interval(node)
+        written = Evaluator(pd.DataFrame({k: v for k, v in self.records.items()
+                                          if k.endswith(".value") or "." not in k})).interval(node)
+        present = Evaluator(frame, "strict").referenced_present(node)
+        nan = np.full(self.n, np.nan)
+        name = self._name(rexpr.pretty(node, lambda m: self.out.labels.get(m, m)), [x.name for x in rexpr.names(node)])
+        self._store(name, {"lo": np.where(present, strict.lo, nan), "hi": np.where(present, strict.hi, nan),
+                           "llo": np.where(present, loose.lo, nan), "lhi": np.where(present, loose.hi, nan),
+                           "value": np.where(present, written.lo, nan)})
+        return name
 
     # -- order ----------------------------------------------------------------------------------------
 

@@ -138,6 +138,8 @@ class CellReader:
         figs = [f for f in figcheck.extract(text).figures if f.role not in ("denominator",)]
         if len(figs) == 1 and figs[0].low is not None:
             f = figs[0]
+            if f.qualifier is None and f.value is not None:
+                return self.rounded(float(f.value))  # "83,65 %": a plain number, read as any other
             return (f.value if f.value is not None else NAN, f.low, f.high, f.loose_low,
                     f.loose_high if f.loose_high is not None else math.inf, f.qualifier)
         return f"not a number: {text!r}"
@@ -307,8 +309,8 @@ class TableChecker:
                 cols = {self.id_column: id_metric, **cols}
         from figcheck.datasets.templates import member_metrics, pattern_columns
 
-        members = pattern_columns([c for c in frame.columns if c != self.id_column], self.ruleset, set(cols))
-        cols.update(members)
+        cols.update(pattern_columns([c for c in frame.columns if c != self.id_column], self.ruleset, set(cols)))
+        members = {c: m for c, m in cols.items() if m not in self.ruleset.metrics}  # of metric families
         metrics = {**self.ruleset.metrics, **member_metrics(members, self.ruleset)}
         result.columns = cols
         if not cols:

@@ -421,3 +421,27 @@ def to_text(node: Node) -> str:
     if isinstance(node, BoolOp):
         return f" {node.op} ".join(to_text(v) for v in node.values)
     raise TypeError(node)
+
+
+def pretty(node: Node, name=lambda n: n) -> str:
+    """Rule text for people: parentheses only where precedence needs them; ``name`` renders each name."""
+    rank = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+    def p(n: Node) -> str:
+        if isinstance(n, Name):
+            return name(n.name)
+        if isinstance(n, BinOp):
+            left, right = p(n.left), p(n.right)
+            if isinstance(n.left, BinOp) and rank[n.left.op] < rank[n.op]:
+                left = f"({left})"
+            if isinstance(n.right, BinOp) and (rank[n.right.op] < rank[n.op]
+                                               or rank[n.right.op] == rank[n.op] and n.op in "-/"):
+                right = f"({right})"
+            return f"{left} {n.op} {right}"
+        if isinstance(n, Call):
+            return f"{n.func}({', '.join(p(a) for a in n.args)})"
+        if isinstance(n, Neg):
+            return f"-{p(n.operand)}"
+        return to_text(n)
+
+    return p(node)

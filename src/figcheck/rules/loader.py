@@ -314,7 +314,10 @@ def _check_columns(pack: Pack, data: Any, inherited: dict[str, Metric]) -> None:
     marks = data["columns"].marks if isinstance(data, _Located) and isinstance(data.get("columns"), _Located) else {}
     from figcheck.rules.table_rules import family_of
 
+    families = [k[:-1] for k in known if k.endswith(".*")]
     for column, metric in pack.columns.items():
+        if any(metric.startswith(f) and len(metric) > len(f) for f in families) and "{" not in metric:
+            continue  # a member of a declared family, mapped by its exact column name
         if (family_of(metric) or metric) not in known:
             hint = ", ".join(sorted(known)[:80]) or "none: declare it under 'metrics'"
             raise RuleFileError(f"column {column!r} maps to {metric!r}, which is not a metric of this pack or of "
