@@ -194,7 +194,8 @@ class _Preparer:
                     per = counts.copy()
                 else:
                     per = np.full(ngroups, np.inf if n.func == "min" else -np.inf)
-                    (np.minimum if n.func == "min" else np.maximum).at(per, g, np.nan_to_num(vals, nan=per[0]))
+                    if len(g):
+                        (np.minimum if n.func == "min" else np.maximum).at(per, g, vals)
                 per = np.where(counts > 0, per, np.nan)
                 per = np.append(per, np.nan)  # target -1: no group
                 cols[k] = per[np.where(target >= 0, target, ngroups)]

@@ -319,7 +319,8 @@ class TableChecker:
                 f"no column maps to a metric of the packs in force (columns: {shown}); map them with a pack's "
                 f"'columns', or, if the header is not the first line, give --header-row N")
             return
-        labels = (frame[self.id_column].astype(str).tolist() if self.id_column and self.id_column in frame.columns
+        labels = (frame[self.id_column].astype(str).str.strip().tolist()
+                  if self.id_column and self.id_column in frame.columns
                   else frame[frame.columns[0]].astype(str).tolist() if table.layout == "long"
                   else [str(i + 1) for i in range(len(frame))])
         records, texts, values, nulls, formats = self._records(frame, cols, bounds, labels, line_offset, result, metrics)
