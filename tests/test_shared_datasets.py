@@ -40,11 +40,19 @@ def changed_copy(tmp_path, source, old: str, new: str):
     return path
 
 
-def test_every_pack_validates():
+def test_every_pack_validates_and_satisfies_the_json_schema():
+    from importlib import resources
+
+    import jsonschema
+    import yaml
+
     packs = sorted(PACKS.glob("*.yaml"))
     assert len(packs) == 8
     result = CliRunner().invoke(main, ["rules", "validate", *map(str, packs)])
     assert result.exit_code == 0, result.output
+    schema = json.loads(resources.files("figcheck.rules").joinpath("pack.schema.json").read_text(encoding="utf-8"))
+    for pack in packs:
+        jsonschema.validate(yaml.safe_load(pack.read_text(encoding="utf-8")), schema)
 
 
 GSO = SHARED_DATASETS / "gso"
