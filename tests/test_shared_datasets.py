@@ -145,6 +145,19 @@ def test_covid_tables_that_are_consistent(name, pack):
 
 
 @needs_shared
+@pytest.mark.parametrize("name,rule,explanation", [
+    ("webgis_cv19hcm.csv", "covid.hcm-districts-make-the-province", "sum(Số ca nhiễm) = 21.481 ≠ Số ca nhiễm of "
+     "webgis_cv19.csv where place == 'Hồ Chí Minh' = 20.238 (off by 1.243)"),
+    ("webgis_cv19hn.csv", "covid.hanoi-districts-make-the-province", "sum(Số ca nhiễm) = 185 ≠ Số ca nhiễm of "
+     "webgis_cv19.csv where place == 'Hà Nội' = 837 (off by 652)"),
+])
+def test_covid_districts_against_their_province_row_in_another_table(name, rule, explanation):
+    table = check(COVID / name, "covid-vn.yaml")
+    (a,) = table["anomalies"]
+    assert (a["rule"], a["explanation"]) == (rule, explanation)
+
+
+@needs_shared
 def test_covid_province_rules_run(tmp_path):
     source = COVID / "vnexpress_timeseries-vietnam-provinces-confirmed-total.csv"
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)

@@ -343,3 +343,48 @@ def test_column_patterns_and_templated_rules(tmp_path, engine):
                               ("2021-01-02", "t.province-not-negative[TP.HCM]")]
     a = table["anomalies"][0]
     assert a["explanation"] == "sum(Hà Nội, TP.HCM, Huế) = 11 > Cả nước = 10"
+
+
+REFERENCE = """
+    metrics:
+      place: {type: text}
+      cases: {}
+    rules:
+      - id: t.districts-make-the-province
+        severity: error
+        files: ["districts.csv"]
+        group_by: []
+        reference:
+          file: provinces.csv
+          where: "place == 'Huế'"
+          values: {province_cases: cases}
+        assert: sum(cases) == province_cases
+"""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_value_from_one_row_of_another_table(tmp_path, engine):
+    write_csv(tmp_path, "place,cases\nHà Nội,10\nHuế,7\n", "provinces.csv")
+    districts = write_csv(tmp_path, "place,cases\nA,3\nB,5\n", "districts.csv")
+    doc = check(engine, districts, "--rules", write_pack(tmp_path, REFERENCE))
+    (a,) = doc["tables"][0]["anomalies"]
+    assert a["explanation"] == "sum(cases) = 8 ≠ cases of provinces.csv where place == 'Huế' = 7 (off by 1)"
+
+
+def test_a_reference_that_picks_no_row_is_not_evaluated(tmp_path):
+    write_csv(tmp_path, "place,cases\nHà Nội,10\n", "provinces.csv")
+    districts = write_csv(tmp_path, "place,cases\nA,3\n", "districts.csv")
+    doc = check("pandas", districts, "--rules", write_pack(tmp_path, REFERENCE))
+    (n,) = doc["tables"][0]["not_evaluated"]
+    assert "0 rows meet" in n["reason"] and "provinces.csv" in n["reason"]
+
+
+@pytest.mark.parametrize("old,new,message", [
+    ("values: {province_cases: cases}", "values: {province_cases: place}", "is not a number metric"),
+    ("province_cases", "cases", "is already a metric"),
+    ("          file: provinces.csv\n", "", "'reference' is a mapping"),
+])
+def test_rules_validate_checks_references(tmp_path, old, new, message):
+    text = REFERENCE.replace(old, new)
+    result = CliRunner().invoke(main, ["rules", "validate", write_pack(tmp_path, text)])
+    assert result.exit_code == 2 and message in result.output, result.output

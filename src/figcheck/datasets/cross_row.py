@@ -39,7 +39,7 @@ class Prepared:
 
 
 def needs_preparing(rule: Rule, metrics: dict[str, Metric]) -> bool:
-    if rule.group_by is not None or rule.order_by:
+    if rule.group_by is not None or rule.order_by or rule.reference is not None:
         return True
     nodes = [n for n in (rule.assert_ast, rule.where_ast) if n is not None]
     return any(_has_text(n, metrics) for n in nodes)

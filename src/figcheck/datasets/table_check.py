@@ -258,6 +258,8 @@ def rule_metrics(rule: Rule) -> set[str]:
             needed |= {n.name for n in names(node)}
     needed |= set(rule.group_by or ()) | set(rule.order_by or ()) | set(rule.partition_by or ()) \
         | ({rule.parent} if rule.parent else set())
+    if rule.reference is not None:  # names the other table's row gives
+        needed -= {name for name, _ in rule.reference.values}
     return needed
 
 
@@ -412,6 +414,41 @@ class TableChecker:
             runnable.append(rule)
         return runnable
 
+    def _reference(self, rule: Rule, source: str, records, metrics, n: int, labels: dict[str, str]) -> str | None:
+        """The values ``rule`` reads from one row of another table, as columns of ``records``; or why not."""
+        import os
+
+        from figcheck.datasets.cross_row import Prepared, _Preparer
+        from figcheck.datasets.table_input import read_table
+
+        ref = rule.reference
+        path = os.path.join(os.path.dirname(source), ref.file)
+        other = read_table(path, **self.read_options)
+        if other.error is not None or other.frame is None:
+            return f"reference table {ref.file}: {other.error}"
+        cols = column_metrics(list(other.frame.columns), self.ruleset)
+        scratch = TableResult(source=path)
+        rec, _, texts, _, formats = self._records(other.frame, cols, {}, [str(i + 1) for i in range(len(other.frame))],
+                                                   other.line_offset, scratch, metrics)
+        picker = _Preparer(rec, texts, metrics, len(other.frame), Prepared(rules=[]))
+        try:
+            cond = picker.text_condition(ref.where_ast)
+            rows = np.flatnonzero(Evaluator(pd.DataFrame(rec, copy=False), "strict").possible(cond))
+        except (EvaluationError, KeyError) as exc:
+            return f"reference table {ref.file}: cannot evaluate {ref.where!r}: {exc}"
+        if len(rows) != 1:
+            return f"reference table {ref.file}: {len(rows)} rows meet {ref.where!r} (it must pick one)"
+        i = int(rows[0])
+        metric_col = {m: c for c, m in cols.items()}
+        for name, metric in ref.values:
+            if f"{metric}.value" not in rec:
+                return f"reference table {ref.file}: no column for {metric}"
+            for k in ("lo", "hi", "llo", "lhi", "value"):
+                col = rec.get(f"{metric}.{k}", rec[f"{metric}.value"])
+                records[f"{name}.{k}"] = np.full(n, float(col[i]))
+            labels[name] = f"{metric_col[metric]} of {ref.file} where {ref.where}"
+        return None
+
     def _not_evaluated(self, result: TableResult, rule_id: str, reason: str) -> None:
         result.not_evaluated.append({"rule": rule_id, "severity": "error" if self.strict else "warning",
                                      "reason": reason})
@@ -434,8 +471,15 @@ class TableChecker:
                                                       "order_by and text conditions are evaluated by the pandas and "
                                                       "polars engines")
             runnable = [r for r in runnable if not needs_preparing(r, metrics)]
+        reference_labels: dict[str, str] = {}
+        for r in [r for r in runnable if r.reference is not None]:
+            problem = self._reference(r, source, records, metrics, n, reference_labels)
+            if problem:
+                self._not_evaluated(result, r.id, problem)
+                runnable.remove(r)
         try:
             prepared = prepare(runnable, records, values, metrics, n)
+            prepared.labels.update(reference_labels)
         except Exception as exc:  # noqa: BLE001 - a regular expression that timed out, …
             from figcheck.rules.textmatch import RegexError
 

@@ -20,7 +20,8 @@ from figcheck.rules.model import SCOPES, SEVERITIES, TABLES, Location, Metric, P
 
 MAX_PACK_BYTES = 1024 * 1024
 MAX_NODES = 50_000
-TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "partition_by", "files", "sections"}
+TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "partition_by", "files", "sections",
+                     "reference"}
 BUILTIN_CHECKS = {"share_granularity": "share", "change_consistency": "change", "whole_number": "figure"}
 DEFAULT_PACKS = {"vi": ["core", "antq"]}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
@@ -239,6 +240,8 @@ def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str],
     rule_kw: dict[str, Any] = {}
     if ("assert" in raw) == ("check" in raw):
         raise RuleFileError(f"rule {rid!r} needs exactly one of 'assert' and 'check'", raw.location)
+    if on == "record" and isinstance(raw.get("reference"), _Located) and isinstance(raw["reference"].get("values"), dict):
+        numbers = numbers | {str(k) for k in raw["reference"]["values"]}  # names the reference row gives
     if "assert" in raw:
         text, node = _parse_expr(raw, "assert", numbers, "name")
         rule_kw.update(assert_text=text, assert_ast=node)

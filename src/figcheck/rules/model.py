@@ -60,6 +60,16 @@ class Metric:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """Values a table rule reads from one row of another table (``reference:``)."""
+
+    file: str  # relative to the checked table's folder
+    where: str  # the condition that picks the one row
+    where_ast: Node
+    values: tuple[tuple[str, str], ...]  # (name the rule uses, metric of the reference row)
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     description: str
@@ -85,6 +95,7 @@ class Rule:
     files: tuple[str, ...] = ()  # glob patterns of the table files the rule is for (default: all)
     sections: str | None = None  # a condition: each row meeting it heads a group of the rows below it
     sections_ast: Node | None = None
+    reference: Reference | None = None  # values from one row of another table
 
     @property
     def expression(self) -> str:

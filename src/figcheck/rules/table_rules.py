@@ -88,11 +88,39 @@ def table_rule_fields(raw, rid: str, metrics: dict[str, Metric], parsed: dict[st
         if not isinstance(files, list) or not files or not all(isinstance(f, str) and f for f in files):
             raise RuleFileError(f"rule {rid!r}: 'files' lists glob patterns of file names (\"*.csv\")", raw.marks["files"])
         out["files"] = tuple(files)
+    if "reference" in raw:
+        out["reference"] = _reference(raw["reference"], rid, raw.marks["reference"], metrics, numbers)
+        metrics = {**metrics, **{name: metrics[m] for name, m in out["reference"].values}}
     for key in ("assert", "where"):
         node = parsed.get(f"{key}_ast")
         if node is not None:
             _check_kinds(raw, key, node, metrics, out, condition=True)
     return out
+
+
+def _reference(ref: Any, rid: str, mark, metrics: dict[str, Metric], numbers: set[str]):
+    from figcheck.rules.loader import RuleFileError, _Located, _parse_expr
+    from figcheck.rules.model import Reference
+
+    shape = "'reference' is a mapping: {file: OTHER.csv, where: CONDITION, values: {NAME: METRIC}}"
+    if not isinstance(ref, _Located) or set(ref) - {"file", "where", "values"} or not {"file", "where", "values"} <= set(ref):
+        raise RuleFileError(f"rule {rid!r}: {shape}", mark)
+    if not isinstance(ref["file"], str) or not ref["file"]:
+        raise RuleFileError(f"rule {rid!r}: the reference 'file' is a path relative to the checked table", ref.marks["file"])
+    values = ref["values"]
+    if not isinstance(values, dict) or not values:
+        raise RuleFileError(f"rule {rid!r}: {shape}", ref.marks["values"])
+    pairs = []
+    for name, metric in values.items():
+        if name in metrics:
+            raise RuleFileError(f"rule {rid!r}: the reference name {name!r} is already a metric", ref.marks["values"])
+        if not isinstance(metric, str) or metric not in metrics or metrics[metric].kind == "text":
+            raise RuleFileError(f"rule {rid!r}: reference {name!r} names {metric!r}, which is not a number metric "
+                                f"(known: {', '.join(sorted(metrics)[:80])})", ref.marks["values"])
+        pairs.append((str(name), metric))
+    text, node = _parse_expr(ref, "where", numbers, "name")
+    _check_kinds(ref, "where", node, metrics, {}, condition=True)
+    return Reference(file=ref["file"], where=text, where_ast=node, values=tuple(pairs))
 
 
 def _tolerance(value: Any, rid: str, mark) -> tuple[float, bool]:
