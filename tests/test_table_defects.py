@@ -273,7 +273,8 @@ def test_null_policy_required_and_skipped_counts(tmp_path):
     table = doc["tables"][0]
     assert [(c["row"], c["column"]) for c in table["cell_errors"]] == [("c", "male")]  # required: true
     assert "required" in table["cell_errors"][0]["message"]
-    assert table["skipped_for_nulls"] == {"t.sex": 3} and doc["summary"]["skipped_for_nulls"] == 3
+    # b and d are skipped for their empty cells; c's empty cell is an error (required), not a skip
+    assert table["skipped_for_nulls"] == {"t.sex": 2} and doc["summary"]["skipped_for_nulls"] == 2
     assert found(doc) == [("e", "t.sex")]
 
 

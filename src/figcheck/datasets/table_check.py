@@ -387,16 +387,20 @@ class TableChecker:
                 data.update({f"{name}.lo": lo, f"{name}.hi": hi, f"{name}.llo": llo, f"{name}.lhi": lhi,
                              f"{name}.value": np.asarray(v, dtype=float)})
             self._required(metric, col, series, nulls[name], cell_error)
+        order = {c: k for k, c in enumerate(cols)}  # column by column, each in row order (as on Spark)
+        result.cell_errors.sort(key=lambda e: (order.get(e.column, len(order)), e.row_number))
         texts = _CellTexts(frame, {m: c for c, m in cols.items()}, formats)
         return data, texts, values, nulls, formats  # numpy columns: each engine builds its own frame from them
 
     @staticmethod
     def _required(metric, col, series, empty, cell_error) -> None:
+        """An empty cell of a required metric is a cell error (and so not also a row skipped for nulls)."""
         if metric.required:
             for i in np.flatnonzero(empty):
                 cell = series.iloc[i]
                 cell_error(i, col, "" if cell is None or (isinstance(cell, float) and math.isnan(cell)) else str(cell),
                            f"empty cell in a required column (metric {metric.name!r} is required: true)")
+            empty[:] = False
 
     def runnable(self, cols: dict[str, str], result: TableResult, rules: list[Rule] | None = None) -> list[Rule]:
         """The rules whose columns the table has; the others are reported as not evaluated."""

@@ -147,7 +147,17 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
         result.error = InputError(f"no column {id_column!r} for --id (columns: {', '.join(names_of.values())})")
         return result
     cols = column_metrics([c for c in names_of.values() if c != id_column], checker.ruleset)
+    if id_column:  # as the local engines: the --id column also maps to a text metric
+        id_metric = column_metrics([id_column], checker.ruleset).get(id_column)
+        if id_metric is not None and checker.ruleset.metrics[id_metric].kind == "text":
+            cols = {id_column: id_metric, **cols}
     result.columns = cols
+    if not cols:
+        shown = ", ".join(repr(c) for c in list(names_of.values())[:8]) + (" …" if len(names_of) > 8 else "")
+        result.error = InputError(
+            f"no column maps to a metric of the packs in force (columns: {shown}); map them with a pack's "
+            f"'columns', or, if the header is not the first line, give --header-row N")
+        return result
     metric_to_col = {m: c for c, m in cols.items()}
     dtypes = {names_of[c]: t for c, t in zip(frame.columns, [f.dataType for f in frame.schema.fields])}
     # the schema first (pandera, no pass over the data): a metric column must hold numbers, text or flags
@@ -185,9 +195,19 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
         c = F.col(column_of[col])
         if checker.ruleset.metrics[metric].kind == "text":
             continue  # a label column: rules that read it are not run on Spark (above)
+        m = checker.ruleset.metrics[metric]
+        required = (f"empty cell in a required column (metric {metric!r} is required: true)" if m.required else None)
         if isinstance(dtypes[col], numeric):
-            exprs[f"{metric}.value"] = c.cast("double")
+            value = c.cast("double")
+            exprs[f"{metric}.value"] = value
             kinds[f"{metric}.value"] = "float"
+            if m.decimals is not None:  # the interval of the declared rounding, as the local engines read it
+                half = 0.5 * 10.0 ** -m.decimals
+                for key, sign in (("lo", -1), ("hi", 1), ("llo", -1), ("lhi", 1)):
+                    exprs[f"{metric}.{key}"] = value + sign * half
+                    kinds[f"{metric}.{key}"] = "float"
+            if required:
+                errors[col] = F.when(c.isNull() | F.isnan(value), F.lit(required))
             continue
         if isinstance(dtypes[col], T.BooleanType):
             parsed = F.struct(*[F.lit(None).cast("double").alias(k) for k in ("v", "lo", "hi", "llo", "lhi")],
@@ -202,6 +222,9 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
             exprs[f"{metric}.{key}"] = F.col(tmp).getField(field)
             kinds[f"{metric}.{key}"] = "float"
         errors[col] = F.col(tmp).getField("err")
+        if required:
+            v = F.col(tmp).getField("v")
+            errors[col] = F.coalesce(errors[col], F.when(v.isNull() | F.isnan(v), F.lit(required)))
 
     safe = {key: f"r{k}" for k, key in enumerate(exprs)}
     frame = frame.select(*frame.columns, *[e.alias(safe[key]) for key, e in exprs.items()])
@@ -286,14 +309,16 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     records = {key: np.array([np.nan if r[safe[key]] is None else float(r[safe[key]]) for r in rows], dtype=float)
                for key in exprs}
     texts_frame = pd.DataFrame({col: [r[column_of[col]] for r in rows] for col in cols})
-    texts = _CellTexts(texts_frame, metric_to_col)
+    formats = {m: checker.ruleset.metrics[m].number_format or conventions.get(c, "vi") for c, m in cols.items()}
+    texts = _CellTexts(texts_frame, metric_to_col, formats)
     labels = [str(r[column_of[id_column]]) if id_column else str(r["_row"]) for r in rows]
     for k, col in enumerate(errors):
         for i, r in enumerate(rows):
             if r[f"bad{k}"]:
                 n = int(r["_row"])
                 result.cell_errors.append(CellError(labels[i], n, None if line_offset is None else n - 1 + line_offset,
-                                                    col, str(r[column_of[col]]), r[f"err{k}"]))
+                                                    col, "" if r[column_of[col]] is None else str(r[column_of[col]]),
+                                                    r[f"err{k}"]))
     for i, r in enumerate(rows):
         n = int(r["_row"])
         for k, rule in enumerate(runnable):
