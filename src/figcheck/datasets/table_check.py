@@ -682,11 +682,15 @@ def _gx_outcomes(records: pd.DataFrame, rules: list[Rule], ruleset: RuleSet, met
     found = {(k, row) for k, row in found if rules[k].id not in skipped_ids}
     # the loose reading "allows" a failure only where the strict reading does not: the same wording as
     # the pandas and polars engines
-    strict, loose = Evaluator(records, "strict"), Evaluator(records, "loose")
-    loose_ok = []
-    for r in rules:
-        strict.tolerance = loose.tolerance = r.tolerance
-        loose_ok.append(loose.possible(r.assert_ast) & ~strict.possible(r.assert_ast))
+    # (on the rows GX reported only)
+    rows = sorted({row for _, row in found})
+    loose_ok = [np.zeros(len(records), dtype=bool) for _ in rules]
+    if rows:
+        picked = records.iloc[rows].reset_index(drop=True)
+        strict, loose = Evaluator(picked, "strict"), Evaluator(picked, "loose")
+        for k, r in enumerate(rules):
+            strict.tolerance = loose.tolerance = r.tolerance
+            loose_ok[k][rows] = loose.possible(r.assert_ast) & ~strict.possible(r.assert_ast)
     return sorted(found), loose_ok, skipped
 
 
