@@ -6,7 +6,6 @@ copy with one value changed (written to a temporary directory) proves the rule r
 """
 
 import json
-import shutil
 
 import pytest
 from click.testing import CliRunner

@@ -3,7 +3,6 @@
 import json
 import textwrap
 
-import numpy as np
 import pandas as pd
 import pytest
 from click.testing import CliRunner

@@ -25,7 +25,7 @@ def ruleset_of(rules: Any, *, default_rules: bool = False, language: str = "vi")
     return load_ruleset([str(s) for s in specs], language=language, defaults=default_rules)
 
 
-def check_frame(frame: Any, rules: Any = (), *, id: str | None = None, engine: str | None = None,  # noqa: A002
+def check_frame(frame: Any, rules: Any = (), *, id: str | None = None, engine: str | None = None,
                 strict: bool = False, default_rules: bool = False, language: str = "vi",
                 source: str = "<frame>") -> TableResult:
     import pandas as pd

@@ -19,7 +19,6 @@ import pandas as pd
 from figcheck.models import InputError
 from figcheck.rules.expr import Node, names
 from figcheck.rules.model import Rule, RuleSet
-from figcheck.reading import intervals
 from figcheck.validators.engine import SEVERITY_RANK, failing_rows
 from figcheck.validators.evaluate import EvaluationError, Evaluator, comparisons
 from figcheck.reading.numbers import format_number, numeral_evidence, parse_numeral

@@ -22,12 +22,12 @@ import re
 
 from figcheck.rules import expr as rexpr
 from figcheck.rules.model import Metric, Rule, RuleSet
+from figcheck.rules.table_rules import family_of, is_family  # the loader checks packs with them
 
 ROW_AGGREGATES = ("sum", "min", "max")
 _PLACEHOLDER = re.compile(r"\{([^\W\d]\w*)\}")
 
 
-from figcheck.rules.table_rules import family_of, is_family  # noqa: E402  (the loader checks packs with them)
 
 
 def _matcher(pattern: str, target: str):
@@ -121,7 +121,7 @@ def expand(rules: list[Rule], members: dict[str, str], families: set[str] | None
             continue
         suffixes = [s for s in by_family[rest[0]] if all(s in by_family[f] for f in rest)]
         for suffix in suffixes:
-            def one(n, suffix=suffix):
+            def one(n, suffix=suffix, rest=rest):
                 if isinstance(n, rexpr.Name) and n.name in rest:
                     return rexpr.Name(n.offset, by_family[n.name][suffix])
                 return None

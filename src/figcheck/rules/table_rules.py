@@ -37,7 +37,7 @@ CONDITIONS = ("between", "matches", "increasing", "decreasing")
 
 
 def table_rule_fields(raw, rid: str, metrics: dict[str, Metric], parsed: dict[str, Any], numbers: set[str]) -> dict:
-    from figcheck.rules.loader import RuleFileError, _expr_location, _parse_expr
+    from figcheck.rules.loader import RuleFileError, _parse_expr
 
     out: dict[str, Any] = {}
     if "tolerance" in raw:
