@@ -28,8 +28,6 @@ ROW_AGGREGATES = ("sum", "min", "max")
 _PLACEHOLDER = re.compile(r"\{([^\W\d]\w*)\}")
 
 
-
-
 def _matcher(pattern: str, target: str):
     """A function column → member suffix (or None) for one ``columns`` entry that is a pattern."""
     if _PLACEHOLDER.search(target) and _PLACEHOLDER.search(pattern):
