@@ -9,6 +9,10 @@ Public API::
     for result in figcheck.check(["draft.txt"]):
         for anomaly in result.anomalies:
             print(anomaly.severity, anomaly.message, anomaly.explanation)
+
+    result = figcheck.check_frame(df, rules=["my-pack.yaml"], id="province")  # a pandas or polars frame
+    for anomaly in result.anomalies:
+        print(anomaly.row, anomaly.rule, anomaly.explanation)
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from figcheck.models import Anomaly, Article, ArticleResult, Figure, InputError,
 
 from figcheck._version import __version__
 __all__ = ["Anomaly", "Article", "ArticleResult", "Figure", "InputError", "Item", "Relation", "SetAside", "Source",
-           "check", "extract", "read", "__version__"]
+           "check", "check_frame", "extract", "read", "__version__"]
 
 
 def extract(text: str, *, title: str | None = None, language: str = "vi") -> Article:
@@ -71,3 +75,19 @@ def check(paths: Iterable[str], *, rules: Iterable[str] = (), default_rules: boo
 
     ruleset = load_ruleset(list(rules), language=language, defaults=default_rules)
     yield from check_stream(read(paths, language=language), ruleset, language)
+
+
+def check_frame(frame, rules=(), *, id: str | None = None, engine: str | None = None, strict: bool = False,  # noqa: A002
+                default_rules: bool = False, language: str = "vi", source: str = "<frame>"):
+    """Check a pandas or polars DataFrame against rule packs, as ``figcheck check-table`` checks a file.
+
+    ``rules``: pack names or files (or a loaded RuleSet); the language's default packs are added only with
+    ``default_rules=True``. ``id``: the column that names a row in the results. ``engine``: pandas (the
+    default for pandas frames), polars (the default for polars frames) or gx. Returns the
+    ``TableResult`` the CLI renders (``anomalies``, ``cell_errors``, ``not_evaluated``, ``skipped_for_nulls``,
+    ``to_dict()`` for the JSON form); a frame no rule can read has ``error`` set.
+    """
+    from figcheck.datasets.frames import check_frame as _check_frame
+
+    return _check_frame(frame, rules, id=id, engine=engine, strict=strict, default_rules=default_rules,
+                        language=language, source=source)

@@ -19,8 +19,13 @@ FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "git
 @click.option("--no-default-rules", is_flag=True, help="Start from no pack instead of the language's defaults.")
 @click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
 @click.option("--strict", is_flag=True,
-              help="A rule whose columns are missing is an error, not a warning; a table none of whose columns "
-                   "names a metric is an input error (exit 2) instead of a table with nothing to check.")
+              help="A rule that could not be evaluated (columns missing, no faithful form on the engine, rows "
+                   "skipped for empty cells) is an error, not a warning; a table none of whose columns names a "
+                   "metric is an input error (exit 2) instead of a table with nothing to check.")
+@click.option("--header-row", type=click.IntRange(min=1), default=None, metavar="N",
+              help="CSV: the header is line N (default: found, skipping title lines above it).")
+@click.option("--skip-rows", type=click.IntRange(min=0), default=None, metavar="N",
+              help="CSV: skip N lines above the header.")
 @click.option("--engine", type=click.Choice(["pandas", "polars", "gx", "spark"]), default="pandas", show_default=True,
               help="pandas or polars: pandera's backends (identical anomalies); gx: the pack exported as a "
                    "Great Expectations suite and run by GX (pip install figcheck[gx]); spark: Apache Spark "
@@ -46,7 +51,8 @@ FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "git
 @selection_options
 @click.pass_context
 def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ...], no_default_rules: bool,
-                id_column: str | None, strict: bool, engine: str, data_docs: str | None, table_names: tuple[str, ...],
+                id_column: str | None, strict: bool, header_row: int | None, skip_rows: int | None,
+                engine: str, data_docs: str | None, table_names: tuple[str, ...],
                 spark_master: str, spark_conf: tuple[str, ...], fmt: str, fail_on: str, jobs: int | None,
                 max_cell_errors: int, output: str | None, language: str, select: tuple[str, ...],
                 ignore: tuple[str, ...], config_path: str | None, isolated: bool) -> None:
@@ -100,10 +106,14 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
 
         if importlib.util.find_spec("pyarrow") is None:  # the tables are still tried, each an input error
             click.echo("figcheck: Parquet tables need pyarrow: pip install 'figcheck[parquet]'", err=True)
+    if header_row is not None and skip_rows is not None:
+        click.echo("figcheck: give --header-row N or --skip-rows N, not both", err=True)
+        sys.exit(EXIT_INPUT)
+    read_options = {k: v for k, v in (("header_row", header_row), ("skip_rows", skip_rows)) if v is not None}
     if data_docs:
         data_docs = os.path.abspath(data_docs)  # GX resolves a relative base directory against its own root
     checker = TableChecker(ruleset, id_column=id_column, strict=strict, engine="pandas" if engine == "spark" else engine,
-                           data_docs=data_docs, max_cell_errors=max_cell_errors)
+                           data_docs=data_docs, max_cell_errors=max_cell_errors, read_options=read_options)
     from figcheck.datasets.table_check import check_tables
 
     if engine == "spark":
@@ -174,6 +184,7 @@ class _Tally:
         self.severities: Counter[str] = Counter()
         self.by_rule: Counter[str] = Counter()
         self.tables = self.rows = self.input_errors = self.internal_errors = self.cell_errors = self.not_evaluated = 0
+        self.skipped_for_nulls = 0
         self.died: str | None = None
 
     def add(self, res):
@@ -184,8 +195,8 @@ class _Tally:
         if res.error is not None:
             if res.error.internal:
                 self.internal_errors += 1
-                click.echo(f"figcheck: {visible(res.error)} in {visible(res.source)} (FIGCHECK_DEBUG=1 prints the "
-                           "traceback)", err=True)
+                click.echo(f"figcheck: internal error: {visible(res.source)}: {visible(res.error)} (FIGCHECK_DEBUG=1 "
+                           "prints the traceback)", err=True)
             else:
                 self.input_errors += 1
                 click.echo(f"figcheck: input error: {visible(res.source)}: {visible(res.error)}", err=True)
@@ -200,6 +211,7 @@ class _Tally:
         for n in res.not_evaluated:
             self.severities[n["severity"]] += 1
         self.not_evaluated += len(res.not_evaluated)
+        self.skipped_for_nulls += sum(getattr(res, "skipped_for_nulls", {}).values())
         return res
 
     def until_a_worker_dies(self, results):
@@ -214,7 +226,8 @@ class _Tally:
         out = {"tables": self.tables, "rows": self.rows,
                "anomalies": {s: self.severities[s] for s in ("error", "warning", "info")},
                "by_rule": dict(sorted(self.by_rule.items())), "input_errors": self.input_errors,
-               "cell_errors": self.cell_errors, "not_evaluated": self.not_evaluated}
+               "cell_errors": self.cell_errors, "not_evaluated": self.not_evaluated,
+               "skipped_for_nulls": self.skipped_for_nulls}
         if self.internal_errors:
             out["internal_errors"] = self.internal_errors
         if self.died:
@@ -255,8 +268,9 @@ def _console_report(checked, tally: _Tally, output: str | None) -> None:
         t = RichTable(title="figcheck summary", title_justify="left")
         t.add_column("what")
         t.add_column("count", justify="right")
-        for key in ("tables", "rows", "input_errors", "cell_errors", "not_evaluated"):
-            t.add_row(key.replace("_", " "), str(summary[key]))
+        for key in ("tables", "rows", "input_errors", "internal_errors", "cell_errors", "not_evaluated",
+                    "skipped_for_nulls"):
+            t.add_row(key.replace("_", " "), str(summary.get(key, 0)))
         for sev, n in summary["anomalies"].items():
             t.add_row(f"{sev}s", str(n))
         console.print(t)

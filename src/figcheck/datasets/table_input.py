@@ -40,7 +40,9 @@ class Table:
         return range(self.line_offset, self.line_offset + len(self.frame))
 
 
-def read_table(path: str) -> Table:
+def read_table(path: str, header_row: int | None = None, skip_rows: int | None = None) -> Table:
+    """The table at ``path``. For CSV, ``header_row`` (1-based line) or ``skip_rows`` (lines above the
+    header) say where the header is; without them, title lines above it are detected."""
     import stat
 
     from figcheck.reading.sources import display_path, file_kind
@@ -60,7 +62,7 @@ def read_table(path: str) -> Table:
         return Table(path, error=InputError("empty file: no header and no rows"))
     try:
         if suffix in (".csv", ".tsv", ".txt"):
-            table = _read_csv(path)
+            table = _read_csv(path, header_row, skip_rows)
         elif suffix in (".parquet", ".pq"):
             table = Table(path, pd.read_parquet(path), line_offset=None)
         elif suffix in (".jsonl", ".ndjson"):
@@ -83,21 +85,37 @@ def read_table(path: str) -> Table:
     return table
 
 
-def _read_csv(path: str) -> Table:
+def _read_csv(path: str, header_row: int | None = None, skip_rows: int | None = None) -> Table:
     with open(path, "rb") as fh:
         data = fh.read()
     text, err = decode(data)
     if err is not None:
         return Table(path, error=err)
-    sep = sniff_delimiter(text[:64 * 1024], path)
+    notes = []
+    if header_row is not None:
+        skip = header_row - 1
+    elif skip_rows is not None:
+        skip = skip_rows
+    else:
+        skip = title_lines(text, path)
+        if skip:
+            notes.append(f"{skip} line{'s' if skip > 1 else ''} above the header skipped (a title): the header is "
+                         f"line {skip + 1}")
+    lines = text.splitlines(keepends=True)
+    if skip >= len(lines):
+        return Table(path, error=InputError(f"no header: the file has {len(lines)} lines and the header would be "
+                                            f"line {skip + 1}"))
+    body = "".join(lines[skip:])
+    sep = sniff_delimiter(body[:64 * 1024], path)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True)
+        frame = pd.read_csv(io.StringIO(body), sep=sep, dtype=str, keep_default_na=False, skip_blank_lines=True)
     except pd.errors.ParserError as exc:
         return Table(path, error=InputError(f"malformed CSV: {exc}"))
     except pd.errors.EmptyDataError:
         return Table(path, error=InputError("empty file: no header and no rows"))
-    lines = _csv_row_lines(text, sep)
-    return Table(path, frame, line_offset=2, lines=lines if lines is not None and len(lines) == len(frame) else None)
+    lines = _csv_row_lines(body, sep)
+    lines = [n + skip for n in lines] if lines is not None and len(lines) == len(frame) else None
+    return Table(path, frame, line_offset=2 + skip, lines=lines, notes=notes)
 
 
 def _csv_row_lines(text: str, sep: str) -> list[int] | None:
@@ -113,6 +131,44 @@ def _csv_row_lines(text: str, sep: str) -> list[int] | None:
     except csv.Error:
         return None
     return starts[1:]  # the first is the header
+
+
+def title_lines(text: str, path: str = "", sample_records: int = 40) -> int:
+    """How many lines above a CSV's header are a title (or blank): the header is the first record with
+    as many fields as most of the records after it, when the records before it have fewer."""
+    sample = text[:64 * 1024]
+    best = (0, ",", 0)  # (records with the modal width, delimiter, width)
+    for delim in (",", ";", "\t", "|"):
+        try:
+            recs = [(r, ln) for r, ln in _records(sample, delim, sample_records)]
+        except csv.Error:
+            continue
+        widths = [len(r) for r, _ in recs if any(c.strip() for c in r)]
+        if not widths:
+            continue
+        width = max(set(widths), key=widths.count)
+        score = widths.count(width)
+        if width > 1 and score > best[0]:
+            best = (score, delim, width)
+    score, delim, width = best
+    if not score:
+        return 0
+    line_before = 0
+    for record, end_line in _records(sample, delim, sample_records):
+        if len(record) >= width and any(c.strip() for c in record):
+            return line_before
+        line_before = end_line
+    return 0
+
+
+def _records(sample: str, delim: str, limit: int):
+    reader = csv.reader(io.StringIO(sample), delimiter=delim)
+    for _ in range(limit):
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        yield record, reader.line_num
 
 
 def sniff_delimiter(sample: str, path: str) -> str:

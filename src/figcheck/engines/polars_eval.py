@@ -19,14 +19,32 @@ def _finite_abs(e: pl.Expr) -> pl.Expr:
 
 
 class PolarsCompiler(TruthCompiler):
-    def __init__(self, columns: set[str], reading: str = "strict") -> None:
+    def __init__(self, columns: set[str], reading: str = "strict", tolerance: tuple[float, bool] | None = None) -> None:
         self.columns = columns
         self.lo_key, self.hi_key = ("lo", "hi") if reading == "strict" else ("llo", "lhi")
+        self.tolerance = tolerance
+
+    def flag_truth(self, node: Name) -> pl.Expr | None:
+        """A condition computed before the engine runs (a text comparison): a boolean column."""
+        if node.name in self.columns:
+            return pl.col(node.name).fill_null(False)
+        return None
+
+    def _allow(self, e: pl.Expr, *sides: pl.Expr) -> pl.Expr:
+        if not self.tolerance:
+            return e
+        amount, relative = self.tolerance
+        if not relative:
+            return pl.max_horizontal(e, pl.lit(amount))
+        scale = pl.max_horizontal([pl.when(s.is_finite()).then(s.abs()).otherwise(0.0) for s in sides])
+        return pl.max_horizontal(e, scale * amount)
 
     def present(self, node: Node) -> pl.Expr:
         """Rows where every figure the expression names is present."""
         out = pl.lit(True)
         for n in {n.name for n in names(node)}:
+            if f"{n}.lo" not in self.columns and f"{n}.value" not in self.columns:
+                continue  # a condition column, not a figure
             col = pl.col(f"{n}.lo" if f"{n}.lo" in self.columns else f"{n}.value")
             out = out & col.is_not_null() & col.is_not_nan()
         return out
@@ -84,9 +102,10 @@ class PolarsCompiler(TruthCompiler):
         if op in ("<=", "<"):
             # the tolerance scales with the two bounds compared (the same in the pandas evaluator)
             x, y = (ahi, blo) if necessary else (alo, bhi)
-            e = pl.max_horizontal(pl.lit(1.0), _finite_abs(x), _finite_abs(y)) * EPS
+            e = self._allow(pl.max_horizontal(pl.lit(1.0), _finite_abs(x), _finite_abs(y)) * EPS, x, y)
             return (x <= y + e) if op == "<=" else (x < y - e)
-        e = pl.max_horizontal(pl.lit(1.0), _finite_abs(alo), _finite_abs(ahi), _finite_abs(blo), _finite_abs(bhi)) * EPS
+        e = self._allow(pl.max_horizontal(pl.lit(1.0), _finite_abs(alo), _finite_abs(ahi), _finite_abs(blo),
+                                          _finite_abs(bhi)) * EPS, alo, ahi, blo, bhi)
         point = ((ahi - alo).abs() <= e) & ((bhi - blo).abs() <= e) & ((alo - blo).abs() <= e)
         if op == "==":
             return point if necessary else (alo <= bhi + e) & (blo <= ahi + e)

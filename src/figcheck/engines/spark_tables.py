@@ -18,7 +18,7 @@ import pandas as pd
 
 from figcheck.models import InputError
 from figcheck.datasets.table_check import (CellError, TableChecker, TableResult, _CellTexts, column_metrics,
-                                             read_cells, table_anomaly)
+                                             read_cells, rule_metrics, table_anomaly)
 
 SPARK_SUFFIXES = (".csv", ".tsv", ".parquet", ".pq", ".jsonl", ".ndjson", ".json", ".orc")
 _PARSED = "v double, lo double, hi double, llo double, lhi double, err string"
@@ -33,26 +33,28 @@ class _Unreadable(Exception):
         self.error = error
 
 
-def _cell_reader(convention: str):
+def _cell_reader(convention: str, decimals: int | None = None, nulls: tuple[str, ...] = ("",)):
     from figcheck.datasets.table_check import CellReader
 
-    if convention not in _READERS:
-        _READERS[convention] = CellReader(convention)  # one per worker: its cache serves every batch
-    return _READERS[convention]
+    key = (convention, decimals, nulls)
+    if key not in _READERS:
+        _READERS[key] = CellReader(convention, decimals, nulls)  # one per worker: its cache serves every batch
+    return _READERS[key]
 
 
-def parse_cells(cells: pd.Series, convention: str, whole: bool) -> pd.DataFrame:
+def parse_cells(cells: pd.Series, convention: str, whole: bool, decimals: int | None = None,
+                nulls: tuple[str, ...] = ("",)) -> pd.DataFrame:
     """Cells as written → value, strict and loose bounds, or the reason a cell is not a number."""
-    rows, errors = read_cells(cells, _cell_reader(convention), whole)
+    rows, errors = read_cells(cells, _cell_reader(convention, decimals, nulls), whole)
     return pd.DataFrame({"v": rows[:, 0], "lo": rows[:, 1], "hi": rows[:, 2], "llo": rows[:, 3], "lhi": rows[:, 4],
                          "err": errors})
 
 
-def _cell_udf(convention: str, whole: bool):
+def _cell_udf(convention: str, whole: bool, decimals: int | None = None, nulls: tuple[str, ...] = ("",)):
     from pyspark.sql import functions as F
 
     def parse(cells: pd.Series) -> pd.DataFrame:
-        return parse_cells(cells, convention, whole)
+        return parse_cells(cells, convention, whole, decimals, nulls)
 
     return F.pandas_udf(parse, _PARSED)
 
@@ -124,7 +126,6 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     from pyspark.sql import types as T
 
     from figcheck.validators.evaluate import EvaluationError
-    from figcheck.reading.numbers import dominant_convention
     from figcheck.engines.spark_eval import SparkCompiler
     from figcheck.engines.spark_session import number_rows
 
@@ -157,7 +158,17 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
         result.error = InputError(f"no column {id_column!r} for --id (columns: {', '.join(names_of.values())})")
         return result
     cols = column_metrics([c for c in names_of.values() if c != id_column], checker.ruleset)
+    if id_column:  # as the local engines: the --id column also maps to a text metric
+        id_metric = column_metrics([id_column], checker.ruleset).get(id_column)
+        if id_metric is not None and checker.ruleset.metrics[id_metric].kind == "text":
+            cols = {id_column: id_metric, **cols}
     result.columns = cols
+    if not cols:
+        shown = ", ".join(repr(c) for c in list(names_of.values())[:8]) + (" …" if len(names_of) > 8 else "")
+        result.error = InputError(
+            f"no column maps to a metric of the packs in force (columns: {shown}); map them with a pack's "
+            f"'columns', or, if the header is not the first line, give --header-row N")
+        return result
     metric_to_col = {m: c for c, m in cols.items()}
     dtypes = {names_of[c]: t for c, t in zip(frame.columns, [f.dataType for f in frame.schema.fields])}
     # the schema first (pandera, no pass over the data): a metric column must hold numbers, text or flags
@@ -174,14 +185,17 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
         return result
 
     # the number convention from the first rows of the text columns, as the local engines read it
-    text_columns = [c for c in names_of.values() if isinstance(dtypes[c], T.StringType)][:50]
+    text_columns = [c for c in cols if isinstance(dtypes[c], T.StringType)]
     try:
         head = frame.select(*[column_of[c] for c in text_columns]).limit(200).collect() if text_columns else []
     except Exception as exc:  # noqa: BLE001 - a malformed file shows up when Spark first reads it
         result.error = InputError(f"cannot read table: {_first_line(exc)}")
         return result
-    sample = " ".join(" ".join("" if r[k] is None else str(r[k]) for r in head) for k in range(len(text_columns)))
-    convention = dominant_convention(sample)
+    # the number format of each column from its own first rows (never from another column)
+    from figcheck.datasets.table_check import column_convention
+
+    conventions = {c: column_convention(pd.Series([r[k] for r in head], dtype=object), checker.ruleset.nulls)
+                   for k, c in enumerate(text_columns)}
 
     # the record columns: exact values for numeric columns, parsed intervals for the rest
     kinds: dict[str, str] = {}
@@ -190,22 +204,38 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     numeric = (T.ByteType, T.ShortType, T.IntegerType, T.LongType, T.FloatType, T.DoubleType, T.DecimalType)
     for col, metric in cols.items():
         c = F.col(column_of[col])
+        if checker.ruleset.metrics[metric].kind == "text":
+            continue  # a label column: rules that read it are not run on Spark (above)
+        m = checker.ruleset.metrics[metric]
+        required = (f"empty cell in a required column (metric {metric!r} is required: true)" if m.required else None)
         if isinstance(dtypes[col], numeric):
-            exprs[f"{metric}.value"] = c.cast("double")
+            value = c.cast("double")
+            exprs[f"{metric}.value"] = value
             kinds[f"{metric}.value"] = "float"
+            if m.decimals is not None:  # the interval of the declared rounding, as the local engines read it
+                half = 0.5 * 10.0 ** -m.decimals
+                for key, sign in (("lo", -1), ("hi", 1), ("llo", -1), ("lhi", 1)):
+                    exprs[f"{metric}.{key}"] = value + sign * half
+                    kinds[f"{metric}.{key}"] = "float"
+            if required:
+                errors[col] = F.when(c.isNull() | F.isnan(value), F.lit(required))
             continue
         if isinstance(dtypes[col], T.BooleanType):
             parsed = F.struct(*[F.lit(None).cast("double").alias(k) for k in ("v", "lo", "hi", "llo", "lhi")],
                               F.when(c.isNotNull(), F.lit("a true/false value, not a number")).alias("err"))
         else:
-            whole = checker.ruleset.metrics[metric].whole
-            parsed = _cell_udf(convention, whole)(c.cast("string"))
+            m = checker.ruleset.metrics[metric]
+            parsed = _cell_udf(m.number_format or conventions.get(col, "vi"), m.whole, m.decimals,
+                               tuple(checker.ruleset.nulls))(c.cast("string"))
         tmp = f"p_{column_of[col]}"
         frame = frame.withColumn(tmp, parsed)
         for key, field in (("value", "v"), ("lo", "lo"), ("hi", "hi"), ("llo", "llo"), ("lhi", "lhi")):
             exprs[f"{metric}.{key}"] = F.col(tmp).getField(field)
             kinds[f"{metric}.{key}"] = "float"
         errors[col] = F.col(tmp).getField("err")
+        if required:
+            v = F.col(tmp).getField("v")
+            errors[col] = F.coalesce(errors[col], F.when(v.isNull() | F.isnan(v), F.lit(required)))
 
     safe = {key: f"r{k}" for k, key in enumerate(exprs)}
     frame = frame.select(*frame.columns, *[e.alias(safe[key]) for key, e in exprs.items()])
@@ -213,7 +243,18 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     def get(key: str):
         return F.col(safe[key])
 
-    runnable = checker.runnable(cols, result)
+    from figcheck.datasets.cross_row import needs_preparing
+    from figcheck.datasets.table_check import rule_for_file
+
+    runnable = []
+    for rule in checker.runnable(cols, result, [r for r in checker.rules if rule_for_file(r, source)]):
+        if needs_preparing(rule, checker.ruleset.metrics) or rule.tolerance or any(
+                checker.ruleset.metrics[m].kind == "text" for m in cols.values() if m in rule_metrics(rule)):
+            result.not_evaluated.append({"rule": rule.id, "severity": "error" if checker.strict else "warning",
+                                         "reason": "not on the Spark engine yet (group_by, order_by, text conditions "
+                                                   "and tolerances run on --engine pandas or polars)"})
+        else:
+            runnable.append(rule)
     fails, looses = [], []
     for k, rule in enumerate(runnable):
         strict, loose = SparkCompiler(kinds, get, "strict"), SparkCompiler(kinds, get, "loose")
@@ -228,6 +269,20 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
             looses.append(F.lit(True).alias(f"loose{k}"))
             result.not_evaluated.append({"rule": rule.id, "severity": "error" if checker.strict else "warning",
                                          "reason": f"EvaluationError: {exc}"})
+    # rows each rule skips because a cell it reads is empty (not unreadable): one aggregation pass
+    from figcheck.rules.expr import names as expr_names
+
+    skip_exprs = []
+    for k, rule in enumerate(runnable):
+        cond = F.lit(False)
+        for m in {n.name for node in (rule.assert_ast, rule.where_ast) if node is not None for n in expr_names(node)}:
+            if f"{m}.value" in exprs:
+                v = exprs[f"{m}.value"]
+                empty = v.isNull() | F.isnan(v)
+                if metric_to_col[m] in errors:
+                    empty = empty & errors[metric_to_col[m]].isNull()
+                cond = cond | empty
+        skip_exprs.append(F.sum(F.when(cond, 1).otherwise(0)).alias(f"skip{k}"))
     frame = frame.withColumn("_src", F.lit(source))
     flags = fails + [e.isNotNull().alias(f"bad{k}") for k, e in enumerate(errors.values())]
     wanted = [column_of[c] for c in dict.fromkeys([*cols, *([id_column] if id_column else [])])]
@@ -244,6 +299,20 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
         result.error = InputError(f"cannot read table: {_first_line(exc)}")
         return result
     result.rows = total
+    if skip_exprs and total:
+        try:
+            sums = frame.agg(*skip_exprs).collect()[0]
+        except Exception as exc:  # noqa: BLE001
+            result.error = InputError(f"cannot read table: {_first_line(exc)}")
+            return result
+        for k, rule in enumerate(runnable):
+            if sums[f"skip{k}"]:
+                n_skipped = int(sums[f"skip{k}"])
+                result.skipped_for_nulls[rule.id] = n_skipped
+                if checker.strict:
+                    result.not_evaluated.append({
+                        "rule": rule.id, "severity": "error", "reason": f"{n_skipped} row{'s' if n_skipped > 1 else ''} "
+                        f"not checked: an empty cell in a column the rule reads"})
     if total == 0 and not columns:
         return result
 
@@ -251,14 +320,16 @@ def check_table_on_spark(spark, checker: TableChecker, path: str | None = None,
     records = {key: np.array([np.nan if r[safe[key]] is None else float(r[safe[key]]) for r in rows], dtype=float)
                for key in exprs}
     texts_frame = pd.DataFrame({col: [r[column_of[col]] for r in rows] for col in cols})
-    texts = _CellTexts(texts_frame, metric_to_col)
+    formats = {m: checker.ruleset.metrics[m].number_format or conventions.get(c, "vi") for c, m in cols.items()}
+    texts = _CellTexts(texts_frame, metric_to_col, formats)
     labels = [str(r[column_of[id_column]]) if id_column else str(r["_row"]) for r in rows]
     for k, col in enumerate(errors):
         for i, r in enumerate(rows):
             if r[f"bad{k}"]:
                 n = int(r["_row"])
                 result.cell_errors.append(CellError(labels[i], n, None if line_offset is None else n - 1 + line_offset,
-                                                    col, str(r[column_of[col]]), r[f"err{k}"]))
+                                                    col, "" if r[column_of[col]] is None else str(r[column_of[col]]),
+                                                    r[f"err{k}"]))
     for i, r in enumerate(rows):
         n = int(r["_row"])
         for k, rule in enumerate(runnable):

@@ -23,10 +23,13 @@ def table_report(result: Any, width: int = 120) -> Group:
     head.append(shown_path(result.source, width), style="bold")
     lines: list[Any] = [head]
     if result.error is not None:
-        lines.append(Text(f"input error: {visible(result.error)}", style="bold red"))
+        kind = "internal error" if getattr(result.error, "internal", False) else "input error"
+        lines.append(Text(f"{kind}: {visible(result.error)}", style="bold red"))
         return Group(*lines, Text(""))
     mapped = ", ".join(f"{c} → {m}" for c, m in result.columns.items()) or "no column names a metric"
     lines.append(Text(f"{result.layout} table · {result.rows} rows · {mapped}", style="dim"))
+    for note in getattr(result, "notes", []):
+        lines.append(Text(note, style="dim"))
     if result.anomalies:
         t = Table(show_header=True, header_style="bold", expand=False)
         for col in ("", "row", "rule", "message", "arithmetic"):
@@ -45,6 +48,9 @@ def table_report(result: Any, width: int = 120) -> Group:
     if getattr(result, "cell_errors_omitted", 0):
         lines.append(Text(f"✖ … and {result.cell_errors_omitted} more cells that are not numbers "
                           "(listed up to --max-cell-errors per column)", style="red"))
+    for rule, n in getattr(result, "skipped_for_nulls", {}).items():
+        lines.append(Text(f"· {rule}: {n} row{'s' if n > 1 else ''} not checked (an empty cell in a column it reads)",
+                          style="dim"))
     for n in result.not_evaluated:
         lines.append(Text(f"? not evaluated: {visible(n['rule'])} — {visible(n['reason'])}", style=STYLE.get(n["severity"], "dim")))
     lines.append(Text(""))

@@ -11,10 +11,14 @@ Rule text is never given to ``eval``, ``exec`` or ``pandas.eval``. The grammar::
     term       := unary (("*" | "/" | "×" | "÷") unary)*
     unary      := "-" unary | primary
     primary    := NUMBER | STRING | NAME ("." NAME)* | FUNCTION "(" [expr ("," expr)*] ")" | "(" expr ")"
+                | "[" [literal ("," literal)*] "]"                                # the right side of ``in``
 
-Functions: ``sum``, ``min``, ``max``, ``abs``, ``between(x, low, high)``, ``count(list)``. Names are the
-metrics of a pack or the roles of a relation; which names exist is decided by the caller
-(:func:`check_names`), so an unknown name is an error with its line and column.
+Functions: ``sum``, ``min``, ``max``, ``abs``, ``between(x, low, high)``, ``count(list)``; on tables also
+``mean`` and the group aggregates of a ``group_by`` rule (``sum(x)``, ``count(x)``, ``min(x)``, ``max(x)``,
+``mean(x)``), ``previous(x)``, ``cumsum(x)``, ``increasing(x)`` and ``decreasing(x)`` of an ``order_by``
+rule, and ``matches(text, 'regex')`` for text columns. ``x in ['a', 'b']`` compares a text (or a number)
+with a list of literals. Names may be written in any script (``dân_số``). Which names exist is decided
+by the caller (:func:`check_names`), so an unknown name is an error with its line and column.
 """
 
 from __future__ import annotations
@@ -23,16 +27,20 @@ import re
 from dataclasses import dataclass, field
 
 FUNCTIONS = {"sum": (1, None), "min": (1, None), "max": (1, None), "abs": (1, 1), "between": (3, 3),
-             "count": (1, 1)}
+             "count": (1, 1), "mean": (1, 1), "previous": (1, 1), "cumsum": (1, 1), "increasing": (1, 1),
+             "decreasing": (1, 1), "matches": (2, 2)}
+AGGREGATES = ("sum", "count", "min", "max", "mean")  # over the rows of a group (a rule with group_by)
+ORDERED = ("previous", "cumsum", "increasing", "decreasing")  # along the rows of an order_by rule
+MAX_REGEX_LENGTH = 200
 MAX_EXPRESSION_LENGTH = 2000
 MAX_DEPTH = 40
 
 _TOKEN = re.compile(r"""
     (?P<ws>[ \t\r\n]+)
   | (?P<number>\d+(?:\.\d+)?)
-  | (?P<string>'[^'\\\n]{0,200}'|"[^"\\\n]{0,200}")
-  | (?P<name>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<op><=|>=|==|!=|<|>|\+|-|\*|/|×|÷|\(|\)|,|\.)
+  | (?P<string>'(?:[^'\\\n]|\\[^\n]){0,200}'|"(?:[^"\\\n]|\\[^\n]){0,200}")  # raw: a backslash stays
+  | (?P<name>[^\W\d]\w*)
+  | (?P<op><=|>=|==|!=|<|>|\+|-|\*|/|×|÷|\(|\)|\[|\]|,|\.)
 """, re.VERBOSE)
 
 
@@ -70,6 +78,13 @@ class Name(Node):
 
 
 @dataclass(frozen=True)
+class Items(Node):
+    """A list of literals: the right side of ``x in [...]``."""
+
+    values: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
 class Call(Node):
     func: str
     args: tuple[Node, ...]
@@ -104,7 +119,7 @@ class Not(Node):
     operand: Node
 
 
-_KEYWORDS = {"and", "or", "not", "true", "false"}
+_KEYWORDS = {"and", "or", "not", "true", "false", "in"}
 
 
 class _Parser:
@@ -181,10 +196,38 @@ class _Parser:
     def comparison(self) -> Node:
         first = self.sum()
         ops, operands = [], [first]
-        while self.peek()[1] in ("<=", "<", ">=", ">", "==", "!="):
-            ops.append(self.take()[1])
-            operands.append(self.sum())
+        while self.peek()[1] in ("<=", "<", ">=", ">", "==", "!=", "in"):
+            op = self.take()[1]
+            ops.append(op)
+            if op == "in":
+                tok = self.peek()
+                if tok[1] != "[":
+                    raise ExpressionError("'in' takes a list: x in ['a', 'b']", tok[2], self.text)
+                operands.append(self.items())
+            else:
+                operands.append(self.sum())
         return first if not ops else Compare(first.offset, tuple(ops), tuple(operands))
+
+    def items(self) -> Items:
+        _, _, offset = self.expect("[")
+        values: list[Node] = []
+        while self.peek()[1] != "]":
+            kind, value, o = self.take()
+            if kind == "string":
+                values.append(Str(o, value[1:-1]))
+            elif kind == "number":
+                values.append(Num(o, float(value)))
+            else:
+                raise ExpressionError(f"a list holds texts and numbers, not {value or 'the end'!r}", o, self.text)
+            if self.peek()[1] == ",":
+                self.take()
+            elif self.peek()[1] != "]":
+                tok = self.peek()
+                raise ExpressionError(f"expected ',' or ']', found {tok[1] or 'the end'!r}", tok[2], self.text)
+        self.take()
+        if not values:
+            raise ExpressionError("an empty list", offset, self.text)
+        return Items(offset, tuple(values))
 
     def sum(self) -> Node:
         node = self.term()
@@ -246,11 +289,19 @@ class _Parser:
                 if len(args) < lo or (hi is not None and len(args) > hi):
                     want = f"{lo}" if lo == hi else f"at least {lo}"
                     raise ExpressionError(f"{value}() takes {want} argument(s), got {len(args)}", offset, self.text)
+                if value == "matches":
+                    if not isinstance(args[1], Str):
+                        raise ExpressionError("matches() takes a name and a quoted regular expression",
+                                              args[1].offset, self.text)
+                    _check_regex(args[1].value, args[1].offset, self.text)
                 return Call(offset, value, tuple(args))
             parts = [value]
             while self.peek()[1] == ".":
                 self.take()
                 k, v, o = self.take()
+                if v == "*":  # a family of metrics, one per column a pattern maps: prov.*
+                    parts.append(v)
+                    break
                 if k != "name" or v in _KEYWORDS:
                     raise ExpressionError("expected a name after '.'", o, self.text)
                 parts.append(v)
@@ -258,6 +309,18 @@ class _Parser:
                 raise ExpressionError(f"{'.'.join(parts)!r} is not a function", offset, self.text)
             return Name(offset, ".".join(parts))
         raise ExpressionError(f"unexpected {value or 'end of expression'!r}", offset, self.text)
+
+
+def _check_regex(pattern: str, offset: int, text: str) -> None:
+    """A pattern for matches(): bounded in length, compiled by the bounded engine (figcheck.rules.textmatch)."""
+    from figcheck.rules.textmatch import RegexError, compile_pattern
+
+    if len(pattern) > MAX_REGEX_LENGTH:
+        raise ExpressionError(f"regular expression longer than {MAX_REGEX_LENGTH} characters", offset, text)
+    try:
+        compile_pattern(pattern)
+    except RegexError as exc:
+        raise ExpressionError(f"invalid regular expression: {exc}", offset, text) from None
 
 
 def parse(text: str) -> Node:
@@ -291,11 +354,44 @@ def names(node: Node) -> list[Name]:
     return out
 
 
+def transform(node: Node, fn) -> Node:
+    """``node`` with every sub-node replaced by ``fn(sub)`` where that is not None (bottom-up otherwise)."""
+    new = fn(node)
+    if new is not None:
+        return new
+    if isinstance(node, Call):
+        return Call(node.offset, node.func, tuple(transform(a, fn) for a in node.args))
+    if isinstance(node, BinOp):
+        return BinOp(node.offset, node.op, transform(node.left, fn), transform(node.right, fn))
+    if isinstance(node, Neg):
+        return Neg(node.offset, transform(node.operand, fn))
+    if isinstance(node, Not):
+        return Not(node.offset, transform(node.operand, fn))
+    if isinstance(node, Compare):
+        return Compare(node.offset, node.ops, tuple(transform(a, fn) for a in node.operands))
+    if isinstance(node, BoolOp):
+        return BoolOp(node.offset, node.op, tuple(transform(a, fn) for a in node.values))
+    return node
+
+
+def calls(node: Node) -> list[Call]:
+    """Every function call in the expression, outermost first."""
+    out: list[Call] = []
+
+    def fn(n: Node):
+        if isinstance(n, Call):
+            out.append(n)
+        return None
+
+    transform(node, fn)
+    return out
+
+
 def check_names(node: Node, known: set[str], text: str, what: str = "name") -> None:
     """Raise for the first name not in ``known``."""
     for n in names(node):
         if n.name not in known:
-            hint = ", ".join(sorted(known)[:12]) + (" …" if len(known) > 12 else "")
+            hint = ", ".join(sorted(known)[:80]) + (f" … and {len(known) - 80} more" if len(known) > 80 else "")
             raise ExpressionError(f"unknown {what} {n.name!r} (known: {hint})", n.offset, text)
 
 
@@ -305,6 +401,8 @@ def to_text(node: Node) -> str:
         return f"{node.value:g}"
     if isinstance(node, Str):
         return repr(node.value)
+    if isinstance(node, Items):
+        return "[" + ", ".join(to_text(v) for v in node.values) + "]"
     if isinstance(node, Name):
         return node.name
     if isinstance(node, Call):
@@ -323,3 +421,27 @@ def to_text(node: Node) -> str:
     if isinstance(node, BoolOp):
         return f" {node.op} ".join(to_text(v) for v in node.values)
     raise TypeError(node)
+
+
+def pretty(node: Node, name=lambda n: n) -> str:
+    """Rule text for people: parentheses only where precedence needs them; ``name`` renders each name."""
+    rank = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+    def p(n: Node) -> str:
+        if isinstance(n, Name):
+            return name(n.name)
+        if isinstance(n, BinOp):
+            left, right = p(n.left), p(n.right)
+            if isinstance(n.left, BinOp) and rank[n.left.op] < rank[n.op]:
+                left = f"({left})"
+            if isinstance(n.right, BinOp) and (rank[n.right.op] < rank[n.op]
+                                               or rank[n.right.op] == rank[n.op] and n.op in "-/"):
+                right = f"({right})"
+            return f"{left} {n.op} {right}"
+        if isinstance(n, Call):
+            return f"{n.func}({', '.join(p(a) for a in n.args)})"
+        if isinstance(n, Neg):
+            return f"-{p(n.operand)}"
+        return to_text(n)
+
+    return p(node)

@@ -6,7 +6,9 @@ A metric rule becomes, comparison by comparison:
 * ``0 <= a <= 100`` (a column and numbers) → ``ExpectColumnValuesToBeBetween``;
 * anything else linear (``sum(a, b) == c``, ``a <= 0.95 * b``) → ``ExpectColumnValuesToBeBetween`` on a
   *derived* column ``right − left``, whose formula is written in the suite's meta so any pipeline can
-  compute it (figcheck does, for ``--engine gx``).
+  compute it (figcheck does, for ``--engine gx``). Its range allows float residue (``RESIDUE``), the rule's
+  absolute ``tolerance`` and, for metrics with ``decimals``, the rounding of each term (Σ |coefficient| ×
+  half a unit), so it fails exactly where the interval engines do on the written values.
 
 Rules with no faithful equivalent (``or``, ``not``, ``!=``, ``abs``/``min``/``max``, ``where`` filters) are
 listed in the suite's meta under ``figcheck_not_exported`` and returned to the caller — never dropped
@@ -101,7 +103,7 @@ def translate(ruleset: RuleSet, metric_to_col: dict[str, str] | None = None) -> 
         if rule.on != "record":
             continue  # relation and figure rules are about articles, not tables
         try:
-            out.expectations += _translate_rule(rule, metric_to_col)
+            out.expectations += _translate_rule(rule, metric_to_col, ruleset.metrics)
         except _NotFaithful as why:
             out.not_exported.append({"rule": rule.id, "reason": str(why)})
     return out
@@ -120,11 +122,31 @@ def _range(left: Node, right: Node, op: str, col: dict[str, str]) -> dict[str, A
     return None
 
 
-def _translate_rule(rule: Rule, col: dict[str, str]) -> list[Exported]:
+RESIDUE = 1e-6  # what a derived column may be off by from float arithmetic alone (0.1 + 0.2 - 0.3)
+
+
+def _slack(terms: dict[str | None, float], col: dict[str, str], metrics: dict) -> float:
+    """How far a linear form of rounded values may be from the exact one: Σ |coefficient| × half a unit."""
+    metric_of = {c: m for m, c in col.items()}
+    out = 0.0
+    for key, v in terms.items():
+        metric = metrics.get(metric_of.get(key, key)) if key is not None else None
+        if metric is not None and getattr(metric, "decimals", None) is not None:
+            out += abs(v) * 0.5 * 10.0 ** -metric.decimals
+    return out
+
+
+def _translate_rule(rule: Rule, col: dict[str, str], metrics: dict | None = None) -> list[Exported]:
+    metrics = metrics or {}
     if rule.assert_ast is None:
         raise _NotFaithful(f"built-in check {rule.check!r}")
     if rule.where_ast is not None:
         raise _NotFaithful("a 'where' filter has no Great Expectations equivalent")
+    if rule.group_by is not None or rule.order_by:
+        raise _NotFaithful("group_by and order_by have no Great Expectations equivalent here")
+    if rule.tolerance and rule.tolerance[1]:
+        raise _NotFaithful("a relative tolerance has no Great Expectations equivalent")
+    allowed = rule.tolerance[0] if rule.tolerance else 0.0
     found = []
     for k, (op, left, right) in enumerate(_comparisons(rule.assert_ast)):
         if op == "!=":
@@ -132,22 +154,25 @@ def _translate_rule(rule: Rule, col: dict[str, str]) -> list[Exported]:
         if op in (">=", ">"):
             left, right, op = right, left, "<=" if op == ">=" else "<"
         # now: left (op) right, op in <=, <, ==
-        if isinstance(left, Name) and isinstance(right, Name) and op != "==":
+        terms = _linear(right, col)
+        for key, v in _linear(left, col).items():
+            terms[key] = terms.get(key, 0.0) - v
+        slack = allowed + _slack(terms, col, metrics)
+        if not slack and isinstance(left, Name) and isinstance(right, Name) and op != "==":
             found.append(Exported(rule.id, "pair", {
                 "column_A": col.get(right.name, right.name), "column_B": col.get(left.name, left.name),
                 "or_equal": op == "<=", "ignore_row_if": "either_value_is_missing"}))
             continue
-        kw = _range(left, right, op, col)
+        kw = _range(left, right, op, col) if not slack else None
         if kw is not None:
             found.append(Exported(rule.id, "between", kw))
             continue
-        terms = _linear(right, col)
-        for key, v in _linear(left, col).items():
-            terms[key] = terms.get(key, 0.0) - v
         name = gx_name(f"figcheck__{rule.id}__{k}".replace(".", "_").replace("-", "_"))
         formula = " + ".join(f"{v:g}*{key}" if key else f"{v:g}" for key, v in terms.items() if v)
-        kw = {"column": name, "min_value": 0} | ({"strict_min": True} if op == "<" else {}) \
-            | ({"max_value": 0} if op == "==" else {})
+        # a strict "<" of exact values stays strict (equal sides fail it); elsewhere the margin is allowed
+        margin = 0.0 if op == "<" and not slack else slack + RESIDUE
+        kw = {"column": name, "min_value": -margin} | ({"strict_min": True} if op == "<" else {}) \
+            | ({"max_value": margin} if op == "==" else {})
         found.append(Exported(rule.id, "derived", kw, {"name": name, "formula": formula,
                                                       "terms": [[key, v] for key, v in terms.items()]}))
     return found

@@ -33,6 +33,8 @@ MAX_SCALAR = 10_000  # characters of one id, name, expression, message or descri
 RULE_ID = re.compile(r"[a-z0-9_.-]+\Z")  # safe in HTML, Markdown, XML, file names and GX column names
 BUILTIN_CHECKS = {"share_granularity": "share", "share_of_whole_granularity": "share", "change_consistency": "change",
                   "whole_number": "figure"}
+TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "partition_by", "files", "sections",
+                     "reference"}
 DEFAULT_PACKS = {"vi": ["core", "antq"]}
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
@@ -167,7 +169,8 @@ def pack_from_data(data: Any, file: str) -> Pack:
     if not isinstance(data, _Located):
         raise RuleFileError("a rule pack is a mapping with name, version, language, description and rules",
                             Location(file, 1, 1))
-    allowed = {"name", "version", "language", "description", "extends", "metrics", "columns", "rules", "$schema"}
+    allowed = {"name", "version", "language", "description", "extends", "metrics", "columns", "rules", "$schema",
+               "nulls"}
     if not allowed & set(data):  # not a pack at all: say so without quoting the file's content
         raise RuleFileError("not a rule pack: none of the fields name, version, language, rules", Location(file, 1, 1))
     for key in data:
@@ -190,25 +193,15 @@ def pack_from_data(data: Any, file: str) -> Pack:
     if len(raw_metrics) > MAX_METRICS:
         raise RuleFileError(f"{len(raw_metrics)} metrics; the limit is {MAX_METRICS}", data.marks.get("metrics"))
     for mname, spec in raw_metrics.items():
-        if not isinstance(spec, _Located):
-            raise RuleFileError(f"metric {mname!r} must be a mapping with 'nouns'", data["metrics"].marks[mname])
-        for key in spec:
-            if key not in {"nouns", "context", "unit", "whole", "description"}:
-                raise RuleFileError(f"unknown field {key!r} in metric {mname!r}", spec.marks[key])
-        nouns = _need(spec, "nouns", list, file)
-        context = _need(spec, "context", list, file, [])
-        if not all(isinstance(n, str) and n for n in nouns + context):
-            raise RuleFileError(f"metric {mname!r}: nouns and context are lists of phrases", spec.location)
-        for key, phrases in (("nouns", nouns), ("context", context)):
-            if len(phrases) > MAX_PHRASES:
-                raise RuleFileError(f"metric {mname!r}: {len(phrases)} {key}; the limit is {MAX_PHRASES}",
-                                    spec.marks.get(key))
-        metrics[mname] = Metric(mname, tuple(n.lower() for n in nouns), tuple(c.lower() for c in context),
-                                str(_need(spec, "unit", str, file, "count")), bool(_need(spec, "whole", bool, file, True)),
-                                _need(spec, "description", str, file, ""))
+        metrics[mname] = _metric_from_data(mname, spec, data["metrics"].marks[mname], file)
     columns = {str(k): str(v) for k, v in _need(data, "columns", dict, file, {}).items()}
+    nulls = _need(data, "nulls", list, file, None)
+    if nulls is not None and not all(isinstance(n, str) for n in nulls):
+        raise RuleFileError("'nulls' lists the cell texts that mean no value, as strings (\"\", \"..\", \"NA\")",
+                            data.marks.get("nulls"))
     pack = Pack(name=name, version=version, language=language, description=description, extends=list(extends),
-                metrics=metrics, columns=columns, source=file)
+                metrics=metrics, columns=columns, source=file,
+                nulls=None if nulls is None else tuple(n.strip() for n in nulls))
     raw_rules = _need(data, "rules", list, file, [])
     if len(raw_rules) > MAX_RULES:
         raise RuleFileError(f"{len(raw_rules)} rules; the limit is {MAX_RULES}", data.marks.get("rules"))
@@ -218,12 +211,48 @@ def pack_from_data(data: Any, file: str) -> Pack:
     return pack
 
 
-def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: set[str] | None = None,
+METRIC_FIELDS = {"nouns", "context", "unit", "whole", "description", "type", "number_format", "decimals", "required"}
+
+
+def _metric_from_data(mname: str, spec: Any, mark: Location | None, file: str) -> Metric:
+    if not isinstance(spec, _Located):
+        raise RuleFileError(f"metric {mname!r} must be a mapping ('nouns' for articles, or only 'type', "
+                            f"'number_format', 'decimals', 'required' for tables)", mark)
+    for key in spec:
+        if key not in METRIC_FIELDS:
+            raise RuleFileError(f"unknown field {key!r} in metric {mname!r} (known: {', '.join(sorted(METRIC_FIELDS))})",
+                                spec.marks[key])
+    # a metric of tables alone needs no nouns: a pack's ``columns`` maps columns to it
+    nouns = _need(spec, "nouns", list, file, [])
+    context = _need(spec, "context", list, file, [])
+    if not all(isinstance(n, str) and n for n in nouns + context):
+        raise RuleFileError(f"metric {mname!r}: nouns and context are lists of phrases", spec.location)
+    for key, phrases in (("nouns", nouns), ("context", context)):
+        if len(phrases) > MAX_PHRASES:
+            raise RuleFileError(f"metric {mname!r}: {len(phrases)} {key}; the limit is {MAX_PHRASES}",
+                                spec.marks.get(key))
+    kind = _need(spec, "type", str, file, "number")
+    if kind not in ("number", "text"):
+        raise RuleFileError(f"metric {mname!r}: 'type' is number or text", spec.marks.get("type"))
+    number_format = _need(spec, "number_format", str, file, None)
+    if number_format not in (None, "vi", "en"):
+        raise RuleFileError(f"metric {mname!r}: 'number_format' is vi (4.340,5) or en (4,340.5)",
+                            spec.marks.get("number_format"))
+    decimals = _need(spec, "decimals", int, file, None)
+    if decimals is not None and not 0 <= decimals <= 12:
+        raise RuleFileError(f"metric {mname!r}: 'decimals' is a whole number from 0 to 12", spec.marks.get("decimals"))
+    return Metric(mname, tuple(n.lower() for n in nouns), tuple(c.lower() for c in context),
+                  str(_need(spec, "unit", str, file, "count")), bool(_need(spec, "whole", bool, file, True)),
+                  _need(spec, "description", str, file, ""), kind=kind, number_format=number_format,
+                  decimals=decimals, required=bool(_need(spec, "required", bool, file, False)))
+
+
+def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: dict[str, Metric] | None = None,
                     where: Location | None = None) -> Rule:
     if not isinstance(raw, _Located):  # ``rules: [1, 2]``: the place is the list's
         raise RuleFileError(f"each rule is a mapping with id, severity and assert or check, not {raw!r:.40}",
                             where or Location(file, 1, 1))
-    allowed = {"id", "description", "severity", "message", "assert", "check", "on", "where", "scope"}
+    allowed = {"id", "description", "severity", "message", "assert", "check", "on", "where", "scope"} | TABLE_RULE_FIELDS
     for key in raw:
         if key not in allowed:
             raise RuleFileError(f"unknown field {key!r} in a rule (known: {', '.join(sorted(allowed))})", raw.marks[key])
@@ -246,10 +275,15 @@ def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metri
     table = TABLES[on]
     numbers = set(table["numbers"]) | set(table["lists"])
     if on == "record":
-        numbers |= set(pack.metrics) | (extra_metrics or set())
+        numbers |= set(pack.metrics) | set(extra_metrics or {})
+    elif any(k in raw for k in TABLE_RULE_FIELDS):
+        key = next(k for k in raw if k in TABLE_RULE_FIELDS)
+        raise RuleFileError(f"{key!r} is for rules on tables (on: record), not on {on!r}", raw.marks[key])
     rule_kw: dict[str, Any] = {}
     if ("assert" in raw) == ("check" in raw):
         raise RuleFileError(f"rule {rid!r} needs exactly one of 'assert' and 'check'", raw.location)
+    if on == "record" and isinstance(raw.get("reference"), _Located) and isinstance(raw["reference"].get("values"), dict):
+        numbers = numbers | {str(k) for k in raw["reference"]["values"]}  # names the reference row gives
     if "assert" in raw:
         text, node = _parse_expr(raw, "assert", numbers, "name")
         rule_kw.update(assert_text=text, assert_ast=node)
@@ -263,6 +297,10 @@ def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metri
     if "where" in raw:
         text, node = _parse_expr(raw, "where", numbers | table["flags"], "name")
         rule_kw.update(where_text=text, where_ast=node)
+    if on == "record":
+        from figcheck.rules.table_rules import table_rule_fields
+
+        rule_kw.update(table_rule_fields(raw, rid, {**(extra_metrics or {}), **pack.metrics}, rule_kw, numbers))
     return Rule(id=rid, description=_need(raw, "description", str, file, ""), severity=severity,
                 message=_need(raw, "message", str, file, _need(raw, "description", str, file, rid)), on=on,
                 scope=scope, pack=pack.name, location=raw.location, **rule_kw)
@@ -351,13 +389,30 @@ def load_pack_chain(spec: str, base_dir: str | None = None, _stack: tuple[str, .
                                         _stack + (file,), loaded):
                 if all(base is not b for b in bases):
                     bases.append(base)
-    inherited = {m for b in bases for m in b.metrics}
+    inherited = {m: metric for b in bases for m, metric in b.metrics.items()}
     pack = _pack_with_inherited(data, file, inherited)
+    _check_columns(pack, data, inherited)
     loaded[key] = bases + [pack]
     return loaded[key]
 
 
-def _pack_with_inherited(data: Any, file: str, inherited: set[str]) -> Pack:
+def _check_columns(pack: Pack, data: Any, inherited: dict[str, Metric]) -> None:
+    """Every ``columns`` entry names a metric of the pack or of a pack it extends."""
+    known = set(pack.metrics) | set(inherited)
+    marks = data["columns"].marks if isinstance(data, _Located) and isinstance(data.get("columns"), _Located) else {}
+    from figcheck.rules.table_rules import family_of
+
+    families = [k[:-1] for k in known if k.endswith(".*")]
+    for column, metric in pack.columns.items():
+        if any(metric.startswith(f) and len(metric) > len(f) for f in families) and "{" not in metric:
+            continue  # a member of a declared family, mapped by its exact column name
+        if (family_of(metric) or metric) not in known:
+            hint = ", ".join(sorted(known)[:80]) or "none: declare it under 'metrics'"
+            raise RuleFileError(f"column {column!r} maps to {metric!r}, which is not a metric of this pack or of "
+                                f"the packs it extends (known: {hint})", marks.get(column))
+
+
+def _pack_with_inherited(data: Any, file: str, inherited: dict[str, Metric]) -> Pack:
     if not inherited:
         return pack_from_data(data, file)
     # re-validate rules with the inherited metric names in scope

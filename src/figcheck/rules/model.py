@@ -52,6 +52,21 @@ class Metric:
     unit: str = "count"
     whole: bool = True
     description: str = ""
+    # tables: how a column of this metric is written and read
+    kind: str = "number"  # "text": a label column (where:, group_by:, order_by:), never read as a number
+    number_format: str | None = None  # "vi" (4.340,5) or "en" (4,340.5); None: read from the column alone
+    decimals: int | None = None  # values are rounded to this many decimals (an interval); None: exact
+    required: bool = False  # an empty (null) cell is a cell error, not a skipped row
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Values a table rule reads from one row of another table (``reference:``)."""
+
+    file: str  # relative to the checked table's folder
+    where: str  # the condition that picks the one row
+    where_ast: Node
+    values: tuple[tuple[str, str], ...]  # (name the rule uses, metric of the reference row)
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,18 @@ class Rule:
     scope: str = "passage"
     pack: str = ""
     location: Location | None = None
+    # tables
+    tolerance: tuple[float, bool] | None = None  # (amount, relative): comparisons allow this much
+    group_by: tuple[str, ...] | None = None  # aggregates run over the rows sharing these metrics' values
+    children: str | None = None  # the rows the aggregates run over (default: all rows of the group)
+    children_ast: Node | None = None
+    parent: str | None = None  # checked on the row whose metric ``parent`` equals the group's key
+    order_by: tuple[str, ...] | None = None  # previous(), cumsum(), increasing() follow this order
+    partition_by: tuple[str, ...] | None = None  # …within the rows sharing these (default: group_by)
+    files: tuple[str, ...] = ()  # glob patterns of the table files the rule is for (default: all)
+    sections: str | None = None  # a condition: each row meeting it heads a group of the rows below it
+    sections_ast: Node | None = None
+    reference: Reference | None = None  # values from one row of another table
 
     @property
     def expression(self) -> str:
@@ -86,6 +113,7 @@ class Pack:
     columns: dict[str, str] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     source: str = ""
+    nulls: tuple[str, ...] | None = None  # cell texts that mean "no value" in tables (default: the empty cell)
 
 
 @dataclass
@@ -98,6 +126,14 @@ class RuleSet:
     # what a pack replaced: a default pack of its name, or another pack's rule of the same id (said on
     # stderr and in the reports' "packs" list, never silently)
     replaced: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def nulls(self) -> tuple[str, ...]:
+        """The texts that mean "no value": the last pack that says, else only the empty cell."""
+        for p in reversed(self.packs):
+            if p.nulls is not None:
+                return p.nulls
+        return ("",)
 
     @classmethod
     def merge(cls, packs: list[Pack], replaced: list[dict[str, str]] | None = None) -> "RuleSet":

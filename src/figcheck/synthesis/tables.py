@@ -84,7 +84,12 @@ def _value(node: Node, row: dict[str, float]) -> float | None:
 
 class Synthesizer:
     def __init__(self, ruleset: RuleSet, seed: int = 0) -> None:
-        self.rules = [r for r in ruleset.rules if r.on == "record" and r.assert_ast is not None and r.where_ast is None]
+        from figcheck.datasets.cross_row import needs_preparing
+
+        # rows are drawn one by one: rules across rows, on text or on other tables are not synthesized
+        self.rules = [r for r in ruleset.rules if r.on == "record" and r.assert_ast is not None and r.where_ast is None
+                      and not needs_preparing(r, ruleset.metrics) and not r.tolerance
+                      and not any(n.name.endswith(".*") for n in names(r.assert_ast))]
         self.metrics = sorted({n.name for r in self.rules for n in names(r.assert_ast)})
         self.whole = {m: ruleset.metrics[m].whole if m in ruleset.metrics else True for m in self.metrics}
         self.bounds = [b for r in self.rules for b in _bounds(r)]

@@ -47,9 +47,10 @@ class Evaluator:
     (articles): the evaluator reads columns only through ``columns``, ``len()`` and ``to_numpy``.
     """
 
-    def __init__(self, table, reading: str = "strict") -> None:
+    def __init__(self, table, reading: str = "strict", tolerance: tuple[float, bool] | None = None) -> None:
         self.t = table
         self.n = len(table)
+        self.tolerance = tolerance  # a rule's (amount, relative): how far apart two compared sides may be
         self.lo_key, self.hi_key = ("lo", "hi") if reading == "strict" else ("llo", "lhi")
 
     # -- names ---------------------------------------------------------------------------------
@@ -211,9 +212,9 @@ class Evaluator:
                     op = "<=" if op == ">=" else "<"
                 # the tolerance scales with the two bounds compared (the same in the polars compiler)
                 x, y = (a.hi, b.lo) if necessary else (a.lo, b.hi)
-                e = _eps(x, y)
+                e = self._allow(_eps(x, y), x, y)
                 return x <= y + e if op == "<=" else x < y - e
-            e = _eps(a.lo, a.hi, b.lo, b.hi)
+            e = self._allow(_eps(a.lo, a.hi, b.lo, b.hi), a.lo, a.hi, b.lo, b.hi)
             if op == "==":
                 if necessary:
                     return (np.abs(a.hi - a.lo) <= e) & (np.abs(b.hi - b.lo) <= e) & (np.abs(a.lo - b.lo) <= e)
@@ -223,6 +224,20 @@ class Evaluator:
                     return (a.hi < b.lo - e) | (b.hi < a.lo - e)
                 return ~((np.abs(a.hi - a.lo) <= e) & (np.abs(b.hi - b.lo) <= e) & (np.abs(a.lo - b.lo) <= e))
         raise EvaluationError(f"unknown comparison {op!r}")
+
+
+    def _allow(self, e: np.ndarray, *sides: np.ndarray) -> np.ndarray:
+        """The float tolerance ``e`` widened by the rule's ``tolerance`` (absolute, or of the larger side)."""
+        if not self.tolerance:
+            return e
+        amount, relative = self.tolerance
+        if not relative:
+            return np.fmax(e, amount)
+        scale = np.zeros_like(e)
+        for s in sides:
+            with np.errstate(invalid="ignore"):
+                scale = np.fmax(scale, np.where(np.isfinite(s), np.abs(s), 0.0))
+        return np.fmax(e, amount * scale)
 
 
 def _numeric(column) -> np.ndarray:
