@@ -73,5 +73,5 @@ def test_hooks_run_for_real_with_pre_commit_try_repo(tmp_path):
     assert "articles/xa-tan-lap-6-thang-2024.txt" in articles
     assert "CHANGELOG" not in articles and "requirements" not in articles and "data/" not in articles
     assert "exit code: 2" in tables  # a table with no recognised column is an input error
-    assert "data/other.csv: no column names a metric" in tables
+    assert "data/other.csv: no column maps to a metric" in tables
     assert "antq.tips.valuable-within-tips" in tables and "articles/" not in tables

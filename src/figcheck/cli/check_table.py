@@ -20,8 +20,7 @@ FORMATS = ("console", "concise", "html", "json", "jsonl", "junit", "sarif", "git
 @click.option("--id", "id_column", default=None, metavar="COLUMN", help="The column that names a row in reports.")
 @click.option("--strict", is_flag=True,
               help="A rule that could not be evaluated (columns missing, no faithful form on the engine, rows "
-                   "skipped for empty cells) is an error, not a warning; a table none of whose columns names a "
-                   "metric is an input error (exit 2) instead of a table with nothing to check.")
+                   "skipped for empty cells) is an error, not a warning.")
 @click.option("--header-row", type=click.IntRange(min=1), default=None, metavar="N",
               help="CSV: the header is line N (default: found, skipping title lines above it).")
 @click.option("--skip-rows", type=click.IntRange(min=0), default=None, metavar="N",
@@ -132,7 +131,7 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
         from figcheck.validators.pipeline import default_jobs
 
         checked = check_tables(paths, checker, jobs or default_jobs())
-    checked = (_prepared(res, selection if settings.filters else None, strict) for res in checked)
+    checked = (_prepared(res, selection if settings.filters else None) for res in checked)
     tally = _Tally()
     if to_directory:
         results = [tally.add(res) for res in checked]
@@ -162,16 +161,10 @@ def check_table(ctx: click.Context, paths: tuple[str, ...], rules: tuple[str, ..
     exit_for(tally.severities, fail_on, input_errors=tally.input_errors, internal_errors=tally.internal_errors)
 
 
-def _prepared(res, selection, strict: bool):
-    """A table's result with --select/--ignore applied, and with --strict no column that names a metric an
-    input error."""
+def _prepared(res, selection):
+    """A table's result with --select/--ignore applied."""
     if selection is not None:
         selection.apply_table(res)
-    if strict and res.error is None and not res.columns:
-        from figcheck.models import InputError
-
-        res.error = InputError("no column names a metric of the rule packs, so nothing was checked "
-                               "(map columns to metrics with a pack's 'columns', see --rules)")
     return res
 
 

@@ -167,7 +167,12 @@ def column_convention(cells: pd.Series, nulls: tuple[str, ...] = ("",), default:
 
     counts = {"vi": 0, "en": 0}
     skip = set(nulls)
-    for u in pd.unique(cells.dropna())[:2000]:
+    present = cells.dropna()
+    try:
+        distinct = pd.unique(present)
+    except TypeError:  # lists or structures (Parquet list/struct columns) are not hashable
+        distinct = pd.unique(present.map(_hashable))
+    for u in distinct[:2000]:
         text = str(u).strip()
         if text in skip:
             continue
