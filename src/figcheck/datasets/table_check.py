@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from figcheck.models import InputError
-from figcheck.rules.expr import Node, names
+from figcheck.rules.expr import Node, binop_text, names
 from figcheck.rules.model import Rule, RuleSet
 from figcheck.validators.engine import SEVERITY_RANK, failing_rows
 from figcheck.validators.evaluate import EvaluationError, Evaluator, comparisons
@@ -789,14 +789,7 @@ def _describe(node: Node, metric_to_col: dict[str, str], derived: dict[str, str]
         if isinstance(n, Neg):
             return f"-{d(n.operand)}"
         if isinstance(n, BinOp):
-            rank = {"+": 1, "-": 1, "*": 2, "/": 2}
-            left, right = d(n.left), d(n.right)
-            if isinstance(n.left, BinOp) and rank[n.left.op] < rank[n.op]:
-                left = f"({left})"
-            if isinstance(n.right, BinOp) and (rank[n.right.op] < rank[n.op]
-                                               or rank[n.right.op] == rank[n.op] and n.op in "-/"):
-                right = f"({right})"
-            return f"{left} {n.op} {right}"
+            return binop_text(n, d(n.left), d(n.right))
         if isinstance(n, Call):
             if n.func == "sum" and len(n.args) > MAX_TERMS:
                 shown = ", ".join(d(a) for a in n.args[:3])

@@ -423,21 +423,27 @@ def to_text(node: Node) -> str:
     raise TypeError(node)
 
 
+_RANK = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def binop_text(n: BinOp, left: str, right: str) -> str:
+    """``left op right`` for people, each side in parentheses only where precedence needs them."""
+    if isinstance(n.left, BinOp) and _RANK[n.left.op] < _RANK[n.op]:
+        left = f"({left})"
+    if isinstance(n.right, BinOp) and (_RANK[n.right.op] < _RANK[n.op]
+                                       or _RANK[n.right.op] == _RANK[n.op] and n.op in "-/"):
+        right = f"({right})"
+    return f"{left} {n.op} {right}"
+
+
 def pretty(node: Node, name=lambda n: n) -> str:
     """Rule text for people: parentheses only where precedence needs them; ``name`` renders each name."""
-    rank = {"+": 1, "-": 1, "*": 2, "/": 2}
 
     def p(n: Node) -> str:
         if isinstance(n, Name):
             return name(n.name)
         if isinstance(n, BinOp):
-            left, right = p(n.left), p(n.right)
-            if isinstance(n.left, BinOp) and rank[n.left.op] < rank[n.op]:
-                left = f"({left})"
-            if isinstance(n.right, BinOp) and (rank[n.right.op] < rank[n.op]
-                                               or rank[n.right.op] == rank[n.op] and n.op in "-/"):
-                right = f"({right})"
-            return f"{left} {n.op} {right}"
+            return binop_text(n, p(n.left), p(n.right))
         if isinstance(n, Call):
             return f"{n.func}({', '.join(p(a) for a in n.args)})"
         if isinstance(n, Neg):
