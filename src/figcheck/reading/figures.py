@@ -178,8 +178,8 @@ class FigureReader:
             for cand in self._sentence_candidates(text, sentence, convention):
                 fig = self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field, figures)
                 if fig.noun is None and figures and figures[-1].sentence == fig.sentence and figures[-1].noun \
-                        and fig.unit == figures[-1].unit and self.cumulative.ends(text[sentence.start:fig.start]
-                                                                                   .lower().rstrip()):
+                        and fig.unit == figures[-1].unit \
+                        and self.cumulative.ends(text[max(sentence.start, fig.start - 40):fig.start].lower().rstrip()):
                     # "xây mới 523 tổ chức cơ sở, nâng tổng số lên 2.420": the total counts what was added
                     fig = replace(fig, noun=figures[-1].noun, classifier=figures[-1].classifier,
                                   countable=figures[-1].countable)

@@ -22,22 +22,28 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     in_list = {fid for r in ctx.found if r["kind"] == "breakdown" for fid in r["figures"]}
     out = []
     position = {f.id: i for i, f in enumerate(sf)}
-    totals = [f for f in sf if f.role in COUNTED and f.id not in in_list and _verb_before(cues, text, ctx, f)
-              in cues.intake]
+    verb_of: dict[str, str | None] = {}  # each figure's verb, found once
+
+    def verb(f: Figure) -> str | None:
+        if f.id not in verb_of:
+            verb_of[f.id] = _verb_before(cues, text, ctx, f)
+        return verb_of[f.id]
+
+    totals = [f for f in sf if f.role in COUNTED and f.id not in in_list and verb(f) in cues.intake]
     for total in totals:
         k = position[total.id]
         later = sf[k + 1:k + 1 + LOOKBACK] + (ctx.following[:LOOKBACK] if _continues(cues, text, ctx) else [])
         parts = []
         prev_end = total.end
         for f in later:
-            verb = _verb_before(cues, text, ctx, f)
-            if verb in cues.intake and head_word(f) == head_word(total):
+            v = verb(f)
+            if v in cues.intake and head_word(f) == head_word(total):
                 break  # a new handling: its own outcomes follow
-            if ";" in text[prev_end:f.start] and not (verb in cues.outcomes and head_word(f) == head_word(total)):
+            if ";" in text[prev_end:f.start] and not (v in cues.outcomes and head_word(f) == head_word(total)):
                 break  # after ";", the outcomes go on only if the clause opens with one of them
             prev_end = f.end
             if f.role in COUNTED and f.unit == total.unit and head_word(f) == head_word(total) \
-                    and verb in cues.outcomes and f.id not in in_list:
+                    and v in cues.outcomes and f.id not in in_list:
                 parts.append(f)
         if len(parts) >= 2:
             roles = {"total": total.id, "parts": [p.id for p in parts], "other_parts": []}
@@ -50,10 +56,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
 def _verb_before(cues: Cues, text: str, ctx: SentenceContext, f: Figure) -> str | None:
     """The handling or outcome verb right before the figure ("khởi tố 4 vụ" → "khởi tố")."""
     clause = re.split(r"[;,:(]|\.(?!\d)", text[max(0, f.start - 60):f.start].lower())[-1].strip()
-    for verb in cues.outcome_verbs:  # longest first: "xử lý hành chính" before "xử lý"
-        if clause == verb or clause.endswith(" " + verb):
-            return verb
-    return None
+    m = cues.outcome_verb_re.search(clause)  # longest first: "xử lý hành chính" before "xử lý"
+    return m.group(1) if m else None
 
 
 def _continues(cues: Cues, text: str, ctx: SentenceContext) -> bool:

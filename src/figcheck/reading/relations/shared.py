@@ -64,6 +64,7 @@ class Cues:
         self.intake = lang.words("cues.intake")
         self.outcomes = lang.words("cues.outcomes")
         self.outcome_verbs = sorted(self.intake + self.outcomes, key=len, reverse=True)
+        self.outcome_verb_re = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, self.outcome_verbs)) + r")\Z")
         self.outcome_openers = lang.words("cues.outcome_openers")
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
