@@ -21,7 +21,7 @@ from figcheck.rules.expr import Node, binop_text, names
 from figcheck.rules.model import Rule, RuleSet
 from figcheck.validators.engine import SEVERITY_RANK, failing_rows
 from figcheck.validators.evaluate import EvaluationError, Evaluator, comparisons
-from figcheck.reading.numbers import format_number, numeral_evidence, parse_numeral
+from figcheck.reading.numbers import dominant_convention, format_number, numeral_evidence, parse_numeral
 from figcheck.datasets.table_input import Table
 
 NAN = float("nan")
@@ -163,26 +163,14 @@ EXAMPLES = {"vi": "4.340,5", "en": "4,340.5"}
 def column_convention(cells: pd.Series, nulls: tuple[str, ...] = ("",), default: str = "vi") -> str:
     """The number format of one column, from its own cells alone (the distinct ones, at most 2 000):
     the format most of its unambiguous numerals prove ("1.234.567", "2,5" → vi; "3.5", "1,234.5" → en)."""
-    from figcheck.reading.numbers import NUMERAL
-
-    counts = {"vi": 0, "en": 0}
     skip = set(nulls)
     present = cells.dropna()
     try:
         distinct = pd.unique(present)
     except TypeError:  # lists or structures (Parquet list/struct columns) are not hashable
         distinct = pd.unique(present.map(_hashable))
-    for u in distinct[:2000]:
-        text = str(u).strip()
-        if text in skip:
-            continue
-        for m in NUMERAL.finditer(text):
-            evidence = numeral_evidence(m.group(0))
-            if evidence:
-                counts[evidence] += 1
-    if counts["vi"] == counts["en"]:
-        return default
-    return "vi" if counts["vi"] > counts["en"] else "en"
+    texts = (str(u).strip() for u in distinct[:2000])
+    return dominant_convention(" ".join(t for t in texts if t not in skip), default)
 
 
 def read_cells(cells: pd.Series, reader: CellReader, whole: bool) -> tuple[np.ndarray, list[str | None]]:
