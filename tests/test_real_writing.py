@@ -398,6 +398,48 @@ def test_outcomes_stop_where_a_clause_turns_to_another_matter():
     assert not rules_of(text)
 
 
+def test_outcomes_after_an_aside_sentence_and_of_the_accused_count_the_people_handled():
+    text = ("Tổ công tác phát hiện, bắt 320 vụ, 410 đối tượng buôn lậu. Tang vật thu giữ gồm 12 tấn đường, 900 bao "
+            "thuốc lá. Qua đó, đã khởi tố 120 vụ, 150 bị can; xử lý hành chính 190 vụ, 240 đối tượng.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["320", "120", "190"]) in found
+    assert ("breakdown", ["410", "150", "240"]) in found
+    assert not rules_of(text)
+    too_many = text.replace("240 đối tượng", "290 đối tượng")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(too_many)
+
+
+def test_outcomes_go_on_after_a_pair_of_counts_joined_by_with():
+    text = ("Năm nay lực lượng chức năng đấu tranh 500 vụ, bắt giữ 800 đối tượng. Từ kết quả đấu tranh, đã khởi tố "
+            "300 vụ với 520 bị can; xử lý hành chính 150 vụ với 230 đối tượng.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["500", "300", "150"]) in found
+    assert ("breakdown", ["800", "520", "230"]) in found
+
+
+def test_an_outcome_named_again_begins_another_case_not_more_parts():
+    text = ("Đội bắt 20 vụ với 20 đối tượng, đã khởi tố 12 vụ, 12 bị can, xử phạt hành chính 8 vụ, 8 đối tượng; "
+            "khởi tố 1 bị can về tội tham ô, xử phạt hành chính 1 vụ, 1 đối tượng khai thác đá trái phép.")
+    assert ("breakdown", ["20", "12", "8"]) in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+
+
+def test_a_parallel_list_goes_on_after_a_long_description_of_its_first_item():
+    text = ("Đã xử lý 45 vụ, 70 đối tượng, bao gồm 30 vụ, 48 đối tượng xảy ra trong 9 tháng đầu năm 2024 và 15 vụ, "
+            "22 đối tượng của năm trước chuyển sang.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["45", "30", "15"]) in found and ("breakdown", ["70", "48", "22"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("15 vụ", "25 vụ"))
+
+
+def test_a_single_item_with_a_long_description_leaves_the_list_open():
+    # "gồm" here names some of the six, not all: the list must not be read as complete
+    text = ("Mưa lũ làm 6 người chết (gồm 1 chiến sỹ của Trung đoàn 43, Sư đoàn 3 và 1 chiến sỹ công an làm "
+            "nhiệm vụ), 4 người bị thương.")
+    assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+
+
 def test_coverage_counts_only_figures_that_took_part_in_a_relation_check():
     from figcheck.rules.loader import load_ruleset
     from figcheck.validators.pipeline import check_stream

@@ -142,6 +142,7 @@ class FigureReader:
         self.date_words = PhraseSet(lang.words("date_words"))
         self.duration_units = set(lang.words("duration_units"))
         self.stop_words = set(lang.words("noun_stop_words"))
+        self.stop_word_nouns = {tuple(w.split()) for w in lang.words("stop_word_nouns")}
         self.drop_first = set(lang.words("noun_drop_first"))
         self.vague = sorted(((k, tuple(v)) for k, v in lang.mapping("vague_amounts").items()),
                             key=lambda kv: len(kv[0]), reverse=True)
@@ -530,7 +531,14 @@ class FigureReader:
             if not words and low in self.drop_first:
                 pos = m.end()
                 continue
-            if low in self.stop_words or low in self.spelled.vocabulary and not words and low != "ba":
+            if not words and low in self.stop_words and self.stop_word_nouns:
+                ahead = tuple(w.lower() for w in _WORD.findall(text, m.start(), m.start() + 40)[:2])
+                if ahead in self.stop_word_nouns:  # "228 bị can": a noun, though "bị" ends others
+                    words.append(word)
+                    pos = m.end()
+                    continue
+            if low in self.stop_words and not (words and (words[-1].lower(), low) in self.stop_word_nouns) \
+                    or low in self.spelled.vocabulary and not words and low != "ba":
                 break
             if words and word[:1].isupper() and words[-1][:1].islower():
                 break  # a proper name begins: "4 xã Bắc Sơn" counts "xã"

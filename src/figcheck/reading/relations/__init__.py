@@ -38,6 +38,9 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 # so reading stays linear in the article.
 SENTENCE_DETECTORS = (fraction.detect, change.detect, share.detect, subset.detect, breakdown.detect, outcome.detect,
                       pair.detect)
+# How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật
+# chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
+AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (enumeration.detect, headline.detect)
 
@@ -63,7 +66,8 @@ class RelationReader:
         for n, s in enumerate(sentences):
             sf = by_sentence[s.index]
             following = by_sentence[sentences[n + 1].index] if n + 1 < len(sentences) else []
-            ctx = SentenceContext(text, s, sf, stated, following=following)
+            ahead = [(t, by_sentence[t.index]) for t in sentences[n + 1:n + 1 + AHEAD]]
+            ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead)
             for detect in SENTENCE_DETECTORS:
                 ctx.found += detect(self.cues, ctx)
             rels += ctx.found

@@ -71,7 +71,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         cut = False  # the list may go on past what was read: it cannot be complete
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
-            if not cues.list_sep_re.search(between) or len(between.split()) > 8:
+            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, kept, b):
                 # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
                 cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
                 break
@@ -116,6 +116,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                             end=region_end if open_tail else None))
         i += 1  # a part may be the total of a list of its own
     return out
+
+
+def _next_item(cues: Cues, between: str, kept: list, b) -> bool:
+    """A long description of the last item ends where the next item of a parallel list begins again with
+    the list's first kind of count, after "và" or "," ("20 vụ, 39 đối tượng phát sinh trong năm nay và 17 vụ,
+    29 đối tượng …"); a single item's long description ends the list ("6 người (gồm 1 chiến sỹ của Lữ đoàn
+    513 và 1 …)" need not name all six)."""
+    if CLAUSE_END.search(between) or len(between.split()) > 20 or head_word(b) != head_word(kept[0]) \
+            or len({head_word(k) for k in kept}) < 2:
+        return False
+    tail = between.rstrip().lower()
+    return tail.endswith(",") or any(tail.endswith(" " + w) for w in cues.list_and)
 
 
 # possessive and anchored at the bracket: linear however long the runs of spaces

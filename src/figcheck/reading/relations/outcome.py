@@ -3,8 +3,10 @@
 "đã xử lý 9 vụ …, khởi tố 4 vụ, phạt hành chính 4 vụ" — a count after a verb of handling (xử lý, bắt,
 thụ lý, tiếp nhận) and, after it, counts of the same thing after verbs of outcome (khởi tố, xử lý hành
 chính, đang điều tra). The outcomes are parts of what was handled; they need not name every outcome, so
-the list is not exhaustive: its parts stay within the total. The outcomes may continue in the next
-sentence when it opens with "Qua đó" or "Trong đó" (the language's ``cues.outcome_openers``).
+the list is not exhaustive: its parts stay within the total. The outcomes may continue in a later
+sentence when it opens with "Qua đó" or "Trong đó" (the language's ``cues.outcome_openers``), also after
+one aside ("bắt 641 vụ … . Số vật chứng thu được gồm … . Qua đó, đã khởi tố 201 vụ …"). Nouns of one
+same-kind group count the same thing ("bắt 766 đối tượng …; khởi tố 228 bị can").
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, head_word, relation
+from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, gap_after_noun, relation
 
 COUNTED = ("count", "measure")
 
@@ -21,30 +23,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
     in_list = {fid for r in ctx.found if r["kind"] == "breakdown" for fid in r["figures"]}
     out = []
-    position = {f.id: i for i, f in enumerate(sf)}
-    verb_of: dict[str, str | None] = {}  # each figure's verb, found once
-
-    def verb(f: Figure) -> str | None:
-        if f.id not in verb_of:
-            verb_of[f.id] = _verb_before(cues, text, ctx, f)
-        return verb_of[f.id]
-
-    totals = [f for f in sf if f.role in COUNTED and f.id not in in_list and verb(f) in cues.intake]
-    for total in totals:
-        k = position[total.id]
-        later = sf[k + 1:k + 1 + LOOKBACK] + (ctx.following[:LOOKBACK] if _continues(cues, text, ctx) else [])
-        parts = []
-        prev_end = total.end
-        for f in later:
-            v = verb(f)
-            if v in cues.intake and head_word(f) == head_word(total):
-                break  # a new handling: its own outcomes follow
-            if ";" in text[prev_end:f.start] and not (v in cues.outcomes and head_word(f) == head_word(total)):
-                break  # after ";", the outcomes go on only if the clause opens with one of them
-            prev_end = f.end
-            if f.role in COUNTED and f.unit == total.unit and head_word(f) == head_word(total) \
-                    and v in cues.outcomes and f.id not in in_list:
-                parts.append(f)
+    verbs = _verbs(cues, text, sf)
+    later_start, later = _continuation(cues, text, ctx)
+    later = later[:LOOKBACK]
+    later_verbs = _verbs(cues, text, later)
+    totals = [(k, f) for k, f in enumerate(sf) if f.role in COUNTED and f.id not in in_list and verbs[k] in cues.intake]
+    kinds = [cues.kind_of(f) for _, f in totals]
+    for n, ((k, total), kind) in enumerate(zip(totals, kinds)):
+        parts = _outcomes(cues, text, total, kind, total.end, sf[k + 1:k + 1 + LOOKBACK],
+                          verbs[k + 1:k + 1 + LOOKBACK], in_list)
+        if later and kind not in kinds[n + 1:]:
+            # the later sentence's outcomes: of the last handling of that kind ("Qua đó" speaks of what came last)
+            parts += _outcomes(cues, text, total, kind, later_start, later, later_verbs, in_list)
         if len(parts) >= 2:
             roles = {"total": total.id, "parts": [p.id for p in parts], "other_parts": []}
             out.append(relation("breakdown", [total] + parts, roles, exhaustive=False, cue=None,
@@ -53,16 +43,58 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
-def _verb_before(cues: Cues, text: str, ctx: SentenceContext, f: Figure) -> str | None:
+def _outcomes(cues: Cues, text: str, total: Figure, kind: str | None, prev_end: int, figures: list[Figure],
+              verbs: list[str | None], in_list: set[str]) -> list[Figure]:
+    """The outcomes of ``total`` among ``figures`` (which follow it), up to a new handling of its kind or a
+    clause that does not open with an outcome of it."""
+    parts = []
+    seen: list[str] = []
+    for f, v in zip(figures, verbs):
+        same = cues.kind_of(f) == kind
+        if v in cues.intake and same:
+            break  # a new handling: its own outcomes follow
+        if same and v in cues.outcomes and any(v.endswith(u) or u.endswith(v) for u in seen):
+            break  # an outcome named again ("đưa ra khởi tố 9 vụ, … ; khởi tố 1 bị can về tội …"): another case's
+        if same and v in cues.outcomes:
+            seen.append(v)
+        if ";" in text[max(prev_end, f.start - 400):f.start] and v not in cues.outcomes:
+            break  # after ";", the outcomes go on only if the clause opens with one ("…; xử lý hành chính 440 vụ")
+        prev_end = f.end
+        if f.role in COUNTED and f.unit == total.unit and same and v in cues.outcomes and f.id not in in_list:
+            parts.append(f)
+    return parts
+
+
+def _verbs(cues: Cues, text: str, figures: list[Figure]) -> list[str | None]:
+    """Each figure's handling or outcome verb; a count right after another of a different kind shares its
+    verb ("khởi tố 201 vụ, 228 bị can", "xử lý 254 vụ với 1.505 đối tượng")."""
+    verbs: list[str | None] = []
+    for i, f in enumerate(figures):
+        v = _verb_before(cues, text, f)
+        if v is None and i and verbs[-1] is not None and f.role in COUNTED:
+            before = figures[i - 1]
+            if gap_after_noun(text, before, f).strip() in (",", "với", "và") and cues.kind_of(before) != cues.kind_of(f):
+                v = verbs[-1]
+        verbs.append(v)
+    return verbs
+
+
+def _verb_before(cues: Cues, text: str, f: Figure) -> str | None:
     """The handling or outcome verb right before the figure ("khởi tố 4 vụ" → "khởi tố")."""
     clause = re.split(r"[;,:(]|\.(?!\d)", text[max(0, f.start - 60):f.start].lower())[-1].strip()
     m = cues.outcome_verb_re.search(clause)  # longest first: "xử lý hành chính" before "xử lý"
     return m.group(1) if m else None
 
 
-def _continues(cues: Cues, text: str, ctx: SentenceContext) -> bool:
-    """The next sentence goes on with the outcomes ("Qua đó, đã khởi tố 201 vụ …")."""
-    if not ctx.following:
-        return False
-    ahead = text[ctx.sentence.end:ctx.following[0].start].lower().lstrip(" \n.")
-    return any(ahead.startswith(w) for w in cues.outcome_openers)
+def _continuation(cues: Cues, text: str, ctx: SentenceContext) -> tuple[int, list[Figure]]:
+    """The figures of the later sentence that goes on with the outcomes ("Qua đó, đã khởi tố 201 vụ …"):
+    the next one with figures, or the one after it when that one opens with an opener and the one between
+    does not ("… . Số vật chứng thu được gồm … . Qua đó, …")."""
+    for n, (sentence, figures) in enumerate(ctx.ahead):
+        opening = text[sentence.start:figures[0].start].lower().lstrip(" \n.-–")
+        if any(opening.startswith(w) for w in cues.outcome_openers):
+            return sentence.start, figures
+        if n == 0 and any(cues.outcome_verb_re.search(" " + text[sentence.start:f.start].lower().rstrip())
+                          for f in figures[:1]):
+            return 0, []  # the next sentence handles or settles something of its own
+    return 0, []

@@ -66,6 +66,9 @@ class Cues:
         self.outcome_verbs = sorted(self.intake + self.outcomes, key=len, reverse=True)
         self.outcome_verb_re = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, self.outcome_verbs)) + r")\Z")
         self.outcome_openers = lang.words("cues.outcome_openers")
+        # each noun of a same-kind group, longest first, with the group's first word as what it counts
+        self.same_kind = sorted(((w.lower(), group[0].lower()) for group in lang.data["cues"].get("same_kind", [])
+                                 for w in group), key=lambda wk: len(wk[0]), reverse=True)
         self.breakdown_re = word_alternation(self.breakdown_cues)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
@@ -85,6 +88,15 @@ class Cues:
         self.back_ref_re = re.compile(
             rf"(?<![^\W_])(?:{back_alt})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}?)\s*,?\s*(?:{bd_alt})\s*:?\s*",
             re.IGNORECASE)
+
+    def kind_of(self, f: Figure) -> str | None:
+        """What a figure counts, with the nouns of one same-kind group as one ("228 bị can" and "766 đối
+        tượng" both count "đối tượng"); else its :func:`head_word`."""
+        noun = (f.noun or "").lower()
+        for word, kind in self.same_kind:
+            if noun == word or noun.startswith(word + " "):
+                return kind
+        return head_word(f)
 
     def cue_at_end(self, gap: str, cues: list[str]) -> str | None:
         low = gap.lower().rstrip(" ,:(")
@@ -113,7 +125,8 @@ class Cues:
 class SentenceContext:
     """What a sentence-level detector sees: the text, the sentence, its figures, the figures of the
     nearest earlier sentence that states values (``previous``) and of the next sentence with figures
-    (``following``), and the relations the detectors before it found in this sentence."""
+    (``following``), the next few sentences with figures (``ahead``: sentence and its figures, nearest
+    first), and the relations the detectors before it found in this sentence."""
 
     text: str
     sentence: Sentence
@@ -121,6 +134,7 @@ class SentenceContext:
     previous: list[Figure] = field(default_factory=list)
     found: list[dict] = field(default_factory=list)
     following: list[Figure] = field(default_factory=list)
+    ahead: list[tuple[Sentence, list[Figure]]] = field(default_factory=list)
 
 
 def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,
