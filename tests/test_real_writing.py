@@ -440,6 +440,15 @@ def test_a_single_item_with_a_long_description_leaves_the_list_open():
     assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
 
 
+def test_a_total_divided_twice_in_brackets_then_by_place_after_gom():
+    text = ("Tỉnh A: 40 người (25 người chết, 15 người mất tích), gồm: huyện Đông 18, Tây Sơn 12, thành phố Nam: 7, "
+            "Bắc Hà 3.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["40", "25", "15"]) in found and ("breakdown", ["40", "18", "12", "7", "3"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("Bắc Hà 3", "Bắc Hà 4"))
+
+
 def test_coverage_counts_only_figures_that_took_part_in_a_relation_check():
     from figcheck.rules.loader import load_ruleset
     from figcheck.validators.pipeline import check_stream

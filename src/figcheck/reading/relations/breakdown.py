@@ -17,6 +17,66 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, s, sf = ctx.text, ctx.sentence, ctx.figures
     in_change = {fid for r in ctx.found if r["kind"] in ("change", "share") for fid in r["figures"]}
     out = []
+
+    def read_list(i: int, j: int, bracket: bool, cue: str | None, low: str) -> int:
+        """Reads the list of ``sf[i]`` whose first part is ``sf[j]``; returns how far the scan moves on."""
+        t, first = sf[i], sf[j]
+        end_limit = s.end
+        if bracket:
+            close = text.find(")", first.start, s.end)
+            end_limit = close if close >= 0 else s.end
+        else:
+            semi = text.find(";", first.start, s.end)
+            end_limit = semi if semi >= 0 else s.end
+        parts = [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
+        # a list stops at a figure that is not separated by a list separator from the previous one
+        kept = [parts[0]]
+        cut = False  # the list may go on past what was read: it cannot be complete
+        for a, b in zip(parts, parts[1:]):
+            between = text[a.end:b.start]
+            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, kept, b):
+                # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
+                cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
+                break
+            kept.append(b)
+        parts = kept
+        region_end = min(end_limit, max(p.end for p in parts) + 60)
+        tail = text[parts[-1].end:region_end].lower()
+        tail = tail.split(";")[0]
+        open_tail = bool(cues.open_tail_re.search(tail)) or any(w in tail for w in cues.open_tail_marks)
+        examples = bool(cues.example_re.search(low))
+        if follows_other_count(text, sf, i) and len(parts) > 1:
+            # "37 vụ, 68 đối tượng, gồm 20 vụ, 39 đối tượng … và 17 vụ, 29 đối tượng": parallel totals,
+            # each the sum of the parts that count what it counts
+            totals = [sf[i - 1], t]
+            for total in totals:
+                mine = [p for p in parts if p.unit == total.unit and head_word(p) == head_word(total)]
+                rest = [p for p in parts if p not in mine]
+                if not mine:
+                    continue
+                roles = {"total": total.id, "parts": [p.id for p in mine], "other_parts": [p.id for p in rest]}
+                out.append(relation("breakdown", [total] + mine, roles, exhaustive=not (open_tail or examples or cut),
+                                    cue=cue or "("))
+            return 1
+        # parts count what the total counts (a part with no noun of its own counts it too); the others
+        # cannot be summed with it and leave the list open
+        same = [p for p in parts if p.unit == t.unit]
+        if any(head_word(p) == head_word(t) for p in same):  # else a generic total: "300 đơn vị vũ khí gồm …"
+            same = [p for p in same if head_word(p) in (None, head_word(t))]
+        others = [p for p in parts if p not in same]
+        exhaustive = not (open_tail or examples or others or cut)
+        if len(parts) == 1:
+            if compatible(t, parts[0]):
+                out.append(relation("subset", [t, parts[0]], {"whole": t.id, "part": parts[0].id},
+                                    cue=cue or "("))
+            elif cue and not bracket:
+                out.append(relation("pair", [t, parts[0]], {"first": t.id, "second": parts[0].id}, cue=cue))
+            return 2
+        roles = {"total": t.id, "parts": [p.id for p in same], "other_parts": [p.id for p in others]}
+        out.append(relation("breakdown", [t] + parts, roles, exhaustive=exhaustive, cue=cue or "(",
+                            end=region_end if open_tail else None))
+        return 1  # a part may be the total of a list of its own
+
     i = 0
     while i < len(sf) - 1:
         t = sf[i]
@@ -58,64 +118,31 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if first.role not in ("count", "measure"):
             i += 1
             continue
-        end_limit = s.end
+        advance = read_list(i, i + 1, bracket, cue, low)
         if bracket:
-            close = text.find(")", first.start, s.end)
-            end_limit = close if close >= 0 else s.end
-        else:
-            semi = text.find(";", first.start, s.end)
-            end_limit = semi if semi >= 0 else s.end
-        parts = [f for f in sf[i + 1:i + 1 + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
-        # a list stops at a figure that is not separated by a list separator from the previous one
-        kept = [parts[0]]
-        cut = False  # the list may go on past what was read: it cannot be complete
-        for a, b in zip(parts, parts[1:]):
-            between = text[a.end:b.start]
-            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, kept, b):
-                # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
-                cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
-                break
-            kept.append(b)
-        parts = kept
-        region_end = min(end_limit, max(p.end for p in parts) + 60)
-        tail = text[parts[-1].end:region_end].lower()
-        tail = tail.split(";")[0]
-        open_tail = bool(cues.open_tail_re.search(tail)) or any(w in tail for w in cues.open_tail_marks)
-        examples = bool(cues.example_re.search(low))
-        if follows_other_count(text, sf, i) and len(parts) > 1:
-            # "37 vụ, 68 đối tượng, gồm 20 vụ, 39 đối tượng … và 17 vụ, 29 đối tượng": parallel totals,
-            # each the sum of the parts that count what it counts
-            totals = [sf[i - 1], t]
-            for total in totals:
-                mine = [p for p in parts if p.unit == total.unit and head_word(p) == head_word(total)]
-                rest = [p for p in parts if p not in mine]
-                if not mine:
-                    continue
-                roles = {"total": total.id, "parts": [p.id for p in mine], "other_parts": [p.id for p in rest]}
-                out.append(relation("breakdown", [total] + mine, roles, exhaustive=not (open_tail or examples or cut),
-                                    cue=cue or "("))
-            i += 1
-            continue
-        # parts count what the total counts (a part with no noun of its own counts it too); the others
-        # cannot be summed with it and leave the list open
-        same = [p for p in parts if p.unit == t.unit]
-        if any(head_word(p) == head_word(t) for p in same):  # else a generic total: "300 đơn vị vũ khí gồm …"
-            same = [p for p in same if head_word(p) in (None, head_word(t))]
-        others = [p for p in parts if p not in same]
-        exhaustive = not (open_tail or examples or others or cut)
-        if len(parts) == 1:
-            if compatible(t, parts[0]):
-                out.append(relation("subset", [t, parts[0]], {"whole": t.id, "part": parts[0].id},
-                                    cue=cue or "("))
-            elif cue and not bracket:
-                out.append(relation("pair", [t, parts[0]], {"first": t.id, "second": parts[0].id}, cue=cue))
-            i += 2
-            continue
-        roles = {"total": t.id, "parts": [p.id for p in same], "other_parts": [p.id for p in others]}
-        out.append(relation("breakdown", [t] + parts, roles, exhaustive=exhaustive, cue=cue or "(",
-                            end=region_end if open_tail else None))
-        i += 1  # a part may be the total of a list of its own
+            # "155 người (53 người chết, 102 người mất tích), gồm: Bảo Yên 109, Sa Pa 8, …": after its
+            # bracket, a second division of the same total
+            second = _after_bracket(cues, text, sf, i + 1, s.end)
+            if second is not None:
+                read_list(i, second[0], False, second[1], second[1])
+        i += advance
     return out
+
+
+def _after_bracket(cues: Cues, text: str, sf: list, j: int, limit: int) -> tuple[int, str] | None:
+    """Where a list cue follows the bracket that ``sf[j]`` opens ("(…), gồm: A 109, B 8"): the index of the
+    first part after the cue, and the cue."""
+    close = text.find(")", sf[j].start, limit)
+    if close < 0:
+        return None
+    m = cues.after_bracket_re.match(text, close + 1, limit)
+    if not m:
+        return None
+    k = next((n for n in range(j, min(len(sf), j + LOOKBACK)) if sf[n].start >= m.end()), None)
+    if k is None or sf[k].role not in ("count", "measure") or CLAUSE_END.search(text, m.end(), sf[k].start) \
+            or len(text[m.end():sf[k].start].split()) > 6:
+        return None
+    return k, m.group("cue").lower()
 
 
 def _next_item(cues: Cues, between: str, kept: list, b) -> bool:

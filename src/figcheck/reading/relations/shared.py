@@ -70,6 +70,9 @@ class Cues:
         self.same_kind = sorted(((w.lower(), group[0].lower()) for group in lang.data["cues"].get("same_kind", [])
                                  for w in group), key=lambda wk: len(wk[0]), reverse=True)
         self.breakdown_re = word_alternation(self.breakdown_cues)
+        bd_cues = "|".join(re.escape(c) for c in self.breakdown_cues)
+        # right after a closing bracket: ", gồm:" opens another list of the same total
+        self.after_bracket_re = re.compile(rf"\s*,?\s*(?P<cue>{bd_cues})\s*:\s*", re.IGNORECASE)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
         self.example_re = word_alternation(self.example_cues)
