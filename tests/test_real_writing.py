@@ -449,6 +449,42 @@ def test_a_total_divided_twice_in_brackets_then_by_place_after_gom():
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("Bắc Hà 3", "Bắc Hà 4"))
 
 
+# -- changes after their values -----------------------------------------------------------------------
+
+def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():
+    text = ("Cả tỉnh ghi nhận 500 vụ; khám phá 420 vụ; bắt giữ 800 đối tượng; triệt phá 12 băng, nhóm. So với "
+            "tháng trước, giảm 50 vụ (-9,09%), giảm 30 vụ được khám phá (-6,67%), giảm 100 đối tượng bị bắt "
+            "giữ, xử lý (-11,11%), giảm 3 băng, nhóm (-20%).")
+    found = kinds_and_texts(text)
+    for triple in (["500", "50", "-9,09%"], ["420", "30", "-6,67%"], ["800", "100", "-11,11%"], ["12", "3", "-20%"]):
+        assert ("change", triple) in found, triple
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("-6,67%", "-16,67%"))
+
+
+def test_a_change_sentence_after_an_aside_compares_the_values_stated_before_it():
+    text = ("Tháng 8, toàn tỉnh xảy ra 30 vụ tai nạn giao thông, làm 12 người chết. So với cùng kỳ, tình hình "
+            "chuyển biến tốt khi cả 3 tiêu chí đều giảm. Cụ thể, so với cùng kỳ năm ngoái, số vụ tai nạn giảm "
+            "20 vụ (giảm 40%).")
+    assert ("change", ["30", "20", "40%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+
+
+def test_a_change_sentence_does_not_reach_past_a_sentence_that_states_its_values():
+    # the sentence before names vụ: the changes are of its values, never of an older sentence's
+    text = ("Tháng trước có 70 vụ, làm 20 người chết. Cả năm có 900 vụ, làm chết 300 Công Ty người. So với "
+            "năm ngoái, giảm 100 vụ (-10%), giảm 16 người chết (-5%).")
+    assert ("change", ["20", "16", "-5%"]) not in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+
+
+def test_a_percentage_change_with_its_delta_in_brackets():
+    text = ("Năm nay xảy ra 176 vụ tai nạn. Đối chiếu với năm trước, số vụ tăng 20,5% (tăng 30 vụ).")
+    assert ("change", ["176", "20,5%", "30"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("tăng 30 vụ", "tăng 60 vụ"))
+
+
 def test_coverage_counts_only_figures_that_took_part_in_a_relation_check():
     from figcheck.rules.loader import load_ruleset
     from figcheck.validators.pipeline import check_stream

@@ -62,16 +62,18 @@ class RelationReader:
         # the sentence a "Trong đó" or a "So với cùng kỳ" sentence speaks of: the nearest before it that
         # states values, passing over one that only compares ("So với cùng kỳ, giảm 5 vụ (10%)")
         stated: list[Figure] = []
+        earlier: list[list[Figure]] = []  # the sentences that stated values before ``stated``, nearest first
         sentences = [s for s in article.sentences if by_sentence.get(s.index)]
         for n, s in enumerate(sentences):
             sf = by_sentence[s.index]
             following = by_sentence[sentences[n + 1].index] if n + 1 < len(sentences) else []
             ahead = [(t, by_sentence[t.index]) for t in sentences[n + 1:n + 1 + AHEAD]]
-            ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead)
+            ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead, earlier=earlier)
             for detect in SENTENCE_DETECTORS:
                 ctx.found += detect(self.cues, ctx)
             rels += ctx.found
             if any(f.role in ("count", "measure") for f in sf):
+                earlier = ([stated] + earlier)[:AHEAD] if stated else earlier
                 stated = sf
         for detect in ARTICLE_DETECTORS:
             rels += detect(self.cues, article, by_sentence, rels)

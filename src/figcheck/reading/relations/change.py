@@ -83,6 +83,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
     """
     text, sf = ctx.text, ctx.figures
     out = []
+    in_order = _in_order(cues, ctx, used)
     for k, d in enumerate(sf):
         bare_percent = d.unit == "percent" and d.role == "change"  # "số vụ cháy tăng 11,15%"
         if d.id in used or not (bare_percent or d.role == "delta" and d.noun and d.unit == "count"):
@@ -96,6 +97,10 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         pools = [[p for p in sf[max(0, k - LOOKBACK):k] if p.role in ("count", "measure") and p.id not in used]]
         if not pools[0] and _opens_with_comparison(cues, text, ctx):
             pools.append([p for p in ctx.previous[-LOOKBACK:] if p.role in ("count", "measure")])
+            # "… ghi nhận 24 vụ … . So với cùng kỳ, … cả 3 tiêu chí đều đi xuống. Cụ thể, so với cùng kỳ, số vụ
+            # giảm 59 vụ …": a sentence between may state nothing the changes name; the one before it may
+            if not _speaks_of(ctx.previous, sf):
+                pools += [[p for p in e[-LOOKBACK:] if p.role in ("count", "measure")] for e in ctx.earlier]
             ahead = text[ctx.sentence.end:ctx.following[0].start] if ctx.following else ""
             opens_part = any(ahead.lower().lstrip(" \n,").startswith(w) for w in cues.part_openers)
             if not any(p.role in ("count", "measure") for p in sf) and not opens_part:
@@ -103,16 +108,21 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                 # 381 vụ …": a sentence of changes alone may come before the values it compares (not before
                 # a part of them: "Trong số các vụ, đường bộ có 789 vụ")
                 pools.append([p for p in ctx.following[:LOOKBACK] if p.role in ("count", "measure")])
-        current = _current_of(text, pools, [named] if named else [] if bare_percent else [],
-                              None if bare_percent else described(text, d))
+        current = in_order.get(d.id) or _current_of(text, pools, [named] if named else [] if bare_percent else [],
+                                                    None if bare_percent else described(text, d))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
         direction = cues.direction(clause.rstrip()) or "increase"
         if bare_percent:
-            roles = {"current": current.id, "delta": None, "percent": d.id, "previous": None}
-            out.append(relation("change", [current, d], roles, direction=direction, cue=direction,
-                                evidence="the percentage names what changed"))
-            used.add(d.id)
+            # "số vụ tăng 20,5% (tăng 30 vụ)": the delta may follow its percentage, in brackets
+            delta = sf[k + 1] if k + 1 < len(sf) else None
+            if delta is None or delta.id in used or delta.role != "delta" or not _delta_of_percent(cues, text, d, delta) \
+                    or delta.unit != current.unit or head_word(delta) not in (None, head_word(current)):
+                delta = None
+            roles = {"current": current.id, "delta": delta.id if delta else None, "percent": d.id, "previous": None}
+            out.append(relation("change", [current, d] + ([delta] if delta else []), roles, direction=direction,
+                                cue=direction, evidence="the percentage names what changed"))
+            used |= {d.id} | ({delta.id} if delta else set())
             continue
         pct = sf[k + 1] if k + 1 < len(sf) else None
         if pct is None or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct):
@@ -122,6 +132,22 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                             cue=direction))
         used |= {d.id} | ({pct.id} if pct else set())
     return out
+
+
+def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Figure]:
+    """Changes that follow their values one for one: "ghi nhận 2.742 vụ; khám phá 2.313 vụ; bắt giữ 4.974 đối
+    tượng. So với tháng trước, giảm 171 vụ, giảm 265 vụ được khám phá, giảm 1.381 đối tượng …" — as many
+    deltas as the sentence before has counts, counting the same things in the same order. Needed only where
+    a noun repeats (two counts of "vụ"); each delta's value is then the count in its place."""
+    if not _opens_with_comparison(cues, ctx.text, ctx):
+        return {}
+    deltas = [f for f in ctx.figures if f.role == "delta" and f.noun and f.unit == "count" and f.id not in used]
+    values = [p for p in ctx.previous[-LOOKBACK:] if p.role in ("count", "measure")]
+    heads = [head_word(f) for f in deltas]
+    if len(deltas) < 2 or len(set(heads)) == len(heads) or heads != [head_word(v) for v in values] \
+            or any(d.unit != v.unit for d, v in zip(deltas, values)):
+        return {}
+    return {d.id: v for d, v in zip(deltas, values)}
 
 
 def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None) -> Figure | None:
@@ -162,7 +188,7 @@ def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:
     = 7,35%", "tăng 826 vụ - tương ứng 80,43%", "giảm 542 vụ (giảm 40,45%)"."""
     if pct.unit not in ("percent", "pp") or pct.role not in ("change", "share", "percent"):
         return False
-    gap = text[d.end:pct.start]
+    gap = gap_after_noun(text, d, pct)  # "giảm 1.381 đối tượng bị bắt giữ, xử lý (-21,73%)": the noun aside
     if CLAUSE_END.search(gap) or len(gap.split()) > 6:
         return False
     low = gap.lower().rstrip()
@@ -173,10 +199,27 @@ def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:
     return low.endswith("(") is False and cues.direction(low.split("(")[-1]) is not None and "(" in low
 
 
+def _speaks_of(previous: list[Figure], sf: list[Figure]) -> bool:
+    """The previous sentence counts something a change of this sentence counts: its values are the ones
+    compared, and no sentence before it is."""
+    heads = {head_word(f) for f in sf if f.role == "delta"} - {None}
+    return any(p.role in ("count", "measure") and head_word(p) in heads for p in previous[-LOOKBACK:])
+
+
+def _delta_of_percent(cues: Cues, text: str, pct: Figure, delta: Figure) -> bool:
+    """The delta right after a percentage change restates it in brackets: "tăng 20,5% (tăng 30 vụ)"."""
+    gap = text[pct.end:delta.start].lower()
+    return gap.lstrip().startswith("(") and ")" not in gap and cues.direction(gap.strip(" (")) is not None
+
+
 def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:
-    """The sentence opens by comparing with another period ("So với cùng kỳ, …"), so its changes are of
-    the previous sentence's values."""
-    opening = text[ctx.sentence.start:ctx.sentence.start + 40].lower().lstrip(" -–(")
+    """The sentence opens by comparing with another period ("So với cùng kỳ, …", "Cụ thể, so với …"), so
+    its changes are of the values stated before."""
+    opening = text[ctx.sentence.start:ctx.sentence.start + 60].lower().lstrip(" -–(")
+    for w in cues.openers:  # "Cụ thể, so với cùng kỳ năm ngoái, …"
+        if opening.startswith(w) and opening[len(w):len(w) + 1] in (",", " "):
+            opening = opening[len(w):].lstrip(" ,")
+            break
     return any(opening.startswith(c) for c in cues.compared)
 
 

@@ -129,7 +129,8 @@ class SentenceContext:
     """What a sentence-level detector sees: the text, the sentence, its figures, the figures of the
     nearest earlier sentence that states values (``previous``) and of the next sentence with figures
     (``following``), the next few sentences with figures (``ahead``: sentence and its figures, nearest
-    first), and the relations the detectors before it found in this sentence."""
+    first), the sentences that stated values before ``previous`` (``earlier``, nearest first), and the
+    relations the detectors before it found in this sentence."""
 
     text: str
     sentence: Sentence
@@ -138,6 +139,7 @@ class SentenceContext:
     found: list[dict] = field(default_factory=list)
     following: list[Figure] = field(default_factory=list)
     ahead: list[tuple[Sentence, list[Figure]]] = field(default_factory=list)
+    earlier: list[list[Figure]] = field(default_factory=list)
 
 
 def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,
