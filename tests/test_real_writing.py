@@ -449,6 +449,27 @@ def test_a_total_divided_twice_in_brackets_then_by_place_after_gom():
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("Bắc Hà 3", "Bắc Hà 4"))
 
 
+def test_parts_of_a_measure_after_trong_do_count_by_their_unit():
+    text = ("Kim ngạch xuất nhập khẩu đạt 120,5 tỷ USD, tăng 2,1% (tương ứng tăng 2,48 tỷ USD) so với cùng kỳ. "
+            "Trong đó, xuất khẩu đạt 61,2 tỷ USD; nhập khẩu đạt 59,3 tỷ USD.")
+    assert ("breakdown", ["120,5 tỷ USD", "61,2 tỷ USD", "59,3 tỷ USD"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("59,3 tỷ", "69,3 tỷ"))
+
+
+def test_a_dot_inside_a_name_ends_no_clause():
+    text = "Ghi nhận 120 ca lây nhiễm trong nước, gồm TP.HCM có 90 ca, Bình Dương có 20 ca, Long An có 10 ca."
+    assert ("breakdown", ["120", "90", "20", "10"]) in kinds_and_texts(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("Long An có 10", "Long An có 11"))
+
+
+def test_an_item_for_each_of_several_names_only_bounds_the_total():
+    # "mỗi nơi có 4 ca" counts 4 for each of two provinces: 50 + 30 + 4 + 4 = 88, not 84
+    text = "Cả nước có 88 ca mắc mới, gồm Hà Nội có 50 ca, Huế có 30 ca, Nghệ An, Hà Tĩnh mỗi nơi 4 ca."
+    assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("88 ca", "70 ca"))
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

@@ -312,7 +312,7 @@ class FigureReader:
         if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
             return  # “4 tại chỗ…”: a number that opens a quoted name is part of the name
         qualifier, q_start = self._qualifier(text, s0, start)
-        if role == "count" and self.change_words.ends(text[max(s0, q_start - 25):q_start].lower().rstrip()):
+        if role in ("count", "measure") and self.change_words.ends(text[max(s0, q_start - 25):q_start].lower().rstrip()):
             role = "delta"
         if signed:
             q_start = start - 1  # the sign is part of the figure's text: its direction

@@ -44,6 +44,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         tail = text[parts[-1].end:region_end].lower()
         tail = tail.split(";")[0]
         open_tail = bool(cues.open_tail_re.search(tail)) or any(w in tail for w in cues.open_tail_marks)
+        # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": an item counted once per name — the printed parts fall short
+        # of the sum, so the list can only bound its total from below
+        per_name = any(cues.each_re.search(text, a.end, b.start) for a, b in zip(parts, parts[1:]))
+        open_tail = open_tail or per_name
         examples = bool(cues.example_re.search(low))
         if follows_other_count(text, sf, i) and len(parts) > 1:
             # "37 vụ, 68 đối tượng, gồm 20 vụ, 39 đối tượng … và 17 vụ, 29 đối tượng": parallel totals,
@@ -96,7 +100,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 evidence="a name with its count in brackets, item by item"))
             i += 1
             continue
-        if any(ch in gap for ch in ";.") or len(gap.split()) > 10 or any(c in low for c in cues.subset_cues):
+        if CLAUSE_END.search(gap) or len(gap.split()) > 10 or any(c in low for c in cues.subset_cues):
             i += 1
             continue
         # "5.871 người (bảo vệ dân phố 253 người; …)": a bracket right after the noun opens the list too

@@ -25,7 +25,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 1
             continue
         gap = gap_after_noun(text, c, d)
-        short = not any(ch in gap for ch in ";.") and len(gap.split()) <= 8
+        short = not CLAUSE_END.search(gap) and len(gap.split()) <= 8
         if percent_base and _new_subject(cues, gap):
             # "số vụ cháy tăng 11,15%, số người chết tăng 100%": two changes side by side, not one of the other
             i += 1

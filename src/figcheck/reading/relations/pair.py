@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from figcheck.reading.relations.shared import Cues, SentenceContext, compatible, gap_after_noun, relation
+from figcheck.reading.relations.shared import CLAUSE_END, Cues, SentenceContext, compatible, gap_after_noun, relation
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -12,7 +12,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if a.role != "count" or b.role != "count" or a.unit != "count" or b.unit != "count":
             continue
         gap = gap_after_noun(text, a, b)
-        if any(ch in gap for ch in ";.") or len(gap.split()) > 12:
+        if CLAUSE_END.search(gap) or len(gap.split()) > 12:
             continue
         link = cues.cue_at_end(gap, [w for w in cues.pair_links if w != "gồm"])
         if link is None or compatible(a, b):

@@ -20,7 +20,8 @@ BRACKETED = re.compile(r"\([^()]{0,200}\)")
 # How far back or ahead a detector looks for a figure's partner, in figures: far more than any sentence of
 # real writing holds, and a bound that keeps reading linear on pathological text.
 LOOKBACK = 40
-CLAUSE_END = re.compile(r";|\.(?!\d)")  # a clause ends at ";" or a full stop (not the dot of "1.222")
+# a clause ends at ";" or a full stop (not the dot of "1.222" or of "TP.HCM")
+CLAUSE_END = re.compile(r";|\.(?!\w)")
 
 
 def word_alternation(words: list[str]) -> re.Pattern[str]:
@@ -70,6 +71,7 @@ class Cues:
         self.same_kind = sorted(((w.lower(), group[0].lower()) for group in lang.data["cues"].get("same_kind", [])
                                  for w in group), key=lambda wk: len(wk[0]), reverse=True)
         self.breakdown_re = word_alternation(self.breakdown_cues)
+        self.each_re = word_alternation(lang.words("cues.each"))
         bd_cues = "|".join(re.escape(c) for c in self.breakdown_cues)
         # right after a closing bracket: ", gồm:" opens another list of the same total
         self.after_bracket_re = re.compile(rf"\s*,?\s*(?P<cue>{bd_cues})\s*:\s*", re.IGNORECASE)
@@ -108,7 +110,7 @@ class Cues:
     def direction(self, gap: str) -> str | None:
         """``increase`` or ``decrease`` when the gap ends with a change word (and crosses no clause)."""
         low = gap.lower().rstrip(" ,(")
-        if any(ch in gap for ch in ";."):
+        if CLAUSE_END.search(gap):
             return None
         if any(_ends_with_phrase(low, c) for c in self.increase):
             return "increase"
@@ -118,7 +120,7 @@ class Cues:
 
     def share_gap(self, gap: str) -> bool:
         """The words between a count and a percentage say the percentage is its share."""
-        if any(ch in gap for ch in ";.") or len(gap.split()) > 8:
+        if CLAUSE_END.search(gap) or len(gap.split()) > 8:
             return False
         low = gap.lower().rstrip()
         return low.endswith("(") or self.cue_at_end(gap, self.share_words) is not None

@@ -70,7 +70,9 @@ def _whole_of(text: str, part: Figure, wholes: list[Figure], unique: bool) -> Fi
     words = described(text, part)
     for fits in (lambda w: words[:len(described(text, w))] == described(text, w) and described(text, w),
                  lambda w: head_word(w) == head_word(part),
-                 lambda w: compatible(w, part)):  # "2.100 nguồn tin; trong đó 1.950 tin"
+                 lambda w: compatible(w, part),  # "2.100 nguồn tin; trong đó 1.950 tin"
+                 # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
+                 lambda w: part.unit != "count" and not part.noun and not w.noun):
         same = [w for w in wholes if w.unit == part.unit and fits(w)]
         if same:
             return same[-1] if not unique or len(same) == 1 else None
