@@ -470,6 +470,33 @@ def test_an_item_for_each_of_several_names_only_bounds_the_total():
     assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("88 ca", "70 ca"))
 
 
+# -- parts no cue word states ---------------------------------------------------------------------------
+
+def implied_subsets(text: str) -> list[list[str]]:
+    a = figcheck.extract(text)
+    return [[a.figure(f).text for f in r.figures] for r in a.relations if r.kind == "subset" and r.implied]
+
+
+def test_what_was_solved_is_implied_within_what_occurred():
+    text = "Trong quý, toàn huyện xảy ra 30 vụ phạm pháp hình sự, đến nay đã làm rõ 25 vụ."
+    assert implied_subsets(text) == [["30", "25"]]
+    assert not rules_of(text)
+    # more solved than occurred (cases carried over from last year?): said as info, never as an error
+    assert rules_of(text.replace("25 vụ", "35 vụ")) == [("info", "core.subset.implied-part-within-whole")]
+
+
+def test_an_implied_whole_may_stand_in_the_sentence_before_and_counts_the_same_kind():
+    text = ("Cơ quan chức năng đã xử lý 40 vụ, 65 đối tượng. Qua điều tra đã xác định rõ 60 đối tượng "
+            "và làm rõ 38 vụ.")
+    assert sorted(implied_subsets(text)) == [["40", "38"], ["65", "60"]]
+
+
+def test_no_implied_whole_where_two_counts_of_the_kind_compete():
+    text = "Năm nay xảy ra 30 vụ trộm, tiếp nhận 12 vụ từ năm trước chuyển sang, đã làm rõ 35 vụ."
+    assert implied_subsets(text) == []
+    assert not rules_of(text)
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

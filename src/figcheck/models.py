@@ -121,6 +121,9 @@ class Relation:
     sentence: int
     roles: dict[str, Any] = field(default_factory=dict)
     exhaustive: bool | None = None
+    # subset: true where no cue word states it and the reader infers it from what the figures count ("xảy ra
+    # 30 vụ … đã làm rõ 25 vụ": what was solved is within what occurred) — checked as info, never as an error
+    implied: bool | None = None
     direction: str | None = None  # change: "increase" | "decrease"
     items: list[Item] = field(default_factory=list)
     cue: str | None = None
@@ -143,6 +146,8 @@ class Relation:
             out["exhaustive"] = self.exhaustive
         if self.direction is not None:
             out["direction"] = self.direction
+        if self.implied:
+            out["implied"] = True
         if self.evidence is not None:
             out["evidence"] = self.evidence
         if self.kind == "enumeration":

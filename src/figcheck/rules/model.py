@@ -18,7 +18,7 @@ SEVERITIES = ("error", "warning", "info")
 TABLES: dict[str, dict[str, set[str]]] = {
     "figure": {"numbers": {"value"}, "lists": set(),
                "flags": {"unit", "role", "qualifier", "noun", "decimals", "spelled"}},
-    "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue"}},
+    "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue", "implied"}},
     "share": {"numbers": {"part", "percent", "whole"}, "lists": set(), "flags": set()},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
     "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue"}},

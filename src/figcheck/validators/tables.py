@@ -323,7 +323,8 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
             fig_cols[key].extend([get(f) for f in a.figures])
         for r in a.relations:
             spec = TABLES[r.kind]
-            row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue}
+            row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue,
+                   "implied": bool(r.implied)}
             for name in spec["numbers"]:
                 if r.kind == "enumeration" and name == "items":
                     row.update({f"items.{k}": v for k, v in _exact(len(r.items)).items()})
@@ -425,7 +426,7 @@ def column_kinds(on: str, ruleset: RuleSet) -> dict[str, str]:
             kinds.update(_figure_kinds(m))
         return kinds
     spec = TABLES[on]
-    kinds = {"art": "int", "rid": "str", "exhaustive": "bool", "direction": "str", "cue": "str"}
+    kinds = {"art": "int", "rid": "str", "exhaustive": "bool", "direction": "str", "cue": "str", "implied": "bool"}
     for name in spec["numbers"]:
         kinds.update(_figure_kinds(name))
     for name in spec["lists"]:

@@ -11,10 +11,9 @@ same-kind group count the same thing ("bắt 766 đối tượng …; khởi t�
 
 from __future__ import annotations
 
-import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, gap_after_noun, relation
+from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, relation, verbs_before
 
 COUNTED = ("count", "measure")
 
@@ -23,10 +22,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
     in_list = {fid for r in ctx.found if r["kind"] == "breakdown" for fid in r["figures"]}
     out = []
-    verbs = _verbs(cues, text, sf)
+    verbs = verbs_before(cues, text, sf, cues.outcome_verb_re)
     later_start, later = _continuation(cues, text, ctx)
     later = later[:LOOKBACK]
-    later_verbs = _verbs(cues, text, later)
+    later_verbs = verbs_before(cues, text, later, cues.outcome_verb_re)
     totals = [(k, f) for k, f in enumerate(sf) if f.role in COUNTED and f.id not in in_list and verbs[k] in cues.intake]
     kinds = [cues.kind_of(f) for _, f in totals]
     for n, ((k, total), kind) in enumerate(zip(totals, kinds)):
@@ -63,27 +62,6 @@ def _outcomes(cues: Cues, text: str, total: Figure, kind: str | None, prev_end: 
         if f.role in COUNTED and f.unit == total.unit and same and v in cues.outcomes and f.id not in in_list:
             parts.append(f)
     return parts
-
-
-def _verbs(cues: Cues, text: str, figures: list[Figure]) -> list[str | None]:
-    """Each figure's handling or outcome verb; a count right after another of a different kind shares its
-    verb ("khởi tố 201 vụ, 228 bị can", "xử lý 254 vụ với 1.505 đối tượng")."""
-    verbs: list[str | None] = []
-    for i, f in enumerate(figures):
-        v = _verb_before(cues, text, f)
-        if v is None and i and verbs[-1] is not None and f.role in COUNTED:
-            before = figures[i - 1]
-            if gap_after_noun(text, before, f).strip() in (",", "với", "và") and cues.kind_of(before) != cues.kind_of(f):
-                v = verbs[-1]
-        verbs.append(v)
-    return verbs
-
-
-def _verb_before(cues: Cues, text: str, f: Figure) -> str | None:
-    """The handling or outcome verb right before the figure ("khởi tố 4 vụ" → "khởi tố")."""
-    clause = re.split(r"[;,:(]|\.(?!\d)", text[max(0, f.start - 60):f.start].lower())[-1].strip()
-    m = cues.outcome_verb_re.search(clause)  # longest first: "xử lý hành chính" before "xử lý"
-    return m.group(1) if m else None
 
 
 def _continuation(cues: Cues, text: str, ctx: SentenceContext) -> tuple[int, list[Figure]]:

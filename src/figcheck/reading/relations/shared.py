@@ -67,6 +67,10 @@ class Cues:
         self.outcome_verbs = sorted(self.intake + self.outcomes, key=len, reverse=True)
         self.outcome_verb_re = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, self.outcome_verbs)) + r")\Z")
         self.outcome_openers = lang.words("cues.outcome_openers")
+        self.occurred = lang.words("cues.occurred")
+        self.resolved = lang.words("cues.resolved")
+        self.verb_re = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, sorted(
+            set(self.outcome_verbs + self.occurred + self.resolved), key=len, reverse=True))) + r")\Z")
         # each noun of a same-kind group, longest first, with the group's first word as what it counts
         self.same_kind = sorted(((w.lower(), group[0].lower()) for group in lang.data["cues"].get("same_kind", [])
                                  for w in group), key=lambda wk: len(wk[0]), reverse=True)
@@ -188,3 +192,24 @@ def described(text: str, f: Figure) -> tuple[str, ...]:
     """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
     phrase = re.split(r"[,;:.()\[\]]", text[f.end:f.end + 60], maxsplit=1)[0]
     return tuple(w for w in phrase.lower().split()[:3] if w not in ("số",))
+
+
+def verb_before(text: str, f: Figure, pattern: re.Pattern[str]) -> str | None:
+    """The verb of ``pattern`` right before the figure, in its clause ("khởi tố 4 vụ" → "khởi tố")."""
+    clause = re.split(r"[;,:(]|\.(?!\d)", text[max(0, f.start - 60):f.start].lower())[-1].strip()
+    m = pattern.search(clause)  # longest first: "xử lý hành chính" before "xử lý"
+    return m.group(1) if m else None
+
+
+def verbs_before(cues: Cues, text: str, figures: list[Figure], pattern: re.Pattern[str]) -> list[str | None]:
+    """Each figure's verb (of ``pattern``); a count right after another of a different kind shares its verb
+    ("khởi tố 201 vụ, 228 bị can", "xử lý 254 vụ với 1.505 đối tượng")."""
+    verbs: list[str | None] = []
+    for i, f in enumerate(figures):
+        v = verb_before(text, f, pattern)
+        if v is None and i and verbs[-1] is not None and f.role in ("count", "measure"):
+            before = figures[i - 1]
+            if gap_after_noun(text, before, f).strip() in (",", "với", "và") and cues.kind_of(before) != cues.kind_of(f):
+                v = verbs[-1]
+        verbs.append(v)
+    return verbs

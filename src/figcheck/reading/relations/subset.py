@@ -16,7 +16,8 @@ import bisect
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, compatible, described, head_word, relation
+from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, compatible, described, head_word, relation,
+                                                verbs_before)
 
 COUNTED = ("count", "measure")
 
@@ -124,3 +125,32 @@ def _is_remainder(cues: Cues, text: str, after: int, part: Figure) -> bool:
     """``part`` is introduced as the rest of the whole ("…, còn lại 605 nguồn tin", "số còn lại là 20")."""
     between = text[after:part.start].lower()
     return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", between) for w in cues.remainder)
+
+
+def detect_implied(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """Parts no cue word states: what was solved within what occurred ("xảy ra 30 vụ …, đã làm rõ 25 vụ";
+    "xử lý 37 vụ, 68 đối tượng … . Qua điều tra đã xác định rõ 67 đối tượng"). The whole is the one earlier
+    count of the same kind after a verb of occurring or taking in — in this sentence, else in the one
+    before; none where two such counts compete. Marked ``implied``: checked as info only."""
+    text, sf = ctx.text, ctx.figures
+    linked = {(r["roles"].get("whole"), r["roles"].get("part")) for r in ctx.found if r["kind"] == "subset"}
+    in_lists = {fid for r in ctx.found if r["kind"] in ("breakdown", "fraction", "share", "change")
+                for fid in r["figures"]}
+    verbs = verbs_before(cues, text, sf, cues.verb_re)
+    earlier = ctx.previous[-LOOKBACK:]
+    earlier_verbs = verbs_before(cues, text, earlier, cues.verb_re) if earlier else []
+    out = []
+    for k, (part, v) in enumerate(zip(sf, verbs)):
+        if v not in cues.resolved or part.role != "count" or part.unit != "count" or part.id in in_lists:
+            continue
+        kind = cues.kind_of(part)
+        for pool, pool_verbs in ((sf[max(0, k - LOOKBACK):k], verbs[max(0, k - LOOKBACK):k]), (earlier, earlier_verbs)):
+            wholes = [w for w, wv in zip(pool, pool_verbs) if wv in cues.occurred and w.role == "count"
+                      and w.unit == "count" and cues.kind_of(w) == kind]
+            if wholes:
+                if len(wholes) == 1 and (wholes[0].id, part.id) not in linked:
+                    out.append(relation("subset", [wholes[0], part], {"whole": wholes[0].id, "part": part.id},
+                                        cue=None, implied=True,
+                                        evidence=f"what was settled ({v}) within what occurred or was taken in"))
+                break  # the nearest pool with a candidate decides, even when it is ambiguous
+    return out
