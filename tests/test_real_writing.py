@@ -497,6 +497,22 @@ def test_no_implied_whole_where_two_counts_of_the_kind_compete():
     assert not rules_of(text)
 
 
+def test_a_sentence_opening_with_con_names_another_part_of_the_whole_divided_before():
+    text = ("Tháng 4, cả nước xảy ra 1.500 vụ tai nạn, làm 1.200 người bị thương. So với cùng kỳ, giảm 90 vụ. "
+            "Trong đó, số vụ từ ít nghiêm trọng trở lên là 700 vụ, làm 400 người bị thương. So với cùng kỳ, "
+            "nhóm này giảm 30 vụ. Còn va chạm giao thông có 800 vụ, làm 750 người bị thương nhẹ.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["1.500", "700", "800"]) in found
+    assert ("breakdown", ["1.200", "400", "750"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("có 800 vụ", "có 900 vụ"))
+
+
+def test_con_after_no_division_links_nothing():
+    text = "Huyện A xảy ra 40 vụ cháy. Còn huyện B có 25 vụ cháy."
+    assert [k for k, _ in kinds_and_texts(text)] == []
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

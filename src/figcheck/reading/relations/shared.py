@@ -60,6 +60,7 @@ class Cues:
         self.remainder = lang.words("cues.remainder")
         self.partial = lang.words("cues.partial")
         self.part_openers = lang.words("cues.part_openers")
+        self.other_part_openers = lang.words("cues.other_part_openers")
         self.shortfall = lang.words("cues.shortfall")
         self.cumulative = lang.words("cumulative_before")
         self.intake = lang.words("cues.intake")

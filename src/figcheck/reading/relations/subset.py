@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from figcheck.models import Figure
+from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, compatible, described, head_word, relation,
                                                 verbs_before)
 
@@ -153,4 +153,56 @@ def detect_implied(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                         cue=None, implied=True,
                                         evidence=f"what was settled ({v}) within what occurred or was taken in"))
                 break  # the nearest pool with a candidate decides, even when it is ambiguous
+    return out
+
+
+# how many sentences with figures a "Còn …" sentence may stand after the "Trong đó …" one it completes
+OTHER_PART_REACH = 3
+
+
+def detect_other_part(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
+    """Another part of a divided whole, in a later sentence that opens with "Còn": "… ghi nhận 1.734 vụ … .
+    Trong đó, số vụ từ ít nghiêm trọng trở lên là 798 vụ … . Còn va chạm giao thông có 936 vụ …" — the
+    whole is divided by the parts of both sentences. Not complete unless the sentence names the rest
+    ("Còn lại …"), so the parts stay within the whole."""
+    text = article.text
+    sentences = [s for s in article.sentences if by_sentence.get(s.index)]
+    # the parts each "Trong đó" sentence gave a whole of an earlier sentence: (sentence, whole, parts)
+    by_id = {f.id: f for f in article.figures}
+    divided: dict[int, list[tuple[str, list[str]]]] = {}
+    for r in done:
+        if r["kind"] not in ("subset", "breakdown") or r.get("implied"):
+            continue
+        whole = r["roles"].get("whole") or r["roles"].get("total")
+        parts = [r["roles"]["part"]] if r["kind"] == "subset" else list(r["roles"].get("parts", []))
+        if parts and parts[0] in by_id:
+            divided.setdefault(by_id[parts[0]].sentence, []).append((whole, parts))
+    out = []
+    for n, s in enumerate(sentences):
+        sf = by_sentence[s.index]
+        opening = text[s.start:sf[0].start].lower().lstrip(" \n-–")
+        opener = next((w for w in cues.other_part_openers if opening.startswith(w + " ")), None)
+        if opener is None:
+            continue
+        for t in reversed(sentences[max(0, n - OTHER_PART_REACH):n]):
+            t_open = text[t.start:t.start + 40].lower().lstrip(" \n-–")
+            if not any(t_open.startswith(w) for w in cues.part_openers) or t.index not in divided:
+                continue
+            for whole_id, part_ids in divided[t.index]:
+                whole = by_id.get(whole_id)
+                parts = [by_id[p] for p in part_ids if p in by_id]
+                if whole is None or whole.sentence >= t.index or not parts \
+                        or any(p.value is not None and p.value == whole.value for p in parts):
+                    continue  # a whole of the sentence itself, or attributes (a part as large as the whole)
+                first = described(text, parts[0])
+                more = [f for f in sf if f.role in COUNTED and f.unit == whole.unit and head_word(f) == head_word(parts[0])
+                        and described(text, f)[:len(first)] == first]
+                if len(more) != 1:
+                    continue  # none, or several: which is the other part stays unsaid
+                roles = {"total": whole.id, "parts": [p.id for p in parts] + [more[0].id], "other_parts": []}
+                r = relation("breakdown", [whole] + parts + more, roles, exhaustive=opener == "còn lại",
+                             cue=opener, evidence="another part of the whole the sentence before divided")
+                r["sentence"] = s.index
+                out.append(r)
+            break  # the nearest "Trong đó" sentence decides
     return out
