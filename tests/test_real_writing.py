@@ -513,6 +513,23 @@ def test_con_after_no_division_links_nothing():
     assert [k for k, _ in kinds_and_texts(text)] == []
 
 
+def test_a_sentence_opening_with_cu_the_or_a_result_label_lists_parts_of_the_sentence_before():
+    text = ("Toàn huyện duy trì 80 mô hình tự quản, trong đó có 9 mô hình mới thành lập. Kết quả đánh giá chất "
+            "lượng: 30 mô hình đạt loại tốt, 35 mô hình trung bình, 15 mô hình yếu.")
+    assert ("breakdown", ["80", "30", "35", "15"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("15 mô hình yếu", "25 mô hình yếu"))
+    crops = "Ngành nông nghiệp đề ra chỉ tiêu gieo trồng 9.000 ha. Cụ thể, lúa 5.000 ha; bắp 1.500 ha; rau 2.000 ha."
+    assert ("breakdown", ["9.000 ha", "5.000 ha", "1.500 ha", "2.000 ha"]) in kinds_and_texts(crops)
+
+
+def test_cu_the_going_on_to_another_thing_makes_no_parts():
+    text = ("Tháng 4 có 300 vụ cháy khiến 20 người thiệt mạng. Cụ thể, cả nước có 1.200 vụ tai nạn giao thông, làm "
+            "600 người chết, 900 người bị thương.")
+    assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+    assert not [k for k, _ in kinds_and_texts(text) if k in ("subset", "breakdown")]
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

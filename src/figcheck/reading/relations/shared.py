@@ -61,6 +61,8 @@ class Cues:
         self.partial = lang.words("cues.partial")
         self.part_openers = lang.words("cues.part_openers")
         self.other_part_openers = lang.words("cues.other_part_openers")
+        plo = "|".join(re.escape(w) for w in lang.words("cues.part_list_openers"))
+        self.part_list_opener_re = re.compile(rf"[\s\-–]*(?:{plo})(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[,:]", re.IGNORECASE)
         self.shortfall = lang.words("cues.shortfall")
         self.cumulative = lang.words("cumulative_before")
         self.intake = lang.words("cues.intake")

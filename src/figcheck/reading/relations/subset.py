@@ -16,8 +16,8 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, compatible, described, head_word, relation,
-                                                verbs_before)
+from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, compatible, content_words, described,
+                                                head_word, relation, verbs_before)
 
 COUNTED = ("count", "measure")
 
@@ -26,8 +26,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, s, sf, prev = ctx.text, ctx.sentence, ctx.figures, ctx.previous[-LOOKBACK:]
     starts = [f.start for f in sf]
     out = []
-    for m in cues.subset_re.finditer(text, s.start, s.end):
-        p = m.start()
+    cue_spans = [(m.start(), m.end(), m.group(0).lower()) for m in cues.subset_re.finditer(text, s.start, s.end)]
+    opener = cues.part_list_opener_re.match(text, s.start, s.end)
+    if opener and not (cue_spans and cue_spans[0][0] < opener.end()):
+        # "Cụ thể, lúa 6.838 ha; bắp 1.025 ha; …" after "… 11.397 ha.": the sentence lists parts of the one before
+        cue_spans.insert(0, (s.start, opener.end(), opener.group(0).strip(" ,:-–").lower()))
+    for p, cue_end, cue in cue_spans:
         # a cue inside brackets scopes to them: "660 mô hình (trong đó có 144 …, 5 …)"
         open_br = text.rfind("(", s.start, p)
         inside = open_br >= 0 and text.rfind(")", open_br, p) < 0
@@ -42,12 +46,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
             if opening and text[s.start:p].strip(" ,").lower() not in cues.openers:
                 continue
-            wholes = [f for f in prev if f.role in COUNTED]
+            wholes = _not_parts(cues, text, [f for f in prev if f.role in COUNTED])
         if not wholes:
             continue
-        after = [f for f in sf[at:at + LOOKBACK] if m.end() <= f.start < scope_end and f.role in COUNTED]
+        after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED]
         # the parts stop at the next cue that opens a list of its own
-        nxt = cues.subset_re.search(text, m.end(), scope_end)
+        nxt = cues.subset_re.search(text, cue_end, scope_end)
         if nxt:
             after = [f for f in after if f.start < nxt.start()]
         # a nested list ("258 ca …, gồm TP.HCM có 154 ca, …", "(…)") belongs to its own total, not to this one
@@ -60,8 +64,38 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             if kept and (cues.breakdown_re.search(between.lower()) or "(" in between or colon_nested):
                 break
             kept.append(a)
-        out += _lists(cues, text, m.group(0).lower(), min(wholes[-1].start, m.start()), wholes, kept, unique)
+        if opener and p == s.start:
+            # "Cụ thể, …" may go on to other things ("… 363 vụ cháy … . Cụ thể, … 1.346 vụ tai nạn giao
+            # thông"): a part whose noun says more than its head word must share a word of the whole's
+            kept = [a for a in kept if not _says_otherwise(text, a, wholes)]
+        out += _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
     return out
+
+
+def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:
+    """The figures of an earlier sentence that are no part of another one there: "92 mô hình, trong đó có 7
+    mô hình được lập mới" offers 92 as a whole, not 7."""
+    out = []
+    for k, f in enumerate(figures):
+        before = [e for e in figures[max(0, k - LOOKBACK):k] if head_word(e) == head_word(f) and e.unit == f.unit]
+        if before and cues.subset_re.search(text, before[-1].end, f.start):
+            continue
+        out.append(f)
+    return out
+
+
+def _says_otherwise(text: str, part: Figure, wholes: list[Figure]) -> bool:
+    """Every earlier count of the part's head word names something else: both say more than the head word
+    and share none of those words ("vụ tai nạn giao thông" against "vụ cháy", "người bị thương" against
+    "người thiệt mạng")."""
+    head = head_word(part)
+
+    def more(f: Figure) -> set[str]:
+        return content_words(" ".join(described(text, f))) - {head}
+
+    mine = more(part)
+    same_head = [w for w in wholes if head_word(w) == head]
+    return bool(mine) and bool(same_head) and all(more(w) and not more(w) & mine for w in same_head)
 
 
 def _whole_of(text: str, part: Figure, wholes: list[Figure], unique: bool) -> Figure | None:
