@@ -530,6 +530,13 @@ def test_cu_the_going_on_to_another_thing_makes_no_parts():
     assert not [k for k, _ in kinds_and_texts(text) if k in ("subset", "breakdown")]
 
 
+def test_a_fraction_written_in_words():
+    text = "Đến nay, cả huyện đã có 45 trong tổng số 52 thôn, khu dân cư đạt chuẩn an toàn về an ninh trật tự."
+    assert ("fraction", ["45", "52"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.fraction.part-within-whole") in rules_of(text.replace("45 trong", "55 trong"))
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

@@ -80,3 +80,19 @@ def _shortfall(cues: Cues, gap: str) -> bool:
     if CLAUSE_END.search(low) or len(low.split()) > 12:
         return False
     return any(low.rstrip(" (,:").endswith(w) for w in cues.shortfall)
+
+
+def detect_in_words(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A fraction written in words: "77 trong tổng số 89 làng, khu dân cư" — a count, then only the words
+    of ``cues.out_of``, then the whole (the part takes the whole's noun)."""
+    text, sf = ctx.text, ctx.figures
+    used = {fid for r in ctx.found for fid in r["figures"]}
+    out = []
+    for a, b in zip(sf, sf[1:]):
+        if a.id in used or b.id in used or a.role != "count" or b.role != "count" or a.unit != b.unit:
+            continue
+        words = " ".join(gap_after_noun(text, a, b).lower().split())
+        if words in cues.out_of and (not a.noun or head_word(a) == head_word(b)):
+            out.append(relation("fraction", [a, b], {"part": a.id, "whole": b.id}, cue=words))
+            used |= {a.id, b.id}
+    return out

@@ -64,6 +64,7 @@ class Cues:
         plo = "|".join(re.escape(w) for w in lang.words("cues.part_list_openers"))
         self.part_list_opener_re = re.compile(rf"[\s\-–]*(?:{plo})(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[,:]", re.IGNORECASE)
         self.shortfall = lang.words("cues.shortfall")
+        self.out_of = set(lang.words("cues.out_of"))
         self.cumulative = lang.words("cumulative_before")
         self.intake = lang.words("cues.intake")
         self.outcomes = lang.words("cues.outcomes")
