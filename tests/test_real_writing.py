@@ -573,6 +573,15 @@ def test_a_percentage_change_with_its_delta_in_brackets():
     assert ("error", "core.change.consistent") in rules_of(text.replace("tăng 30 vụ", "tăng 60 vụ"))
 
 
+def test_one_change_word_for_a_list_of_percentages_that_name_their_nouns():
+    text = ("Đường bộ có 650 vụ, khiến 300 người chết, 480 người bị thương (giảm 12,5% số vụ, 8,2% số người chết "
+            "và 15% số người bị thương).")
+    found = kinds_and_texts(text)
+    for pair in (["650", "12,5%"], ["300", "8,2%"], ["480", "15%"]):
+        assert ("change", pair) in found, pair
+    assert not rules_of(text)
+
+
 def test_coverage_counts_only_figures_that_took_part_in_a_relation_check():
     from figcheck.rules.loader import load_ruleset
     from figcheck.validators.pipeline import check_stream

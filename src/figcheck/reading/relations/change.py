@@ -84,14 +84,22 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
     text, sf = ctx.text, ctx.figures
     out = []
     in_order = _in_order(cues, ctx, used)
+    carried: tuple[Figure, str] | None = None  # the last percentage change whose noun named what changed
     for k, d in enumerate(sf):
-        bare_percent = d.unit == "percent" and d.role == "change"  # "số vụ cháy tăng 11,15%"
+        # "số vụ cháy tăng 11,15%"; and the next of a list after one change word ("giảm 40,94% số vụ, 37,9% …")
+        bare_percent = d.unit == "percent" and (d.role == "change" or carried is not None and d.role in ("share", "percent"))
         if d.id in used or not (bare_percent or d.role == "delta" and d.noun and d.unit == "count"):
             continue
         clause = re.split(r"[;,(]|\.(?!\d)", text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
-        if cues.direction(clause.rstrip()) is None:
+        direction = cues.direction(clause.rstrip())
+        after_noun = _noun_after(cues, text, d) if bare_percent and d.noun else None
+        if direction is None and after_noun and carried is not None \
+                and _next_in_list(cues, text[carried[0].end:d.start]):
+            # "(giảm 40,94% số vụ, 37,9% số người chết và 45,58% số người bị thương)": one change word for all
+            direction = carried[1]
+        if direction is None:
             continue  # "giảm 55 vụ": the change word stands right before the delta
-        named = _named(cues, clause)  # "số người chết giảm 1.033 người": what changed is named before
+        named = _named(cues, clause) or after_noun  # "số người chết giảm 1.033 người", "giảm 40,94% số vụ"
         if bare_percent and not named:
             continue
         pools = [[p for p in sf[max(0, k - LOOKBACK):k] if p.role in ("count", "measure") and p.id not in used]]
@@ -112,7 +120,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                                                     None if bare_percent else described(text, d))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
-        direction = cues.direction(clause.rstrip()) or "increase"
+        direction = direction or "increase"
         if bare_percent:
             # "số vụ tăng 20,5% (tăng 30 vụ)": the delta may follow its percentage, in brackets
             delta = sf[k + 1] if k + 1 < len(sf) else None
@@ -123,6 +131,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
             out.append(relation("change", [current, d] + ([delta] if delta else []), roles, direction=direction,
                                 cue=direction, evidence="the percentage names what changed"))
             used |= {d.id} | ({delta.id} if delta else set())
+            carried = (d, direction) if after_noun else None
             continue
         pct = sf[k + 1] if k + 1 < len(sf) else None
         if pct is None or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct):
@@ -132,6 +141,25 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                             cue=direction))
         used |= {d.id} | ({pct.id} if pct else set())
     return out
+
+
+def _next_in_list(cues: Cues, gap: str) -> bool:
+    """The words between two percentages end with a list separator, after at most a few words of the
+    first one's noun ("số vụ, ", "số người chết và ")."""
+    low = gap.lower().rstrip()
+    return not CLAUSE_END.search(gap) and len(low.split()) <= 5 and (
+        low.endswith(",") or any(low.endswith(" " + w) for w in cues.list_and))
+
+
+def _noun_after(cues: Cues, text: str, pct: Figure) -> tuple[str, ...] | None:
+    """The words a percentage change names after it ("giảm 40,94% số vụ" → ("vụ",), "37,9% số người chết và
+    …" → ("người", "chết")), up to a list word; None when it names nothing."""
+    words = []
+    for w in described(text, pct):
+        if w in cues.list_and:
+            break
+        words.append(w)
+    return tuple(words) or None
 
 
 def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Figure]:
