@@ -41,6 +41,11 @@ CASES = {
     "zero-width inside numbers": lambda n: " ".join("4.3\u200b40 tin" for _ in range(n)),
     "runs of spaces": lambda n: "Có 3 xã A" + " " * n + "và B.",
     "control characters": lambda n: "Có 14\x07 tổ với 27 thành viên. " * (n // 10),
+    "places after a header": lambda n: "Ghi nhận 900 người. Chi tiết từng xã: " + " ".join(
+        f"Xã A{i}: {i} người." for i in range(n // 5)),
+    "headers again and again": lambda n: " ".join("Chi tiết từng xã: Xã A: 5 người." for _ in range(n // 8)),
+    "Còn sentences": lambda n: "Có 500 vụ. Trong đó, 200 vụ trộm. " + "Còn xã B có 3 vụ. " * (n // 5),
+    "Cụ thể sentences": lambda n: "Có 500 vụ. " + "Cụ thể, 3 vụ trộm; 2 vụ cướp. " * (n // 8),
 }
 
 

@@ -537,6 +537,27 @@ def test_a_fraction_written_in_words():
     assert ("error", "core.fraction.part-within-whole") in rules_of(text.replace("45 trong", "55 trong"))
 
 
+def test_a_total_itemised_place_by_place_after_a_header():
+    text = ("Đến chiều nay ghi nhận 60 người chết, mất tích (38 người chết, 22 người mất tích).\n\n"
+            "Chi tiết từng địa phương: Sơn La: 25 người (15 người chết, 10 người mất tích), gồm: Mộc Châu 20, "
+            "Yên Châu 5. Điện Biên: 20 người (12 người chết, 8 người mất tích).\n\nLai Châu: 9 người chết vì lũ.\n\n"
+            "Hà Giang: 6 người (2 người chết, 4 người mất tích).\n\nMưa lớn còn kéo dài đến cuối tuần.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["60", "38", "22"]) in found
+    assert ("breakdown", ["60", "25", "20", "9", "6"]) in found
+    assert ("breakdown", ["38", "15", "12", "9", "2"]) in found
+    assert ("breakdown", ["22", "10", "8", "4"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("Lai Châu: 9", "Lai Châu: 19"))
+
+
+def test_places_after_a_header_with_no_single_total_before_make_no_list():
+    text = ("Tỉnh ghi nhận 30 người chết và 20 người bị thương.\n\nChi tiết từng địa phương: Huyện A: 12 người. "
+            "Huyện B: 10 người. Huyện C: 40 người.")
+    assert not [k for k, figs in kinds_and_texts(text) if k == "breakdown"]
+    assert not rules_of(text)
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

@@ -42,7 +42,7 @@ SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, 
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
-ARTICLE_DETECTORS = (subset.detect_other_part, enumeration.detect, headline.detect)
+ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect)
 
 
 class RelationReader:

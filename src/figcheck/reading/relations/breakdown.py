@@ -7,10 +7,12 @@ cannot be summed) and make the list non-exhaustive. A single part is a subset (s
 
 from __future__ import annotations
 
+import bisect
 import re
 
+from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
-                                                head_word, relation)
+                                                described, head_word, relation)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -116,7 +118,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # and "thành phố A 21, huyện B: 14" open the list of another phrase
         lead = low[:low.rfind("(")] if bracket and not cue else low.rstrip()[:-1] if colon and not cue \
             else low[:cue_m.start()] if cue else low
-        if "," in lead and not cue or ")" in lead:
+        if "," in lead and not cue and not (bracket and _noun_goes_on(text, t, first, lead)) or ")" in lead:
             i += 1
             continue
         if first.role not in ("count", "measure"):
@@ -131,6 +133,17 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+def _noun_goes_on(text: str, t, first, lead: str) -> bool:
+    """The words after a comma still name what the total counts, and the first part in the bracket is one of
+    them: "296 người chết, mất tích (155 người chết, …)"."""
+    tail = lead.rsplit(",", 1)[1].split()
+    if not 1 <= len(tail) <= 3 or any(not w.isalpha() or not w.islower() for w in tail):
+        return False
+    head = head_word(first)
+    key = set(described(text, first)) - {head}
+    return bool(key) and head == head_word(t) and key <= set((t.noun or "").lower().split()) | set(lead.split())
 
 
 def _after_bracket(cues: Cues, text: str, sf: list, j: int, limit: int) -> tuple[int, str] | None:
@@ -179,3 +192,80 @@ def _bracketed_items(text: str, sf: list, first: int, limit: int) -> list:
             break
         items.append(f)
     return items if len(items) >= 2 else []
+
+
+# a place label opening an item: "Lào Cai: ", "TP Hải Phòng: " — a few words, the first capitalised, no digits
+_LABEL = re.compile(r"[\s\-–+*•]*+(?P<label>[^\W\d_][^\W\d_ ]*+(?: [^\W\d_]++){0,5}):\s*+")
+# how many sentences a total may stand before the header of its itemised list
+_TOTAL_REACH = 2
+
+
+def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
+    """Totals itemised place by place after a header: "Ghi nhận 296 người chết, mất tích (155 người chết, 141
+    người mất tích) … . Chi tiết từng địa phương: Lào Cai: 155 người (53 người chết, …). Cao Bằng: 52 người
+    …" — each item's first figure is a part of the total before the header, and the figures in the items
+    that count what the total's own parts count are parts of those. The items may not name every place:
+    the parts stay within their totals."""
+    text = article.text
+    if not cues.item_header_re.search(text):
+        return []
+    parts_of = {p for r in done if r["kind"] in ("breakdown", "subset")
+                for p in ([r["roles"].get("part")] if r["kind"] == "subset" else r["roles"].get("parts", []))}
+    divisions = {r["roles"]["total"]: [p for p in r["roles"]["parts"]] for r in done if r["kind"] == "breakdown"}
+    by_id = {f.id: f for f in article.figures}
+    sentences = [s for s in article.sentences if s.index >= 0]
+    starts = [s.start for s in sentences]
+    out = []
+    for m in cues.item_header_re.finditer(text):
+        at = bisect.bisect_right(starts, m.start()) - 1  # the header's sentence, found by position
+        if at < 0 or m.start() >= sentences[at].end:
+            continue
+        items = _items(text, sentences, at, m.end(), by_sentence)
+        if len(items) < 3:
+            continue
+        firsts = [figs[0] for figs in items]
+        head = head_word(firsts[0])
+        if any(f.unit != firsts[0].unit or f.role != "count" or head_word(f) != head for f in firsts):
+            continue  # the items do not each open with a count of one thing
+        before = [f for s in sentences[max(0, at - _TOTAL_REACH):at + 1] for f in by_sentence.get(s.index, [])
+                  if f.start < m.start()]
+        totals = [f for f in before if f.role == "count" and f.unit == firsts[0].unit and head_word(f) == head
+                  and f.id not in parts_of]
+        if len({f.value for f in totals}) != 1:
+            continue  # no total, or several: which one the places divide stays unsaid
+        total = totals[-1]
+        roles = {"total": total.id, "parts": [f.id for f in firsts], "other_parts": []}
+        r = relation("breakdown", [total] + firsts, roles, exhaustive=False, cue=m.group(0).rstrip(" :").lower(),
+                     evidence="the first figure of each place after the header")
+        out.append(r)
+        # the total's own division ("155 người chết, 141 người mất tích"): each part summed over the places
+        for sub_id in divisions.get(total.id, []):
+            sub = by_id[sub_id]
+            key = set(described(text, sub)) - {head}
+            if not key:
+                continue
+            mine = [f for figs in items for f in figs if f.unit == sub.unit and f.role == "count"
+                    and head_word(f) in (head, *key) and key <= set(described(text, f))]
+            if len(mine) >= 2:
+                roles = {"total": sub.id, "parts": [f.id for f in mine], "other_parts": []}
+                out.append(relation("breakdown", [sub] + mine, roles, exhaustive=False, cue=r["cue"],
+                                    evidence="what each place counts of the total's part"))
+    return out
+
+
+def _items(text: str, sentences: list, at: int, start: int, by_sentence: dict[int, list[Figure]]) -> list[list[Figure]]:
+    """The figures of each item after a header: the rest of the header's sentence, then each sentence that
+    opens with a place label; the run ends at the first sentence that does not."""
+    items = []
+    pos, n = start, at
+    while n < len(sentences) and len(items) < LOOKBACK:
+        s = sentences[n]
+        figs = [f for f in by_sentence.get(s.index, []) if f.start >= pos]
+        label = _LABEL.match(text, pos, s.end)
+        if not label or not label.group("label")[:1].isupper() or not figs or figs[0].start > label.end() + 2:
+            break
+        items.append(figs)
+        n += 1
+        if n < len(sentences):
+            pos = sentences[n].start
+    return items
