@@ -558,6 +558,12 @@ def test_places_after_a_header_with_no_single_total_before_make_no_list():
     assert not rules_of(text)
 
 
+def test_a_place_name_ending_in_an_identifier_word_before_a_count():
+    # "Phòng" ends the name "Hải Phòng" here; "Phòng 40" alone is a room number
+    assert 40 in values("Trong đó, tỉnh Quảng Ninh 157 người, TP Hải Phòng 40 người, tỉnh Hải Dương 5 người.")
+    assert 40 not in values("Cuộc họp diễn ra ở Phòng 40 tầng 2 của trụ sở.")
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

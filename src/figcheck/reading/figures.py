@@ -244,7 +244,7 @@ class FigureReader:
         if sum(c.isdigit() for c in token) > MAX_DIGITS:
             return
         before = text[max(s0, start - 40):start].lower().rstrip()
-        if self._is_identifier_context(before):
+        if self._is_identifier_context(before) and not self._name_then_count(text, start, end, s1):
             return
         if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
                 and not (len(token) == 2 and self._words_after(text, end, s1, 1)):
@@ -420,6 +420,14 @@ class FigureReader:
         if self.identifier_exceptions.ends(before):
             return False
         return self.identifier_before.ends(before)
+
+    def _name_then_count(self, text: str, start: int, end: int, s1: int) -> bool:
+        """The identifier word before the number ends a place name, and a counted noun follows: "TP Hải
+        Phòng 40 người" counts people ("Phòng" is no room)."""
+        words = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])
+        if len(words) < 2 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+            return False
+        return self.counted_nouns.starts(text[end:min(s1, end + 40)].lower().lstrip())
 
     def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
         out = []
