@@ -564,6 +564,19 @@ def test_a_place_name_ending_in_an_identifier_word_before_a_count():
     assert 40 not in values("Cuộc họp diễn ra ở Phòng 40 tầng 2 của trụ sở.")
 
 
+def test_parts_after_trong_do_take_the_whole_that_is_no_part_itself():
+    text = ("Trong tháng, các đơn vị bắt giữ 90 vụ với 150 đối tượng (trong đó có 60 vụ tàng trữ với 80 đối tượng, "
+            "30 vụ mua bán với 70 đối tượng). Trong đó, lực lượng chức năng triệt phá 5 chuyên án, bắt giữ 15 "
+            "đối tượng, triệt xóa 20 ổ nhóm ma túy, bắt 100 đối tượng, trong đó đã khởi tố 60 bị can; đồng thời "
+            "bóc gỡ 2 đường dây ma túy.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["150", "15", "100"]) in found
+    assert ("subset", ["100", "60"]) in found  # the accused are of the people arrested
+    assert ("subset", ["20", "2"]) not in found  # a ring is no part of the gangs: they only share "ma túy"
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("bắt 100 đối", "bắt 140 đối"))
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

@@ -78,8 +78,10 @@ def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:
     out = []
     for k, f in enumerate(figures):
         before = [e for e in figures[max(0, k - LOOKBACK):k] if head_word(e) == head_word(f) and e.unit == f.unit]
-        if before and cues.subset_re.search(text, before[-1].end, f.start):
-            continue
+        cue = cues.subset_re.search(text, before[0].end, f.start) if before else None
+        inside = cue is not None and text.rfind("(", before[0].end, cue.start()) >= 0
+        if cue and not (inside and ")" in text[cue.end():f.start]):
+            continue  # after "trong đó" (and within its bracket): a part
         out.append(f)
     return out
 
@@ -98,14 +100,17 @@ def _says_otherwise(text: str, part: Figure, wholes: list[Figure]) -> bool:
     return bool(mine) and bool(same_head) and all(more(w) and not more(w) & mine for w in same_head)
 
 
-def _whole_of(text: str, part: Figure, wholes: list[Figure], unique: bool) -> Figure | None:
+def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique: bool) -> Figure | None:
     """The earlier count the part is a part of: the one whose words the part's words begin with ("134 người
     chết" for "130 người chết", not "172 người bị thương"), else one of the same head word — the latest
     within the sentence, and only an unambiguous one across a sentence (``unique``)."""
     words = described(text, part)
     for fits in (lambda w: words[:len(described(text, w))] == described(text, w) and described(text, w),
-                 lambda w: head_word(w) == head_word(part),
-                 lambda w: compatible(w, part),  # "2.100 nguồn tin; trong đó 1.950 tin"
+                 lambda w: cues.kind_of(w) == cues.kind_of(part),  # "116 đối tượng, trong đó … 86 bị can"
+                 # "2.100 nguồn tin; trong đó 1.950 tin": what one counts is a word of the other's noun (not
+                 # "32 ổ nhóm ma túy … 1 đường dây buôn bán ma túy", which only share what they are about)
+                 lambda w: compatible(w, part) and (head_word(part) in content_words(w.noun)
+                                                    or head_word(w) in content_words(part.noun)),
                  # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
                  lambda w: part.unit != "count" and not part.noun and not w.noun):
         same = [w for w in wholes if w.unit == part.unit and fits(w)]
@@ -116,7 +121,7 @@ def _whole_of(text: str, part: Figure, wholes: list[Figure], unique: bool) -> Fi
 
 def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], parts: list[Figure],
            unique: bool) -> list[dict]:
-    owned = [(p, _whole_of(text, p, wholes, unique)) for p in parts]
+    owned = [(p, _whole_of(cues, text, p, wholes, unique)) for p in parts]
     owned = [(p, w) for p, w in owned if w is not None]
     if not owned:
         return []
