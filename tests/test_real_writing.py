@@ -577,6 +577,17 @@ def test_parts_after_trong_do_take_the_whole_that_is_no_part_itself():
     assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("bắt 100 đối", "bắt 140 đối"))
 
 
+def test_examples_after_nhu_colon_are_parts_of_the_totals_before():
+    text = ("Cả quý, công an các quận đã phát hiện 120 vụ phạm tội về ma túy, xử lý 180 đối tượng, trong đó khởi tố "
+            "100 vụ với 140 đối tượng. Nhiều đơn vị đạt kết quả nổi bật, như: quận A bắt 30 vụ với 90 đối tượng; "
+            "quận B bắt 20 vụ với 25 đối tượng; quận C bắt 15 vụ với 20 đối tượng...")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["120", "30", "20", "15"]) in found
+    assert ("breakdown", ["180", "90", "25", "20"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("bắt 30 vụ", "bắt 90 vụ"))
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

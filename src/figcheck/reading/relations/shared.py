@@ -62,6 +62,10 @@ class Cues:
         self.part_openers = lang.words("cues.part_openers")
         self.other_part_openers = lang.words("cues.other_part_openers")
         plo = "|".join(re.escape(w) for w in lang.words("cues.part_list_openers"))
+        ex_alt = "|".join(re.escape(w) for w in self.example_cues)
+        # "Không ít đơn vị đạt kết quả nổi bật, như: quận A bắt 35 vụ …": examples of what the sentence before
+        # counted, introduced before the sentence's first figure
+        self.examples_opener_re = re.compile(rf"[^\d;.]{{0,80}}?(?<![^\W_])(?:{ex_alt})\s*:", re.IGNORECASE)
         self.part_list_opener_re = re.compile(rf"[\s\-–]*(?:{plo})(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[,:]", re.IGNORECASE)
         self.shortfall = lang.words("cues.shortfall")
         self.out_of = set(lang.words("cues.out_of"))

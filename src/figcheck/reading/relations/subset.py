@@ -28,6 +28,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     out = []
     cue_spans = [(m.start(), m.end(), m.group(0).lower()) for m in cues.subset_re.finditer(text, s.start, s.end)]
     opener = cues.part_list_opener_re.match(text, s.start, s.end)
+    if opener is None and sf:
+        opener = cues.examples_opener_re.match(text, s.start, sf[0].start)
     if opener and not (cue_spans and cue_spans[0][0] < opener.end()):
         # "Cụ thể, lúa 6.838 ha; bắp 1.025 ha; …" after "… 11.397 ha.": the sentence lists parts of the one before
         cue_spans.insert(0, (s.start, opener.end(), opener.group(0).strip(" ,:-–").lower()))
@@ -67,7 +69,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if opener and p == s.start:
             # "Cụ thể, …" may go on to other things ("… 363 vụ cháy … . Cụ thể, … 1.346 vụ tai nạn giao
             # thông"): a part whose noun says more than its head word must share a word of the whole's
-            kept = [a for a in kept if not _says_otherwise(text, a, wholes)]
+            kept = [a for a in kept if not _says_otherwise(cues, text, a, wholes)]
         out += _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
     return out
 
@@ -86,14 +88,21 @@ def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def _says_otherwise(text: str, part: Figure, wholes: list[Figure]) -> bool:
+def _says_otherwise(cues: Cues, text: str, part: Figure, wholes: list[Figure]) -> bool:
     """Every earlier count of the part's head word names something else: both say more than the head word
     and share none of those words ("vụ tai nạn giao thông" against "vụ cháy", "người bị thương" against
     "người thiệt mạng")."""
     head = head_word(part)
 
+    links = set(cues.pair_links) | set(cues.list_and)
+
     def more(f: Figure) -> set[str]:
-        return content_words(" ".join(described(text, f))) - {head}
+        words = []
+        for w in described(text, f):
+            if w in links:
+                break  # "35 vụ với 97 đối tượng": what follows "với" is another count
+            words.append(w)
+        return content_words(" ".join(words)) - {head}
 
     mine = more(part)
     same_head = [w for w in wholes if head_word(w) == head]
