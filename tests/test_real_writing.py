@@ -617,6 +617,14 @@ def test_a_change_sentence_does_not_reach_past_a_sentence_that_states_its_values
     assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
 
 
+def test_a_clause_may_name_what_changed_without_so():
+    text = ("Năm nay xảy ra 120 vụ, làm 40 người chết, 90 người bị thương. So với năm trước, số vụ giảm 30 vụ "
+            "(giảm 20%), người bị thương giảm 10 người (giảm 10%); người chết tăng 25% (tăng 8 người).")
+    found = kinds_and_texts(text)
+    assert ("change", ["90", "10", "10%"]) in found and ("change", ["40", "25%", "8"]) in found
+    assert not rules_of(text)
+
+
 def test_a_percentage_change_with_its_delta_in_brackets():
     text = ("Năm nay xảy ra 176 vụ tai nạn. Đối chiếu với năm trước, số vụ tăng 20,5% (tăng 30 vụ).")
     assert ("change", ["176", "20,5%", "30"]) in kinds_and_texts(text)

@@ -175,6 +175,12 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
     if len(deltas) < 2 or len(set(heads)) == len(heads) or heads != [head_word(v) for v in values] \
             or any(d.unit != v.unit for d, v in zip(deltas, values)):
         return {}
+    for d, v in zip(deltas, values):
+        clause = re.split(r"[;,(]|\.(?!\d)", ctx.text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
+        named = _named(cues, clause)
+        if named and described(ctx.text, v)[:len(named)] != named \
+                and any(described(ctx.text, w)[:len(named)] == named for w in values):
+            return {}  # "người bị thương giảm 10 người" names another value than the one in its place
     return {d.id: v for d, v in zip(deltas, values)}
 
 
@@ -206,8 +212,11 @@ def _new_subject(cues: Cues, gap: str) -> bool:
 def _named(cues: Cues, clause: str) -> tuple[str, ...] | None:
     """The words after "số" that name what changed, in a clause ending with a change word: "số người chết
     giảm" → ("người", "chết"); None when the clause names nothing that way."""
-    m = re.search(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,3}?)(?:" + "|".join(
-        re.escape(w) for w in sorted(cues.increase + cues.decrease, key=len, reverse=True)) + r")\b[^\d]*$", clause)
+    changes = "|".join(re.escape(w) for w in sorted(cues.increase + cues.decrease, key=len, reverse=True))
+    m = re.search(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,3}?)(?:" + changes + r")\b[^\d]*$", clause)
+    if m is None:
+        # a clause that opens with what changed, without "số": "; người chết tăng 8% (…)", "người bị thương giảm"
+        m = re.fullmatch(r"\s*((?:[^\W\d_A-ZĐ]+\s+){1,3}?)(?:" + changes + r")\s*", clause)
     return tuple(m.group(1).split()[:3]) if m else None
 
 
