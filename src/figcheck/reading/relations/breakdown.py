@@ -12,7 +12,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
-                                                described, head_word, relation)
+                                                described, head_word, relation, skip_blanks)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -195,7 +195,7 @@ def _bracketed_items(text: str, sf: list, first: int, limit: int) -> list:
 
 
 # a place label opening an item: "Lào Cai: ", "TP Hải Phòng: " — a few words, the first capitalised, no digits
-_LABEL = re.compile(r"[\s\-–+*•]*+(?P<label>[^\W\d_][^\W\d_ ]*+(?: [^\W\d_]++){0,5}):\s*+")
+_LABEL = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_][^\W\d_ ]*+(?: [^\W\d_]++){0,5}):\s*+")
 # how many sentences a total may stand before the header of its itemised list
 _TOTAL_REACH = 2
 
@@ -261,7 +261,7 @@ def _items(text: str, sentences: list, at: int, start: int, by_sentence: dict[in
     while n < len(sentences) and len(items) < LOOKBACK:
         s = sentences[n]
         figs = [f for f in by_sentence.get(s.index, []) if f.start >= pos]
-        label = _LABEL.match(text, pos, s.end)
+        label = _LABEL.match(text, skip_blanks(text, pos, s.end), s.end)
         if not label or not label.group("label")[:1].isupper() or not figs or figs[0].start > label.end() + 2:
             break
         items.append(figs)

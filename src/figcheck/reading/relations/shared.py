@@ -65,8 +65,8 @@ class Cues:
         ex_alt = "|".join(re.escape(w) for w in self.example_cues)
         # "Không ít đơn vị đạt kết quả nổi bật, như: quận A bắt 35 vụ …": examples of what the sentence before
         # counted, introduced before the sentence's first figure
-        self.examples_opener_re = re.compile(rf"[^\d;.]{{0,80}}?(?<![^\W_])(?:{ex_alt})\s*:", re.IGNORECASE)
-        self.part_list_opener_re = re.compile(rf"[\s\-–]*(?:{plo})(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[,:]", re.IGNORECASE)
+        self.examples_colon_re = re.compile(rf"(?<![^\W_])(?:{ex_alt})\s*+:", re.IGNORECASE)
+        self.part_list_opener_re = re.compile(rf"(?<![^\W_])(?:{plo})(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[,:]", re.IGNORECASE)
         self.shortfall = lang.words("cues.shortfall")
         self.out_of = set(lang.words("cues.out_of"))
         headers = "|".join(re.escape(w) for w in lang.words("cues.item_headers"))
@@ -88,7 +88,7 @@ class Cues:
         self.each_re = word_alternation(lang.words("cues.each"))
         bd_cues = "|".join(re.escape(c) for c in self.breakdown_cues)
         # right after a closing bracket: ", gồm:" opens another list of the same total
-        self.after_bracket_re = re.compile(rf"\s*,?\s*(?P<cue>{bd_cues})\s*:\s*", re.IGNORECASE)
+        self.after_bracket_re = re.compile(rf"(?<![\s,])\s*+,?\s*+(?P<cue>{bd_cues})\s*+:\s*+", re.IGNORECASE)
         self.open_tail_re = word_alternation([w for w in self.open_tail if w[0].isalnum()])
         self.open_tail_marks = [w for w in self.open_tail if not w[0].isalnum()]
         self.example_re = word_alternation(self.example_cues)
@@ -223,3 +223,10 @@ def verbs_before(cues: Cues, text: str, figures: list[Figure], pattern: re.Patte
                 v = verbs[-1]
         verbs.append(v)
     return verbs
+
+
+def skip_blanks(text: str, pos: int, end: int) -> int:
+    """The first position at or after ``pos`` that is no blank or list dash ("\n- Lào Cai: …")."""
+    while pos < end and (text[pos].isspace() or text[pos] in "-–+*•"):
+        pos += 1
+    return pos

@@ -16,8 +16,8 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, compatible, content_words, described,
-                                                head_word, relation, verbs_before)
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, content_words, described,
+                                                head_word, relation, skip_blanks, verbs_before)
 
 COUNTED = ("count", "measure")
 
@@ -27,12 +27,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     starts = [f.start for f in sf]
     out = []
     cue_spans = [(m.start(), m.end(), m.group(0).lower()) for m in cues.subset_re.finditer(text, s.start, s.end)]
-    opener = cues.part_list_opener_re.match(text, s.start, s.end)
+    # "Cụ thể, lúa 6.838 ha; bắp 1.025 ha; …" after "… 11.397 ha.", "Nhiều đơn vị nổi bật, như: quận A bắt 35
+    # vụ …": the sentence lists parts of the one before
+    opener = cues.part_list_opener_re.match(text, skip_blanks(text, s.start, s.end), s.end)
     if opener is None and sf:
-        opener = cues.examples_opener_re.match(text, s.start, sf[0].start)
+        ex = cues.examples_colon_re.search(text, s.start, sf[0].start)
+        if ex and len(text[s.start:ex.start()].split()) <= 12 and not CLAUSE_END.search(text, s.start, ex.start()):
+            opener = ex
     if opener and not (cue_spans and cue_spans[0][0] < opener.end()):
-        # "Cụ thể, lúa 6.838 ha; bắp 1.025 ha; …" after "… 11.397 ha.": the sentence lists parts of the one before
-        cue_spans.insert(0, (s.start, opener.end(), opener.group(0).strip(" ,:-–").lower()))
+        cue_spans.insert(0, (s.start, opener.end(), text[s.start:opener.end()].strip(" ,:-–\n").lower()))
     for p, cue_end, cue in cue_spans:
         # a cue inside brackets scopes to them: "660 mô hình (trong đó có 144 …, 5 …)"
         open_br = text.rfind("(", s.start, p)
