@@ -588,6 +588,13 @@ def test_examples_after_nhu_colon_are_parts_of_the_totals_before():
     assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("bắt 30 vụ", "bắt 90 vụ"))
 
 
+def test_what_was_added_is_within_the_running_total_it_brings():
+    text = "Năm nay huyện xây dựng mới 15 mô hình tự quản, nâng tổng số lên 120 mô hình."
+    assert ("subset", ["120", "15"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.replace("lên 120", "lên 12"))
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

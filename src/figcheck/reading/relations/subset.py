@@ -257,3 +257,26 @@ def detect_other_part(cues: Cues, article: Article, by_sentence: dict[int, list[
                 out.append(r)
             break  # the nearest "Trong đó" sentence decides
     return out
+
+
+def detect_running_total(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """What was added is within the total it brings: "xây mới 11 mô hình, nâng tổng số lên 112 mô hình" —
+    the count right before a running total ("nâng tổng số lên …") and of the same thing is a part of it."""
+    text, sf = ctx.text, ctx.figures
+    out = []
+    for k in range(1, len(sf)):
+        total, added = sf[k], sf[k - 1]
+        before = text[max(ctx.sentence.start, total.start - 40):total.start].lower().rstrip()
+        if not any(_ends_with(before, w) for w in cues.cumulative) or CLAUSE_END.search(text, added.end, total.start):
+            continue
+        if total.role != "count" or added.role != "count" or total.unit != added.unit \
+                or cues.kind_of(total) != cues.kind_of(added):
+            continue
+        out.append(relation("subset", [total, added], {"whole": total.id, "part": added.id},
+                            cue=next(w for w in cues.cumulative if _ends_with(before, w)),
+                            evidence="what was added is within the total it brings"))
+    return out
+
+
+def _ends_with(text: str, phrase: str) -> bool:
+    return text.endswith(phrase) and (len(text) == len(phrase) or not text[-len(phrase) - 1].isalnum())
