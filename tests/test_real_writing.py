@@ -595,6 +595,15 @@ def test_what_was_added_is_within_the_running_total_it_brings():
     assert ("error", "core.subset.part-within-whole") in rules_of(text.replace("lên 120", "lên 12"))
 
 
+def test_a_list_after_the_percentages_of_its_total():
+    text = ("Trong tháng, tỉnh đón 500.000 lượt khách, tăng 10% so với cùng kỳ (khách quốc tế khoảng 200.000 lượt, "
+            "tăng 5%; khách nội địa khoảng 300.000 lượt, tăng 14%).")
+    assert ("breakdown", ["500.000", "khoảng 200.000", "khoảng 300.000"]) in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+    bad = text.replace("khoảng 300.000", "khoảng 900.000")  # "khoảng" reads loosely: far off only
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(bad)
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

@@ -86,7 +86,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     i = 0
     while i < len(sf) - 1:
         t = sf[i]
-        if t.role not in ("count", "measure") or t.id in in_change:
+        if t.role not in ("count", "measure"):
+            i += 1
+            continue
+        if t.id in in_change:
+            # "349.000 lượt, tăng 11,25% so với cùng kỳ (khách nước ngoài 210.000 lượt, …)", "2.433 tỷ đồng, bằng
+            # 28,4% dự toán, tăng 75,6%, gồm: …": a list after the percentages that describe the count is its own
+            later = _after_percentages(cues, text, sf, i, s.end)
+            if later is not None:
+                read_list(i, later[0], later[1], later[2], later[3])
             i += 1
             continue
         first = sf[i + 1]
@@ -133,6 +141,25 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> tuple | None:
+    """Where a bracket or a list cue follows the percentages right after ``sf[i]`` (its change, its share):
+    (index of the first part, bracket?, cue, the words before the part), or None."""
+    j = i + 1
+    while j < len(sf) and j <= i + 4 and sf[j].unit == "percent":
+        j += 1
+    if j == i + 1 or j >= len(sf) or sf[j].role not in ("count", "measure"):
+        return None
+    gap = text[sf[j - 1].end:sf[j].start]
+    low = gap.lower()
+    if CLAUSE_END.search(gap) or len(gap.split()) > 10 or ")" in low:
+        return None
+    bracket = "(" in low
+    cue_m = cues.breakdown_re.search(low)
+    if not bracket and not (cue_m and ":" in low[cue_m.end():cue_m.end() + 3]):
+        return None  # a bracket, or "gồm:" — not a bare comma, after which the sentence may go on to anything
+    return j, bracket, cue_m.group(0) if cue_m else None, low
 
 
 def _noun_goes_on(text: str, t, first, lead: str) -> bool:
