@@ -604,6 +604,14 @@ def test_a_list_after_the_percentages_of_its_total():
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(bad)
 
 
+def test_parts_counting_the_totals_thing_go_on_after_a_long_description_and_an_aside():
+    text = ("Sáng nay cả nước có thêm 120 ca mắc mới (BN1001-1120), bao gồm ba ca nhập cảnh được cách ly ngay tại "
+            "Khánh Hòa và 117 ca lây nhiễm trong nước.")
+    assert ("breakdown", ["120", "ba", "117"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("117 ca", "107 ca"))
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

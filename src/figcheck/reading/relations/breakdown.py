@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
                                                 described, head_word, relation, skip_blanks)
 
 
@@ -36,7 +36,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         cut = False  # the list may go on past what was read: it cannot be complete
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
-            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, kept, b):
+            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, t, kept, b):
                 # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
                 cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
                 break
@@ -126,6 +126,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # and "thành phố A 21, huyện B: 14" open the list of another phrase
         lead = low[:low.rfind("(")] if bracket and not cue else low.rstrip()[:-1] if colon and not cue \
             else low[:cue_m.start()] if cue else low
+        # an aside in brackets with no figure ("151 ca (BN17577-17727), bao gồm …") leaves the list the total's
+        lead = BRACKETED.sub(" ", lead)
         if "," in lead and not cue and not (bracket and _noun_goes_on(text, t, first, lead)) or ")" in lead:
             i += 1
             continue
@@ -189,13 +191,14 @@ def _after_bracket(cues: Cues, text: str, sf: list, j: int, limit: int) -> tuple
     return k, m.group("cue").lower()
 
 
-def _next_item(cues: Cues, between: str, kept: list, b) -> bool:
+def _next_item(cues: Cues, between: str, total, kept: list, b) -> bool:
     """A long description of the last item ends where the next item of a parallel list begins again with
     the list's first kind of count, after "và" or "," ("20 vụ, 39 đối tượng phát sinh trong năm nay và 17 vụ,
-    29 đối tượng …"); a single item's long description ends the list ("6 người (gồm 1 chiến sỹ của Lữ đoàn
-    513 và 1 …)" need not name all six)."""
+    29 đối tượng …") or of one that counts what the total counts ("151 ca, bao gồm bốn ca nhập cảnh được cách
+    ly tại A và 147 ca …"); a long description of a kind of the total's things ends the list ("6 người (gồm 1
+    chiến sỹ của Lữ đoàn 513 và 1 …)" need not name all six)."""
     if CLAUSE_END.search(between) or len(between.split()) > 20 or head_word(b) != head_word(kept[0]) \
-            or len({head_word(k) for k in kept}) < 2:
+            or len({head_word(k) for k in kept}) < 2 and head_word(kept[0]) != head_word(total):
         return False
     tail = between.rstrip().lower()
     return tail.endswith(",") or any(tail.endswith(" " + w) for w in cues.list_and)
