@@ -508,6 +508,19 @@ def test_a_sentence_opening_with_con_names_another_part_of_the_whole_divided_bef
     assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("có 800 vụ", "có 900 vụ"))
 
 
+def test_the_changes_of_parts_that_add_up_to_their_whole_add_up_too():
+    text = ("Tháng 4, cả nước xảy ra 1.500 vụ tai nạn, làm 1.200 người bị thương. So với cùng kỳ, giảm 90 vụ. "
+            "Trong đó, số vụ từ ít nghiêm trọng trở lên là 700 vụ, làm 400 người bị thương. So với cùng kỳ, "
+            "nhóm này giảm 30 vụ. Còn va chạm giao thông có 800 vụ, làm 750 người bị thương nhẹ. So với cùng "
+            "kỳ, số va chạm giảm 60 vụ.")
+    assert ("breakdown", ["90", "30", "60"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("giảm 60 vụ", "giảm 50 vụ"))
+    # parts that do not add up to their whole as printed may leave some out: their changes are not summed
+    assert ("breakdown", ["90", "30", "50"]) not in kinds_and_texts(text.replace("có 800 vụ", "có 780 vụ")
+                                                                     .replace("giảm 60 vụ", "giảm 50 vụ"))
+
+
 def test_con_after_no_division_links_nothing():
     text = "Huyện A xảy ra 40 vụ cháy. Còn huyện B có 25 vụ cháy."
     assert [k for k, _ in kinds_and_texts(text)] == []

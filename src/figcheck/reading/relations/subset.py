@@ -255,7 +255,32 @@ def detect_other_part(cues: Cues, article: Article, by_sentence: dict[int, list[
                              cue=opener, evidence="another part of the whole the sentence before divided")
                 r["sentence"] = s.index
                 out.append(r)
+                changes = _changes_of_partition(done, whole, parts + more)
+                if changes is not None:
+                    out.append(changes)
             break  # the nearest "Trong đó" sentence decides
+    return out
+
+
+def _changes_of_partition(done: list[dict], whole: Figure, parts: list[Figure]) -> dict | None:
+    """Where the parts as printed add up to their whole exactly (so they are all of it: "1.734 vụ … 798 vụ …
+    936 vụ"), the changes stated of each ("giảm 400 vụ", "giảm 61 vụ", "giảm 339 vụ") add up as well: a
+    complete list of the changes. None unless every one has its change, all in one direction."""
+    figures = [whole] + parts
+    if any(f.value is None or f.qualifier is not None or f.decimals for f in figures) \
+            or sum(p.value for p in parts) != whole.value:
+        return None
+    delta_of = {r["roles"]["current"]: (r["roles"].get("delta"), r.get("direction"), r) for r in done
+                if r["kind"] == "change" and r["roles"].get("delta")}
+    found = [delta_of.get(f.id) for f in figures]
+    if any(d is None for d in found) or len({d[1] for d in found}) != 1:
+        return None
+    ids = [d[0] for d in found]
+    rels = [d[2] for d in found]
+    out = dict(kind="breakdown", figures=list(dict.fromkeys(ids)), start=min(r["start"] for r in rels),
+               end=max(r["end"] for r in rels), sentence=rels[0]["sentence"],
+               roles={"total": ids[0], "parts": ids[1:], "other_parts": []}, exhaustive=True, cue=None,
+               evidence="the changes of parts that, as printed, add up to their whole")
     return out
 
 
