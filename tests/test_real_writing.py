@@ -417,6 +417,14 @@ def test_outcomes_go_on_after_a_pair_of_counts_joined_by_with():
     assert ("breakdown", ["800", "520", "230"]) in found
 
 
+def test_outcomes_go_on_past_a_clause_that_states_the_totals_change():
+    text = ("Trong tháng đã phát hiện, bắt 30 vụ, 41 đối tượng mua bán ma túy; tăng 2 vụ so với tháng trước; đã khởi "
+            "tố 20 vụ, 25 bị can; xử phạt hành chính 4 vụ, 4 đối tượng; hiện đang điều tra 6 vụ, 12 đối tượng.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["30", "20", "4", "6"]) in found and ("breakdown", ["41", "25", "4", "12"]) in found
+    assert not rules_of(text)
+
+
 def test_an_outcome_named_again_begins_another_case_not_more_parts():
     text = ("Đội bắt 20 vụ với 20 đối tượng, đã khởi tố 12 vụ, 12 bị can, xử phạt hành chính 8 vụ, 8 đối tượng; "
             "khởi tố 1 bị can về tội tham ô, xử phạt hành chính 1 vụ, 1 đối tượng khai thác đá trái phép.")

@@ -57,6 +57,9 @@ def _outcomes(cues: Cues, text: str, total: Figure, kind: str | None, prev_end: 
         if same and v in cues.outcomes:
             seen.append(v)
         if ";" in text[max(prev_end, f.start - 400):f.start] and v not in cues.outcomes:
+            if f.role == "delta":
+                prev_end = f.end  # "…; tăng 1 vụ so với tháng trước; đã khởi tố 16 vụ": the total's change
+                continue
             break  # after ";", the outcomes go on only if the clause opens with one ("…; xử lý hành chính 440 vụ")
         prev_end = f.end
         if f.role in COUNTED and f.unit == total.unit and same and v in cues.outcomes and f.id not in in_list:
