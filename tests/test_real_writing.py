@@ -633,6 +633,16 @@ def test_parts_counting_the_totals_thing_go_on_after_a_long_description_and_an_a
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("117 ca", "107 ca"))
 
 
+def test_a_noun_named_before_its_number_and_parts_with_no_noun():
+    text = ("Số người nghiện đang được quản lý là 500. Trong đó, ở ngoài xã hội là 300 người, đi cai nghiện 120 người, "
+            "ở cơ sở khác 30, bị giam giữ 50 người.")
+    assert ("breakdown", ["500", "300", "120", "30", "50"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("khác 30", "khác 130"))
+    other = "Với nhóm dùng ma túy, số người hiện được thống kê là 900. Trong đó ngoài xã hội 700, bị giam giữ 150."
+    assert ("breakdown", ["900", "700", "150"]) in kinds_and_texts(other)
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

@@ -21,6 +21,8 @@ from figcheck.reading.numbers import MAX_DIGITS, NUMERAL, SpelledNumbers, numera
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
 _TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
+# "số người nghiện đang được lập hồ sơ theo dõi là" (anchored at the clause's end: one search per figure)
+_NAMED_BEFORE = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,10}?)là\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
@@ -143,6 +145,7 @@ class FigureReader:
         self.duration_units = set(lang.words("duration_units"))
         self.stop_words = set(lang.words("noun_stop_words"))
         self.stop_word_nouns = {tuple(w.split()) for w in lang.words("stop_word_nouns")}
+        self.named_before_stop = {w.split()[0] for w in lang.words("named_before_stop")}
         self.drop_first = set(lang.words("noun_drop_first"))
         self.vague = sorted(((k, tuple(v)) for k, v in lang.mapping("vague_amounts").items()),
                             key=lambda kv: len(kv[0]), reverse=True)
@@ -184,6 +187,11 @@ class FigureReader:
                     # "xây mới 523 tổ chức cơ sở, nâng tổng số lên 2.420": the total counts what was added
                     fig = replace(fig, noun=figures[-1].noun, classifier=figures[-1].classifier,
                                   countable=figures[-1].countable)
+                if fig.noun is None and fig.role == "count" and fig.unit == "count":
+                    # "Số người nghiện đang được lập hồ sơ theo dõi là 912": the noun stands before the number
+                    named = self._named_before(text, sentence.start, fig.start)
+                    if named:
+                        fig = replace(fig, noun=named)
                 if fig.role == "denominator" and figures and figures[-1].role == "numerator":
                     # "87/92 vụ": the numerator counts what the denominator counts
                     figures[-1] = replace(figures[-1], noun=fig.noun, classifier=fig.classifier, after=fig.after)
@@ -420,6 +428,19 @@ class FigureReader:
         if self.identifier_exceptions.ends(before):
             return False
         return self.identifier_before.ends(before)
+
+    def _named_before(self, text: str, s0: int, start: int) -> str | None:
+        """The noun of "số <noun> … là N" in the clause before a number with no noun after it."""
+        clause = re.split(r"[;,:()]|\.(?!\d)", text[max(s0, start - 80):start])[-1]
+        m = _NAMED_BEFORE.search(clause.lower())
+        if not m:
+            return None
+        words = []
+        for w in m.group(1).split():
+            if w in self.stop_words or w in self.named_before_stop:
+                break
+            words.append(w)
+        return " ".join(words[:3]) or None
 
     def _name_then_count(self, text: str, start: int, end: int, s1: int) -> bool:
         """The identifier word before the number ends a place name, and a counted noun follows: "TP Hải

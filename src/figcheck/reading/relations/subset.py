@@ -124,7 +124,10 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  lambda w: compatible(w, part) and (head_word(part) in content_words(w.noun)
                                                     or head_word(w) in content_words(part.noun)),
                  # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
-                 lambda w: part.unit != "count" and not part.noun and not w.noun):
+                 lambda w: part.unit != "count" and not part.noun and not w.noun,
+                 # a count with no noun of its own ("Trong đó ngoài xã hội 1.122, bị giam giữ 170") counts
+                 # what its whole counts
+                 lambda w: part.unit == w.unit == "count" and not part.noun and not part.classifier):
         same = [w for w in wholes if w.unit == part.unit and fits(w)]
         if same:
             return same[-1] if not unique or len(same) == 1 else None
@@ -134,6 +137,10 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
 def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], parts: list[Figure],
            unique: bool) -> list[dict]:
     owned = [(p, _whole_of(cues, text, p, wholes, unique)) for p in parts]
+    # "…, đi cai nghiện 160 người, ở cơ sở khác 78, bị giam giữ 135 người": a part with no noun of its own, among
+    # parts of one whole, counts what they count
+    owned = [(p, w if w is not None or p.noun or p.classifier or k == 0 else owned[k - 1][1])
+             for k, (p, w) in enumerate(owned)]
     owned = [(p, w) for p, w in owned if w is not None]
     if not owned:
         return []
