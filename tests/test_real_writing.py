@@ -643,6 +643,16 @@ def test_a_noun_named_before_its_number_and_parts_with_no_noun():
     assert ("breakdown", ["900", "700", "150"]) in kinds_and_texts(other)
 
 
+def test_the_largest_parts_after_nhieu_nhat_colon_and_a_label_value_that_is_no_list():
+    text = ("Mưa lũ làm 50.000 ha lúa bị ngập úng, hư hại, nhiều nhất ở các địa phương: TP Hải Phòng 9.000 ha; tỉnh "
+            "Thái Bình 12.000 ha; tỉnh Nam Định 8.500 ha.")
+    assert ("breakdown", ["50.000 ha", "9.000 ha", "12.000 ha", "8.500 ha"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("50.000 ha", "25.000 ha"))
+    farms = "Toàn xã có 23 trại gà với 39.400 con; 10 trại vịt: 3.500 con; 11 trại cút: 32.000 con."
+    assert not [r for r in rules_of(farms) if r[0] in ("error", "warning")]
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

@@ -159,6 +159,9 @@ class FigureReader:
         self.not_number_pairs = {tuple(p.split()) for p in lang.words("spelled.not_numbers") if len(p.split()) == 2}
         self.single_needs_noun = set(lang.words("spelled.single_word_needs_noun"))
         self.unit_map = dict(lang.unit_spellings)
+        # a unit right after a number ("7.005 ha"): the number measures something
+        self._unit_after = re.compile("(?:" + "|".join(re.escape(u) for u in sorted(self.unit_map, key=len, reverse=True))
+                                      + r")(?![^\W\d_])")
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_units = lang.words("not_units")
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
@@ -448,7 +451,8 @@ class FigureReader:
         words = re.findall(r"[^\W\d_]+", text[max(0, start - 30):start])
         if len(words) < 2 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
             return False
-        return self.counted_nouns.starts(text[end:min(s1, end + 40)].lower().lstrip())
+        rest = text[end:min(s1, end + 40)].lower().lstrip()
+        return self.counted_nouns.starts(rest) or self._unit_after.match(rest) is not None
 
     def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
         out = []

@@ -20,14 +20,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     in_change = {fid for r in ctx.found if r["kind"] in ("change", "share") for fid in r["figures"]}
     out = []
 
-    def read_list(i: int, j: int, bracket: bool, cue: str | None, low: str) -> int:
+    def read_list(i: int, j: int, bracket: bool, cue: str | None, low: str, items_by_semicolon: bool = False) -> int:
         """Reads the list of ``sf[i]`` whose first part is ``sf[j]``; returns how far the scan moves on."""
         t, first = sf[i], sf[j]
         end_limit = s.end
         if bracket:
             close = text.find(")", first.start, s.end)
             end_limit = close if close >= 0 else s.end
-        else:
+        elif not items_by_semicolon:
             semi = text.find(";", first.start, s.end)
             end_limit = semi if semi >= 0 else s.end
         parts = [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
@@ -50,7 +50,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # of the sum, so the list can only bound its total from below
         per_name = any(cues.each_re.search(text, a.end, b.start) for a, b in zip(parts, parts[1:]))
         open_tail = open_tail or per_name
-        examples = bool(cues.example_re.search(low))
+        examples = bool(cues.example_re.search(low)) or bool(cues.partial_re.search(low))
         if follows_other_count(text, sf, i) and len(parts) > 1:
             # "37 vụ, 68 đối tượng, gồm 20 vụ, 39 đối tượng … và 17 vụ, 29 đối tượng": parallel totals,
             # each the sum of the parts that count what it counts
@@ -108,6 +108,16 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             roles = {"total": t.id, "parts": [p.id for p in per_item], "other_parts": []}
             out.append(relation("breakdown", [t] + per_item, roles, exhaustive=not partial, cue="(",
                                 evidence="a name with its count in brackets, item by item"))
+            i += 1
+            continue
+        partial_m = cues.partial_re.search(low)
+        colon_at = low.rfind(":")
+        if partial_m and partial_m.end() <= colon_at and len(low[colon_at + 1:].split()) <= 6 \
+                and "," not in low[colon_at:] and not CLAUSE_END.search(gap) and len(gap.split()) <= 18 \
+                and first.role in ("count", "measure") and first.unit == t.unit:
+            # "113.593 ha lúa bị ngập úng, hư hại, nhiều nhất ở các địa phương: TP A 7.005 ha; …": the largest parts
+            # (";" separates the items there: "nhiều nhất ở: TP A 7.005 ha; tỉnh B 18.000 ha; …")
+            read_list(i, i + 1, False, partial_m.group(0), low, items_by_semicolon=True)
             i += 1
             continue
         if CLAUSE_END.search(gap) or len(gap.split()) > 10 or any(c in low for c in cues.subset_cues):

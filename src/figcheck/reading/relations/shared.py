@@ -59,6 +59,7 @@ class Cues:
         self.rate_words = lang.words("cues.rate")
         self.remainder = lang.words("cues.remainder")
         self.partial = lang.words("cues.partial")
+        self.partial_re = word_alternation([w for w in self.partial if w not in self.subset_cues])
         self.part_openers = lang.words("cues.part_openers")
         self.other_part_openers = lang.words("cues.other_part_openers")
         plo = "|".join(re.escape(w) for w in lang.words("cues.part_list_openers"))
