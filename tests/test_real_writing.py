@@ -653,6 +653,16 @@ def test_the_largest_parts_after_nhieu_nhat_colon_and_a_label_value_that_is_no_l
     assert not [r for r in rules_of(farms) if r[0] in ("error", "warning")]
 
 
+def test_a_sentence_speaking_of_cac_noun_lists_parts_of_the_count_before():
+    text = ("Sáu tháng đầu năm ghi nhận 30 vụ cháy, làm 4 người chết. Đáng chú ý là các vụ cháy ở khu dân cư chiếm phần "
+            "lớn (14 vụ), tiếp theo là cơ sở sản xuất (8 vụ), kho hàng (5 vụ).")
+    assert ("breakdown", ["30", "14", "8", "5"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("(8 vụ)", "(18 vụ)"))
+    other = "Năm nay ghi nhận 30 vụ cháy. Các vụ tai nạn giao thông làm 12 người chết."
+    assert not [k for k, _ in kinds_and_texts(other) if k in ("subset", "breakdown")]
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

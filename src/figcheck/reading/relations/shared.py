@@ -66,6 +66,10 @@ class Cues:
         ex_alt = "|".join(re.escape(w) for w in self.example_cues)
         # "Không ít đơn vị đạt kết quả nổi bật, như: quận A bắt 35 vụ …": examples of what the sentence before
         # counted, introduced before the sentence's first figure
+        back_words = "|".join(re.escape(w) for w in self.back_ref if w != "số")
+        # "Điều đáng lưu ý là các vụ cháy ở khu dân cư chiếm phần lớn (13 vụ), …": a sentence that speaks of
+        # "các <noun>" before its first figure lists parts of what the sentence before counted
+        self.back_ref_opener_re = re.compile(rf"(?<![^\W_])(?:{back_words})\s++(?P<noun>[^\W\d_]++)", re.IGNORECASE)
         self.examples_colon_re = re.compile(rf"(?<![^\W_])(?:{ex_alt})\s*+:", re.IGNORECASE)
         self.part_list_opener_re = re.compile(rf"(?<![^\W_])(?:{plo})(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[,:]", re.IGNORECASE)
         self.shortfall = lang.words("cues.shortfall")

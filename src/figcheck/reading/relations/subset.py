@@ -17,6 +17,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, content_words, described,
+                                                gap_after_noun,
                                                 head_word, relation, skip_blanks, verbs_before)
 
 COUNTED = ("count", "measure")
@@ -34,6 +35,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         ex = cues.examples_colon_re.search(text, s.start, sf[0].start)
         if ex and len(text[s.start:ex.start()].split()) <= 12 and not CLAUSE_END.search(text, s.start, ex.start()):
             opener = ex
+    if opener is None and sf and not cue_spans:
+        back = cues.back_ref_opener_re.search(text, s.start, sf[0].start)
+        if back and back.group("noun").lower() == head_word(sf[0]) and len(text[s.start:sf[0].start].split()) <= 20 \
+                and not CLAUSE_END.search(text, s.start, sf[0].start):
+            opener = back
     if opener and not (cue_spans and cue_spans[0][0] < opener.end()):
         cue_spans.insert(0, (s.start, opener.end(), text[s.start:opener.end()].strip(" ,:-–\n").lower()))
     for p, cue_end, cue in cue_spans:
@@ -66,7 +72,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # (a colon opens a nested list only right after the part it divides: "258 ca trong nước: …",
             # not "xếp sau là các tỉnh: Sơn La 48 nhà")
             colon_nested = ":" in between and len(between[:between.find(":")].split()) <= 4
-            if kept and (cues.breakdown_re.search(between.lower()) or "(" in between or colon_nested):
+            # ("(13 vụ), tiếp theo là cơ sở sản xuất (7 vụ)": each item's count in its own brackets is no nesting)
+            bracketed_items = gap_after_noun(text, kept[-1], a).lstrip().startswith(")") and between.count("(") == 1 \
+                if kept else False
+            if kept and (cues.breakdown_re.search(between.lower()) or "(" in between and not bracketed_items
+                         or colon_nested):
                 break
             kept.append(a)
         if opener and p == s.start:
