@@ -663,6 +663,13 @@ def test_a_sentence_speaking_of_cac_noun_lists_parts_of_the_count_before():
     assert not [k for k, _ in kinds_and_texts(other) if k in ("subset", "breakdown")]
 
 
+def test_a_title_count_summarises_the_part_of_a_fraction():
+    a = figcheck.extract("Tỉnh đã công nhận 252/284 cơ quan, nhà trường đạt chuẩn an toàn về an ninh trật tự.",
+                         title="Công nhận hơn 250 cơ quan, nhà trường an toàn")
+    by_id = {f.id: f.text for f in a.figures}
+    assert ["hơn 250", "252"] in [[by_id[i] for i in r.figures] for r in a.relations if r.kind == "headline"]
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

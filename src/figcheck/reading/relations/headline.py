@@ -13,7 +13,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     out = []
     for t in title_figs:
         # the same kind of figure counting the same thing ("1.936 tổ" is no headline of "1 Công an xã")
-        cands = [b for b in body if compatible(t, b) and b.role == t.role and head_word(b) == head_word(t)]
+        # (the part of "252/284 cơ quan" counts them as "250 cơ quan" does)
+        cands = [b for b in body if compatible(t, b) and _same_role(b, t) and head_word(b) == head_word(t)]
         if not cands:
             continue
         if t.qualifier is None and t.value is not None and not any(b.value == t.value for b in cands):
@@ -61,3 +62,9 @@ def _summed_run(text: str, by_sentence: dict[int, list[Figure]], t: Figure) -> l
                 if sum(x.value or 0 for x in run) == t.value:
                     return run
     return []
+
+
+def _same_role(b: Figure, t: Figure) -> bool:
+    """Both count things: a count, or the part of a fraction ("252/284 cơ quan")."""
+    counted = ("count", "numerator")
+    return b.role == t.role or b.role in counted and t.role in counted
