@@ -670,6 +670,13 @@ def test_a_title_count_summarises_the_part_of_a_fraction():
     assert ["hơn 250", "252"] in [[by_id[i] for i in r.figures] for r in a.relations if r.kind == "headline"]
 
 
+def test_among_these_parts_counted_by_another_noun_belong_to_the_count_just_named():
+    text = ("Khối lớp 9 có 1.200 em tham gia, kết quả có 700 em đạt học sinh giỏi. Trong số này có 30 giải Nhất, "
+            "150 giải Nhì, 300 giải Ba và 220 giải Khuyến khích.")
+    assert ("breakdown", ["700", "30", "150", "300", "220"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+
+
 # -- changes after their values -----------------------------------------------------------------------
 
 def test_changes_follow_their_values_one_for_one_where_a_noun_repeats():

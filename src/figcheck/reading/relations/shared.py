@@ -47,6 +47,7 @@ class Cues:
     def __init__(self, lang: Language) -> None:
         self.lang = lang
         self.subset_cues = lang.words("cues.subset")
+        self.anaphoric_subset = set(lang.words("cues.anaphoric_subset"))
         self.breakdown_cues = lang.words("cues.breakdown")
         self.example_cues = lang.words("cues.examples")
         self.open_tail = lang.words("cues.open_tail")

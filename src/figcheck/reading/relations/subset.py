@@ -152,6 +152,12 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
     owned = [(p, w if w is not None or p.noun or p.classifier or k == 0 else owned[k - 1][1])
              for k, (p, w) in enumerate(owned)]
     owned = [(p, w) for p, w in owned if w is not None]
+    if not owned and cue in cues.anaphoric_subset and len(parts) >= 2 and len({head_word(p) for p in parts}) == 1 \
+            and not any(head_word(w) == head_word(parts[0]) for w in wholes):
+        # "Trong số này có 29 giải Nhất, 156 giải Nhì …" after "741 em đạt học sinh giỏi": of the count just named
+        latest = [w for w in wholes if w.role == "count" and w.unit == parts[0].unit]
+        if latest:
+            owned = [(p, latest[-1]) for p in parts]
     if not owned:
         return []
     clauses: list[list[tuple[Figure, Figure]]] = [[]]
