@@ -513,7 +513,7 @@ def test_a_sentence_opening_with_con_names_another_part_of_the_whole_divided_bef
     assert ("breakdown", ["1.500", "700", "800"]) in found
     assert ("breakdown", ["1.200", "400", "750"]) in found
     assert not rules_of(text)
-    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("có 800 vụ", "có 900 vụ"))
+    assert ("info", "core.breakdown.implied-parts-within-total") in rules_of(text.replace("có 800 vụ", "có 900 vụ"))
 
 
 def test_the_changes_of_parts_that_add_up_to_their_whole_add_up_too():
@@ -539,7 +539,7 @@ def test_a_sentence_opening_with_cu_the_or_a_result_label_lists_parts_of_the_sen
             "lượng: 30 mô hình đạt loại tốt, 35 mô hình trung bình, 15 mô hình yếu.")
     assert ("breakdown", ["80", "30", "35", "15"]) in kinds_and_texts(text)
     assert not rules_of(text)
-    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("15 mô hình yếu", "25 mô hình yếu"))
+    assert ("info", "core.breakdown.implied-parts-within-total") in rules_of(text.replace("15 mô hình yếu", "25 mô hình yếu"))
     crops = "Ngành nông nghiệp đề ra chỉ tiêu gieo trồng 9.000 ha. Cụ thể, lúa 5.000 ha; bắp 1.500 ha; rau 2.000 ha."
     assert ("breakdown", ["9.000 ha", "5.000 ha", "1.500 ha", "2.000 ha"]) in kinds_and_texts(crops)
 
@@ -606,7 +606,7 @@ def test_examples_after_nhu_colon_are_parts_of_the_totals_before():
     assert ("breakdown", ["120", "30", "20", "15"]) in found
     assert ("breakdown", ["180", "90", "25", "20"]) in found
     assert not rules_of(text)
-    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("bắt 30 vụ", "bắt 90 vụ"))
+    assert ("info", "core.breakdown.implied-parts-within-total") in rules_of(text.replace("bắt 30 vụ", "bắt 90 vụ"))
 
 
 def test_what_was_added_is_within_the_running_total_it_brings():
@@ -658,7 +658,7 @@ def test_a_sentence_speaking_of_cac_noun_lists_parts_of_the_count_before():
             "lớn (14 vụ), tiếp theo là cơ sở sản xuất (8 vụ), kho hàng (5 vụ).")
     assert ("breakdown", ["30", "14", "8", "5"]) in kinds_and_texts(text)
     assert not rules_of(text)
-    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("(8 vụ)", "(18 vụ)"))
+    assert ("info", "core.breakdown.implied-parts-within-total") in rules_of(text.replace("(8 vụ)", "(18 vụ)"))
     other = "Năm nay ghi nhận 30 vụ cháy. Các vụ tai nạn giao thông làm 12 người chết."
     assert not [k for k, _ in kinds_and_texts(other) if k in ("subset", "breakdown")]
 
@@ -739,3 +739,40 @@ def test_coverage_counts_only_figures_that_took_part_in_a_relation_check():
     [result] = check_stream([article], load_ruleset([]))
     texts = {article.figure(f).text for f in result.checked_figures}
     assert texts == {"120", "80"} and result.coverage == {"figures": 3, "checked": 2}
+
+
+# -- near misses found by a review of the cross-sentence readers: consistent texts, no error or warning ----
+
+REVIEWED_NEAR_MISSES = [
+    # a count inside a place's own figures is no second part of the total's division
+    "Mưa lũ làm 100 người chết, mất tích (70 người chết, 30 người mất tích). Chi tiết từng địa phương: Lào Cai: "
+    "50 người (35 người chết, 15 người mất tích), trong đó 8 người chết là trẻ em. Yên Bái: 30 người (20 người "
+    "chết, 10 người mất tích). Cao Bằng: 20 người (15 người chết, 5 người mất tích).",
+    # a label that is no place ends the places
+    "Mưa lũ làm 100 người chết, mất tích. Chi tiết từng địa phương: Lào Cai: 50 người. Yên Bái: 30 người. "
+    "Cao Bằng: 20 người. Bộ Quốc phòng: 30 người được huy động.",
+    # "Còn" about another place, outside the whole; "Còn" with no other category (within the first part)
+    "Các tỉnh phía Bắc ghi nhận 500 ca sốt xuất huyết. Trong đó, Hà Nội 300 ca. Còn TP.HCM ghi nhận 900 ca.",
+    "Tỉnh có 120 xã. Trong đó, 95 xã đạt chuẩn nông thôn mới. Còn 30 xã đạt chuẩn nông thôn mới nâng cao.",
+    # changes measured against other periods do not add up
+    "Quý III, toàn tỉnh xảy ra 300 vụ tai nạn giao thông, giảm 40 vụ so với cùng kỳ. Trong đó, tai nạn từ ít "
+    "nghiêm trọng trở lên 120 vụ, giảm 10 vụ so với quý II. Còn va chạm giao thông 180 vụ, giảm 20 vụ so với "
+    "cùng kỳ.",
+    # "Cụ thể," listing other periods, another category, overlapping attributes
+    "Năm 2024, toàn tỉnh có 620 hộ thoát nghèo. Cụ thể, năm 2023 có 540 hộ, năm 2022 có 480 hộ thoát nghèo.",
+    "Năm 2023, huyện có 520 hộ nghèo. Cụ thể, đến cuối năm 2024, còn 380 hộ nghèo, 300 hộ cận nghèo.",
+    "Kỳ thi năm nay có 15.200 thí sinh đăng ký dự thi. Cụ thể, có 9.800 thí sinh đăng ký xét tuyển đại học, "
+    "12.000 thí sinh đăng ký bài thi khoa học xã hội.",
+    # places with several counts each divide the bracket's parts, not the total
+    "Bão làm 52 người thương vong (30 người chết, 22 người bị thương), gồm: huyện Kỳ Sơn 12 người chết, 8 người "
+    "bị thương; Tương Dương 10 người chết, 9 người bị thương; Con Cuông 8 người chết, 5 người bị thương.",
+    # a list after two counts of people may divide either, or both
+    "Mưa lũ làm 8 người chết, 3 người mất tích (tính đến 17 giờ ngày 12/9), gồm: Lào Cai 4 người, Yên Bái 3 "
+    "người, Hà Giang 4 người.",
+    "Vụ tai nạn làm 3 người chết, 5 người bị thương, gồm 2 người ở TP.HCM và 1 người ở Long An.",
+]
+
+
+def test_reviewed_near_misses_raise_no_error_or_warning():
+    for text in REVIEWED_NEAR_MISSES:
+        assert not [r for r in rules_of(text) if r[0] in ("error", "warning")], text

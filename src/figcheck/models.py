@@ -121,8 +121,8 @@ class Relation:
     sentence: int
     roles: dict[str, Any] = field(default_factory=dict)
     exhaustive: bool | None = None
-    # subset: true where no cue word states it and the reader infers it from what the figures count ("xảy ra
-    # 30 vụ … đã làm rõ 25 vụ": what was solved is within what occurred) — checked as info, never as an error
+    # subset, breakdown: true where no cue word states it and the reader infers it ("xảy ra 30 vụ … đã làm rõ
+    # 25 vụ": what was solved is within what occurred; "Cụ thể, …" after a total) — checked as info only
     implied: bool | None = None
     direction: str | None = None  # change: "increase" | "decrease"
     items: list[Item] = field(default_factory=list)

@@ -21,7 +21,7 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue", "implied"}},
     "share": {"numbers": {"part", "percent", "whole"}, "lists": set(), "flags": set()},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
-    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue"}},
+    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},
     "pair": {"numbers": {"first", "second"}, "lists": set(), "flags": {"cue"}},
     "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),

@@ -144,6 +144,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if first.role not in ("count", "measure"):
             i += 1
             continue
+        if _after_a_sibling(text, sf, i):
+            i += 1
+            continue
         advance = read_list(i, i + 1, bracket, cue, low)
         if bracket:
             # "155 người (53 người chết, 102 người mất tích), gồm: Bảo Yên 109, Sa Pa 8, …": after its
@@ -153,6 +156,36 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+def _counts_as(text: str, part: Figure, whole: Figure) -> bool:
+    """The part's words begin with all the whole's, which say more than what it counts ("8 người chết là trẻ
+    em" of "35 người chết"; not "53 người chết" of "155 người")."""
+    words = described(text, whole)
+    return len(words) >= 2 and described(text, part)[:len(words)] == words
+
+
+def _after_a_sibling(text: str, sf: list, i: int) -> bool:
+    """``sf[i]`` follows another count of the same head word ("8 người chết, 3 người mất tích, gồm: Lào Cai 4
+    người, …") and the list's first part names only that head word: the list may divide either, or both
+    together — whose it is stays unsaid."""
+    if i == 0 or i + 1 >= len(sf):
+        return False
+    prev, t, first = sf[i - 1], sf[i], sf[i + 1]
+    if prev.role not in ("count", "measure") or prev.unit != t.unit or head_word(prev) != head_word(t):
+        return False
+    if gap_after_noun(text, prev, t).strip() not in (",", "và", ", và"):
+        return False
+    return not first.noun or (len(first.noun.split()) == 1 and head_word(first) == head_word(t))
+
+
+def _is_place(cues: Cues, label: str) -> bool:
+    """A place name: capitalised words, maybe after a lower-case prefix ("Lào Cai", "tỉnh Yên Bái", "TP Hải
+    Phòng"); not "Bộ Quốc phòng"."""
+    low = label.lower()
+    prefix = next((p for p in cues.place_prefixes if low.startswith(p + " ")), None)
+    words = label[len(prefix) + 1:].split() if prefix else label.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> tuple | None:
@@ -197,6 +230,13 @@ def _after_bracket(cues: Cues, text: str, sf: list, j: int, limit: int) -> tuple
     k = next((n for n in range(j, min(len(sf), j + LOOKBACK)) if sf[n].start >= m.end()), None)
     if k is None or sf[k].role not in ("count", "measure") or CLAUSE_END.search(text, m.end(), sf[k].start) \
             or len(text[m.end():sf[k].start].split()) > 6:
+        return None
+    # each place with one bare count ("Bảo Yên 109, Sa Pa 8"), not places with several counts each ("huyện A 12
+    # người chết, 8 người bị thương; …"), which divide the bracket's parts, not the total
+    total_head = head_word(sf[j - 1]) if j else None
+    end = CLAUSE_END.search(text, sf[k].start, limit)
+    run = [f for f in sf[k:k + LOOKBACK] if f.start < (end.start() if end else limit)]
+    if any(f.noun and (len(f.noun.split()) > 1 or head_word(f) != total_head) for f in run):
         return None
     return k, m.group("cue").lower()
 
@@ -253,6 +293,11 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
                 for p in ([r["roles"].get("part")] if r["kind"] == "subset" else r["roles"].get("parts", []))}
     divisions = {r["roles"]["total"]: [p for p in r["roles"]["parts"]] for r in done if r["kind"] == "breakdown"}
     by_id = {f.id: f for f in article.figures}
+    # a part of a count of its own kind within an item ("35 người chết, trong đó 8 người chết là trẻ em")
+    nested = {p for r in done if r["kind"] in ("subset", "breakdown")
+              for w in [r["roles"].get("whole") or r["roles"].get("total")]
+              for p in ([r["roles"].get("part")] if r["kind"] == "subset" else r["roles"].get("parts", []))
+              if w in by_id and p in by_id and _counts_as(text, by_id[p], by_id[w])}
     sentences = [s for s in article.sentences if s.index >= 0]
     starts = [s.start for s in sentences]
     out = []
@@ -260,7 +305,7 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
         at = bisect.bisect_right(starts, m.start()) - 1  # the header's sentence, found by position
         if at < 0 or m.start() >= sentences[at].end:
             continue
-        items = _items(text, sentences, at, m.end(), by_sentence)
+        items = _items(cues, text, sentences, at, m.end(), by_sentence)
         if len(items) < 3:
             continue
         firsts = [figs[0] for figs in items]
@@ -274,6 +319,12 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
         if len({f.value for f in totals}) != 1:
             continue  # no total, or several: which one the places divide stays unsaid
         total = totals[-1]
+        if total.value is not None and any(f.value is not None and f.value > total.value for f in firsts):
+            # a place larger than the total: the run went on to something else ("Bộ Quốc phòng: 3.000 người …")
+            keep = next(n for n, f in enumerate(firsts) if f.value is not None and f.value > total.value)
+            items, firsts = items[:keep], firsts[:keep]
+            if len(items) < 3:
+                continue
         roles = {"total": total.id, "parts": [f.id for f in firsts], "other_parts": []}
         r = relation("breakdown", [total] + firsts, roles, exhaustive=False, cue=m.group(0).rstrip(" :").lower(),
                      evidence="the first figure of each place after the header")
@@ -285,7 +336,7 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
             if not key:
                 continue
             mine = [f for figs in items for f in figs if f.unit == sub.unit and f.role == "count"
-                    and head_word(f) in (head, *key) and key <= set(described(text, f))]
+                    and head_word(f) in (head, *key) and key <= set(described(text, f)) and f.id not in nested]
             if len(mine) >= 2:
                 roles = {"total": sub.id, "parts": [f.id for f in mine], "other_parts": []}
                 out.append(relation("breakdown", [sub] + mine, roles, exhaustive=False, cue=r["cue"],
@@ -293,7 +344,8 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
     return out
 
 
-def _items(text: str, sentences: list, at: int, start: int, by_sentence: dict[int, list[Figure]]) -> list[list[Figure]]:
+def _items(cues: Cues, text: str, sentences: list, at: int, start: int,
+           by_sentence: dict[int, list[Figure]]) -> list[list[Figure]]:
     """The figures of each item after a header: the rest of the header's sentence, then each sentence that
     opens with a place label; the run ends at the first sentence that does not."""
     items = []
@@ -302,7 +354,7 @@ def _items(text: str, sentences: list, at: int, start: int, by_sentence: dict[in
         s = sentences[n]
         figs = [f for f in by_sentence.get(s.index, []) if f.start >= pos]
         label = _LABEL.match(text, skip_blanks(text, pos, s.end), s.end)
-        if not label or not label.group("label")[:1].isupper() or not figs or figs[0].start > label.end() + 2:
+        if not label or not _is_place(cues, label.group("label")) or not figs or figs[0].start > label.end() + 2:
             break
         items.append(figs)
         n += 1

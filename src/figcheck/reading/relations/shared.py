@@ -75,6 +75,8 @@ class Cues:
         self.part_list_opener_re = re.compile(rf"(?<![^\W_])(?:{plo})(?![^\W_])(?:\s+[^\W\d_]+){{0,5}}?\s*[,:]", re.IGNORECASE)
         self.shortfall = lang.words("cues.shortfall")
         self.out_of = set(lang.words("cues.out_of"))
+        self.compared_re = word_alternation(self.compared)
+        self.place_prefixes = lang.words("cues.place_prefixes")
         headers = "|".join(re.escape(w) for w in lang.words("cues.item_headers"))
         self.item_header_re = re.compile(rf"(?<![^\W_])(?:{headers})(?:\s+như sau)?\s*:", re.IGNORECASE)
         self.cumulative = lang.words("cumulative_before")

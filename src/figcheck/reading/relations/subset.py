@@ -83,7 +83,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # "Cụ thể, …" may go on to other things ("… 363 vụ cháy … . Cụ thể, … 1.346 vụ tai nạn giao
             # thông"): a part whose noun says more than its head word must share a word of the whole's
             kept = [a for a in kept if not _says_otherwise(cues, text, a, wholes)]
-        out += _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
+        found = _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
+        if opener and p == s.start:
+            # no cue word says these are parts ("Cụ thể, …" may list overlapping attributes or other periods):
+            # an inference, checked as info
+            for r in found:
+                r["implied"] = True
+                r["evidence"] = "the sentence lists parts of what the sentence before counted"
+        out += found
     return out
 
 
@@ -273,19 +280,26 @@ def detect_other_part(cues: Cues, article: Article, by_sentence: dict[int, list[
                         and described(text, f)[:len(first)] == first]
                 if len(more) != 1:
                     continue  # none, or several: which is the other part stays unsaid
+                subject = text[s.start:sf[0].start].strip(" \n-–")[len(opener):].split()
+                if not subject or any(w[:1].isupper() or w[:1].isdigit() for w in subject):
+                    # "Còn 30 xã đạt chuẩn … nâng cao" names no other category (it may be within the first part);
+                    # "Còn TP.HCM ghi nhận 900 ca" speaks of another place, outside the whole
+                    continue
                 roles = {"total": whole.id, "parts": [p.id for p in parts] + [more[0].id], "other_parts": []}
                 r = relation("breakdown", [whole] + parts + more, roles, exhaustive=opener == "còn lại",
-                             cue=opener, evidence="another part of the whole the sentence before divided")
+                             cue=opener, evidence="another part of the whole the sentence before divided",
+                             implied=opener != "còn lại")
                 r["sentence"] = s.index
                 out.append(r)
-                changes = _changes_of_partition(done, whole, parts + more)
+                changes = _changes_of_partition(cues, article, done, whole, parts + more)
                 if changes is not None:
                     out.append(changes)
             break  # the nearest "Trong đó" sentence decides
     return out
 
 
-def _changes_of_partition(done: list[dict], whole: Figure, parts: list[Figure]) -> dict | None:
+def _changes_of_partition(cues: Cues, article: Article, done: list[dict], whole: Figure,
+                          parts: list[Figure]) -> dict | None:
     """Where the parts as printed add up to their whole exactly (so they are all of it: "1.734 vụ … 798 vụ …
     936 vụ"), the changes stated of each ("giảm 400 vụ", "giảm 61 vụ", "giảm 339 vụ") add up as well: a
     complete list of the changes. None unless every one has its change, all in one direction."""
@@ -300,6 +314,9 @@ def _changes_of_partition(done: list[dict], whole: Figure, parts: list[Figure]) 
         return None
     ids = [d[0] for d in found]
     rels = [d[2] for d in found]
+    by_id = {f.id: f for f in article.figures}
+    if len({_baseline(cues, article, by_id[i]) for i in ids if i in by_id}) != 1:
+        return None  # "giảm 40 vụ so với cùng kỳ … giảm 10 vụ so với quý II": changes against other periods
     out = dict(kind="breakdown", figures=list(dict.fromkeys(ids)), start=min(r["start"] for r in rels),
                end=max(r["end"] for r in rels), sentence=rels[0]["sentence"],
                roles={"total": ids[0], "parts": ids[1:], "other_parts": []}, exhaustive=True, cue=None,
@@ -328,3 +345,22 @@ def detect_running_total(cues: Cues, ctx: SentenceContext) -> list[dict]:
 
 def _ends_with(text: str, phrase: str) -> bool:
     return text.endswith(phrase) and (len(text) == len(phrase) or not text[-len(phrase) - 1].isalnum())
+
+
+def _baseline(cues: Cues, article: Article, delta: Figure) -> str | None:
+    """What a change is measured against: the words of the comparison in the delta's sentence ("so với cùng
+    kỳ năm 2014"), None where it names none."""
+    sentence = next((s for s in article.sentences if s.index == delta.sentence), None)
+    if sentence is None:
+        return None
+    low = article.text[sentence.start:sentence.end].lower()
+    m = cues.compared_re.search(low)
+    if not m:
+        return None
+    tail = []
+    changes = {w.split()[0] for w in cues.increase + cues.decrease}
+    for w in re.split(r"[,;.()]", low[m.end():], maxsplit=1)[0].split()[:4]:
+        if w in changes or any(c.isdigit() for c in w) and not (len(w) == 4 and w.isdigit()):
+            break  # the change itself ("… năm 2014 giảm 400 vụ"), not what it is measured against
+        tail.append(w)
+    return " ".join([m.group(0)] + tail)
