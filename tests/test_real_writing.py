@@ -407,3 +407,63 @@ def test_coverage_counts_only_figures_that_took_part_in_a_relation_check():
     [result] = check_stream([article], load_ruleset([]))
     texts = {article.figure(f).text for f in result.checked_figures}
     assert texts == {"120", "80"} and result.coverage == {"figures": 3, "checked": 2}
+
+
+# -- shares of a stated whole whose part counts are not printed (issue 11) ---------------------------
+
+def whole_shares(text: str) -> list[list[str]]:
+    return [ts for k, ts in kinds_and_texts(text) if k == "share" and len(ts) == 2]
+
+
+FIRES = ("Năm qua, thành phố ghi nhận 21 vụ cháy, 2 vụ nổ. Về nguyên nhân, các vụ cháy gồm: do chập điện chiếm "
+         "42,86% số vụ; do sơ suất khi nấu ăn chiếm 28,57%; còn lại chưa rõ nguyên nhân.")
+
+
+def test_a_percentage_of_a_noun_takes_the_count_the_sentence_breaks_down():
+    # "số vụ" fits both the 21 fires and the 2 explosions; "các vụ cháy gồm" says which
+    shares = whole_shares(FIRES)
+    assert ["42,86%", "21"] in shares and ["28,57%", "21"] in shares  # the second: the next clause of the list
+    assert not rules_of(FIRES)
+    assert ("error", "core.share.granularity-of-whole") in rules_of(FIRES.replace("28,57%", "28,75%"))
+
+
+def test_a_percentage_whose_noun_fits_two_counts_makes_no_relation():
+    text = FIRES.replace("các vụ cháy gồm: do", "do").replace("28,57%", "28,75%")
+    assert not whole_shares(text)
+    assert not rules_of(text)
+
+
+DELEGATES = ("Huyện đã bầu đủ 45 đại biểu. Trong số người trúng cử có 15 đại biểu nữ, chiếm tỷ lệ 33,33%; đại biểu "
+             "có trình độ đại học trở lên chiếm 88,89%; đại biểu là người trẻ tuổi chiếm 17,78.")
+
+
+def test_a_share_whose_subject_is_the_noun_of_an_earlier_count_is_of_that_count():
+    shares = whole_shares(DELEGATES)
+    assert ["88,89%", "45"] in shares and ["17,78", "45"] in shares
+    assert not rules_of(DELEGATES)
+    assert ("error", "core.share.granularity-of-whole") in rules_of(DELEGATES.replace("88,89%", "88,7%"))
+    # 8/45 = 17,777…: written 17,77 it holds only if truncated, which is an info, not an error
+    assert rules_of(DELEGATES.replace("17,78", "17,77")) == [("info", "core.share.granularity-of-whole")]
+
+
+def test_a_subject_that_is_not_the_whole_s_noun_makes_no_relation():
+    text = "Huyện đã bầu đủ 45 đại biểu. Cử tri nữ chiếm 51,27%; cử tri trẻ chiếm 20,01%."
+    assert not whole_shares(text)
+    assert not rules_of(text)
+
+
+def test_a_rate_after_a_list_of_shares_is_not_one_of_them():
+    text = ("Năm qua, huyện ghi nhận 21 vụ cháy. Các vụ cháy gồm: do chập điện chiếm 42,86% số vụ; tỷ lệ "
+            "dập tắt kịp thời 81,3%.")
+    shares = whole_shares(text)
+    assert ["42,86%", "21"] in shares and not any("81,3%" in s for s in shares)
+    assert not rules_of(text)
+
+
+def test_a_number_after_chiem_with_nothing_after_it_is_a_percentage():
+    [f] = figcheck.extract("Đại biểu nữ chiếm 86,66.").figures
+    assert f.unit == "percent"
+    [g] = figcheck.extract("Đất lúa chiếm 86,66 ha.").figures
+    assert g.unit != "percent"
+    [h] = figcheck.extract("Khu vực này chiếm 120.").figures
+    assert h.unit == "count"

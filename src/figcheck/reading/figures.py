@@ -150,6 +150,7 @@ class FigureReader:
         self.change_words = PhraseSet(self.increase + self.decrease)
         self.compared = PhraseSet(lang.words("cues.compared"))
         self.share_words = PhraseSet(lang.words("cues.share"))
+        self.bare_percent_before = PhraseSet(lang.words("cues.bare_percent_before"))
         self.not_numbers = PhraseSet(lang.words("spelled.not_numbers"))
         # two-word phrases whose second word is a number word: "thứ hai", "tháng ba"
         self.not_number_pairs = {tuple(p.split()) for p in lang.words("spelled.not_numbers") if len(p.split()) == 2}
@@ -298,6 +299,10 @@ class FigureReader:
                     unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
                 elif first in self.duration_units and multiplier == 1:
                     return  # "8 tháng", "3 năm": a duration or a period
+        if unit == "count" and multiplier == 1 and value <= 100 and self.bare_percent_before.ends(before) \
+                and text[pos:s1].lstrip()[:1] in ("", ".", ";", ",", ")"):
+            # "… chiếm 86,66." with the sign left out: nothing but a share is "chiếm" with no noun
+            unit, role = "percent", "percent"
         # years: "năm 2023", and bare 4-digit years not followed by a counted noun
         if unit == "count" and decimals == 0 and multiplier == 1 and "." not in token and "," not in token:
             if self.year_words.ends(before) \

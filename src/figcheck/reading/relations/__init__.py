@@ -29,14 +29,14 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
 from figcheck.reading.relations import (breakdown, change, enumeration, fraction, headline, outcome, pair, share,
-                                        subset)
+                                        subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
 
 # Sentence detectors run in this order on each sentence's figures; each sees its sentence's relations only,
 # so reading stays linear in the article.
-SENTENCE_DETECTORS = (fraction.detect, change.detect, share.detect, subset.detect, breakdown.detect, outcome.detect,
+SENTENCE_DETECTORS = (fraction.detect, change.detect, share.detect, whole_share.detect, subset.detect, breakdown.detect, outcome.detect,
                       pair.detect)
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (enumeration.detect, headline.detect)
