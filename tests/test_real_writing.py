@@ -467,3 +467,25 @@ def test_a_number_after_chiem_with_nothing_after_it_is_a_percentage():
     assert g.unit != "percent"
     [h] = figcheck.extract("Khu vực này chiếm 120.").figures
     assert h.unit == "count"
+
+
+# -- measures written a/b, done out of planned (issue 11) ---------------------------------------------
+
+def test_two_measures_of_one_unit_around_a_slash_are_done_out_of_planned():
+    text = "Trong đó, nhóm cây hằng năm đạt 8.412,7 ha/9.050 ha, đạt 92,96% kế hoạch."
+    assert ("share", ["8.412,7 ha", "9.050 ha", "92,96%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.measured-ratio") in rules_of(text.replace("92,96%", "93,96%"))
+
+
+def test_a_slash_between_a_unit_and_another_thing_is_no_fraction():
+    for text in ("Năng suất lúa đạt 58,2 tạ/ha/vụ.", "Bình quân mỗi hộ có 2,5 ha/1 hộ khẩu.",
+                 "Huyện trồng 1.200 ha/năm rừng mới."):
+        assert not [k for k, _ in kinds_and_texts(text) if k in ("share", "fraction")], text
+        assert not rules_of(text), text
+
+
+def test_a_percentage_of_the_plan_after_a_part_is_not_tested_against_the_part_s_whole():
+    text = ("Toàn tỉnh gieo trồng 9.800,5ha (đạt 101,2% so với kế hoạch). Trong đó, cây lúa được gieo "
+            "2.440,3ha (đạt 97,4% so kế hoạch).")
+    assert not rules_of(text)

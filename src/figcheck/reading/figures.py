@@ -23,6 +23,7 @@ from figcheck.reading.numbers import MAX_DIGITS, NUMERAL, SpelledNumbers, numera
 _TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
+_UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
@@ -215,6 +216,27 @@ class FigureReader:
             taken.append((m.start(), m.end()))
         out.extend(self._spelled_candidates(text, s0, s1, taken))
         out.sort(key=lambda c: c.start)
+        return self._measure_fractions(text, out)
+
+    def _unit_before_slash(self, text: str, s0: int, slash: int) -> str | None:
+        """The unit word glued before a "/" that follows a number: "369.882,4 ha/" → "ha"."""
+        m = _UNIT_SLASH.search(text[max(s0, slash - 40):slash])
+        return self.unit_map.get(m.group(1).lower()) if m else None
+
+    @staticmethod
+    def _measure_fractions(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """"369.882,4 ha/392.069 ha": two measures of one unit on each side of a slash are a part of a whole
+        (done out of planned); the number after the slash is read only there."""
+        out: list[_Candidate] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if c.num_start > 1 and text[c.num_start - 1] == "/" and text[c.num_start - 2].isalpha():
+                if prev is None or prev.end != c.num_start - 1 or prev.role != "measure" or c.role != "measure" \
+                        or prev.unit != c.unit or prev.qualifier is not None:
+                    continue  # "tạ/ha/năm 5", "ha/1 hộ": not a fraction, and no figure of its own
+                out[-1] = replace(prev, role="numerator")
+                c = replace(c, role="denominator")
+            out.append(c)
         return out
 
     def _digit_candidates(self, text: str, s0: int, s1: int, m: re.Match[str], convention: str):
@@ -226,8 +248,9 @@ class FigureReader:
         # a signed percentage in brackets or after a space: "giảm 10 người (-53%)", "(+12,5%)"
         signed = prev_char in "-+−" and (start - 1 == s0 or text[start - 2] in "( ") \
             and _GLUED.match(text, end, s1) is not None and _GLUED.match(text, end, s1).group(0) == "%"
+        over = prev_char == "/" and self._unit_before_slash(text, s0, start - 1)
         if prev_char.isalpha() or (prev_char in "-_#№" and not signed) or (prev_char in "/." and start - 1 > s0
-                                                                           and text[start - 2].isalnum()):
+                                                                           and text[start - 2].isalnum() and not over):
             return
         if next_char in "-/_" and end + 1 < s1 and text[end + 1].isalnum():
             return

@@ -19,7 +19,7 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "figure": {"numbers": {"value"}, "lists": set(),
                "flags": {"unit", "role", "qualifier", "noun", "decimals", "spelled"}},
     "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue"}},
-    "share": {"numbers": {"part", "percent", "whole"}, "lists": set(), "flags": set()},
+    "share": {"numbers": {"part", "percent", "whole"}, "lists": set(), "flags": {"cue"}},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
     "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},

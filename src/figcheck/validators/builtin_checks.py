@@ -149,6 +149,47 @@ def _share_of_known_whole(whole: int | None, pct: tuple[Fraction, int], conv: st
                    _pct(rnd.round_ratio(best, whole, d), d, conv) + "?")
 
 
+def measure_share_consistency(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A percentage of two measures of one unit ("369.882,4 ha/392.069 ha, đạt 94,34% kế hoạch") must be
+    100·part/whole at its printed precision, the measures taken to theirs."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        conv = number_convention[i]
+        pct = _exact_percent(r, "percent")
+        unit = r.get("part.unit")
+        part, whole = (_written(r, name) for name in ("part", "whole"))
+        if pct is None or part is None or whole is None or unit in (None, "count", "percent") \
+                or r.get("whole.unit") != unit:
+            out.append(NA)
+            continue
+        p, d = pct
+        (pv, pd), (wv, wd) = part, whole
+        convs = rnd.conventions_for_measured_ratio(pv, pd, wv, wd, p, d)
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        actual = Decimal(pv.numerator * wv.denominator * 100) / Decimal(pv.denominator * wv.numerator) if wv else None
+        sides = (f"{format_number(Decimal(pv.numerator) / pv.denominator, conv, pd)}/"
+                 f"{format_number(Decimal(wv.numerator) / wv.denominator, conv, wd)} {unit} = "
+                 f"{_pct(actual.quantize(Decimal(1).scaleb(-d - 1)), d + 1, conv) if actual is not None else '?'}")
+        if status == "info":
+            out.append(Outcome("info", convs, f"{sides}: {_pct(p, d, conv)} when truncated, not when rounded"))
+            continue
+        best = _pct(actual.quantize(Decimal(1).scaleb(-d)), d, conv) + "?" if actual is not None else None
+        out.append(Outcome("error", convs, f"{sides}, not {_pct(p, d, conv)}", best))
+    return out
+
+
+def _written(row: Row, name: str) -> tuple[Fraction, int] | None:
+    """A measure as printed, with its decimals; None when a qualifier or nothing is there."""
+    v = row.get(f"{name}.value")
+    if v is None or (isinstance(v, float) and math.isnan(v)) or row.get(f"{name}.qualifier") is not None:
+        return None
+    d = int(row.get(f"{name}.decimals") or 0)
+    return rnd.written(v, d), d
+
+
 def _previous_exists(current: int, p: Fraction, d: int, conv: str, direction: str) -> tuple[int, int] | None:
     """Whole earlier values P with |current − P|/P rounding to p% (the change's GRIM)."""
     b = rnd.rounds_to(p, d, conv)
@@ -268,5 +309,6 @@ def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outco
 
 
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
+          "measure_share_consistency": measure_share_consistency,
           "change_consistency": change_consistency,
           "whole_number": whole_number}
