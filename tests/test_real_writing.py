@@ -489,3 +489,12 @@ def test_a_percentage_of_the_plan_after_a_part_is_not_tested_against_the_part_s_
     text = ("Toàn tỉnh gieo trồng 9.800,5ha (đạt 101,2% so với kế hoạch). Trong đó, cây lúa được gieo "
             "2.440,3ha (đạt 97,4% so kế hoạch).")
     assert not rules_of(text)
+
+
+def test_a_slash_pair_with_decimals_is_a_fraction_of_measures_only_before_a_unit():
+    text = "Vụ Hè Thu đã gieo trồng 512,5/512,5 ha (đạt 100%)."
+    assert ("share", ["512,5", "512,5 ha", "100%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.measured-ratio") in rules_of(text.replace("512,5/512,5", "502,5/512,5"))
+    # a mark out of ten is no figure pair
+    assert not [f for f in figcheck.extract("Bài thi đạt 8,5/10 điểm.").figures if f.role in ("numerator", "denominator")]

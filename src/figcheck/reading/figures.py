@@ -356,7 +356,18 @@ class FigureReader:
             return  # "05/01": a date
         a = parse_numeral(parts[0], convention)
         b = parse_numeral(parts[1], convention)
-        if a is None or b is None or a.decimals or b.decimals:
+        if a is None or b is None:
+            return
+        if a.decimals or b.decimals:
+            # "607,5/607,5 ha": measures of the unit after the pair; without a unit, no fraction ("8,5/10")
+            m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
+            unit = self.unit_map.get(m.group(0).lower()) if m and len(m.group(0)) > 1 else None
+            if unit is None or self._is_identifier_context(before):
+                return
+            mid, pos = start + len(parts[0]), m.end()
+            qualifier, q_start = self._qualifier(text, s0, start)
+            yield _Candidate(q_start, mid, start, mid, a.value, a.decimals, qualifier, unit, "numerator")
+            yield _Candidate(mid + 1, pos, mid + 1, end, b.value, b.decimals, None, unit, "denominator")
             return
         plain = "." not in token and "," not in token
         if plain and a.value <= 31 and 1 <= b.value <= 12:
