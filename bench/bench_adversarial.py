@@ -41,6 +41,13 @@ CASES = {
     "zero-width inside numbers": lambda n: " ".join("4.3\u200b40 tin" for _ in range(n)),
     "runs of spaces": lambda n: "Có 3 xã A" + " " * n + "và B.",
     "control characters": lambda n: "Có 14\x07 tổ với 27 thành viên. " * (n // 10),
+    "shares in a list after gồm": lambda n: "Có 99 vụ cháy. Các vụ cháy gồm: " + "; ".join(
+        f"do nguyên nhân khác chiếm {i % 100},5%" for i in range(n)) + ".",
+    "form fields on one line": lambda n: "+ Phiếu phát ra: 99 " + " ".join(
+        f"+ Phiếu loại {i}: 5 + Đạt tỷ lệ: 2%" for i in range(n)),
+    "form fields a line each": lambda n: "+ Phiếu phát ra: 99\n" + "\n".join(
+        f"+ Phiếu loại {i}: 5 + Đạt tỷ lệ: 2%" for i in range(n)),
+    "measures a/b": lambda n: "Gieo " + ", ".join(f"{i},5 ha/{i + 1} ha, đạt 90% kế hoạch" for i in range(n)) + ".",
 }
 
 

@@ -498,3 +498,29 @@ def test_a_slash_pair_with_decimals_is_a_fraction_of_measures_only_before_a_unit
     assert ("error", "core.share.measured-ratio") in rules_of(text.replace("512,5/512,5", "502,5/512,5"))
     # a mark out of ten is no figure pair
     assert not [f for f in figcheck.extract("Bài thi đạt 8,5/10 điểm.").figures if f.role in ("numerator", "denominator")]
+
+
+# -- form-like layouts: "+ Label: count + Đạt tỷ lệ: p%" (issue 11) -----------------------------------
+
+TALLY = ("Kết quả kiểm phiếu tại khu dân cư số 3:\n+ Phiếu phát ra: 250 + Phiếu thu về: 250\n"
+         "+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 98,4%\n+ Phiếu không hợp lệ: 04 + Đạt tỷ lệ: 1,6%\n")
+
+
+def test_a_rate_field_is_the_share_of_the_labelled_count_before_it_in_the_form_s_total():
+    found = kinds_and_texts(TALLY)
+    assert ("share", ["246", "98,4%", "250"]) in found and ("share", ["04", "1,6%", "250"]) in found
+    assert not rules_of(TALLY)
+    assert ("error", "core.share.granularity") in rules_of(TALLY.replace("1,6%", "0,6%"))
+
+
+def test_a_form_whose_total_is_not_one_value_makes_no_share():
+    # 4 invalid ballots may be out of 250 issued or 240 collected: no share, so no flag for the wrong 0,6%
+    text = TALLY.replace("Phiếu thu về: 250", "Phiếu thu về: 240").replace("1,6%", "0,6%")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and "04" in ts]
+    assert not rules_of(text)
+
+
+def test_a_total_outside_the_run_of_fields_is_not_the_form_s_total():
+    text = "Tổng số phiếu: 250\nKết quả như sau:\n+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 97,4%\n"
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "share"]
+    assert not rules_of(text)

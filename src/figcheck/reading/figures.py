@@ -218,6 +218,12 @@ class FigureReader:
         out.sort(key=lambda c: c.start)
         return self._measure_fractions(text, out)
 
+    @staticmethod
+    def _field_value(text: str, before: str, end: int, s1: int) -> bool:
+        """The number is the value of a labelled field of a form: "+ Phiếu không hợp lệ: 08 + …"."""
+        return before.endswith(":") and before[:-1].rstrip()[-1:].isalpha() \
+            and text[end:s1].lstrip(" \t")[:1] in ("", "+", "\n", ";")
+
     def _unit_before_slash(self, text: str, s0: int, slash: int) -> str | None:
         """The unit word glued before a "/" that follows a number: "369.882,4 ha/" → "ha"."""
         m = _UNIT_SLASH.search(text[max(s0, slash - 40):slash])
@@ -270,8 +276,8 @@ class FigureReader:
         if self._is_identifier_context(before):
             return
         if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
-                and not (len(token) == 2 and self._words_after(text, end, s1, 1)):
-            return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị" are counts
+                and not (len(token) == 2 and (self._words_after(text, end, s1, 1) or self._field_value(text, before, end, s1))):
+            return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị", "hợp lệ: 08 +" are counts
         glued = _GLUED.match(text, end, s1)
         glued_text = glued.group(0) if glued else ""
         numeral = parse_numeral(token, convention)

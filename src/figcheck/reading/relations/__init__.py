@@ -28,8 +28,8 @@ from __future__ import annotations
 
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
-from figcheck.reading.relations import (breakdown, change, enumeration, fraction, headline, outcome, pair, share,
-                                        subset, whole_share)
+from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
+                                        share, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -39,7 +39,7 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 SENTENCE_DETECTORS = (fraction.detect, change.detect, share.detect, whole_share.detect, subset.detect, breakdown.detect, outcome.detect,
                       pair.detect)
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
-ARTICLE_DETECTORS = (enumeration.detect, headline.detect)
+ARTICLE_DETECTORS = (enumeration.detect, headline.detect, form.detect)
 
 
 class RelationReader:

@@ -51,8 +51,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     topic = _topic(cues, text, s.start, s.end)
     out: list[dict] = []
     chain: Figure | None = None  # the whole of the list the previous clause belonged to
+    position = {f.id: i for i, f in enumerate(sf)}
+    k = 0  # the figures are in text order: one pass over them with the clauses
     for c0, c1 in _clauses(text, s.start, s.end):
-        figs = [f for f in sf if c0 <= f.start < c1]
+        while k < len(sf) and sf[k].start < c0:
+            k += 1
+        figs = []
+        while k < len(sf) and sf[k].start < c1:
+            figs.append(sf[k])
+            k += 1
         if not figs:
             continue  # "còn lại là chưa xác định": the list goes on
         if len(figs) != 1 or not _lone_percent(figs[0]):
@@ -65,7 +72,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if pct.id in in_relation:
             chain = None
             continue
-        before = [f for f in sf[max(0, sf.index(pct) - LOOKBACK):sf.index(pct)] if f.id not in parts]
+        at = position[pct.id]
+        before = [f for f in sf[max(0, at - LOOKBACK):at] if f.id not in parts]
         pools = (before, ctx.previous[-LOOKBACK:])
         whole, evidence = None, None
         if pct.noun:
