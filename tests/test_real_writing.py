@@ -427,9 +427,21 @@ def test_a_percentage_of_a_noun_takes_the_count_the_sentence_breaks_down():
     assert ("error", "core.share.granularity-of-whole") in rules_of(FIRES.replace("28,57%", "28,75%"))
 
 
-def test_a_percentage_whose_noun_fits_two_counts_makes_no_relation():
-    text = FIRES.replace("các vụ cháy gồm: do", "do").replace("28,57%", "28,75%")
-    assert not whole_shares(text)
+def test_a_percentage_whose_noun_fits_two_counts_is_checked_under_every_reading():
+    # without "các vụ cháy gồm", "số vụ" may be the 21 fires, the 2 explosions or the 23 together
+    text = FIRES.replace("các vụ cháy gồm: do", "do")
+    found = kinds_and_texts(text)
+    assert ("share", ["42,86%", "21", "2"]) in found and ("share", ["28,57%", "21", "2"]) in found
+    assert not rules_of(text)
+    assert not rules_of(text.replace("28,57%", "30,43%"))  # 7 of the 23 together: one reading holds
+    # 28,75% is no whole count of 21, of 2 or of 23: wrong under every reading
+    assert rules_of(text.replace("28,57%", "28,75%")) == [("error", "core.share.granularity-of-any-whole")]
+
+
+def test_a_percentage_whose_noun_fits_three_counts_makes_no_relation():
+    text = ("Năm qua xảy ra 21 vụ cháy, 2 vụ nổ, 5 vụ sập nhà. Khu vực thành thị chiếm 28,75% số vụ; "
+            "khu vực nông thôn 71,25%.")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "share"]
     assert not rules_of(text)
 
 

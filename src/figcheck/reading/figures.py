@@ -273,8 +273,8 @@ class FigureReader:
         if sum(c.isdigit() for c in token) > MAX_DIGITS:
             return
         before = text[max(s0, start - 40):start].lower().rstrip()
-        if self._is_identifier_context(before):
-            return
+        if self._is_identifier_context(before) and text[end:end + 1] != "%":
+            return  # "thôn 4", "số 12" — but "khu vực nông thôn 42,9%" is a percentage
         if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
                 and not (len(token) == 2 and (self._words_after(text, end, s1, 1) or self._field_value(text, before, end, s1))):
             return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị", "hợp lệ: 08 +" are counts

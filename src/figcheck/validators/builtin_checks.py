@@ -126,6 +126,37 @@ def share_of_whole_granularity(table: ColumnTable, number_convention: list[str])
     return out
 
 
+def share_of_any_whole_granularity(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """GRIM for a percentage whose noun fits two earlier counts ("57,1% số vụ" after "14 vụ cháy, 1 vụ
+    nổ"): each count, and the two together, is a reading of its whole; an error only when no reading
+    gives the percentage, an info when only truncation does."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        pct = _exact_percent(r, "percent")
+        if r.get("part.id") is not None or r.get("whole.id") is not None or pct is None or r.get("wholes.n") != 2:
+            out.append(NA)
+            continue
+        readings = []
+        for agg in ("min", "max", "sum"):
+            lo, hi = r.get(f"wholes.{agg}.lo"), r.get(f"wholes.{agg}.hi")
+            if lo is None or hi is None or math.isnan(lo) or lo != hi or float(lo) != int(lo):
+                break
+            readings.append(int(lo))
+        if len(readings) != 3:
+            out.append(NA)
+            continue
+        conv = number_convention[i]
+        outcomes = [(w, _share_of_known_whole(w, pct, conv)) for w in dict.fromkeys(readings)]
+        statuses = {o.status for _, o in outcomes}
+        convs = sorted({c for _, o in outcomes for c in o.conventions})
+        if "pass" in statuses or "na" in statuses:
+            out.append(Outcome("pass", convs) if "pass" in statuses else NA)
+            continue
+        expl = "; ".join(f"of {format_number(w, conv)}: {o.explanation}" for w, o in outcomes)
+        out.append(Outcome("info" if "info" in statuses else "error", convs, expl))
+    return out
+
+
 def _share_of_known_whole(whole: int | None, pct: tuple[Fraction, int], conv: str) -> Outcome:
     """"78,24% of 2.420": some whole count k out of the whole must give the percentage as written."""
     if whole is None or whole <= 0:
@@ -310,5 +341,6 @@ def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outco
 
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
           "measure_share_consistency": measure_share_consistency,
+          "share_of_any_whole_granularity": share_of_any_whole_granularity,
           "change_consistency": change_consistency,
           "whole_number": whole_number}

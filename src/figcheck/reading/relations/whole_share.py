@@ -12,8 +12,10 @@ writes after stating its whole:
   with no noun of its own, is a share of the same whole.
 
 The part count is not printed, so only the granularity of the whole can be tested (GRIM): p% of N must
-be a whole number at the printed precision. A whole is taken only where one count fits; where several
-do, no relation is made.
+be a whole number at the printed precision. A whole is taken where one count fits. Where a percentage's
+noun fits exactly two counts ("57,1% số vụ" after "14 vụ cháy, 1 vụ nổ"), the share lists both as
+``wholes`` and is checked under each reading and their sum: an error only when every reading fails.
+Where more fit, no relation is made.
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 if r["kind"] == "share" and r["roles"].get("part") is None}
     topic = _topic(cues, text, s.start, s.end)
     out: list[dict] = []
-    chain: Figure | None = None  # the whole of the list the previous clause belonged to
+    chain: tuple[Figure, ...] = ()  # the whole (or the two readings of it) of the list the previous clause is in
     position = {f.id: i for i, f in enumerate(sf)}
+    by_id = {f.id: f for f in ctx.previous + sf}
     k = 0  # the figures are in text order: one pass over them with the clauses
     for c0, c1 in _clauses(text, s.start, s.end):
         while k < len(sf) and sf[k].start < c0:
@@ -63,34 +66,39 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if not figs:
             continue  # "còn lại là chưa xác định": the list goes on
         if len(figs) != 1 or not _lone_percent(figs[0]):
-            chain = None
+            chain = ()
             continue
         pct = figs[0]
         if pct.id in whole_of:
-            chain = _by_id(sf, ctx.previous, whole_of[pct.id])
+            chain = (by_id[whole_of[pct.id]],) if whole_of[pct.id] in by_id else ()
             continue
         if pct.id in in_relation:
-            chain = None
+            chain = ()
             continue
         at = position[pct.id]
         before = [f for f in sf[max(0, at - LOOKBACK):at] if f.id not in parts]
         pools = (before, ctx.previous[-LOOKBACK:])
-        whole, evidence = None, None
+        whole: tuple[Figure, ...] = ()
+        evidence = None
         if pct.noun:
             words = [w for w in pct.noun.lower().split() if w not in _DROP]
-            whole = _one_whole(pools, lambda f: bool(words) and _names(f, words), topic)
-            evidence = f"the percentage names its whole: {pct.noun}"
+            whole = _one_whole(pools, lambda f: bool(words) and _names(f, words), topic, readings=2)
+            evidence = f"the percentage names its whole: {pct.noun}" if len(whole) == 1 else \
+                f"the percentage's noun ({pct.noun}) fits two counts: each, and both together, is a reading"
         else:
             subject = _subject(cues, text, c0, pct)
             if subject:
                 whole = _one_whole(pools, lambda f: _subject_counts(subject, f), None)
                 evidence = f"the clause's subject is what the whole counts: {subject}"
-            if whole is None and chain is not None and _label_only(cues, text, c0, pct):
+            if not whole and chain and _label_only(cues, text, c0, pct):
                 whole, evidence = chain, "a share in the same list as the one before, of the same whole"
         chain = whole
-        if whole is not None:
-            out.append(relation("share", [pct, whole], {"part": None, "percent": pct.id, "whole": whole.id},
+        if len(whole) == 1:
+            out.append(relation("share", [pct, whole[0]], {"part": None, "percent": pct.id, "whole": whole[0].id},
                                 evidence=evidence))
+        elif len(whole) == 2:
+            out.append(relation("share", [pct, *whole], {"part": None, "percent": pct.id, "whole": None,
+                                                         "wholes": [w.id for w in whole]}, evidence=evidence))
     return out
 
 
@@ -105,28 +113,33 @@ def _lone_percent(f: Figure) -> bool:
         and f.value is not None and 0 < f.value <= 100
 
 
-def _by_id(sf: list[Figure], previous: list[Figure], fid: str | None) -> Figure | None:
-    return next((f for f in sf + previous if f.id == fid), None)
-
-
 def _names(f: Figure, words: list[str]) -> bool:
     """Count ``f`` counts the noun ``words`` ("vụ" for "14 vụ cháy", "cơ sở" in "tổ chức cơ sở đoàn")."""
     head = _WORDS.findall((f.noun or f.classifier or "").lower())
     return bool(head) and (head[0] == words[0] or _contains(f.noun, words[:2]))
 
 
-def _one_whole(pools, fits, topic: str | None) -> Figure | None:
-    """The one count of the first pool that has any count that fits; narrowed by the sentence's topic
-    where several fit; none where several remain."""
+def _one_whole(pools, fits, topic: str | None, readings: int = 1) -> tuple[Figure, ...]:
+    """The one count of the first pool that has any count that fits, narrowed by the sentence's topic
+    where several fit: ``(whole,)``. Where two of different values remain and ``readings`` is 2, both
+    counting two kinds of it (the check tries each and their sum); else ``()``."""
     for pool in pools:
         same = [f for f in pool if f.role in COUNTED and f.unit == "count" and f.qualifier is None and f.value
                 and fits(f)]
         if not same:
             continue
         if len({f.value for f in same}) > 1 and topic:
-            same = [f for f in same if (f.noun or "").lower() == topic]
-        return same[-1] if same and len({f.value for f in same}) == 1 else None
-    return None
+            same = [f for f in same if (f.noun or "").lower() == topic] or same
+        by_value = {f.value: f for f in same}
+        if len(by_value) == 1:
+            return (same[-1],)
+        pair = sorted(by_value.values(), key=lambda f: f.start)
+        if len(by_value) == 2 and readings == 2 and len(same) == 2 and (pair[0].noun or "").lower() != (pair[1].noun or "").lower():
+            # "14 vụ cháy, 1 vụ nổ": two kinds of one thing, so "số vụ" is either or both; the same noun
+            # twice ("14 vụ cháy năm nay, 12 vụ cháy năm trước") is two periods or places: no reading is safe
+            return tuple(pair)
+        return ()
+    return ()
 
 
 def _topic(cues: Cues, text: str, start: int, end: int) -> str | None:
