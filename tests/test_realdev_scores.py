@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not (REALDEV / "score.py").is_file(), reason="..
 PRECISION = 0.95  # the target
 FLOORS = {  # reached on this corpus: hard found, coverage, truncation-only relations reported as info
     "a": {"hard": 6 / 8, "coverage": 0.60, "truncation_info": 4 / 4},
-    "b": {"hard": 9 / 13, "coverage": 0.38, "truncation_info": 0 / 1},
+    "b": {"hard": 10 / 13, "coverage": 0.45, "truncation_info": 0 / 1},
 }
 
 

@@ -9,7 +9,9 @@ pattern of report-style writing (see ``shared/glossary.md``):
 kind           written as                                                  roles
 =============  ==========================================================  ============================
 subset         "4.340 nguồn tin; trong đó 4.000 tin có giá trị"             whole, part
-share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"          part, percent, whole?
+share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"          part?, percent, whole?,
+               (share, whole_share, form), "chiếm 71,43% số vụ",           wholes?
+               "+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %"
 fraction       "87/92 vụ" (a out of b)                                     part, whole
 breakdown      "64 vụ (58 vụ đường bộ, 6 vụ đường thủy)", "N … gồm: …"     total, parts, other_parts
 enumeration    "4 xã Bắc Sơn, An Hòa, …", "5 mô hình “…”, “…”"             count (+ items)
