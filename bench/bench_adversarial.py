@@ -46,6 +46,13 @@ CASES = {
     "headers again and again": lambda n: " ".join("Chi tiết từng xã: Xã A: 5 người." for _ in range(n // 8)),
     "Còn sentences": lambda n: "Có 500 vụ. Trong đó, 200 vụ trộm. " + "Còn xã B có 3 vụ. " * (n // 5),
     "Cụ thể sentences": lambda n: "Có 500 vụ. " + "Cụ thể, 3 vụ trộm; 2 vụ cướp. " * (n // 8),
+    "shares in a list after gồm": lambda n: "Có 99 vụ cháy. Các vụ cháy gồm: " + "; ".join(
+        f"do nguyên nhân khác chiếm {i % 100},5%" for i in range(n)) + ".",
+    "form fields on one line": lambda n: "+ Phiếu phát ra: 99 " + " ".join(
+        f"+ Phiếu loại {i}: 5 + Đạt tỷ lệ: 2%" for i in range(n)),
+    "form fields a line each": lambda n: "+ Phiếu phát ra: 99\n" + "\n".join(
+        f"+ Phiếu loại {i}: 5 + Đạt tỷ lệ: 2%" for i in range(n)),
+    "measures a/b": lambda n: "Gieo " + ", ".join(f"{i},5 ha/{i + 1} ha, đạt 90% kế hoạch" for i in range(n)) + ".",
 }
 
 

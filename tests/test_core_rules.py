@@ -50,6 +50,16 @@ def found(text, title=None):
     ("Toàn xã có 2 khu dân cư (66,6%) đạt chuẩn.", [("core.share.granularity", "info")]),  # truncation only
     ("Điều tra làm rõ 58/61 vụ, đạt 95,1%.", []),
     ("Điều tra làm rõ 58/61 vụ, đạt 96,1%.", [("core.share.granularity", "error")]),
+    # a percentage whose noun fits two counts: an error only when no reading (each, or both) gives it
+    ("Năm qua xảy ra 21 vụ cháy, 2 vụ nổ. Khu vực thành thị chiếm 57,14% số vụ.", []),
+    ("Năm qua xảy ra 21 vụ cháy, 2 vụ nổ. Khu vực thành thị chiếm 56,52% số vụ.", []),      # 13 of the 23
+    ("Năm qua xảy ra 21 vụ cháy, 2 vụ nổ. Khu vực thành thị chiếm 57,34% số vụ.",
+     [("core.share.granularity-of-any-whole", "error")]),
+    # a/b of measures and its percentage: the ratio at the printed precision (the done may pass the plan)
+    ("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 94,55% kế hoạch.", []),
+    ("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 95,45% kế hoạch.", [("core.share.measured-ratio", "error")]),
+    ("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 94,54% kế hoạch.", [("core.share.measured-ratio", "info")]),
+    ("Vụ Hè Thu gieo được 5.310,2 ha/5.200 ha, đạt 102,12% kế hoạch.", []),
     # change
     ("Xảy ra 64 vụ, tăng 9 vụ (16,36%) so với cùng kỳ.", []),
     ("Xảy ra 64 vụ, tăng 9 vụ (18,36%) so với cùng kỳ.", [("core.change.consistent", "error")]),
@@ -83,6 +93,11 @@ def test_explanations_state_the_arithmetic_in_the_article_format():
     assert c.explanation == "64 − 9 = 55; 9/55 = 16,36%, not 18,36%" and c.suggestion == "16,36%?"
     (d,) = check("Toàn tỉnh xảy ra 52 vụ tai nạn (47 vụ đường bộ, 6 vụ đường thủy).").anomalies
     assert d.explanation == "47 + 6 = 53 > 52 vụ tai nạn" and d.suggestion == "52 → 53?"
+
+
+def test_a_measured_ratio_explains_its_arithmetic():
+    (a,) = check("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 95,45% kế hoạch.").anomalies
+    assert a.explanation == "12.480,5/13.200 ha = 94,549%, not 95,45%" and a.suggestion == "94,55%?"
 
 
 def test_anomaly_span_covers_its_figures():

@@ -776,3 +776,132 @@ REVIEWED_NEAR_MISSES = [
 def test_reviewed_near_misses_raise_no_error_or_warning():
     for text in REVIEWED_NEAR_MISSES:
         assert not [r for r in rules_of(text) if r[0] in ("error", "warning")], text
+
+
+# -- shares of a stated whole whose part counts are not printed (issue 11) ---------------------------
+
+def whole_shares(text: str) -> list[list[str]]:
+    return [ts for k, ts in kinds_and_texts(text) if k == "share" and len(ts) == 2]
+
+
+FIRES = ("Năm qua, thành phố ghi nhận 21 vụ cháy, 2 vụ nổ. Về nguyên nhân, các vụ cháy gồm: do chập điện chiếm "
+         "42,86% số vụ; do sơ suất khi nấu ăn chiếm 28,57%; còn lại chưa rõ nguyên nhân.")
+
+
+def test_a_percentage_of_a_noun_takes_the_count_the_sentence_breaks_down():
+    # "số vụ" fits both the 21 fires and the 2 explosions; "các vụ cháy gồm" says which
+    shares = whole_shares(FIRES)
+    assert ["42,86%", "21"] in shares and ["28,57%", "21"] in shares  # the second: the next clause of the list
+    assert not rules_of(FIRES)
+    assert ("error", "core.share.granularity-of-whole") in rules_of(FIRES.replace("28,57%", "28,75%"))
+
+
+def test_a_percentage_whose_noun_fits_two_counts_is_checked_under_every_reading():
+    # without "các vụ cháy gồm", "số vụ" may be the 21 fires, the 2 explosions or the 23 together
+    text = FIRES.replace("các vụ cháy gồm: do", "do")
+    found = kinds_and_texts(text)
+    assert ("share", ["42,86%", "21", "2"]) in found and ("share", ["28,57%", "21", "2"]) in found
+    assert not rules_of(text)
+    assert not rules_of(text.replace("28,57%", "30,43%"))  # 7 of the 23 together: one reading holds
+    # 28,75% is no whole count of 21, of 2 or of 23: wrong under every reading
+    assert rules_of(text.replace("28,57%", "28,75%")) == [("error", "core.share.granularity-of-any-whole")]
+
+
+def test_a_percentage_whose_noun_fits_three_counts_makes_no_relation():
+    text = ("Năm qua xảy ra 21 vụ cháy, 2 vụ nổ, 5 vụ sập nhà. Khu vực thành thị chiếm 28,75% số vụ; "
+            "khu vực nông thôn 71,25%.")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "share"]
+    assert not rules_of(text)
+
+
+DELEGATES = ("Huyện đã bầu đủ 45 đại biểu. Trong số người trúng cử có 15 đại biểu nữ, chiếm tỷ lệ 33,33%; đại biểu "
+             "có trình độ đại học trở lên chiếm 88,89%; đại biểu là người trẻ tuổi chiếm 17,78.")
+
+
+def test_a_share_whose_subject_is_the_noun_of_an_earlier_count_is_of_that_count():
+    shares = whole_shares(DELEGATES)
+    assert ["88,89%", "45"] in shares and ["17,78", "45"] in shares
+    assert not rules_of(DELEGATES)
+    assert ("error", "core.share.granularity-of-whole") in rules_of(DELEGATES.replace("88,89%", "88,7%"))
+    # 8/45 = 17,777…: written 17,77 it holds only if truncated, which is an info, not an error
+    assert rules_of(DELEGATES.replace("17,78", "17,77")) == [("info", "core.share.granularity-of-whole")]
+
+
+def test_a_subject_that_is_not_the_whole_s_noun_makes_no_relation():
+    text = "Huyện đã bầu đủ 45 đại biểu. Cử tri nữ chiếm 51,27%; cử tri trẻ chiếm 20,01%."
+    assert not whole_shares(text)
+    assert not rules_of(text)
+
+
+def test_a_rate_after_a_list_of_shares_is_not_one_of_them():
+    text = ("Năm qua, huyện ghi nhận 21 vụ cháy. Các vụ cháy gồm: do chập điện chiếm 42,86% số vụ; tỷ lệ "
+            "dập tắt kịp thời 81,3%.")
+    shares = whole_shares(text)
+    assert ["42,86%", "21"] in shares and not any("81,3%" in s for s in shares)
+    assert not rules_of(text)
+
+
+def test_a_number_after_chiem_with_nothing_after_it_is_a_percentage():
+    [f] = figcheck.extract("Đại biểu nữ chiếm 86,66.").figures
+    assert f.unit == "percent"
+    [g] = figcheck.extract("Đất lúa chiếm 86,66 ha.").figures
+    assert g.unit != "percent"
+    [h] = figcheck.extract("Khu vực này chiếm 120.").figures
+    assert h.unit == "count"
+
+
+# -- measures written a/b, done out of planned (issue 11) ---------------------------------------------
+
+def test_two_measures_of_one_unit_around_a_slash_are_done_out_of_planned():
+    text = "Trong đó, nhóm cây hằng năm đạt 8.412,7 ha/9.050 ha, đạt 92,96% kế hoạch."
+    assert ("share", ["8.412,7 ha", "9.050 ha", "92,96%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.measured-ratio") in rules_of(text.replace("92,96%", "93,96%"))
+
+
+def test_a_slash_between_a_unit_and_another_thing_is_no_fraction():
+    for text in ("Năng suất lúa đạt 58,2 tạ/ha/vụ.", "Bình quân mỗi hộ có 2,5 ha/1 hộ khẩu.",
+                 "Huyện trồng 1.200 ha/năm rừng mới."):
+        assert not [k for k, _ in kinds_and_texts(text) if k in ("share", "fraction")], text
+        assert not rules_of(text), text
+
+
+def test_a_percentage_of_the_plan_after_a_part_is_not_tested_against_the_part_s_whole():
+    text = ("Toàn tỉnh gieo trồng 9.800,5ha (đạt 101,2% so với kế hoạch). Trong đó, cây lúa được gieo "
+            "2.440,3ha (đạt 97,4% so kế hoạch).")
+    assert not rules_of(text)
+
+
+def test_a_slash_pair_with_decimals_is_a_fraction_of_measures_only_before_a_unit():
+    text = "Vụ Hè Thu đã gieo trồng 512,5/512,5 ha (đạt 100%)."
+    assert ("share", ["512,5", "512,5 ha", "100%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.measured-ratio") in rules_of(text.replace("512,5/512,5", "502,5/512,5"))
+    # a mark out of ten is no figure pair
+    assert not [f for f in figcheck.extract("Bài thi đạt 8,5/10 điểm.").figures if f.role in ("numerator", "denominator")]
+
+
+# -- form-like layouts: "+ Label: count + Đạt tỷ lệ: p%" (issue 11) -----------------------------------
+
+TALLY = ("Kết quả kiểm phiếu tại khu dân cư số 3:\n+ Phiếu phát ra: 250 + Phiếu thu về: 250\n"
+         "+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 98,4%\n+ Phiếu không hợp lệ: 04 + Đạt tỷ lệ: 1,6%\n")
+
+
+def test_a_rate_field_is_the_share_of_the_labelled_count_before_it_in_the_form_s_total():
+    found = kinds_and_texts(TALLY)
+    assert ("share", ["246", "98,4%", "250"]) in found and ("share", ["04", "1,6%", "250"]) in found
+    assert not rules_of(TALLY)
+    assert ("error", "core.share.granularity") in rules_of(TALLY.replace("1,6%", "0,6%"))
+
+
+def test_a_form_whose_total_is_not_one_value_makes_no_share():
+    # 4 invalid ballots may be out of 250 issued or 240 collected: no share, so no flag for the wrong 0,6%
+    text = TALLY.replace("Phiếu thu về: 250", "Phiếu thu về: 240").replace("1,6%", "0,6%")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and "04" in ts]
+    assert not rules_of(text)
+
+
+def test_a_total_outside_the_run_of_fields_is_not_the_form_s_total():
+    text = "Tổng số phiếu: 250\nKết quả như sau:\n+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 97,4%\n"
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "share"]
+    assert not rules_of(text)

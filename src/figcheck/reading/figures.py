@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decima
 _NAMED_BEFORE = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,10}?)là\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
+_UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
@@ -154,6 +155,7 @@ class FigureReader:
         self.change_words = PhraseSet(self.increase + self.decrease)
         self.compared = PhraseSet(lang.words("cues.compared"))
         self.share_words = PhraseSet(lang.words("cues.share"))
+        self.bare_percent_before = PhraseSet(lang.words("cues.bare_percent_before"))
         self.not_numbers = PhraseSet(lang.words("spelled.not_numbers"))
         # two-word phrases whose second word is a number word: "thứ hai", "tháng ba"
         self.not_number_pairs = {tuple(p.split()) for p in lang.words("spelled.not_numbers") if len(p.split()) == 2}
@@ -226,6 +228,33 @@ class FigureReader:
             taken.append((m.start(), m.end()))
         out.extend(self._spelled_candidates(text, s0, s1, taken))
         out.sort(key=lambda c: c.start)
+        return self._measure_fractions(text, out)
+
+    @staticmethod
+    def _field_value(text: str, before: str, end: int, s1: int) -> bool:
+        """The number is the value of a labelled field of a form: "+ Phiếu không hợp lệ: 08 + …"."""
+        return before.endswith(":") and before[:-1].rstrip()[-1:].isalpha() \
+            and text[end:s1].lstrip(" \t")[:1] in ("", "+", "\n", ";")
+
+    def _unit_before_slash(self, text: str, s0: int, slash: int) -> str | None:
+        """The unit word glued before a "/" that follows a number: "369.882,4 ha/" → "ha"."""
+        m = _UNIT_SLASH.search(text[max(s0, slash - 40):slash])
+        return self.unit_map.get(m.group(1).lower()) if m else None
+
+    @staticmethod
+    def _measure_fractions(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+        """"369.882,4 ha/392.069 ha": two measures of one unit on each side of a slash are a part of a whole
+        (done out of planned); the number after the slash is read only there."""
+        out: list[_Candidate] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if c.num_start > 1 and text[c.num_start - 1] == "/" and text[c.num_start - 2].isalpha():
+                if prev is None or prev.end != c.num_start - 1 or prev.role != "measure" or c.role != "measure" \
+                        or prev.unit != c.unit or prev.qualifier is not None:
+                    continue  # "tạ/ha/năm 5", "ha/1 hộ": not a fraction, and no figure of its own
+                out[-1] = replace(prev, role="numerator")
+                c = replace(c, role="denominator")
+            out.append(c)
         return out
 
     def _digit_candidates(self, text: str, s0: int, s1: int, m: re.Match[str], convention: str):
@@ -237,8 +266,9 @@ class FigureReader:
         # a signed percentage in brackets or after a space: "giảm 10 người (-53%)", "(+12,5%)"
         signed = prev_char in "-+−" and (start - 1 == s0 or text[start - 2] in "( ") \
             and _GLUED.match(text, end, s1) is not None and _GLUED.match(text, end, s1).group(0) == "%"
+        over = prev_char == "/" and self._unit_before_slash(text, s0, start - 1)
         if prev_char.isalpha() or (prev_char in "-_#№" and not signed) or (prev_char in "/." and start - 1 > s0
-                                                                           and text[start - 2].isalnum()):
+                                                                           and text[start - 2].isalnum() and not over):
             return
         if next_char in "-/_" and end + 1 < s1 and text[end + 1].isalnum():
             return
@@ -255,11 +285,12 @@ class FigureReader:
         if sum(c.isdigit() for c in token) > MAX_DIGITS:
             return
         before = text[max(s0, start - 40):start].lower().rstrip()
-        if self._is_identifier_context(before) and not self._name_then_count(text, start, end, s1):
-            return
+        if self._is_identifier_context(before) and text[end:end + 1] != "%" \
+                and not self._name_then_count(text, start, end, s1):
+            return  # "thôn 4", "số 12" — but "khu vực nông thôn 42,9%" is a percentage, "TP Hải Phòng 40 người" a count
         if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
-                and not (len(token) == 2 and self._words_after(text, end, s1, 1)):
-            return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị" are counts
+                and not (len(token) == 2 and (self._words_after(text, end, s1, 1) or self._field_value(text, before, end, s1))):
+            return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị", "hợp lệ: 08 +" are counts
         glued = _GLUED.match(text, end, s1)
         glued_text = glued.group(0) if glued else ""
         numeral = parse_numeral(token, convention)
@@ -310,6 +341,10 @@ class FigureReader:
                     unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
                 elif first in self.duration_units and multiplier == 1:
                     return  # "8 tháng", "3 năm": a duration or a period
+        if unit == "count" and multiplier == 1 and value <= 100 and self.bare_percent_before.ends(before) \
+                and text[pos:s1].lstrip()[:1] in ("", ".", ";", ",", ")"):
+            # "… chiếm 86,66." with the sign left out: nothing but a share is "chiếm" with no noun
+            unit, role = "percent", "percent"
         # years: "năm 2023", and bare 4-digit years not followed by a counted noun
         if unit == "count" and decimals == 0 and multiplier == 1 and "." not in token and "," not in token:
             if self.year_words.ends(before) \
@@ -340,7 +375,18 @@ class FigureReader:
             return  # "05/01": a date
         a = parse_numeral(parts[0], convention)
         b = parse_numeral(parts[1], convention)
-        if a is None or b is None or a.decimals or b.decimals:
+        if a is None or b is None:
+            return
+        if a.decimals or b.decimals:
+            # "607,5/607,5 ha": measures of the unit after the pair; without a unit, no fraction ("8,5/10")
+            m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
+            unit = self.unit_map.get(m.group(0).lower()) if m and len(m.group(0)) > 1 else None
+            if unit is None or self._is_identifier_context(before):
+                return
+            mid, pos = start + len(parts[0]), m.end()
+            qualifier, q_start = self._qualifier(text, s0, start)
+            yield _Candidate(q_start, mid, start, mid, a.value, a.decimals, qualifier, unit, "numerator")
+            yield _Candidate(mid + 1, pos, mid + 1, end, b.value, b.decimals, None, unit, "denominator")
             return
         plain = "." not in token and "," not in token
         if plain and a.value <= 31 and 1 <= b.value <= 12:

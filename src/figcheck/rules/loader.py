@@ -31,7 +31,9 @@ MAX_METRICS = 500  # metrics of one pack
 MAX_PHRASES = 200  # nouns, and context phrases, of one metric
 MAX_SCALAR = 10_000  # characters of one id, name, expression, message or description
 RULE_ID = re.compile(r"[a-z0-9_.-]+\Z")  # safe in HTML, Markdown, XML, file names and GX column names
-BUILTIN_CHECKS = {"share_granularity": "share", "share_of_whole_granularity": "share", "change_consistency": "change",
+BUILTIN_CHECKS = {"share_granularity": "share", "share_of_whole_granularity": "share",
+                  "measure_share_consistency": "share", "share_of_any_whole_granularity": "share",
+                  "change_consistency": "change",
                   "whole_number": "figure"}
 TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "partition_by", "files", "sections",
                      "reference"}

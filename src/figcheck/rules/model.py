@@ -19,7 +19,8 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "figure": {"numbers": {"value"}, "lists": set(),
                "flags": {"unit", "role", "qualifier", "noun", "decimals", "spelled"}},
     "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue", "implied"}},
-    "share": {"numbers": {"part", "percent", "whole"}, "lists": set(), "flags": set()},
+    # wholes: the two counts a share's noun fits when the text does not say which ("số vụ" of 14 vụ cháy, 1 vụ nổ)
+    "share": {"numbers": {"part", "percent", "whole"}, "lists": {"wholes"}, "flags": {"cue"}},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
     "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},

@@ -126,6 +126,37 @@ def share_of_whole_granularity(table: ColumnTable, number_convention: list[str])
     return out
 
 
+def share_of_any_whole_granularity(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """GRIM for a percentage whose noun fits two earlier counts ("57,1% số vụ" after "14 vụ cháy, 1 vụ
+    nổ"): each count, and the two together, is a reading of its whole; an error only when no reading
+    gives the percentage, an info when only truncation does."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        pct = _exact_percent(r, "percent")
+        if r.get("part.id") is not None or r.get("whole.id") is not None or pct is None or r.get("wholes.n") != 2:
+            out.append(NA)
+            continue
+        readings = []
+        for agg in ("min", "max", "sum"):
+            lo, hi = r.get(f"wholes.{agg}.lo"), r.get(f"wholes.{agg}.hi")
+            if lo is None or hi is None or math.isnan(lo) or lo != hi or float(lo) != int(lo):
+                break
+            readings.append(int(lo))
+        if len(readings) != 3:
+            out.append(NA)
+            continue
+        conv = number_convention[i]
+        outcomes = [(w, _share_of_known_whole(w, pct, conv)) for w in dict.fromkeys(readings)]
+        statuses = {o.status for _, o in outcomes}
+        convs = sorted({c for _, o in outcomes for c in o.conventions})
+        if "pass" in statuses or "na" in statuses:
+            out.append(Outcome("pass", convs) if "pass" in statuses else NA)
+            continue
+        expl = "; ".join(f"of {format_number(w, conv)}: {o.explanation}" for w, o in outcomes)
+        out.append(Outcome("info" if "info" in statuses else "error", convs, expl))
+    return out
+
+
 def _share_of_known_whole(whole: int | None, pct: tuple[Fraction, int], conv: str) -> Outcome:
     """"78,24% of 2.420": some whole count k out of the whole must give the percentage as written."""
     if whole is None or whole <= 0:
@@ -147,6 +178,47 @@ def _share_of_known_whole(whole: int | None, pct: tuple[Fraction, int], conv: st
     best = min((k0, k0 + 1), key=lambda k: abs(Fraction(rnd.round_ratio(k, whole, d)) - p))
     return Outcome("error", convs, f"{sides}, so no count of the {format_number(whole, conv)} gives {_pct(p, d, conv)}",
                    _pct(rnd.round_ratio(best, whole, d), d, conv) + "?")
+
+
+def measure_share_consistency(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A percentage of two measures of one unit ("369.882,4 ha/392.069 ha, đạt 94,34% kế hoạch") must be
+    100·part/whole at its printed precision, the measures taken to theirs."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        conv = number_convention[i]
+        pct = _exact_percent(r, "percent")
+        unit = r.get("part.unit")
+        part, whole = (_written(r, name) for name in ("part", "whole"))
+        if pct is None or part is None or whole is None or unit in (None, "count", "percent") \
+                or r.get("whole.unit") != unit:
+            out.append(NA)
+            continue
+        p, d = pct
+        (pv, pd), (wv, wd) = part, whole
+        convs = rnd.conventions_for_measured_ratio(pv, pd, wv, wd, p, d)
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        actual = Decimal(pv.numerator * wv.denominator * 100) / Decimal(pv.denominator * wv.numerator) if wv else None
+        sides = (f"{format_number(Decimal(pv.numerator) / pv.denominator, conv, pd)}/"
+                 f"{format_number(Decimal(wv.numerator) / wv.denominator, conv, wd)} {unit} = "
+                 f"{_pct(actual.quantize(Decimal(1).scaleb(-d - 1)), d + 1, conv) if actual is not None else '?'}")
+        if status == "info":
+            out.append(Outcome("info", convs, f"{sides}: {_pct(p, d, conv)} when truncated, not when rounded"))
+            continue
+        best = _pct(actual.quantize(Decimal(1).scaleb(-d)), d, conv) + "?" if actual is not None else None
+        out.append(Outcome("error", convs, f"{sides}, not {_pct(p, d, conv)}", best))
+    return out
+
+
+def _written(row: Row, name: str) -> tuple[Fraction, int] | None:
+    """A measure as printed, with its decimals; None when a qualifier or nothing is there."""
+    v = row.get(f"{name}.value")
+    if v is None or (isinstance(v, float) and math.isnan(v)) or row.get(f"{name}.qualifier") is not None:
+        return None
+    d = int(row.get(f"{name}.decimals") or 0)
+    return rnd.written(v, d), d
 
 
 def _previous_exists(current: int, p: Fraction, d: int, conv: str, direction: str) -> tuple[int, int] | None:
@@ -268,5 +340,7 @@ def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outco
 
 
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
+          "measure_share_consistency": measure_share_consistency,
+          "share_of_any_whole_granularity": share_of_any_whole_granularity,
           "change_consistency": change_consistency,
           "whole_number": whole_number}

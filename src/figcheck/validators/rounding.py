@@ -130,3 +130,19 @@ def infer_convention(evidence: list[list[str]]) -> str:
     scores = {c: sum(c in e for e in telling) for c in CONVENTIONS}
     best = max(scores.values())
     return next(c for c in CONVENTIONS if scores[c] == best)
+
+
+def conventions_for_measured_ratio(part: Fraction, part_decimals: int, whole: Fraction, whole_decimals: int,
+                                   p: Fraction, decimals: int) -> list[str]:
+    """The conventions under which 100·part/whole rounds to ``p``, where the part and the whole are
+    measures known only to their printed precision ("369.882,4 ha" is 369.882,35 … 369.882,45)."""
+    hp, hw = Fraction(1, 2 * 10**part_decimals), Fraction(1, 2 * 10**whole_decimals)
+    if whole - hw <= 0 or part - hp < 0:
+        return []
+    lo, hi = 100 * (part - hp) / (whole + hw), 100 * (part + hp) / (whole - hw)
+    out = []
+    for c in CONVENTIONS:
+        b = rounds_to(p, decimals, c)
+        if (b.hi is None or lo < b.hi or (lo == b.hi and b.hi_closed)) and (hi > b.lo or (hi == b.lo and b.lo_closed)):
+            out.append(c)
+    return out

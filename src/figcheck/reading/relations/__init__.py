@@ -9,7 +9,9 @@ pattern of report-style writing (see ``shared/glossary.md``):
 kind           written as                                                  roles
 =============  ==========================================================  ============================
 subset         "4.340 nguồn tin; trong đó 4.000 tin có giá trị"             whole, part
-share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"          part, percent, whole?
+share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"          part?, percent, whole?,
+               (share, whole_share, form), "chiếm 71,43% số vụ",           wholes?
+               "+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %"
 fraction       "87/92 vụ" (a out of b)                                     part, whole
 breakdown      "64 vụ (58 vụ đường bộ, 6 vụ đường thủy)", "N … gồm: …"     total, parts, other_parts
 enumeration    "4 xã Bắc Sơn, An Hòa, …", "5 mô hình “…”, “…”"             count (+ items)
@@ -28,21 +30,22 @@ from __future__ import annotations
 
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
-from figcheck.reading.relations import (breakdown, change, enumeration, fraction, headline, outcome, pair, share,
-                                        subset)
+from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
+                                        share, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
 
 # Sentence detectors run in this order on each sentence's figures; each sees its sentence's relations only,
 # so reading stays linear in the article.
-SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, subset.detect, breakdown.detect, outcome.detect,
-                      subset.detect_implied, subset.detect_running_total, pair.detect)
+SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, whole_share.detect,
+                      subset.detect, breakdown.detect, outcome.detect, subset.detect_implied, subset.detect_running_total,
+                      pair.detect)
 # How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
-ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect)
+ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect)
 
 
 class RelationReader:

@@ -1,5 +1,8 @@
 """fraction: "87/92 vụ" (a out of b) — and, after it, the share it states ("58/61 vụ, đạt 95,1%").
 
+Measures on each side of the slash ("369.882,4 ha/392.069 ha, đạt 94,34% kế hoạch") are done out of
+planned: the done may pass the plan, so they make no fraction, only the share the percentage after them states.
+
 A slash pair followed by a change word compares two periods instead ("2.418/2.530 vụ, giảm 4,43%"):
 that is a change with ``current`` and ``previous``.
 """
@@ -39,7 +42,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             out.append(relation("change", [f, d] + ([pct] if pct else []), roles, direction=direction or None,
                                 cue=direction))
             continue
-        out.append(relation("fraction", [f, d], {"part": f.id, "whole": d.id}))
+        if f.unit == "count":
+            out.append(relation("fraction", [f, d], {"part": f.id, "whole": d.id}))
+        # "369.882,4 ha/392.069 ha": measures, done out of planned, and the done may pass the plan — no fraction
         if nxt is not None and nxt.role in ("count", "delta") and nxt.unit == d.unit \
                 and _shortfall(cues, text[d.end:nxt.start]):
             # "bầu được 5.232/5.294 đại biểu (thiếu 64 đại biểu)": the whole is the part and the shortfall
@@ -52,7 +57,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # "khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,5%": the rate is of the fraction
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
         if nxt is not None and nxt.unit == "percent" and cues.share_gap(gap):
-            out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}))
+            out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b"))
     return out
 
 
