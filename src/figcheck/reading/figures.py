@@ -73,11 +73,14 @@ _DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])|(?:0?[1
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
 
 
+_OPENERS = "([{“\"'‘-–—"  # an opening bracket or quote may stand before a phrase
+
+
 class PhraseSet:
     """Whole-word phrases, matched at the end or the start of a text in time independent of their number.
 
-    Word phrases are looked up by their last (or first) k words in a set; the few phrases with other
-    characters ("v.v.", "=") are compared one by one.
+    Word phrases are looked up in a set, by the lengths of those that end (or start) with the text's
+    last (first) word; the few phrases with other characters ("v.v.", "=") are compared one by one.
     """
 
     def __init__(self, phrases: list[str]) -> None:
@@ -90,6 +93,16 @@ class PhraseSet:
             else:
                 self.others.append(p)
         self.longest = max((len(w) for w in self.word_phrases), default=0)
+        # the lengths (2 words or more) of the phrases ending, and starting, with each word
+        self.by_last: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[int]] = {}
+        for words in self.word_phrases:
+            if len(words) > 1:
+                self.by_last.setdefault(words[-1], []).append(len(words))
+                self.by_first.setdefault(words[0], []).append(len(words))
+        for index in (self.by_last, self.by_first):
+            for word, lengths in index.items():
+                index[word] = sorted(set(lengths))
 
     def ends(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the right) ends with one of the phrases as whole words."""
@@ -100,10 +113,14 @@ class PhraseSet:
         # white-space words, so a phrase never matches across punctuation ("tổng, số" is not "tổng số");
         # only the phrase's first word may carry punctuation before it ("(trên")
         words = text[-80:].split()
-        for k in range(1, min(self.longest, len(words)) + 1):
+        last = words[-1]
+        if (last.lstrip(_OPENERS),) in self.word_phrases:
+            return True
+        for k in self.by_last.get(last, ()):
+            if k > len(words):
+                break
             tail = words[-k:]
-            first = tail[0].lstrip("([{“\"'‘-–—")  # an opening bracket or quote may stand before the phrase
-            if tuple([first] + tail[1:]) in self.word_phrases:
+            if tuple([tail[0].lstrip(_OPENERS)] + tail[1:]) in self.word_phrases:
                 return True
         return False
 
@@ -114,9 +131,14 @@ class PhraseSet:
         if not text or not text[0].isalnum():
             return False
         words = text[:80].split()
-        for k in range(1, min(self.longest, len(words)) + 1):
+        first = words[0]
+        if (_strip_punct(first),) in self.word_phrases:  # "vụ," starts with "vụ"
+            return True
+        for k in self.by_first.get(first, ()):
+            if k > len(words):
+                break
             head = words[:k]
-            if tuple(head[:-1] + [_strip_punct(head[-1])]) in self.word_phrases:  # "vụ," starts with "vụ"
+            if tuple(head[:-1] + [_strip_punct(head[-1])]) in self.word_phrases:
                 return True
         return False
 

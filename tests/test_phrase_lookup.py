@@ -1,0 +1,67 @@
+"""The reader's phrase lookups (issue 13: indexed by the text's last or first word) answer exactly what
+trying every phrase length answers, on the lexicon's own phrases and on texts built from their words."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from figcheck.languages import load_language
+from figcheck.reading.figures import _OPENERS, PhraseSet, _strip_punct
+
+LANG = load_language("vi")
+LISTS = ["identifier_before", "identifier_before_exceptions", "date_words", "counted_nouns", "cumulative_before",
+         "year_words", "fractional_counts", "spelled.not_numbers", "cues.increase", "cues.compared"]
+PHRASES = sorted({p for name in LISTS for p in LANG.words(name)})
+WORDS = sorted({w for p in PHRASES for w in p.split()})
+
+
+def _ends_by_every_length(ps: PhraseSet, text: str) -> bool:
+    """The definition: some k of the last k white-space words (the first stripped of an opening mark) is a phrase."""
+    if not text or not text[-1].isalnum():
+        return False
+    words = text[-80:].split()
+    for k in range(1, min(ps.longest, len(words)) + 1):
+        tail = words[-k:]
+        if tuple([tail[0].lstrip(_OPENERS)] + tail[1:]) in ps.word_phrases:
+            return True
+    return False
+
+
+def _starts_by_every_length(ps: PhraseSet, text: str) -> bool:
+    if not text or not text[0].isalnum():
+        return False
+    words = text[:80].split()
+    for k in range(1, min(ps.longest, len(words)) + 1):
+        head = words[:k]
+        if tuple(head[:-1] + [_strip_punct(head[-1])]) in ps.word_phrases:
+            return True
+    return False
+
+
+_word = st.one_of(st.sampled_from(WORDS), st.sampled_from(["(trên", "vụ,", "“số", "đ.", "x", "2023", "-"]))
+_text = st.lists(_word, min_size=1, max_size=14).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PHRASES), min_size=1, max_size=6), _text, _text, st.integers(0, 5),
+       st.sampled_from(["", "(", "“", ","]), st.booleans())
+def test_indexed_lookup_answers_as_every_length_does(phrases, before, after, which, mark, at_end):
+    phrases = [p for p in phrases if not PhraseSet([p]).others]  # phrases with marks are compared one by one
+    ps = PhraseSet(phrases)
+    phrase = phrases[which % len(phrases)] if phrases else ""
+    text = f"{before} {mark}{phrase}" if at_end else f"{phrase}{mark} {after}"
+    assert ps.ends(text) == _ends_by_every_length(ps, text), text
+    assert ps.starts(text) == _starts_by_every_length(ps, text), text
+
+
+def test_the_lexicons_phrases_are_found_at_both_ends():
+    for name in LISTS:
+        ps = PhraseSet(LANG.words(name))
+        for p in LANG.words(name):
+            if p in ps.others:
+                continue
+            assert ps.ends(f"trong đó ({p}") and ps.ends(f"có {p}"), (name, p)
+            assert ps.starts(f"{p}, và") and ps.starts(f"{p} khác"), (name, p)
+            # a phrase is a whole-word match: glued to more letters it is not there (unless that is a phrase too)
+            assert ps.ends(f"x{p}") == _ends_by_every_length(ps, f"x{p}")
