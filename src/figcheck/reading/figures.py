@@ -112,11 +112,15 @@ class PhraseSet:
             return False
         # white-space words, so a phrase never matches across punctuation ("tổng, số" is not "tổng số");
         # only the phrase's first word may carry punctuation before it ("(trên")
-        words = text[-80:].split()
-        last = words[-1]
+        window = text[-80:]
+        last = window.rsplit(None, 1)[-1]
         if (last.lstrip(_OPENERS),) in self.word_phrases:
             return True
-        for k in self.by_last.get(last, ()):
+        lengths = self.by_last.get(last)
+        if not lengths:
+            return False
+        words = window.split()
+        for k in lengths:
             if k > len(words):
                 break
             tail = words[-k:]
@@ -130,11 +134,15 @@ class PhraseSet:
             return True
         if not text or not text[0].isalnum():
             return False
-        words = text[:80].split()
-        first = words[0]
+        window = text[:80]
+        first = window.split(None, 1)[0]
         if (_strip_punct(first),) in self.word_phrases:  # "vụ," starts with "vụ"
             return True
-        for k in self.by_first.get(first, ()):
+        lengths = self.by_first.get(first)
+        if not lengths:
+            return False
+        words = window.split()
+        for k in lengths:
             if k > len(words):
                 break
             head = words[:k]
@@ -158,6 +166,7 @@ class FigureReader:
         self.multipliers = {k: int(v) for k, v in lang.mapping("multipliers").items()}
         self.percent_words = lang.words("percent")
         self.pp_words = lang.words("percentage_point")
+        self.percent_prefixes = tuple(self.percent_words + self.pp_words)  # one C-level test before the loops
         self.classifiers = set(lang.words("classifiers"))
         self.identifier_before = PhraseSet(lang.words("identifier_before"))
         self.identifier_exceptions = PhraseSet(lang.words("identifier_before_exceptions"))
@@ -307,7 +316,7 @@ class FigureReader:
                 unit, role, pos = "percent", "percent", pos + gap + 1
             else:
                 pp = pc = None
-                if stripped[:1] and not stripped[0].isdigit() and gap <= 1:
+                if stripped[:1] and not stripped[0].isdigit() and gap <= 1 and stripped.startswith(self.percent_prefixes):
                     pp = next((w for w in self.pp_words if _starts_with_phrase(stripped, w)), None)
                     pc = next((w for w in self.percent_words if _starts_with_phrase(stripped, w)), None)
                 if pp and gap <= 1:
