@@ -24,6 +24,9 @@ _TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decima
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
+# the first word (two words) after a position with nothing but white space before each: one match, not a loop
+_ONE_WORD_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)")
+_TWO_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)(?:\s*([^\W\d_]+(?:[-/][^\W\d_]+)*))?")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
@@ -452,16 +455,11 @@ class FigureReader:
         return self.identifier_before.ends(before)
 
     def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
-        out = []
-        for m in _WORD.finditer(text, pos, min(limit, pos + 80)):
-            gap = text[pos:m.start()]
-            if gap.strip():
-                break
-            out.append(m.group(0).lower())
-            pos = m.end()
-            if len(out) == n:
-                break
-        return out
+        """The first ``n`` (1 or 2) words after ``pos``, lower-case, as long as only spaces come between."""
+        m = (_ONE_WORD_AFTER if n == 1 else _TWO_WORDS_AFTER).match(text, pos, min(limit, pos + 80))
+        if m is None:
+            return []
+        return [w.lower() for w in m.groups() if w is not None]
 
     def _noun_follows(self, text: str, pos: int, limit: int) -> bool:
         words = self._words_after(text, pos, limit, 1)
