@@ -100,3 +100,24 @@ def test_words_after_in_one_match_are_the_words_one_by_one(pieces, spaces, pos, 
     pos = min(pos, len(text))
     got = reader_for("vi").figures._words_after(text, pos, limit, n)
     assert got == _words_after_one_by_one(text, pos, limit, n), (text, pos, limit, n)
+
+
+_letters = st.sampled_from(list("oOuUaAeEyYqQ xđ,") + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302",
+                                                       "à", "á", "ý", "ỵ", "Ẹ", "ấ", "ò", "\u200b"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_letters, max_size=10).map("".join))
+def test_text_already_in_nfc_comes_back_as_the_full_normalisation_gives_it(text):
+    """normalize_text skips the round trip through NFD for NFC text without an old-style syllable; the
+    result is always what that round trip gives (modern tone placement, NFC)."""
+    import unicodedata
+
+    from figcheck.reading.encodings import strip_invisible
+    from figcheck.reading.normalize import _OLD_STYLE, _move_tone, normalize_text
+
+    for candidate in (text, unicodedata.normalize("NFC", text)):
+        full = unicodedata.normalize("NFC", _OLD_STYLE.sub(_move_tone, unicodedata.normalize(
+            "NFD", strip_invisible(candidate))))
+        assert normalize_text(candidate) == full, ascii(candidate)
+    assert normalize_text("hoá đơn, thuỷ lợi, khoẻ") == "hóa đơn, thủy lợi, khỏe"

@@ -96,6 +96,7 @@ class PhraseSet:
             else:
                 self.others.append(p)
         self.longest = max((len(w) for w in self.word_phrases), default=0)
+        self.others_tuple = tuple(self.others)  # one C-level endswith / startswith before comparing them
         # the lengths (2 words or more) of the phrases ending, and starting, with each word
         self.by_last: dict[str, list[int]] = {}
         self.by_first: dict[str, list[int]] = {}
@@ -109,7 +110,7 @@ class PhraseSet:
 
     def ends(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the right) ends with one of the phrases as whole words."""
-        if self.others and any(_ends_with_phrase(text, p) for p in self.others):
+        if self.others and text.endswith(self.others_tuple) and any(_ends_with_phrase(text, p) for p in self.others):
             return True
         if not text or not (text[-1].isalnum()):
             return False
@@ -133,7 +134,7 @@ class PhraseSet:
 
     def starts(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the left) starts with one of the phrases as whole words."""
-        if self.others and any(_starts_with_phrase(text, p) for p in self.others):
+        if self.others and text.startswith(self.others_tuple) and any(_starts_with_phrase(text, p) for p in self.others):
             return True
         if not text or not text[0].isalnum():
             return False
@@ -274,7 +275,7 @@ class FigureReader:
         if "/" in token:
             yield from self._slash_candidates(text, s0, s1, start, end, token, convention)
             return
-        if sum(c.isdigit() for c in token) > MAX_DIGITS:
+        if len(token) > MAX_DIGITS and sum(c.isdigit() for c in token) > MAX_DIGITS:
             return
         before = text[max(s0, start - 40):start].lower().rstrip()
         if self._is_identifier_context(before):
