@@ -451,9 +451,8 @@ class FigureReader:
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
             before = before[: before.rfind("(")].rstrip()
-        if self.identifier_exceptions.ends(before):
-            return False
-        return self.identifier_before.ends(before)
+        # an exception ("số tiền") overrides an identifier word ("số"); most text ends with neither
+        return self.identifier_before.ends(before) and not self.identifier_exceptions.ends(before)
 
     def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
         """The first ``n`` (1 or 2) words after ``pos``, lower-case, as long as only spaces come between."""
