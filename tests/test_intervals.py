@@ -57,5 +57,5 @@ def test_the_plain_count_shortcut_is_the_full_reading(digits, qualifier, whole, 
     from figcheck.reading.intervals import _claim, _widen, claim
 
     value = Decimal(digits).scaleb(-decimals) * multiplier
-    kw = dict(whole=whole, measured=measured, multiplier=multiplier)
+    kw = {"whole": whole, "measured": measured, "multiplier": multiplier}
     assert claim(value, decimals, qualifier, **kw) == _widen(_claim(value, decimals, qualifier, **kw))

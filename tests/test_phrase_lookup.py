@@ -121,3 +121,14 @@ def test_text_already_in_nfc_comes_back_as_the_full_normalisation_gives_it(text)
             "NFD", strip_invisible(candidate))))
         assert normalize_text(candidate) == full, ascii(candidate)
     assert normalize_text("hoá đơn, thuỷ lợi, khoẻ") == "hóa đơn, thủy lợi, khỏe"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["1", "23", "4.340", "5,6", ".", ",", " ", "a", "1.2.3", "0", "12,345.6", "%"]),
+                max_size=15).map("".join))
+def test_the_convention_sees_the_numerals_with_separators_the_full_numeral_pattern_gives(text):
+    from figcheck.reading.figures import _SEPARATED_NUMERAL
+    from figcheck.reading.numbers import NUMERAL
+
+    full = [(m.start(), m.group(0)) for m in NUMERAL.finditer(text) if any(c in m.group(0) for c in ".,")]
+    assert [(m.start(), m.group(0)) for m in _SEPARATED_NUMERAL.finditer(text)] == full

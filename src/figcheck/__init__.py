@@ -24,7 +24,12 @@ from collections.abc import Iterable, Iterator
 # run although figcheck does not use that API.
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
 
+from typing import TYPE_CHECKING
+
 from figcheck._version import __version__
+
+if TYPE_CHECKING:  # the annotations below; at run time the types are imported on first use (__getattr__)
+    from figcheck.models import Anomaly, Article, ArticleResult, Figure, InputError, Item, Relation, SetAside, Source
 
 _MODELS = ("Anomaly", "Article", "ArticleResult", "Figure", "InputError", "Item", "Relation", "SetAside", "Source")
 

@@ -24,8 +24,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                     "Check curated datasets (CSV, Parquet, JSON Lines, Excel): every row's figures against the packs."),
     "extract": ("extract", "extract", "Read figures and relations from articles."),
     "rules": ("rules", "rules", "List, show and validate rule packs."),
-    "serve": ("serve", "serve", "A local page where an editor pastes a draft or drops a .txt, .md, .docx or .html "
-                                "file and sees the HTML report."),
+    "serve": ("serve", "serve", ("A local page where an editor pastes a draft or drops a .txt, .md, .docx or .html "
+                                 "file and sees the HTML report.")),
     "synth": ("synth", "synth",
               "Generate a dataset that satisfies PACK's record rules, with --violations rows breaking one rule each."),
 }

@@ -17,13 +17,15 @@ from decimal import Decimal
 from figcheck.languages import Language
 from figcheck.models import Figure, Sentence
 from figcheck.reading import intervals
-from figcheck.reading.numbers import MAX_DIGITS, NUMERAL, SpelledNumbers, numeral_evidence, parse_numeral
+from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, numeral_evidence, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
 _TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
+# NUMERAL's matches that have a separator: a match starts where a run of digits does ((?<!\d): linear)
+_SEPARATED_NUMERAL = re.compile(r"(?<!\d)\d+(?:[.,]\d+)+")
 # the first word (two words) after a position with nothing but white space before each: one match, not a loop
 _ONE_WORD_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)")
 _TWO_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)(?:\s*([^\W\d_]+(?:[-/][^\W\d_]+)*))?")
@@ -429,7 +431,7 @@ class FigureReader:
         it proves the English convention only before a percent sign or a word ("0.2%", "4.5 tấn").
         """
         counts = {"vi": 0, "en": 0}
-        for m in NUMERAL.finditer(text):
+        for m in _SEPARATED_NUMERAL.finditer(text):  # a numeral without a separator proves nothing
             token = m.group(0)
             evidence = numeral_evidence(token)
             if evidence is None:
