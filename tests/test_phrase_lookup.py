@@ -132,3 +132,42 @@ def test_the_convention_sees_the_numerals_with_separators_the_full_numeral_patte
 
     full = [(m.start(), m.group(0)) for m in NUMERAL.finditer(text) if any(c in m.group(0) for c in ".,")]
     assert [(m.start(), m.group(0)) for m in _SEPARATED_NUMERAL.finditer(text)] == full
+
+
+_number_words = st.sampled_from([
+    "một", "Một", "MỘT", "hai", "Năm", "năm", "mươi", "trăm", "Hàng trăm", "hàng NGHÌN", "vài", "Vài", "sáu",
+    "ſáu mươi", "hai trıệu", "chín", "nghìn", "İ", "ı", "2023", "5", "vụ", "người", "xã", "thứ", "tháng", ",", ".",
+    " ", "  ", "(", "đ", "Σ"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_number_words, max_size=16).map(" ".join))
+def test_spelled_and_vague_amounts_read_on_lowered_text_are_those_read_case_insensitively(text):
+    """The spelled-number and vague-amount patterns run on the text lower-cased once (issue 13); the
+    figures are those the case-insensitive patterns find, sentence by sentence."""
+    from figcheck.models import Sentence
+    from figcheck.reading.reader import reader_for
+
+    reader = reader_for("vi").figures
+    sentences = [Sentence(0, 0, len(text), text)]
+    fast = reader.read(text, sentences, "vi")
+    slow_reader = object.__new__(type(reader))
+    slow_reader.__dict__.update(reader.__dict__, fold_risk=re.compile(""))  # every text: the slow path
+    assert fast == slow_reader.read(text, sentences, "vi"), text
+
+
+def test_every_character_a_case_insensitive_pattern_takes_for_its_letters_is_lowered_to_them_or_caught():
+    """Scanning every code point: wherever re.IGNORECASE lets a character stand for a letter of the
+    spelled-number or vague-amount words, lower() turns it into that letter, changes the text's length,
+    or is found by the reader's fold_risk pattern (and the case-insensitive patterns run)."""
+    import sys
+
+    from figcheck.reading.reader import reader_for
+
+    reader = reader_for("vi").figures
+    letters = {ch for w in reader.spelled.vocabulary for ch in w} | {ch for k, _ in reader.vague for ch in k.lower()}
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    for letter in sorted(letters - {" "}):
+        for m in re.finditer(re.escape(letter), every, re.IGNORECASE):
+            low = m.group(0).lower()
+            assert low == letter or len(low) != 1 or reader.fold_risk.search(low), (letter, ascii(m.group(0)))

@@ -112,7 +112,8 @@ class PhraseSet:
 
     def ends(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the right) ends with one of the phrases as whole words."""
-        if self.others and text.endswith(self.others_tuple) and any(_ends_with_phrase(text, p) for p in self.others):
+        if self.others and text.endswith(self.others_tuple) \
+                and any(_ends_with_phrase(text, p) for p in self.others):
             return True
         if not text or not (text[-1].isalnum()):
             return False
@@ -136,7 +137,8 @@ class PhraseSet:
 
     def starts(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the left) starts with one of the phrases as whole words."""
-        if self.others and text.startswith(self.others_tuple) and any(_starts_with_phrase(text, p) for p in self.others):
+        if self.others and text.startswith(self.others_tuple) \
+                and any(_starts_with_phrase(text, p) for p in self.others):
             return True
         if not text or not text[0].isalnum():
             return False
@@ -161,6 +163,17 @@ def _strip_punct(word: str) -> str:
     """A word without the punctuation around it ("(trên" → "trên", "vụ," → "vụ")."""
     m = _WORD.search(word)
     return m.group(0) if m else word
+
+
+def _fold_risk(letters: set[str]) -> re.Pattern[str] | None:
+    """A pattern finding, in lower-cased text, the characters a case-insensitive pattern made of ``letters``
+    would also take for one of them (Python's extra case equivalences); None if they are not known."""
+    try:
+        from re._casefix import _EXTRA_CASES  # Python ≥ 3.11: what re.IGNORECASE adds to lower-casing
+    except ImportError:  # pragma: no cover - another Python: always the case-insensitive patterns
+        return None
+    extra = sorted({chr(c) for ch in letters for c in _EXTRA_CASES.get(ord(ch), ())})
+    return re.compile("[" + "".join(re.escape(c) for c in extra) + "]") if extra else re.compile(r"(?!)")
 
 
 class FigureReader:
@@ -205,14 +218,27 @@ class FigureReader:
         vocab = sorted(self.spelled.vocabulary, key=len, reverse=True)
         self.spelled_word_re = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, vocab)) + r")(?![^\W_])",
                                           re.IGNORECASE)
+        # The same two patterns in lower case, run on the lower-cased text: one lower() per text instead of a
+        # case-insensitive scan of each sentence, and the same matches wherever lower-casing keeps every
+        # offset and no character reaches one of the patterns' letters only through Python's extra case
+        # equivalences ("ı" for "i", "ſ" for "s"): ``fold_risk`` finds those, and then the patterns above run.
+        self.vague_low_re = re.compile(rf"(?<![^\W_])(?:{'|'.join(re.escape(k.lower()) for k, _ in self.vague)})"
+                                       rf"(?![^\W_])")
+        self.spelled_low_re = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w.lower()) for w in vocab)
+                                         + r")(?![^\W_])")
+        self.fold_risk = _fold_risk({ch for k, _ in self.vague for ch in k.lower()}
+                                    | {ch for w in vocab for ch in w.lower()})
 
     # -- public ----------------------------------------------------------------------------------
 
     def read(self, text: str, sentences: list[Sentence], convention: str, *, field: str = "text",
              first_id: int = 1) -> list[Figure]:
         figures: list[Figure] = []
+        lowered: str | None = text.lower()
+        if len(lowered) != len(text) or self.fold_risk is None or self.fold_risk.search(lowered):
+            lowered = None  # the case-insensitive patterns, sentence by sentence
         for sentence in sentences:
-            for cand in self._sentence_candidates(text, sentence, convention):
+            for cand in self._sentence_candidates(text, sentence, convention, lowered):
                 fig = self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field, figures)
                 if fig.noun is None and figures and figures[-1].sentence == fig.sentence and figures[-1].noun \
                         and fig.unit == figures[-1].unit \
@@ -228,7 +254,8 @@ class FigureReader:
 
     # -- candidates --------------------------------------------------------------------------------
 
-    def _sentence_candidates(self, text: str, sentence: Sentence, convention: str) -> list[_Candidate]:
+    def _sentence_candidates(self, text: str, sentence: Sentence, convention: str,
+                             lowered: str | None = None) -> list[_Candidate]:
         s0, s1 = sentence.start, sentence.end
         out: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
@@ -236,7 +263,8 @@ class FigureReader:
             for cand in self._digit_candidates(text, s0, s1, m, convention):
                 out.append(cand)
                 taken.append((cand.start, cand.end))
-        for m in self.vague_re.finditer(text, s0, s1):
+        vague = self.vague_re.finditer(text, s0, s1) if lowered is None else self.vague_low_re.finditer(lowered, s0, s1)
+        for m in vague:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             nxt = self._words_after(text, m.end(), s1, 1)
@@ -249,7 +277,7 @@ class FigureReader:
             out.append(_Candidate(m.start(), m.end(), m.start(), m.end(), None, 0, "vague", "count", "count",
                                   vague=(float(low), float(high))))
             taken.append((m.start(), m.end()))
-        out.extend(self._spelled_candidates(text, s0, s1, taken))
+        out.extend(self._spelled_candidates(text, s0, s1, taken, lowered))
         out.sort(key=lambda c: c.start)
         return out
 
@@ -322,7 +350,8 @@ class FigureReader:
                 unit, role, pos = "percent", "percent", pos + gap + 1
             else:
                 pp = pc = None
-                if stripped[:1] and not stripped[0].isdigit() and gap <= 1 and stripped.startswith(self.percent_prefixes):
+                if stripped[:1] and not stripped[0].isdigit() and gap <= 1 \
+                        and stripped.startswith(self.percent_prefixes):
                     pp = next((w for w in self.pp_words if _starts_with_phrase(stripped, w)), None)
                     pc = next((w for w in self.percent_words if _starts_with_phrase(stripped, w)), None)
                 if pp and gap <= 1:
@@ -379,10 +408,13 @@ class FigureReader:
         yield _Candidate(q_start, mid, start, mid, a.value, 0, qualifier, "count", "numerator")
         yield _Candidate(mid + 1, end, mid + 1, end, b.value, 0, None, "count", "denominator")
 
-    def _spelled_candidates(self, text: str, s0: int, s1: int, taken: list[tuple[int, int]]):
+    def _spelled_candidates(self, text: str, s0: int, s1: int, taken: list[tuple[int, int]],
+                            lowered: str | None = None):
         # group consecutive number words into runs
         runs: list[list[re.Match[str]]] = []
-        for m in self.spelled_word_re.finditer(text, s0, s1):
+        matches = self.spelled_word_re.finditer(text, s0, s1) if lowered is None \
+            else self.spelled_low_re.finditer(lowered, s0, s1)
+        for m in matches:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             if runs and text[runs[-1][-1].end():m.start()].strip() == "" and m.start() - runs[-1][-1].end() <= 2:

@@ -24,7 +24,9 @@ _OLD_STYLE = re.compile(
 # word (every syllable the pattern above rewrites is one of these; a few of these it leaves alone). Text in
 # NFC with none of them is its own result, without the round trip through NFD (most text, every time).
 _OLD_STYLE_NFC = re.compile(
-    r"(?<![qQ])[oOuU][" + "".join(unicodedata.normalize("NFC", v + t) for v in "aAeEyY" for t in _TONES) + r"](?![^\W\d_])"
+    r"(?<![qQ])[oOuU]["
+    + "".join(unicodedata.normalize("NFC", v + t) for v in "aAeEyY" for t in _TONES)
+    + r"](?![^\W\d_])"
 )
 
 
