@@ -26,9 +26,11 @@ _GLUED = re.compile(r"[^\W\d_]+|%")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
 # NUMERAL's matches that have a separator: a match starts where a run of digits does ((?<!\d): linear)
 _SEPARATED_NUMERAL = re.compile(r"(?<!\d)\d+(?:[.,]\d+)+")
-# the first word (two words) after a position with nothing but white space before each: one match, not a loop
-_ONE_WORD_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)")
-_TWO_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)(?:\s*([^\W\d_]+(?:[-/][^\W\d_]+)*))?")
+# the first word (two words) after a position with nothing but white space before each: one match, not a loop.
+# The words are optional so that the pattern matches wherever it is tried (an empty match when no word
+# follows): a failed attempt after a long run of spaces would be retried at each of them.
+_ONE_WORD_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
+_TWO_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?(?:\s*([^\W\d_]+(?:[-/][^\W\d_]+)*))?")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
@@ -491,9 +493,7 @@ class FigureReader:
     def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
         """The first ``n`` (1 or 2) words after ``pos``, lower-case, as long as only spaces come between."""
         m = (_ONE_WORD_AFTER if n == 1 else _TWO_WORDS_AFTER).match(text, pos, min(limit, pos + 80))
-        if m is None:
-            return []
-        return [w.lower() for w in m.groups() if w is not None]
+        return [w.lower() for w in m.groups() if w is not None] if m is not None else []
 
     def _noun_follows(self, text: str, pos: int, limit: int) -> bool:
         words = self._words_after(text, pos, limit, 1)
