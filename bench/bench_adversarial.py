@@ -99,6 +99,8 @@ def main() -> None:
     ap.add_argument("--long-kb", default=",".join(str(2**k) for k in range(11)),
                     help="sizes of the long real-like article, in KB (default 1 to 1024, doubling)")
     ap.add_argument("--only-long", action="store_true", help="skip the hostile inputs")
+    ap.add_argument("--rows", default=None, metavar="NAME,…",
+                    help="only these hostile-input rows (names as printed, comma-separated); the long rows follow")
     args = ap.parse_args()
     if args.only_long:
         long_rows([int(x) for x in args.long_kb.split(",")])
@@ -106,7 +108,13 @@ def main() -> None:
     sizes = [int(x) for x in args.sizes.split(",")]
     figcheck.extract("Có 14 tổ.")
     print(f"{'input':30} " + " ".join(f"{n:>10}" for n in sizes) + "   ratios")
+    wanted = set(args.rows.split(",")) if args.rows else set(CASES)
+    unknown = wanted - set(CASES)
+    if unknown:
+        raise SystemExit(f"no row named {', '.join(sorted(unknown))} (rows: {', '.join(CASES)})")
     for name, make in CASES.items():
+        if name not in wanted:
+            continue
         times = []
         for n in sizes:
             text = make(n)

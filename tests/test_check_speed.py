@@ -47,6 +47,42 @@ def test_help_imports_no_numeric_library():
     assert not modules & {"numpy", *HEAVY, "rich", "yaml"}
 
 
+def test_help_imports_no_command_module():
+    """``figcheck --help`` lists the commands without importing them (issue 13: --help within 0.1 s)."""
+    modules = _imports_after(
+        "from click.testing import CliRunner\nfrom figcheck.cli import main\n"
+        "assert CliRunner().invoke(main, ['--help']).exit_code == 0")
+    from figcheck.cli import COMMANDS
+
+    loaded = {f"figcheck.cli.{module}" for module, _, _ in COMMANDS.values()} & modules
+    assert not loaded, loaded
+    assert "figcheck.models" not in modules
+
+
+def test_help_lists_every_command_with_its_own_summary():
+    """The group's listing, written down so that no command is imported for it, is the one click would word
+    from the commands themselves, at any terminal width, and names exactly the commands there are."""
+    import click
+    from click.testing import CliRunner
+
+    from figcheck.cli import COMMANDS, load_command, main
+
+    eager = click.Group("figcheck", help=main.help, params=main.params,
+                        context_settings={"help_option_names": ["-h", "--help"]})
+    for name, (_, _, first_paragraph) in COMMANDS.items():
+        command = load_command(name)
+        assert command.name == name and not command.hidden and command.short_help is None
+        assert command.help.split("\n\n")[0].replace("\n", " ") == first_paragraph, name
+        eager.add_command(command)
+    for width in (50, 80, 200):
+        lazy = main.get_help(click.Context(main, info_name="figcheck", terminal_width=width))
+        assert lazy == eager.get_help(click.Context(eager, info_name="figcheck", terminal_width=width))
+    assert "serve        A local page where an editor pastes a draft" in \
+        CliRunner().invoke(main, ["--help"], terminal_width=80).output
+    result = CliRunner().invoke(main, ["nothing"])
+    assert result.exit_code == 2 and "No such command 'nothing'" in result.output
+
+
 # -- tables hold what a DataFrame of the same rows would -------------------------------------------------
 
 _values = st.one_of(st.none(), st.integers(-5, 5), st.floats(allow_nan=True, allow_infinity=True, width=32),

@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from figcheck.reading.intervals import claim, magnitude
 
@@ -41,3 +43,19 @@ def test_loose_reading_contains_strict_reading():
 def test_multiplier_scales_precision():
     c = claim(Decimal("1500000"), 1, None, whole=True, measured=False, multiplier=1_000_000)
     assert (c.low, c.high) == (1_450_000, 1_550_000)  # "1,5 triệu" is 1,5 rounded to a tenth of a million
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**30), st.sampled_from([None, "more_than", "nearly", "about", "up_to", "less_than",
+                                                  "at_least"]),
+       st.booleans(), st.booleans(), st.sampled_from([1, 1000, 10**6]), st.integers(0, 3))
+def test_the_plain_count_shortcut_is_the_full_reading(digits, qualifier, whole, measured, multiplier, decimals):
+    """claim() skips the general computation for a plain count (issue 13); the result is the same for
+    every kind of figure."""
+    from decimal import Decimal
+
+    from figcheck.reading.intervals import _claim, _widen, claim
+
+    value = Decimal(digits).scaleb(-decimals) * multiplier
+    kw = {"whole": whole, "measured": measured, "multiplier": multiplier}
+    assert claim(value, decimals, qualifier, **kw) == _widen(_claim(value, decimals, qualifier, **kw))

@@ -131,3 +131,53 @@ def test_builtin_packs_satisfy_the_json_schema_shape():
         assert set(data) <= allowed
         for rule in data["rules"]:
             assert set(rule) <= rule_fields or set(rule) - rule_fields == {True}  # YAML 1.1 reads 'on' as True
+
+
+def _located_tree(value):
+    """A parsed pack with where each value starts and how it was written, for comparing two parsers."""
+    from figcheck.rules.loader import _Located
+
+    if isinstance(value, _Located):
+        return ("map", value.location, {k: (_located_tree(v), value.marks[k], value.styles[k], value.indents.get(k))
+                                        for k, v in value.items()})
+    if isinstance(value, list):
+        return ("seq", [_located_tree(v) for v in value])
+    return (type(value).__name__, value)
+
+
+def test_libyaml_reads_the_builtin_packs_and_lexicons_as_pyyaml_does(monkeypatch):
+    """The shipped packs and language files are parsed with libyaml (issue 13: start-up time); what
+    they hold — values, types, the line and column of every value, block styles — is what PyYAML's
+    own parser gives, so every rule, message location and lexicon word is unchanged."""
+    import yaml
+
+    from figcheck import languages
+    from figcheck.rules import loader
+    from figcheck.rules.loader import parse_yaml
+
+    assert yaml.__with_libyaml__ and loader._BUILTIN_LOADER is yaml.CSafeLoader  # what the wheels ship
+    for name in builtin_pack_names():
+        text = resources.files("figcheck.rules").joinpath("packs", f"{name}.yaml").read_text(encoding="utf-8")
+        fast = _located_tree(parse_yaml(text, f"<builtin>/{name}.yaml"))
+        monkeypatch.setattr(loader, "_BUILTIN_LOADER", yaml.SafeLoader)
+        assert fast == _located_tree(parse_yaml(text, f"<builtin>/{name}.yaml")), name
+        monkeypatch.undo()
+    for code in languages.available_languages():
+        text = resources.files("figcheck.languages").joinpath(f"{code}.yaml").read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=languages.SAFE_LOADER) == yaml.safe_load(text), code
+    text = resources.files("figcheck.languages").joinpath("vi_encodings.yaml").read_text(encoding="utf-8")
+    assert yaml.load(text, Loader=languages.SAFE_LOADER) == yaml.safe_load(text)
+
+
+def test_a_users_pack_is_parsed_by_pyyaml(tmp_path, monkeypatch):
+    """A file the user names is read with PyYAML's parser, whose errors and limits the hostile-pack tests
+    hold; libyaml reads only what figcheck ships."""
+    import yaml
+
+    from figcheck.rules import loader
+
+    seen = []
+    real = yaml.compose
+    monkeypatch.setattr(yaml, "compose", lambda text, Loader: seen.append(Loader) or real(text, Loader=Loader))
+    load_pack_chain(write(tmp_path, GOOD))
+    assert seen[0] is yaml.SafeLoader and loader._BUILTIN_LOADER in seen[1:]

@@ -24,9 +24,25 @@ from collections.abc import Iterable, Iterator
 # run although figcheck does not use that API.
 warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
 
-from figcheck.models import Anomaly, Article, ArticleResult, Figure, InputError, Item, Relation, SetAside, Source
+from typing import TYPE_CHECKING
 
 from figcheck._version import __version__
+
+if TYPE_CHECKING:  # the annotations below; at run time the types are imported on first use (__getattr__)
+    from figcheck.models import Anomaly, Article, ArticleResult, Figure, InputError, Item, Relation, SetAside, Source
+
+_MODELS = ("Anomaly", "Article", "ArticleResult", "Figure", "InputError", "Item", "Relation", "SetAside", "Source")
+
+
+def __getattr__(name: str):
+    """The result types, imported on first use (``figcheck --help`` needs none of them)."""
+    if name in _MODELS:
+        from figcheck import models
+
+        return getattr(models, name)
+    raise AttributeError(f"module 'figcheck' has no attribute {name!r}")
+
+
 __all__ = ["Anomaly", "Article", "ArticleResult", "Figure", "InputError", "Item", "Relation", "SetAside", "Source",
            "check", "check_frame", "extract", "read", "__version__"]
 
@@ -46,6 +62,7 @@ def read(paths: Iterable[str], *, language: str = "vi", encoding: str | None = N
     names the encoding of text files (utf-8, utf-16, windows-1258, tcvn3, vni); by default it is detected.
     ``stdin_format="jsonl"`` reads ``-`` as JSON Lines (an article a line) instead of one article.
     """
+    from figcheck.models import Article, InputError
     from figcheck.reading.reader import reader_for
     from figcheck.reading.sources import iter_sources
 

@@ -17,6 +17,8 @@ from importlib import resources
 
 import yaml
 
+from figcheck.languages import SAFE_LOADER
+
 ALIASES = {"utf-8": "utf-8", "utf8": "utf-8", "utf-8-sig": "utf-8", "utf-16": "utf-16", "utf16": "utf-16",
            "cp1258": "cp1258", "windows-1258": "cp1258", "win1258": "cp1258", "tcvn3": "tcvn3", "abc": "tcvn3",
            "tcvn": "tcvn3", "vni": "vni", "vni-windows": "vni", "latin-1": "latin-1", "cp1252": "cp1252"}
@@ -35,7 +37,7 @@ class Decoded:
 @functools.lru_cache(maxsize=None)
 def _tables() -> dict:
     raw = resources.files("figcheck.languages").joinpath("vi_encodings.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    data = yaml.load(raw, Loader=SAFE_LOADER)
     tcvn = {int(k, 16): v for k, v in data["tcvn3"].items()}
     return {"tcvn3": tcvn, "vni": data["vni"], "mojibake": data["mojibake_markers"]}
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from figcheck.languages import Language
 from figcheck.models import Figure, Sentence
 from figcheck.reading import intervals
-from figcheck.reading.numbers import MAX_DIGITS, NUMERAL, SpelledNumbers, numeral_evidence, parse_numeral
+from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, numeral_evidence, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
 _TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
@@ -27,6 +27,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
+# NUMERAL's matches that have a separator: a match starts where a run of digits does ((?<!\d): linear)
+_SEPARATED_NUMERAL = re.compile(r"(?<!\d)\d+(?:[.,]\d+)+")
+# the first word (two words) after a position with nothing but white space before each: one match, not a loop.
+# The words are optional so that the pattern matches wherever it is tried (an empty match when no word
+# follows): a failed attempt after a long run of spaces would be retried at each of them.
+_ONE_WORD_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
+_TWO_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?(?:\s*([^\W\d_]+(?:[-/][^\W\d_]+)*))?")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
@@ -76,11 +83,14 @@ _DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])|(?:0?[1
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
 
 
+_OPENERS = "([{“\"'‘-–—"  # an opening bracket or quote may stand before a phrase
+
+
 class PhraseSet:
     """Whole-word phrases, matched at the end or the start of a text in time independent of their number.
 
-    Word phrases are looked up by their last (or first) k words in a set; the few phrases with other
-    characters ("v.v.", "=") are compared one by one.
+    Word phrases are looked up in a set, by the lengths of those that end (or start) with the text's
+    last (first) word; the few phrases with other characters ("v.v.", "=") are compared one by one.
     """
 
     def __init__(self, phrases: list[str]) -> None:
@@ -93,33 +103,63 @@ class PhraseSet:
             else:
                 self.others.append(p)
         self.longest = max((len(w) for w in self.word_phrases), default=0)
+        self.others_tuple = tuple(self.others)  # one C-level endswith / startswith before comparing them
+        # the lengths (2 words or more) of the phrases ending, and starting, with each word
+        self.by_last: dict[str, list[int]] = {}
+        self.by_first: dict[str, list[int]] = {}
+        for words in self.word_phrases:
+            if len(words) > 1:
+                self.by_last.setdefault(words[-1], []).append(len(words))
+                self.by_first.setdefault(words[0], []).append(len(words))
+        for index in (self.by_last, self.by_first):
+            for word, lengths in index.items():
+                index[word] = sorted(set(lengths))
 
     def ends(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the right) ends with one of the phrases as whole words."""
-        if self.others and any(_ends_with_phrase(text, p) for p in self.others):
+        if self.others and text.endswith(self.others_tuple) \
+                and any(_ends_with_phrase(text, p) for p in self.others):
             return True
         if not text or not (text[-1].isalnum()):
             return False
         # white-space words, so a phrase never matches across punctuation ("tổng, số" is not "tổng số");
         # only the phrase's first word may carry punctuation before it ("(trên")
-        words = text[-80:].split()
-        for k in range(1, min(self.longest, len(words)) + 1):
+        window = text[-80:]
+        last = window.rsplit(None, 1)[-1]
+        if (last.lstrip(_OPENERS),) in self.word_phrases:
+            return True
+        lengths = self.by_last.get(last)
+        if not lengths:
+            return False
+        words = window.split()
+        for k in lengths:
+            if k > len(words):
+                break
             tail = words[-k:]
-            first = tail[0].lstrip("([{“\"'‘-–—")  # an opening bracket or quote may stand before the phrase
-            if tuple([first] + tail[1:]) in self.word_phrases:
+            if tuple([tail[0].lstrip(_OPENERS)] + tail[1:]) in self.word_phrases:
                 return True
         return False
 
     def starts(self, text: str) -> bool:
         """``text`` (lower-case, stripped on the left) starts with one of the phrases as whole words."""
-        if self.others and any(_starts_with_phrase(text, p) for p in self.others):
+        if self.others and text.startswith(self.others_tuple) \
+                and any(_starts_with_phrase(text, p) for p in self.others):
             return True
         if not text or not text[0].isalnum():
             return False
-        words = text[:80].split()
-        for k in range(1, min(self.longest, len(words)) + 1):
+        window = text[:80]
+        first = window.split(None, 1)[0]
+        if (_strip_punct(first),) in self.word_phrases:  # "vụ," starts with "vụ"
+            return True
+        lengths = self.by_first.get(first)
+        if not lengths:
+            return False
+        words = window.split()
+        for k in lengths:
+            if k > len(words):
+                break
             head = words[:k]
-            if tuple(head[:-1] + [_strip_punct(head[-1])]) in self.word_phrases:  # "vụ," starts with "vụ"
+            if tuple(head[:-1] + [_strip_punct(head[-1])]) in self.word_phrases:
                 return True
         return False
 
@@ -128,6 +168,17 @@ def _strip_punct(word: str) -> str:
     """A word without the punctuation around it ("(trên" → "trên", "vụ," → "vụ")."""
     m = _WORD.search(word)
     return m.group(0) if m else word
+
+
+def _fold_risk(letters: set[str]) -> re.Pattern[str] | None:
+    """A pattern finding, in lower-cased text, the characters a case-insensitive pattern made of ``letters``
+    would also take for one of them (Python's extra case equivalences); None if they are not known."""
+    try:
+        from re._casefix import _EXTRA_CASES  # Python ≥ 3.11: what re.IGNORECASE adds to lower-casing
+    except ImportError:  # pragma: no cover - another Python: always the case-insensitive patterns
+        return None
+    extra = sorted({chr(c) for ch in letters for c in _EXTRA_CASES.get(ord(ch), ())})
+    return re.compile("[" + "".join(re.escape(c) for c in extra) + "]") if extra else re.compile(r"(?!)")
 
 
 class FigureReader:
@@ -139,6 +190,7 @@ class FigureReader:
         self.multipliers = {k: int(v) for k, v in lang.mapping("multipliers").items()}
         self.percent_words = lang.words("percent")
         self.pp_words = lang.words("percentage_point")
+        self.percent_prefixes = tuple(self.percent_words + self.pp_words)  # one C-level test before the loops
         self.classifiers = set(lang.words("classifiers"))
         self.identifier_before = PhraseSet(lang.words("identifier_before"))
         self.identifier_exceptions = PhraseSet(lang.words("identifier_before_exceptions"))
@@ -177,14 +229,27 @@ class FigureReader:
         vocab = sorted(self.spelled.vocabulary, key=len, reverse=True)
         self.spelled_word_re = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, vocab)) + r")(?![^\W_])",
                                           re.IGNORECASE)
+        # The same two patterns in lower case, run on the lower-cased text: one lower() per text instead of a
+        # case-insensitive scan of each sentence, and the same matches wherever lower-casing keeps every
+        # offset and no character reaches one of the patterns' letters only through Python's extra case
+        # equivalences ("ı" for "i", "ſ" for "s"): ``fold_risk`` finds those, and then the patterns above run.
+        self.vague_low_re = re.compile(rf"(?<![^\W_])(?:{'|'.join(re.escape(k.lower()) for k, _ in self.vague)})"
+                                       rf"(?![^\W_])")
+        self.spelled_low_re = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w.lower()) for w in vocab)
+                                         + r")(?![^\W_])")
+        self.fold_risk = _fold_risk({ch for k, _ in self.vague for ch in k.lower()}
+                                    | {ch for w in vocab for ch in w.lower()})
 
     # -- public ----------------------------------------------------------------------------------
 
     def read(self, text: str, sentences: list[Sentence], convention: str, *, field: str = "text",
              first_id: int = 1) -> list[Figure]:
         figures: list[Figure] = []
+        lowered: str | None = text.lower()
+        if len(lowered) != len(text) or self.fold_risk is None or self.fold_risk.search(lowered):
+            lowered = None  # the case-insensitive patterns, sentence by sentence
         for sentence in sentences:
-            for cand in self._sentence_candidates(text, sentence, convention):
+            for cand in self._sentence_candidates(text, sentence, convention, lowered):
                 fig = self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field, figures)
                 if fig.noun is None and figures and figures[-1].sentence == fig.sentence and figures[-1].noun \
                         and fig.unit == figures[-1].unit \
@@ -205,7 +270,8 @@ class FigureReader:
 
     # -- candidates --------------------------------------------------------------------------------
 
-    def _sentence_candidates(self, text: str, sentence: Sentence, convention: str) -> list[_Candidate]:
+    def _sentence_candidates(self, text: str, sentence: Sentence, convention: str,
+                             lowered: str | None = None) -> list[_Candidate]:
         s0, s1 = sentence.start, sentence.end
         out: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
@@ -213,7 +279,8 @@ class FigureReader:
             for cand in self._digit_candidates(text, s0, s1, m, convention):
                 out.append(cand)
                 taken.append((cand.start, cand.end))
-        for m in self.vague_re.finditer(text, s0, s1):
+        vague = self.vague_re.finditer(text, s0, s1) if lowered is None else self.vague_low_re.finditer(lowered, s0, s1)
+        for m in vague:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             nxt = self._words_after(text, m.end(), s1, 1)
@@ -226,7 +293,7 @@ class FigureReader:
             out.append(_Candidate(m.start(), m.end(), m.start(), m.end(), None, 0, "vague", "count", "count",
                                   vague=(float(low), float(high))))
             taken.append((m.start(), m.end()))
-        out.extend(self._spelled_candidates(text, s0, s1, taken))
+        out.extend(self._spelled_candidates(text, s0, s1, taken, lowered))
         out.sort(key=lambda c: c.start)
         return self._measure_fractions(text, out)
 
@@ -282,7 +349,7 @@ class FigureReader:
         if "/" in token:
             yield from self._slash_candidates(text, s0, s1, start, end, token, convention)
             return
-        if sum(c.isdigit() for c in token) > MAX_DIGITS:
+        if len(token) > MAX_DIGITS and sum(c.isdigit() for c in token) > MAX_DIGITS:
             return
         before = text[max(s0, start - 40):start].lower().rstrip()
         if self._is_identifier_context(before) and text[end:end + 1] != "%" \
@@ -328,7 +395,8 @@ class FigureReader:
                 unit, role, pos = "percent", "percent", pos + gap + 1
             else:
                 pp = pc = None
-                if stripped[:1] and not stripped[0].isdigit() and gap <= 1:
+                if stripped[:1] and not stripped[0].isdigit() and gap <= 1 \
+                        and stripped.startswith(self.percent_prefixes):
                     pp = next((w for w in self.pp_words if _starts_with_phrase(stripped, w)), None)
                     pc = next((w for w in self.percent_words if _starts_with_phrase(stripped, w)), None)
                 if pp and gap <= 1:
@@ -400,10 +468,13 @@ class FigureReader:
         yield _Candidate(q_start, mid, start, mid, a.value, 0, qualifier, "count", "numerator")
         yield _Candidate(mid + 1, end, mid + 1, end, b.value, 0, None, "count", "denominator")
 
-    def _spelled_candidates(self, text: str, s0: int, s1: int, taken: list[tuple[int, int]]):
+    def _spelled_candidates(self, text: str, s0: int, s1: int, taken: list[tuple[int, int]],
+                            lowered: str | None = None):
         # group consecutive number words into runs
         runs: list[list[re.Match[str]]] = []
-        for m in self.spelled_word_re.finditer(text, s0, s1):
+        matches = self.spelled_word_re.finditer(text, s0, s1) if lowered is None \
+            else self.spelled_low_re.finditer(lowered, s0, s1)
+        for m in matches:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             if runs and text[runs[-1][-1].end():m.start()].strip() == "" and m.start() - runs[-1][-1].end() <= 2:
@@ -452,7 +523,7 @@ class FigureReader:
         it proves the English convention only before a percent sign or a word ("0.2%", "4.5 tấn").
         """
         counts = {"vi": 0, "en": 0}
-        for m in NUMERAL.finditer(text):
+        for m in _SEPARATED_NUMERAL.finditer(text):  # a numeral without a separator proves nothing
             token = m.group(0)
             evidence = numeral_evidence(token)
             if evidence is None:
@@ -474,9 +545,8 @@ class FigureReader:
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
             before = before[: before.rfind("(")].rstrip()
-        if self.identifier_exceptions.ends(before):
-            return False
-        return self.identifier_before.ends(before)
+        # an exception ("số tiền") overrides an identifier word ("số"); most text ends with neither
+        return self.identifier_before.ends(before) and not self.identifier_exceptions.ends(before)
 
     def _named_before(self, text: str, s0: int, start: int) -> str | None:
         """The noun of "số <noun> … là N" in the clause before a number with no noun after it."""
@@ -501,16 +571,9 @@ class FigureReader:
         return self.counted_nouns.starts(rest) or self._unit_after.match(rest) is not None
 
     def _words_after(self, text: str, pos: int, limit: int, n: int) -> list[str]:
-        out = []
-        for m in _WORD.finditer(text, pos, min(limit, pos + 80)):
-            gap = text[pos:m.start()]
-            if gap.strip():
-                break
-            out.append(m.group(0).lower())
-            pos = m.end()
-            if len(out) == n:
-                break
-        return out
+        """The first ``n`` (1 or 2) words after ``pos``, lower-case, as long as only spaces come between."""
+        m = (_ONE_WORD_AFTER if n == 1 else _TWO_WORDS_AFTER).match(text, pos, min(limit, pos + 80))
+        return [w.lower() for w in m.groups() if w is not None] if m is not None else []
 
     def _noun_follows(self, text: str, pos: int, limit: int) -> bool:
         words = self._words_after(text, pos, limit, 1)

@@ -96,6 +96,9 @@ def claim(value: Decimal, decimals: int, qualifier: str | None, *, whole: bool,
     ``multiplier``: a word multiplier already applied to ``value`` ("1,5 triệu"), which scales the
     precision of the written digits.
     """
+    if qualifier is None and not measured and multiplier == 1 and decimals <= 0:
+        fv = float(value)  # a plain count ("17 vụ"), most figures: exactly what it says, nothing to widen
+        return Claim(fv, fv, fv, fv)
     return _widen(_claim(value, decimals, qualifier, whole=whole, measured=measured, multiplier=multiplier))
 
 
@@ -103,14 +106,14 @@ def _claim(value: Decimal, decimals: int, qualifier: str | None, *, whole: bool,
            measured: bool, multiplier: int = 1) -> Claim:
     v = value
     u = unit_of_last_digit(decimals) * multiplier
-    m = max(magnitude(value / multiplier, decimals) * multiplier, u) if multiplier != 1 else magnitude(v, decimals)
     fv = float(v)
-    if qualifier is None:
+    if qualifier is None:  # the place of the last written digit (m) only matters to a qualifier
         if measured or multiplier != 1 or decimals > 0:
             lo, hi = float(v - u / 2), float(v + u / 2)
             lo, hi = _inward(lo, hi, whole and multiplier != 1)
             return Claim(lo, hi, lo, hi)
         return Claim(fv, fv, fv, fv)
+    m = max(magnitude(value / multiplier, decimals) * multiplier, u) if multiplier != 1 else magnitude(v, decimals)
     if qualifier == "more_than":
         step = Decimal(10) if whole and m <= 1 else m  # "trên 17 vụ": 18–26, not an empty (17, 18)
         lo, hi = _inward(fv, float(v + step), whole, open_low=True, open_high=True)

@@ -63,15 +63,15 @@ class LayoutReader:
             re.IGNORECASE,
         )
         self.furniture_lines = set(lang.words("furniture_lines"))
-        self.furniture_prefixes = lang.words("furniture_prefixes")
+        self.furniture_prefixes = tuple(lang.words("furniture_prefixes"))
         self.tail_markers = set(lang.words("furniture_tail_markers"))
         self.byline_prefixes = lang.words("byline_prefixes")
 
     # -- pieces ---------------------------------------------------------------------------------
 
     def _is_furniture(self, line: str) -> bool:
-        low = line.lower().strip(" :.-–")
-        return low in self.furniture_lines or any(line.lower().startswith(p) for p in self.furniture_prefixes)
+        low = line.lower()
+        return low.strip(" :.-–") in self.furniture_lines or low.startswith(self.furniture_prefixes)
 
     def _is_byline(self, line: str) -> bool:
         low = line.lower()
@@ -202,9 +202,10 @@ class LayoutReader:
     def _period(self, text: str, layout: Layout) -> str | None:
         """The reporting period: the first period phrase of the title or body ("8 tháng năm 2023")."""
         pieces = ([layout.title] if layout.title else []) + [text[s:e] for s, e in layout.body]
+        lowered = [piece.lower() for piece in pieces]  # once, not once per pattern
         for regex in self.lang.period_regexes:
-            for piece in pieces:
-                m = regex.search(piece.lower())
+            for piece, low in zip(pieces, lowered):
+                m = regex.search(low)
                 if m:
                     return piece[m.start():m.end()]
         return None

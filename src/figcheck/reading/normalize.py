@@ -20,6 +20,15 @@ _OLD_STYLE = re.compile(
     r"(?<![qQ])([oOuU])([aAeEyY])([" + _TONES + r"])(?![^\W\d_]|[\u0300-\u036f])"
 )
 
+# The same syllables as they stand in NFC text: o/u, then a/e/y with the tone composed into it, ending the
+# word (every syllable the pattern above rewrites is one of these; a few of these it leaves alone). Text in
+# NFC with none of them is its own result, without the round trip through NFD (most text, every time).
+_OLD_STYLE_NFC = re.compile(
+    r"(?<![qQ])[oOuU]["
+    + "".join(unicodedata.normalize("NFC", v + t) for v in "aAeEyY" for t in _TONES)
+    + r"](?![^\W\d_])"
+)
+
 
 def _move_tone(m: re.Match[str]) -> str:
     first, second, tone = m.groups()
@@ -38,6 +47,8 @@ def normalize_text(text: str) -> str:
     """
     text = strip_invisible(text)
     if text.isascii():
+        return text
+    if unicodedata.is_normalized("NFC", text) and _OLD_STYLE_NFC.search(text) is None:
         return text
     nfd = unicodedata.normalize("NFD", text)
     fixed = _OLD_STYLE.sub(_move_tone, nfd)

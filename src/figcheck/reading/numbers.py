@@ -7,6 +7,7 @@ convention. A numeral is *ambiguous* when one separator followed by exactly thre
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -56,6 +57,7 @@ def dominant_convention(text: str, default: str = "vi") -> str:
     return "vi" if counts["vi"] > counts["en"] else "en"
 
 
+@functools.lru_cache(maxsize=8192)  # articles repeat their numerals ("1", "2", "100"); the result is immutable
 def parse_numeral(token: str, convention: str = "vi") -> Numeral | None:
     """Read a digit string ("4.340", "98,3", "4,340.5"); None when it is not a well-formed number.
 

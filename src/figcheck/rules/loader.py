@@ -63,7 +63,15 @@ class _Located(dict):
         self.location: Location | None = None
 
 
-def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str], depth: int = 0) -> Any:
+# libyaml's parser for the packs figcheck ships (read on every run); the pure-Python one when libyaml is absent,
+# and for every file a user names, whose hostile forms (nesting, errors worded for the user) it is tested on
+_BUILTIN_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str], depth: int = 0,
+             constructor: yaml.constructor.SafeConstructor | None = None) -> Any:
+    if constructor is None:
+        constructor = yaml.constructor.SafeConstructor()
     budget[0] -= 1
     if budget[0] < 0:
         raise RuleFileError(f"more than {MAX_NODES} YAML nodes (alias expansion?)", _loc(node, file))
@@ -81,9 +89,9 @@ def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str], de
             key = str(key_node.value)
             if key in out:
                 raise RuleFileError(f"duplicate key {key!r}", _loc(key_node, file))
-            out[key] = _convert(value_node, file, budget, lines, depth + 1)
+            out[key] = _convert(value_node, file, budget, lines, depth + 1, constructor)
             out.marks[key] = _loc(value_node, file)
-            style = getattr(value_node, "style", None)
+            style = getattr(value_node, "style", None) or None  # libyaml gives plain scalars '', PyYAML None
             out.styles[key] = style
             if style in ("|", ">"):
                 nxt = value_node.start_mark.line + 1
@@ -91,19 +99,16 @@ def _convert(node: yaml.Node, file: str, budget: list[int], lines: list[str], de
                 out.indents[key] = len(body) - len(body.lstrip(" "))
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, file, budget, lines, depth + 1) for v in node.value]
+        return [_convert(v, file, budget, lines, depth + 1, constructor) for v in node.value]
     budget[1] -= len(node.value)
     if budget[1] < 0:
         raise RuleFileError(f"more than {MAX_CHARS} characters in all (alias expansion?)", _loc(node, file))
     if len(node.value) > MAX_SCALAR:
         raise RuleFileError(f"a value of {len(node.value)} characters; the limit is {MAX_SCALAR}", _loc(node, file))
-    loader = yaml.SafeLoader("")
     try:
-        return loader.construct_object(node, deep=True)
+        return constructor.construct_object(node, deep=True)
     except ValueError as exc:  # an integer of more digits than Python converts, and the like
         raise RuleFileError(f"invalid value: {str(exc).split(';')[0]}", _loc(node, file)) from None
-    finally:
-        loader.dispose()
 
 
 def _loc(node: yaml.Node, file: str) -> Location:
@@ -112,7 +117,7 @@ def _loc(node: yaml.Node, file: str) -> Location:
 
 def parse_yaml(text: str, file: str) -> Any:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_BUILTIN_LOADER if file.startswith("<builtin>/") else yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else None
@@ -123,7 +128,7 @@ def parse_yaml(text: str, file: str) -> Any:
         raise RuleFileError("invalid YAML: nested too deeply", Location(file, 1, 1)) from None
     if root is None:
         raise RuleFileError("empty rule file", Location(file, 1, 1))
-    return _convert(root, file, [MAX_NODES, MAX_CHARS], text.splitlines())
+    return _convert(root, file, [MAX_NODES, MAX_CHARS], text.splitlines(), 0, yaml.constructor.SafeConstructor())
 
 
 # -- validation into the model -----------------------------------------------------------------
