@@ -136,3 +136,14 @@ def test_a_rule_that_cannot_run_is_not_evaluated_not_passed(tmp_path):
     assert [n.rule for n in res.not_evaluated] == ["broken.list"]
     assert "list" in res.not_evaluated[0].reason
     assert "broken.list" not in [a.rule for a in res.anomalies]
+
+
+def test_a_message_names_the_change_it_has_when_no_percentage_is_stated():
+    # "{percent|delta}": a change with a delta and no percentage must not print a bare placeholder
+    import figcheck
+    from figcheck.rules.loader import load_ruleset
+    from figcheck.validators.pipeline import check_stream
+
+    [result] = check_stream([figcheck.extract("Toàn huyện có 15 người mất tích, tăng 20 người.")], load_ruleset([]))
+    messages = [a.message for a in result.anomalies if a.rule == "core.change.consistent"]
+    assert messages == ["15 người mất tích with a change of 20 người does not fit"]

@@ -36,7 +36,7 @@ from figcheck.reading.numbers import format_number
 from figcheck.validators.tables import ColumnTable, Tables, build_tables
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*)\}")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_.]*(?:\|[A-Za-z_][A-Za-z0-9_.]*)*)\}")
 _NEGATED = {"<=": ">", "<": "≥", ">=": "<", ">": "≤", "==": "≠", "!=": "="}
 
 
@@ -400,7 +400,8 @@ def _interval(lo: float | None, hi: float | None, conv: str) -> str:
 
 
 def _render(template: str, row: ColumnTable, article: Article, figure=None) -> str:
-    """Fill ``{name}`` (a figure as written), ``{name.noun}``, ``{name.value}`` and ``{items}``.
+    """Fill ``{name}`` (a figure as written), ``{name.noun}``, ``{name.value}`` and ``{items}``; ``{a|b}`` is the
+    first of the roles the relation has ("a change of {percent|delta}": a change states one or both).
 
     ``figure(article, id)`` finds a figure (by default ``article.figure``, a scan).
     """
@@ -408,7 +409,13 @@ def _render(template: str, row: ColumnTable, article: Article, figure=None) -> s
     find = figure or (lambda art, fid: art.figure(fid))
 
     def sub(m: re.Match[str]) -> str:
-        key = m.group(1)
+        for key in m.group(1).split("|"):
+            filled = one(key)
+            if filled is not None:
+                return filled
+        return m.group(0)
+
+    def one(key: str) -> str | None:
         base, _, attr = key.rpartition(".") if "." in key and key.rsplit(".", 1)[-1] in ("noun", "value", "text") \
             else (key, "", "")
         if key == "items" and "items.lo" in row.columns:
@@ -419,7 +426,7 @@ def _render(template: str, row: ColumnTable, article: Article, figure=None) -> s
             try:
                 f = find(article, fid)
             except KeyError:
-                return m.group(0)
+                return None
             if attr == "noun":
                 return f.noun or ""
             if attr == "value":
@@ -427,7 +434,7 @@ def _render(template: str, row: ColumnTable, article: Article, figure=None) -> s
             return _quote(f) if attr == "" else f.text
         if f"{base}.sum.lo" in row.columns and not attr:
             return format_number(row.value(0, f"{base}.sum.lo"), conv)
-        return m.group(0)
+        return None
 
     return _PLACEHOLDER.sub(sub, template)
 
