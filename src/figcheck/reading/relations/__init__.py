@@ -57,6 +57,7 @@ class RelationReader:
 
     def read(self, article: Article) -> list[Relation]:
         text = article.text
+        verbs: dict = {}  # the article's verbs before figures, shared by the sentences' contexts
         by_sentence: dict[int, list[Figure]] = {}
         for f in article.figures:
             if f.field == "text":
@@ -71,7 +72,7 @@ class RelationReader:
             sf = by_sentence[s.index]
             following = by_sentence[sentences[n + 1].index] if n + 1 < len(sentences) else []
             ahead = [(t, by_sentence[t.index]) for t in sentences[n + 1:n + 1 + AHEAD]]
-            ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead, earlier=earlier)
+            ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead, earlier=earlier, verbs=verbs)
             for detect in SENTENCE_DETECTORS:
                 ctx.found += detect(self.cues, ctx)
             rels += ctx.found

@@ -212,11 +212,10 @@ def _new_subject(cues: Cues, gap: str) -> bool:
 def _named(cues: Cues, clause: str) -> tuple[str, ...] | None:
     """The words after "số" that name what changed, in a clause ending with a change word: "số người chết
     giảm" → ("người", "chết"); None when the clause names nothing that way."""
-    changes = "|".join(re.escape(w) for w in sorted(cues.increase + cues.decrease, key=len, reverse=True))
-    m = re.search(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,3}?)(?:" + changes + r")\b[^\d]*$", clause)
+    m = cues.named_so_re.search(clause)
     if m is None:
         # a clause that opens with what changed, without "số": "; người chết tăng 8% (…)", "người bị thương giảm"
-        m = re.fullmatch(r"\s*((?:[^\W\d_A-ZĐ]+\s+){1,3}?)(?:" + changes + r")\s*", clause)
+        m = cues.named_bare_re.fullmatch(clause)
     return tuple(m.group(1).split()[:3]) if m else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, relation, verbs_before
+from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, relation, verb_before, verbs_before
 
 COUNTED = ("count", "measure")
 
@@ -22,10 +22,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
     in_list = {fid for r in ctx.found if r["kind"] == "breakdown" for fid in r["figures"]}
     out = []
-    verbs = verbs_before(cues, text, sf, cues.outcome_verb_re)
+    verbs = verbs_before(cues, text, sf, cues.outcome_verb_index, ctx.verbs)
     later_start, later = _continuation(cues, text, ctx)
     later = later[:LOOKBACK]
-    later_verbs = verbs_before(cues, text, later, cues.outcome_verb_re)
+    later_verbs = verbs_before(cues, text, later, cues.outcome_verb_index, ctx.verbs)
     totals = [(k, f) for k, f in enumerate(sf) if f.role in COUNTED and f.id not in in_list and verbs[k] in cues.intake]
     kinds = [cues.kind_of(f) for _, f in totals]
     for n, ((k, total), kind) in enumerate(zip(totals, kinds)):
@@ -75,7 +75,6 @@ def _continuation(cues: Cues, text: str, ctx: SentenceContext) -> tuple[int, lis
         opening = text[sentence.start:figures[0].start].lower().lstrip(" \n.-–")
         if any(opening.startswith(w) for w in cues.outcome_openers):
             return sentence.start, figures
-        if n == 0 and any(cues.outcome_verb_re.search(" " + text[sentence.start:f.start].lower().rstrip())
-                          for f in figures[:1]):
+        if n == 0 and verb_before(text, figures[0], cues.outcome_verb_index) is not None:
             return 0, []  # the next sentence handles or settles something of its own
     return 0, []

@@ -22,6 +22,9 @@ BRACKETED = re.compile(r"\([^()]{0,200}\)")
 LOOKBACK = 40
 # a clause ends at ";" or a full stop (not the dot of "1.222" or of "TP.HCM")
 CLAUSE_END = re.compile(r";|\.(?!\w)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PHRASE_END = re.compile(r"[,;:.()\[\]]")
+CLAUSE_BREAK = re.compile(r"[;,:(]|\.(?!\d)")  # what ends the clause a verb before a figure stands in
 
 
 def word_alternation(words: list[str]) -> re.Pattern[str]:
@@ -33,7 +36,7 @@ def word_alternation(words: list[str]) -> re.Pattern[str]:
 def content_words(noun: str | None) -> set[str]:
     if not noun:
         return set()
-    return {w for w in re.findall(r"[^\W\d_]+", noun.lower()) if w not in GENERIC}
+    return {w for w in _LETTERS.findall(noun.lower()) if w not in GENERIC}
 
 
 def compatible(a: Figure, b: Figure) -> bool:
@@ -83,12 +86,17 @@ class Cues:
         self.intake = lang.words("cues.intake")
         self.outcomes = lang.words("cues.outcomes")
         self.outcome_verbs = sorted(self.intake + self.outcomes, key=len, reverse=True)
-        self.outcome_verb_re = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, self.outcome_verbs)) + r")\Z")
         self.outcome_openers = lang.words("cues.outcome_openers")
+        changes = "|".join(re.escape(w) for w in sorted(lang.words("cues.increase") + lang.words("cues.decrease"),
+                                                         key=len, reverse=True))
+        # what changed, named before the change word: "số người chết giảm", "; người chết tăng"
+        self.named_so_re = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,3}?)(?:" + changes + r")\b[^\d]*$")
+        # (used whole on a clause; starts only where a run of blanks or a word begins: linear on any text)
+        self.named_bare_re = re.compile(r"(?<![\s\w])\s*+((?:[^\W\d_]+\s+){1,3}?)(?:" + changes + r")\s*+")
         self.occurred = lang.words("cues.occurred")
         self.resolved = lang.words("cues.resolved")
-        self.verb_re = re.compile(r"(?:^|\s)(" + "|".join(map(re.escape, sorted(
-            set(self.outcome_verbs + self.occurred + self.resolved), key=len, reverse=True))) + r")\Z")
+        self.outcome_verb_index = verb_index(self.outcome_verbs)
+        self.verb_index = verb_index(list(set(self.outcome_verbs + self.occurred + self.resolved)))
         # each noun of a same-kind group, longest first, with the group's first word as what it counts
         self.same_kind = sorted(((w.lower(), group[0].lower()) for group in lang.data["cues"].get("same_kind", [])
                                  for w in group), key=lambda wk: len(wk[0]), reverse=True)
@@ -164,6 +172,8 @@ class SentenceContext:
     following: list[Figure] = field(default_factory=list)
     ahead: list[tuple[Sentence, list[Figure]]] = field(default_factory=list)
     earlier: list[list[Figure]] = field(default_factory=list)
+    # the verb before each figure of the article, by (offset, pattern), found once for every detector
+    verbs: dict[tuple[int, str], str | None] = field(default_factory=dict)
 
 
 def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,
@@ -190,7 +200,7 @@ def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
 def head_word(f: Figure) -> str | None:
     """The first word of a figure's noun (its classifier when it has no noun): what it counts. "334 ngôi
     nhà" and "142 nhà" both count "nhà"."""
-    words = re.findall(r"[^\W\d_]+", (f.noun or f.classifier or "").lower())
+    words = _LETTERS.findall((f.noun or f.classifier or "").lower())
     return words[0] if words else None
 
 
@@ -208,29 +218,45 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
 
 def described(text: str, f: Figure) -> tuple[str, ...]:
     """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
-    phrase = re.split(r"[,;:.()\[\]]", text[f.end:f.end + 60], maxsplit=1)[0]
+    phrase = _PHRASE_END.split(text[f.end:f.end + 60], maxsplit=1)[0]
     return tuple(w for w in phrase.lower().split()[:3] if w not in ("số",))
 
 
-def verb_before(text: str, f: Figure, pattern: re.Pattern[str]) -> str | None:
-    """The verb of ``pattern`` right before the figure, in its clause ("khởi tố 4 vụ" → "khởi tố")."""
-    clause = re.split(r"[;,:(]|\.(?!\d)", text[max(0, f.start - 60):f.start].lower())[-1].strip()
-    m = pattern.search(clause)  # longest first: "xử lý hành chính" before "xử lý"
-    return m.group(1) if m else None
+def verb_index(verbs: list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """Verbs by their last word, the longest first: what :func:`verb_before` looks up."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for v in sorted(set(verbs), key=lambda v: len(v.split()), reverse=True):
+        words = tuple(v.split())
+        if words:
+            index.setdefault(words[-1], []).append(words)
+    return index
 
 
-def verbs_before(cues: Cues, text: str, figures: list[Figure], pattern: re.Pattern[str]) -> list[str | None]:
-    """Each figure's verb (of ``pattern``); a count right after another of a different kind shares its verb
-    ("khởi tố 201 vụ, 228 bị can", "xử lý 254 vụ với 1.505 đối tượng")."""
-    verbs: list[str | None] = []
+def verb_before(text: str, f: Figure, verbs: dict[str, list[tuple[str, ...]]]) -> str | None:
+    """The verb right before the figure, as whole words at the end of its clause ("khởi tố 4 vụ" →
+    "khởi tố"; the longest: "xử lý hành chính" before "xử lý")."""
+    words = CLAUSE_BREAK.split(text[max(0, f.start - 60):f.start].lower())[-1].split()
+    for verb in verbs.get(words[-1], ()) if words else ():
+        if tuple(words[-len(verb):]) == verb:
+            return " ".join(verb)
+    return None
+
+
+def verbs_before(cues: Cues, text: str, figures: list[Figure], verbs: dict[str, list[tuple[str, ...]]],
+                 memo: dict | None = None) -> list[str | None]:
+    """Each figure's verb (of ``verbs``, a :func:`verb_index`); a count right after another of a different
+    kind shares its verb ("khởi tố 201 vụ, 228 bị can", "xử lý 254 vụ với 1.505 đối tượng")."""
+    found: list[str | None] = []
+    memo = {} if memo is None else memo  # the article's: several detectors ask for the same figures' verbs
     for i, f in enumerate(figures):
-        v = verb_before(text, f, pattern)
-        if v is None and i and verbs[-1] is not None and f.role in ("count", "measure"):
+        key = (f.start, id(verbs))
+        v = memo[key] if key in memo else memo.setdefault(key, verb_before(text, f, verbs))
+        if v is None and i and found[-1] is not None and f.role in ("count", "measure"):
             before = figures[i - 1]
             if gap_after_noun(text, before, f).strip() in (",", "với", "và") and cues.kind_of(before) != cues.kind_of(f):
-                v = verbs[-1]
-        verbs.append(v)
-    return verbs
+                v = found[-1]
+        found.append(v)
+    return found
 
 
 def skip_blanks(text: str, pos: int, end: int) -> int:

@@ -217,9 +217,9 @@ def detect_implied(cues: Cues, ctx: SentenceContext) -> list[dict]:
     linked = {(r["roles"].get("whole"), r["roles"].get("part")) for r in ctx.found if r["kind"] == "subset"}
     in_lists = {fid for r in ctx.found if r["kind"] in ("breakdown", "fraction", "share", "change")
                 for fid in r["figures"]}
-    verbs = verbs_before(cues, text, sf, cues.verb_re)
+    verbs = verbs_before(cues, text, sf, cues.verb_index, ctx.verbs)
     earlier = ctx.previous[-LOOKBACK:]
-    earlier_verbs = verbs_before(cues, text, earlier, cues.verb_re) if earlier else []
+    earlier_verbs = verbs_before(cues, text, earlier, cues.verb_index, ctx.verbs) if earlier else []
     out = []
     for k, (part, v) in enumerate(zip(sf, verbs)):
         if v not in cues.resolved or part.role != "count" or part.unit != "count" or part.id in in_lists:
