@@ -72,7 +72,8 @@ class RelationReader:
             sf = by_sentence[s.index]
             following = by_sentence[sentences[n + 1].index] if n + 1 < len(sentences) else []
             ahead = [(t, by_sentence[t.index]) for t in sentences[n + 1:n + 1 + AHEAD]]
-            ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead, earlier=earlier, verbs=verbs)
+            ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead, earlier=earlier, verbs=verbs,
+                                  lower=s.text.lower())
             for detect in SENTENCE_DETECTORS:
                 ctx.found += detect(self.cues, ctx)
             rels += ctx.found

@@ -21,7 +21,9 @@ COUNTED = ("count", "measure")
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
     in_list = {fid for r in ctx.found if r["kind"] == "breakdown" for fid in r["figures"]}
-    out = []
+    out: list[dict] = []
+    if not any(w in ctx.lower for w in cues.intake_words):
+        return out  # no handling in the sentence: no total whose outcomes could follow
     verbs = verbs_before(cues, text, sf, cues.outcome_verb_index, ctx.verbs)
     later_start, later = _continuation(cues, text, ctx)
     later = later[:LOOKBACK]

@@ -96,6 +96,10 @@ class Cues:
         self.occurred = lang.words("cues.occurred")
         self.resolved = lang.words("cues.resolved")
         self.outcome_verb_index = verb_index(self.outcome_verbs)
+        # a word each phrase of these lists has: where none is in a sentence, its detector has nothing to read
+        self.intake_words = {w.split()[-1] for w in self.intake}
+        self.resolved_words = {w.split()[-1] for w in self.resolved}
+        self.cumulative_words = {w.split()[0] for w in self.cumulative}
         self.verb_index = verb_index(list(set(self.outcome_verbs + self.occurred + self.resolved)))
         # each noun of a same-kind group, longest first, with the group's first word as what it counts
         self.same_kind = sorted(((w.lower(), group[0].lower()) for group in lang.data["cues"].get("same_kind", [])
@@ -174,6 +178,7 @@ class SentenceContext:
     earlier: list[list[Figure]] = field(default_factory=list)
     # the verb before each figure of the article, by (offset, pattern), found once for every detector
     verbs: dict[tuple[int, str], str | None] = field(default_factory=dict)
+    lower: str = ""  # the sentence in lower case, for the detectors' quick "can it be here at all" tests
 
 
 def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,

@@ -214,6 +214,8 @@ def detect_implied(cues: Cues, ctx: SentenceContext) -> list[dict]:
     count of the same kind after a verb of occurring or taking in — in this sentence, else in the one
     before; none where two such counts compete. Marked ``implied``: checked as info only."""
     text, sf = ctx.text, ctx.figures
+    if not any(w in ctx.lower for w in cues.resolved_words):
+        return []
     linked = {(r["roles"].get("whole"), r["roles"].get("part")) for r in ctx.found if r["kind"] == "subset"}
     in_lists = {fid for r in ctx.found if r["kind"] in ("breakdown", "fraction", "share", "change")
                 for fid in r["figures"]}
@@ -328,7 +330,9 @@ def detect_running_total(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """What was added is within the total it brings: "xây mới 11 mô hình, nâng tổng số lên 112 mô hình" —
     the count right before a running total ("nâng tổng số lên …") and of the same thing is a part of it."""
     text, sf = ctx.text, ctx.figures
-    out = []
+    out: list[dict] = []
+    if not any(w in ctx.lower for w in cues.cumulative_words):
+        return out
     for k in range(1, len(sf)):
         total, added = sf[k], sf[k - 1]
         before = text[max(ctx.sentence.start, total.start - 40):total.start].lower().rstrip()
