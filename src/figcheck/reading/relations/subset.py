@@ -16,6 +16,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
+from figcheck.reading.figures import _ends_with_phrase
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, content_words, described,
                                                 gap_after_noun,
                                                 head_word, relation, skip_blanks, verbs_before)
@@ -336,19 +337,15 @@ def detect_running_total(cues: Cues, ctx: SentenceContext) -> list[dict]:
     for k in range(1, len(sf)):
         total, added = sf[k], sf[k - 1]
         before = text[max(ctx.sentence.start, total.start - 40):total.start].lower().rstrip()
-        if not any(_ends_with(before, w) for w in cues.cumulative) or CLAUSE_END.search(text, added.end, total.start):
+        if not any(_ends_with_phrase(before, w) for w in cues.cumulative) or CLAUSE_END.search(text, added.end, total.start):
             continue
         if total.role != "count" or added.role != "count" or total.unit != added.unit \
                 or cues.kind_of(total) != cues.kind_of(added):
             continue
         out.append(relation("subset", [total, added], {"whole": total.id, "part": added.id},
-                            cue=next(w for w in cues.cumulative if _ends_with(before, w)),
+                            cue=next(w for w in cues.cumulative if _ends_with_phrase(before, w)),
                             evidence="what was added is within the total it brings"))
     return out
-
-
-def _ends_with(text: str, phrase: str) -> bool:
-    return text.endswith(phrase) and (len(text) == len(phrase) or not text[-len(phrase) - 1].isalnum())
 
 
 def _baseline(cues: Cues, article: Article, delta: Figure) -> str | None:
