@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 
 import click
-from click.utils import make_default_short_help
 
 from figcheck._version import __version__
 from figcheck.cli.common import FigcheckGroup, install_signal_handlers
@@ -49,7 +48,9 @@ class _LazyGroup(FigcheckGroup):
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)  # as click.Group words it
-        rows = [(name, make_default_short_help(COMMANDS[name][2], limit)) for name in names]
+        # a bare click.Command words the short help exactly as the real command would (click deprecates
+        # calling its helper directly)
+        rows = [(name, click.Command(name, help=COMMANDS[name][2]).get_short_help_str(limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
