@@ -757,3 +757,37 @@ def test_an_unexpected_error_in_any_command_is_one_line_and_exit_3(tmp_path, mon
         result = run(*args)
         assert result.returncode == 3 and "internal error" in result.stderr and "RuntimeError: a bug" in result.stderr
         assert_clean_stderr(result)
+
+
+def _no_setup() -> None:
+    pass
+
+
+@pytest.mark.parametrize("where", ["waiting", "submitting"])
+def test_a_signal_inside_the_pool_machinery_is_raised_outside_it(where):
+    """Ctrl-C while the parent waits on (or submits to) the worker pool is raised at figcheck's safe point,
+    never inside concurrent.futures' locking: an exception there can leave a lock held, and the process
+    then hangs at exit instead of ending with 130 (seen once in CI)."""
+    import threading
+    import traceback
+
+    from figcheck.validators import pipeline
+
+    with pytest.raises(KeyboardInterrupt) as caught:
+        with pipeline.WorkerPool(1, _no_setup, ()) as pool:
+            future = pool.submit(time.sleep, 3)
+            threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+            if where == "waiting":
+                pool.result(future)
+            else:
+                real_submit = pool.executor.submit
+
+                def slow_submit(*a):  # a submit that takes a while, as a big batch being queued does
+                    time.sleep(1)
+                    return real_submit(*a)
+
+                pool.executor.submit = slow_submit
+                pool.submit(time.sleep, 0)
+    innermost = traceback.extract_tb(caught.value.__traceback__)[-1]
+    assert innermost.filename == pipeline.__file__ and innermost.name == "_act"
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler given back

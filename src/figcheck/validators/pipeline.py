@@ -136,6 +136,11 @@ class WorkerPool:
     (the parent handles it), take SIGTERM's default, and exit when the parent process is gone. On
     ``fork`` (Linux) the pool is renewed after ``jobs × max_tasks`` tasks, as ``max_tasks_per_child``
     does elsewhere (it cannot be combined with ``fork``); the old workers finish their tasks and exit.
+
+    Ctrl-C and SIGTERM that arrive while this process is inside the executor (submitting, waiting for
+    a result, shutting down) are held until it is out (:class:`_SignalsAtSafePoints`): an exception
+    raised in the middle of ``concurrent.futures``' locking can leave a lock held, and the exit then
+    waits forever for the executor's thread.
     """
 
     def __init__(self, jobs: int, initializer, initargs: tuple, max_tasks: int | None = None) -> None:
@@ -150,6 +155,7 @@ class WorkerPool:
         self.max_tasks = max_tasks
         self.submitted = 0
         self.retired: list = []
+        self.signals = _SignalsAtSafePoints()
         self.executor = self._new()
 
     def _new(self):
@@ -169,35 +175,113 @@ class WorkerPool:
             self.submitted = 0
         self.submitted += 1
         try:
-            return self.executor.submit(fn, *args)
+            with self.signals.held():
+                return self.executor.submit(fn, *args)
         except RuntimeError as exc:  # BrokenProcessPool is a RuntimeError: the pool broke before this task
             raise WorkerDied(_died(exc)) from None
 
-    @staticmethod
-    def result(future):
+    def result(self, future):
+        from concurrent.futures import TimeoutError as FutureTimeout
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            return future.result()
+            while True:  # short waits, so that a held signal is acted on within a tenth of a second
+                with self.signals.held():
+                    try:
+                        return future.result(timeout=0.1)
+                    except FutureTimeout:
+                        pass
         except BrokenProcessPool as exc:
             raise WorkerDied(_died(exc)) from None
         except WorkerStartError as exc:
             raise WorkerDied(f"a worker process could not start: {exc}") from None
 
     def __enter__(self) -> "WorkerPool":
+        self.signals.install()
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
         # a clean end waits for the workers; an interrupt or a dead worker stops them now
         try:
-            for executor in self.retired + [self.executor]:
-                if exc_type is None:
-                    executor.shutdown(wait=True)
-                else:
-                    _stop(executor)
+            with self.signals.held(after_exit=exc_type is None):
+                for executor in self.retired + [self.executor]:
+                    if exc_type is None:
+                        executor.shutdown(wait=True)
+                    else:
+                        _stop(executor)
         finally:
+            self.signals.restore()
             if self in _ACTIVE_POOLS:
                 _ACTIVE_POOLS.remove(self)
+
+
+class _SignalsAtSafePoints:
+    """SIGINT and SIGTERM handlers of the parent while a pool is open: outside :meth:`held` blocks they
+    act at once, as before; inside one, the signal is noted and acted on as the block ends (the previous
+    handler called then: KeyboardInterrupt, figcheck's ``Terminated``, or the default action).
+
+    Only in the main thread (Python runs signal handlers there); elsewhere this does nothing."""
+
+    SIGNALS = ("SIGINT", "SIGTERM")
+
+    def __init__(self) -> None:
+        self.previous: dict = {}
+        self.depth = 0
+        self.pending: list[int] = []
+
+    def install(self) -> None:
+        import signal
+        import threading
+
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for name in self.SIGNALS:
+            number = getattr(signal, name, None)
+            if number is not None:
+                self.previous[number] = signal.signal(number, self._on_signal)
+
+    def restore(self) -> None:
+        import signal
+
+        for number, handler in self.previous.items():
+            signal.signal(number, handler)
+        self.previous.clear()
+
+    def _on_signal(self, number: int, frame) -> None:
+        if self.depth:
+            self.pending.append(number)
+        else:
+            self._act(number, frame)
+
+    def _act(self, number: int, frame) -> None:
+        import os
+        import signal
+
+        handler = self.previous.get(number, signal.SIG_DFL)
+        if callable(handler):
+            handler(number, frame)
+        elif handler == signal.SIG_DFL:  # the default action (end the process), as without a pool
+            self.restore()
+            os.kill(os.getpid(), number)
+
+    def held(self, after_exit: bool = True):
+        """A block in which signals wait; ``after_exit=False`` drops them (the run is ending anyway)."""
+        import contextlib
+
+        @contextlib.contextmanager
+        def block():
+            self.depth += 1
+            try:
+                yield
+            finally:
+                self.depth -= 1
+                if not self.depth and self.pending:
+                    number = self.pending[0]
+                    self.pending.clear()
+                    if after_exit:
+                        self._act(number, None)
+
+        return block()
 
 
 _AT_FORK: list[bool] = []
