@@ -905,3 +905,36 @@ def test_a_total_outside_the_run_of_fields_is_not_the_form_s_total():
     text = "Tổng số phiếu: 250\nKết quả như sau:\n+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 97,4%\n"
     assert not [ts for k, ts in kinds_and_texts(text) if k == "share"]
     assert not rules_of(text)
+
+
+# -- parts of a total written as done/planned ("a/b ha. Trong đó: …") -------------------------------
+
+def test_parts_after_a_slash_total_of_measures_divide_it():
+    text = ("Vụ chiêm: diện tích đã cấy là 420/420 ha. Trong đó: giống lúa thuần 300 ha, lúa lai 100 ha, "
+            "nếp 20 ha. Năng suất bình quân đạt 62 tạ/ha.")
+    assert ("breakdown", ["420 ha", "300 ha", "100 ha", "20 ha"]) in kinds_and_texts(text)
+    assert rules_of(text) == []
+    wrong = text.replace("nếp 20 ha", "nếp 80 ha")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(wrong)
+
+
+def test_a_whole_number_slash_pair_before_a_unit_is_a_measure_fraction():
+    [a, b] = figcheck.extract("Xã đã trồng 315/320 ha rừng mới.").figures
+    assert (a.role, a.unit, b.role, b.unit) == ("numerator", "ha", "denominator", "ha")
+    # a day and a month before a unit stay a date
+    assert [f.text for f in figcheck.extract("Ngày 15/9 ha tiếp nhận.").figures] == []
+
+
+def test_a_comma_list_ends_at_a_semicolon_when_one_item_follows():
+    # what follows the ";" is another group, not a part: no sum over it, so no false error
+    text = ("Diện tích gieo trồng vụ đông là 210/210 ha. Trong đó: nhóm rau 120 ha, nhóm đậu 60 ha, nhóm "
+            "ngô 30 ha; cây ăn quả 150 ha.")
+    assert not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+    assert ("breakdown", ["210 ha", "120 ha", "60 ha", "30 ha"]) in kinds_and_texts(text)
+
+
+def test_a_slash_pair_of_a_change_is_not_the_whole_of_the_next_list():
+    text = ("Toàn tỉnh xảy ra 40 vụ, làm 30 người bị thương. So với cùng kỳ, tăng 5 vụ (40/35), tăng 2 người "
+            "(30/28). Trong đó, đường bộ có 36 vụ, đường thủy 4 vụ.")
+    found = kinds_and_texts(text)
+    assert not [k for k, figs in found if k in ("subset", "breakdown") and "35" in figs]

@@ -445,10 +445,11 @@ class FigureReader:
         b = parse_numeral(parts[1], convention)
         if a is None or b is None:
             return
-        if a.decimals or b.decimals:
-            # "607,5/607,5 ha": measures of the unit after the pair; without a unit, no fraction ("8,5/10")
-            m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
-            unit = self.unit_map.get(m.group(0).lower()) if m and len(m.group(0)) > 1 else None
+        # "607,5/607,5 ha", "497/497 ha": measures of the unit after the pair; with decimals and no unit, no
+        # fraction ("8,5/10")
+        m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
+        unit = self.unit_map.get(m.group(0).lower()) if m and len(m.group(0)) > 1 else None
+        if a.decimals or b.decimals or unit is not None and unit != "count" and (a.value > 31 or b.value > 12):
             if unit is None or self._is_identifier_context(before):
                 return
             mid, pos = start + len(parts[0]), m.end()

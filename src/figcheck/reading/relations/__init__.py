@@ -77,7 +77,9 @@ class RelationReader:
             for detect in SENTENCE_DETECTORS:
                 ctx.found += detect(self.cues, ctx)
             rels += ctx.found
-            if any(f.role in ("count", "measure") for f in sf):
+            in_change = {fid for r in ctx.found if r["kind"] == "change" for fid in r["figures"]}
+            # (a fraction states values too: "… là 355,2/355,2 ha. Trong đó: …"; not the slash pair of a change)
+            if any(f.role in ("count", "measure") or f.role == "denominator" and f.id not in in_change for f in sf):
                 earlier = ([stated] + earlier)[:AHEAD] if stated else earlier
                 stated = sf
         for detect in ARTICLE_DETECTORS:

@@ -58,7 +58,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
             if opening and text[s.start:p].strip(" ,").lower() not in cues.openers:
                 continue
-            wholes = _not_parts(cues, text, [f for f in prev if f.role in COUNTED])
+            # (a fraction's denominator too: "… 355,2/355,2 ha. Trong đó: nhóm A 198,2 ha, …" — as within a sentence,
+            # the parts are bounded by the larger figure, whichever of the two they divide)
+            wholes = _not_parts(cues, text, [f for f in prev if f.role in COUNTED + ("denominator",)])
         if not wholes:
             continue
         after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED]
@@ -173,6 +175,14 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
         clauses[-1].append((a, wa))
         if nxt[0] is not None and ";" in text[a.end:nxt[0].start]:
             clauses.append([])
+    if len(clauses) > 1 and len(clauses[0]) >= 2 and len({w.id for _, w in clauses[0]}) == 1 \
+            and all(sum(1 for _, w in c if w.id == clauses[0][0][1].id) < 2 for c in clauses[1:]):
+        # "Trong đó: nhóm A 198,2 ha, nhóm B 140 ha, nhóm C 15 ha; cây lâu năm 229,5 ha": a list whose items
+        # commas separate ends at the ";" — what follows may be no part of the same whole (clauses of two or
+        # more parts each are ways of dividing it, below)
+        whole = clauses[0][0][1].id
+        clauses = [clauses[0]] + [[(p, w) for p, w in c if w.id != whole] for c in clauses[1:]]
+        clauses = [c for c in clauses if c]
     # a clause that ends with the remainder ("đã chuyển 6 tin, còn lại 605 tin") is a complete list of its own
     closed = [c for c in clauses if len(c) >= 2 and _is_remainder(cues, text, c[-2][0].end, c[-1][0])]
     rest = [c for c in clauses if c not in closed]
