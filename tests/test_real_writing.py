@@ -938,3 +938,20 @@ def test_a_slash_pair_of_a_change_is_not_the_whole_of_the_next_list():
             "(30/28). Trong đó, đường bộ có 36 vụ, đường thủy 4 vụ.")
     found = kinds_and_texts(text)
     assert not [k for k, figs in found if k in ("subset", "breakdown") and "35" in figs]
+
+
+def test_a_full_stop_right_after_a_percentage_ends_the_sentence():
+    a = figcheck.extract("Có 640 em đạt giải, chiếm tỷ lệ 61,5%.Trong đó có 40 giải nhất, 200 giải nhì.")
+    assert [s.text for s in a.sentences] == ["Có 640 em đạt giải, chiếm tỷ lệ 61,5%.", "Trong đó có 40 giải nhất, 200 giải nhì."]
+
+
+def test_prizes_after_a_sentence_opening_trong_do_are_parts_of_the_count_named_last_as_info():
+    text = ("Khối 12 có 900 em dự thi và 512 em đạt giải. Trong đó có 30 giải nhất, 120 giải nhì, 200 giải ba "
+            "và 162 giải khuyến khích.")
+    assert ("breakdown", ["512", "30", "120", "200", "162"]) in kinds_and_texts(text)
+    [r] = [r for r in figcheck.extract(text).relations if r.kind == "breakdown"]
+    assert r.implied
+    # the sentence does not say "of these": more prizes than winners is told, never an error
+    wrong = text.replace("162 giải", "262 giải")
+    assert not [x for x in rules_of(wrong) if x[0] in ("error", "warning")]
+    assert ("info", "core.breakdown.implied-parts-within-total") in rules_of(wrong)

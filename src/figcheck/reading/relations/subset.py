@@ -162,12 +162,15 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
     owned = [(p, w if w is not None or p.noun or p.classifier or k == 0 else owned[k - 1][1])
              for k, (p, w) in enumerate(owned)]
     owned = [(p, w) for p, w in owned if w is not None]
-    if not owned and cue in cues.anaphoric_subset and len(parts) >= 2 and len({head_word(p) for p in parts}) == 1 \
-            and not any(head_word(w) == head_word(parts[0]) for w in wholes):
-        # "Trong số này có 29 giải Nhất, 156 giải Nhì …" after "741 em đạt học sinh giỏi": of the count just named
+    inferred = False
+    if not owned and (cue in cues.anaphoric_subset or unique) and len(parts) >= 2 \
+            and len({head_word(p) for p in parts}) == 1 and not any(head_word(w) == head_word(parts[0]) for w in wholes):
+        # "Trong số này có 29 giải Nhất, 156 giải Nhì …" after "741 em đạt học sinh giỏi": of the count just named;
+        # after "Trong đó" opening the sentence, likely so but not said ("this one" is not written): info only
         latest = [w for w in wholes if w.role == "count" and w.unit == parts[0].unit]
         if latest:
             owned = [(p, latest[-1]) for p in parts]
+            inferred = cue not in cues.anaphoric_subset
     if not owned:
         return []
     clauses: list[list[tuple[Figure, Figure]]] = [[]]
@@ -210,6 +213,10 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             remainder = len(ps) >= 2 and _is_remainder(cues, text, ps[-2].end, ps[-1])
             roles = {"total": whole.id, "parts": [p.id for p in ps], "other_parts": []}
             out.append(relation("breakdown", [whole] + ps, roles, exhaustive=remainder, cue=cue, start=start))
+    if inferred:
+        for r in out:
+            r["implied"] = True
+            r["evidence"] = "parts counted by another noun, of the count the sentence before named last"
     return out
 
 
