@@ -791,3 +791,32 @@ def test_a_signal_inside_the_pool_machinery_is_raised_outside_it(where):
     innermost = traceback.extract_tb(caught.value.__traceback__)[-1]
     assert innermost.filename == pipeline.__file__ and innermost.name == "_act"
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # the handler given back
+
+
+HALF_SENT_RESULT = """
+import os, struct, sys, time
+sys.path.insert(0, {tests!r})
+from test_reliability import _no_setup
+from figcheck.validators.pipeline import WorkerPool
+
+try:
+    with WorkerPool(1, _no_setup, ()) as pool:
+        pool.result(pool.submit(time.sleep, 0))  # the workers and the executor's thread are running
+        manager = pool.executor._executor_manager_thread
+        # what a worker killed while sending a result leaves: the head of a message, not its body
+        os.write(pool.executor._result_queue._writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)
+        time.sleep(0.5)  # the executor's thread now waits in recv for the other 990 bytes
+        raise KeyboardInterrupt
+except KeyboardInterrupt:
+    manager.join(10)
+    print("stopped", "alive" if manager.is_alive() else "ended")
+"""
+
+
+def test_a_result_half_sent_by_a_killed_worker_does_not_hang_the_exit(tmp_path):
+    """The executor's thread waits forever for the rest of a result a terminated worker was sending, and
+    the interpreter's exit waits for that thread (CI hung after 'terminated; no report was written')."""
+    script = tmp_path / "half.py"
+    script.write_text(HALF_SENT_RESULT.format(tests=str(Path(__file__).parent)), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=_env())
+    assert proc.stdout.strip() == "stopped ended" and proc.returncode == 0, proc.stderr

@@ -313,14 +313,30 @@ def _died(exc: BaseException) -> str:
 
 
 def _stop(executor) -> None:
-    """Shut an executor down without waiting for its running tasks (Ctrl-C, a dead worker)."""
-    processes = list(getattr(executor, "_processes", {}).values())  # no public way to stop running tasks
+    """Shut an executor down without waiting for its running tasks (Ctrl-C, a dead worker).
+
+    A worker terminated while it sends a result leaves half a message in the result pipe, and the
+    executor's thread then waits in ``recv`` for the rest forever (this process holds the pipe's other
+    end, so no end of file comes), and the interpreter's exit waits for that thread. Closing this
+    process's end once the workers are gone ends the ``recv``; the thread then finds the pool broken
+    and cleans up as after any dead worker."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())  # no public way to stop tasks
+    results = getattr(executor, "_result_queue", None)
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
             process.terminate()
     for process in processes:
         process.join(5)
+    writer = getattr(results, "_writer", None)
+    if writer is not None and not any(p.is_alive() for p in processes):
+        try:
+            writer.close()
+        except OSError:
+            pass
+    if manager is not None:
+        manager.join(5)
 
 
 class WorkerStartError(RuntimeError):
