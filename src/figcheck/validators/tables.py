@@ -335,7 +335,13 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                 row.update(figure_columns(name, by_id.get(fid) if isinstance(fid, str) else None))
             for name in spec["lists"]:
                 ids = r.roles.get(name) or []
-                row.update(list_columns(name, [by_id[i] for i in ids if i in by_id]))
+                times = r.roles.get("times") if name == "parts" else None
+                if times:
+                    # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": a part counted once per name it gives
+                    figs = [by_id[i] for i in ids if i in by_id for _ in range(times.get(i, 1))]
+                else:
+                    figs = [by_id[i] for i in ids if i in by_id]
+                row.update(list_columns(name, figs))
             rel_rows[r.kind].append(row)
         # metric records
         metric_of = {f.id: m for f in a.figures if f.field == "text" and (m := matcher.metric_of(f))}

@@ -29,14 +29,22 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             end_limit = close if close >= 0 else s.end
         elif not items_by_semicolon:
             semi = text.find(";", first.start, s.end)
+            # "…, Tây Ninh và Cần Thơ mỗi tỉnh có 5 ca; An Giang và Đà Nẵng mỗi nơi có 4 ca; …": clauses of
+            # items counted once per name go on with the list
+            crossed, clauses = False, 0
+            while semi >= 0 and clauses < LOOKBACK and _per_name_clause(cues, text, semi + 1, s.end):
+                semi, crossed, clauses = text.find(";", semi + 1, s.end), True, clauses + 1
             end_limit = semi if semi >= 0 else s.end
         parts = [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
         # a list stops at a figure that is not separated by a list separator from the previous one
         kept = [parts[0]]
-        cut = False  # the list may go on past what was read: it cannot be complete
+        # the list may go on past what was read: it cannot be complete (as after ";" clauses of names counted
+        # each, where a clause of another shape follows)
+        cut = not bracket and not items_by_semicolon and crossed and end_limit < s.end
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
-            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, t, kept, b):
+            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, t, kept, b) \
+                    and not _names_counted_each(cues, text, a, b):
                 # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
                 cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
                 break
@@ -46,9 +54,17 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         tail = text[parts[-1].end:region_end].lower()
         tail = tail.split(";")[0]
         open_tail = bool(cues.open_tail_re.search(tail)) or any(w in tail for w in cues.open_tail_marks)
-        # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": an item counted once per name — the printed parts fall short
-        # of the sum, so the list can only bound its total from below
-        per_name = any(cues.each_re.search(text, a.end, b.start) for a, b in zip(parts, parts[1:]))
+        # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": an item counted once per name, twice here; where the names
+        # cannot be counted the printed parts fall short of the sum, and the list only bounds its total
+        times: dict[str, int] = {}
+        per_name = bool(cues.each_re.search(text, t.end, parts[0].start))
+        for a, b in zip(parts, parts[1:]):
+            if cues.each_re.search(text, a.end, b.start):
+                n = _names_counted_each(cues, text, a, b)
+                if n is None:
+                    per_name = True
+                else:
+                    times[b.id] = n
         open_tail = open_tail or per_name
         examples = bool(cues.example_re.search(low)) or bool(cues.partial_re.search(low))
         if follows_other_count(text, sf, i) and len(parts) > 1:
@@ -79,8 +95,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 out.append(relation("pair", [t, parts[0]], {"first": t.id, "second": parts[0].id}, cue=cue))
             return 2
         roles = {"total": t.id, "parts": [p.id for p in same], "other_parts": [p.id for p in others]}
+        if times and not per_name:
+            roles["times"] = {pid: n for pid, n in times.items() if pid in roles["parts"]}
         out.append(relation("breakdown", [t] + parts, roles, exhaustive=exhaustive, cue=cue or "(",
-                            end=region_end if open_tail else None))
+                            end=region_end if open_tail else None,
+                            evidence="items counted once for each name they give" if times and not per_name else None))
         return 1  # a part may be the total of a list of its own
 
     i = 0
@@ -177,6 +196,45 @@ def _after_a_sibling(text: str, sf: list, i: int) -> bool:
     if gap_after_noun(text, prev, t).strip() not in (",", "và", ", và"):
         return False
     return not first.noun or (len(first.noun.split()) == 1 and head_word(first) == head_word(t))
+
+
+_NAME_SEP = re.compile(r",|(?<!\s)\s++và\s++")  # anchored, possessive: linear on long blanks
+
+
+def _names_counted_each(cues: Cues, text: str, a: Figure, b: Figure) -> int | None:
+    """How many place names the item of ``b`` gives, when it is counted once per name ("…, Hà Nội và Hưng Yên
+    mỗi nơi có 8 ca": 2); None where no such cue stands before ``b`` or a name is unclear."""
+    m = cues.each_re.search(text, a.end, b.start)
+    if m is None or not _names_each(cues, text, m):
+        return None
+    lead = text[a.end:m.start()]
+    sep = re.search(r"[,;]", lead)
+    if sep is None:
+        return None
+    names = [n.strip() for n in _NAME_SEP.split(lead[sep.end():])]
+    if len(names) < 2 or not all(n and _is_place(cues, n) for n in names):
+        return None
+    return len(names)
+
+
+def _names_each(cues: Cues, text: str, m) -> bool:
+    """The "each" cue speaks of the names ("mỗi nơi", "mỗi tỉnh", "đều có"), not of time ("mỗi ngày")."""
+    cue = m.group(0).lower()
+    if cue != "mỗi":
+        return True
+    nxt = text[m.end():m.end() + 20].lower().split()
+    return bool(nxt) and nxt[0] in {p.split()[0] for p in cues.place_prefixes}
+
+
+def _per_name_clause(cues: Cues, text: str, start: int, limit: int) -> bool:
+    """The ";" clause from ``start`` is one item counted once per name: "An Giang và Đà Nẵng mỗi nơi có 4 ca"."""
+    end = text.find(";", start, limit)
+    clause = text[start:end if end >= 0 else limit]
+    m = cues.each_re.search(clause)
+    if m is None or not _names_each(cues, clause, m):
+        return False
+    names = [n.strip() for n in _NAME_SEP.split(clause[:m.start()])]
+    return len(names) >= 2 and all(n and _is_place(cues, n) for n in names) and any(ch.isdigit() for ch in clause[m.end():])
 
 
 def _is_place(cues: Cues, label: str) -> bool:
