@@ -988,3 +988,18 @@ def test_each_of_time_or_unclear_names_leaves_the_list_open():
         r = _breakdown(text)
         assert not r.exhaustive and "times" not in r.roles, text
         assert not [x for x in rules_of(text) if x[0] in ("error", "warning")], text
+
+
+def test_items_in_brackets_may_be_long_clauses_separated_by_semicolons():
+    text = ("Tỉnh A: 10 người (7 người mất tích trong vụ sập cầu ở xã B; 2 người mất tích vì lũ; 1 người chết vì "
+            "đất sạt lở).")
+    r = _breakdown(text)
+    assert r.exhaustive and len(r.roles["parts"]) == 3
+    assert rules_of(text) == []
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("10 người", "12 người"))
+
+
+def test_a_nested_of_which_inside_a_semicolon_item_is_not_another_part():
+    text = ("Tỉnh A: 12 người (8 người mất tích trong vụ sập cầu ở xã B, trong đó 3 người là trẻ em; 4 người chết "
+            "vì lũ).")
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]

@@ -43,7 +43,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         cut = not bracket and not items_by_semicolon and crossed and end_limit < s.end
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
-            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, t, kept, b) \
+            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, t, kept, b, bracket or items_by_semicolon) \
                     and not _names_counted_each(cues, text, a, b):
                 # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
                 cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
@@ -299,17 +299,20 @@ def _after_bracket(cues: Cues, text: str, sf: list, j: int, limit: int) -> tuple
     return k, m.group("cue").lower()
 
 
-def _next_item(cues: Cues, between: str, total, kept: list, b) -> bool:
+def _next_item(cues: Cues, between: str, total, kept: list, b, semicolon_items: bool = False) -> bool:
     """A long description of the last item ends where the next item of a parallel list begins again with
     the list's first kind of count, after "và" or "," ("20 vụ, 39 đối tượng phát sinh trong năm nay và 17 vụ,
     29 đối tượng …") or of one that counts what the total counts ("151 ca, bao gồm bốn ca nhập cảnh được cách
     ly tại A và 147 ca …"); a long description of a kind of the total's things ends the list ("6 người (gồm 1
     chiến sỹ của Lữ đoàn 513 và 1 …)" need not name all six)."""
-    if CLAUSE_END.search(between) or len(between.split()) > 20 or head_word(b) != head_word(kept[0]) \
+    if CLAUSE_END.search(between.replace(";", ",") if semicolon_items else between) or len(between.split()) > 20 \
+            or head_word(b) != head_word(kept[0]) or any(c in between.lower() for c in cues.subset_cues) \
             or len({head_word(k) for k in kept}) < 2 and head_word(kept[0]) != head_word(total):
         return False
     tail = between.rstrip().lower()
-    return tail.endswith(",") or any(tail.endswith(" " + w) for w in cues.list_and)
+    # (";" reaches here only within brackets or a list of ";" items: "10 người (8 người mất tích trong vụ sập
+    # cầu A; 1 người mất tích vì lũ; …)")
+    return tail.endswith((",", ";")) or any(tail.endswith(" " + w) for w in cues.list_and)
 
 
 # possessive and anchored at the bracket: linear however long the runs of spaces
