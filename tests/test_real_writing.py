@@ -1003,3 +1003,29 @@ def test_a_nested_of_which_inside_a_semicolon_item_is_not_another_part():
     text = ("Tỉnh A: 12 người (8 người mất tích trong vụ sập cầu ở xã B, trong đó 3 người là trẻ em; 4 người chết "
             "vì lũ).")
     assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+# -- a count singled out with "riêng" -------------------------------------------------------------
+
+def _subsets(text: str) -> list[tuple[list[str], bool]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [([by_id[i] for i in r.figures], bool(r.implied)) for r in a.relations if r.kind == "subset"]
+
+
+def test_a_count_singled_out_with_rieng_is_within_the_count_before_it_as_info():
+    text = "Toàn huyện còn thiếu 38 cán bộ, riêng xã A thiếu nhiều nhất là 9 cán bộ."
+    assert (["38", "9"], True) in _subsets(text)
+    across = ("Người dân đã cung cấp 5.120 nguồn tin về tội phạm. Riêng các trường học đã báo cho công an 640 tin "
+              "về ma túy.")
+    assert (["5.120", "640"], True) in _subsets(across)
+    # singled out of another period, perhaps: more than the whole is told, never an error
+    wrong = across.replace("640 tin", "6.400 tin")
+    assert not [x for x in rules_of(wrong) if x[0] in ("error", "warning")]
+    assert ("info", "core.subset.implied-part-within-whole") in rules_of(wrong)
+
+
+def test_rieng_inside_a_phrase_or_with_two_candidate_wholes_makes_no_subset():
+    assert _subsets("Năm nay xảy ra 20 vụ cháy, trong đó cháy nhà riêng 12 vụ.") == [(["20", "12"], False)]
+    two = ("Công an đã bắt 300 đối tượng, khởi tố 120 đối tượng. Riêng tháng 12 đã bắt 40 đối tượng.")
+    assert not [s for s in _subsets(two) if "40" in s[0]]

@@ -114,6 +114,10 @@ class Cues:
         self.example_re = word_alternation(self.example_cues)
         self.list_and = lang.words("cues.list_and")
         self.openers = set(lang.words("cues.sentence_openers"))
+        sep_alt = "|".join(re.escape(w) for w in sorted(lang.words("cues.separately"), key=len, reverse=True))
+        # (the detector takes it only at the start of a clause: the sentence's, or after a comma, a bracket, ";")
+        self.separately_re = re.compile(rf"(?<![^\W_])(?:{sep_alt})(?![^\W_])", re.IGNORECASE)
+        self.separately_words = {w.split()[-1] for w in lang.words("cues.separately")}
         and_alt = "|".join(re.escape(w) for w in self.list_and)
         self.list_sep_re = re.compile(rf",|;|\+|\s(?:{and_alt})\s")
         # one start per run of spaces ((?<!\s)) and no backtracking into it (\s++): linear on long blanks

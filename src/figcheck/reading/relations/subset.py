@@ -382,3 +382,51 @@ def _baseline(cues: Cues, article: Article, delta: Figure) -> str | None:
             break  # the change itself ("… năm 2014 giảm 400 vụ"), not what it is measured against
         tail.append(w)
     return " ".join([m.group(0)] + tail)
+
+
+def detect_separately(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A count singled out of one counted before, after "riêng" opening a clause: "thiếu 64 đại biểu, riêng huyện
+    A thiếu 10 đại biểu"; "… 828.705 nguồn tin … . Riêng khối doanh nghiệp đã báo 24.075 tin". The whole is the
+    one earlier count of the same thing (by the part's words, else its kind) — in the sentence before the cue,
+    else, where the cue opens the sentence, in the sentences before; none where two compete. Marked
+    ``implied``: checked as info only (what is singled out may be of another period or place)."""
+    text, s, sf = ctx.text, ctx.sentence, ctx.figures
+    if not any(w in ctx.lower for w in cues.separately_words):
+        return []
+    linked = {r["roles"].get("part") for r in ctx.found if r["kind"] == "subset"}
+    in_lists = {fid for r in ctx.found if r["kind"] in ("breakdown", "fraction", "share", "change")
+                for fid in r["figures"]}
+    starts = [f.start for f in sf]
+    out = []
+    for m in cues.separately_re.finditer(text, s.start, s.end):
+        lead = text[s.start:m.start()].rstrip()
+        if lead and lead[-1] not in ",(;:" and lead.lower() not in cues.openers:
+            continue  # "nhà riêng", "xe riêng": no cue
+        at = bisect.bisect_left(starts, m.end())
+        end = CLAUSE_END.search(text, m.end(), s.end)
+        opens = not text[s.start:m.start()].strip(" ,–-\n").strip() or \
+            text[s.start:m.start()].strip(" ,").lower() in cues.openers
+        before = [f for f in sf[max(0, at - LOOKBACK):at] if f.role in COUNTED]
+        pools = [(before, False)] if before else []
+        if opens and not before:
+            pools = [([f for f in ctx.previous[-LOOKBACK:] + [g for e in ctx.earlier for g in e[-LOOKBACK:]]
+                       if f.role in COUNTED], True)]
+        # the counts the cue singles out: its clause's, or where it opens the sentence, the sentence's
+        limit = s.end if opens and not before else (end.start() if end else s.end)
+        for part in sf[at:at + LOOKBACK]:
+            if part.start >= limit:
+                break
+            if part.role not in COUNTED or part.id in in_lists or part.id in linked:
+                continue
+            for pool, across in pools:
+                whole = _whole_of(cues, text, part, pool, unique=True)
+                if whole is not None and (not across or sum(1 for w in pool if w.unit == part.unit
+                                                            and head_word(w) == head_word(whole)) == 1):
+                    out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id},
+                                        cue=m.group(0).strip().lower(), implied=True,
+                                        evidence="a count singled out (\"riêng\") of the earlier count of the same thing"))
+                    linked.add(part.id)
+                    break
+            if before:
+                break  # within a sentence, the first count after the cue
+    return out
