@@ -1029,3 +1029,14 @@ def test_rieng_inside_a_phrase_or_with_two_candidate_wholes_makes_no_subset():
     assert _subsets("Năm nay xảy ra 20 vụ cháy, trong đó cháy nhà riêng 12 vụ.") == [(["20", "12"], False)]
     two = ("Công an đã bắt 300 đối tượng, khởi tố 120 đối tượng. Riêng tháng 12 đã bắt 40 đối tượng.")
     assert not [s for s in _subsets(two) if "40" in s[0]]
+
+
+def test_causes_of_the_total_after_a_sentence_that_divided_it():
+    text = ("Quý I, toàn huyện xảy ra 12 vụ cháy, làm bị thương 2 người. Trong đó nhiều nhất là cháy nhà ở 5 vụ; "
+            "cháy kho 4 vụ. Về nguyên nhân, kết quả điều tra cho thấy các vụ cháy xuất phát từ chập điện 7 vụ; "
+            "sơ ý khi dùng lửa 3 vụ; chưa rõ nguyên nhân 2 vụ.")
+    assert ("breakdown", ["12", "7", "3", "2"]) in kinds_and_texts(text)
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    # "các vụ tai nạn" names no count of the sentences before: no whole
+    other = text.replace("các vụ cháy xuất phát", "các vụ tai nạn xuất phát")
+    assert not [k for k, figs in kinds_and_texts(other) if figs[:1] == ["12"] and "7" in figs]

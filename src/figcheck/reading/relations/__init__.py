@@ -67,6 +67,7 @@ class RelationReader:
         # the sentence a "Trong đó" or a "So với cùng kỳ" sentence speaks of: the nearest before it that
         # states values, passing over one that only compares ("So với cùng kỳ, giảm 5 vụ (10%)")
         stated: list[Figure] = []
+        stated_sentence = None
         earlier: list[list[Figure]] = []  # the sentences that stated values before ``stated``, nearest first
         sentences = [s for s in article.sentences if by_sentence.get(s.index)]
         for n, s in enumerate(sentences):
@@ -74,7 +75,7 @@ class RelationReader:
             following = by_sentence[sentences[n + 1].index] if n + 1 < len(sentences) else []
             ahead = [(t, by_sentence[t.index]) for t in sentences[n + 1:n + 1 + AHEAD]]
             ctx = SentenceContext(text, s, sf, stated, following=following, ahead=ahead, earlier=earlier, verbs=verbs,
-                                  lower=s.text.lower())
+                                  lower=s.text.lower(), previous_sentence=stated_sentence)
             for detect in SENTENCE_DETECTORS:
                 ctx.found += detect(self.cues, ctx)
             rels += ctx.found
@@ -82,7 +83,7 @@ class RelationReader:
             # (a fraction states values too: "… là 355,2/355,2 ha. Trong đó: …"; not the slash pair of a change)
             if any(f.role in ("count", "measure") or f.role == "denominator" and f.id not in in_change for f in sf):
                 earlier = ([stated] + earlier)[:AHEAD] if stated else earlier
-                stated = sf
+                stated, stated_sentence = sf, s
         for detect in ARTICLE_DETECTORS:
             rels += detect(self.cues, article, by_sentence, rels)
         attach_wholes(rels)

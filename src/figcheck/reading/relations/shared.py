@@ -183,6 +183,7 @@ class SentenceContext:
     # the verb before each figure of the article, by (offset, pattern), found once for every detector
     verbs: dict[tuple[int, str], str | None] = field(default_factory=dict)
     lower: str = ""  # the sentence in lower case, for the detectors' quick "can it be here at all" tests
+    previous_sentence: Sentence | None = None  # the sentence of ``previous``
 
 
 def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None = None,

@@ -38,8 +38,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             opener = ex
     if opener is None and sf and not cue_spans:
         back = cues.back_ref_opener_re.search(text, s.start, sf[0].start)
-        if back and back.group("noun").lower() == head_word(sf[0]) and len(text[s.start:sf[0].start].split()) <= 20 \
-                and not CLAUSE_END.search(text, s.start, sf[0].start):
+        # (near the first figure, in the sentence's first clause: "Về nguyên nhân, kết quả điều tra … cho thấy các
+        # vụ cháy xuất phát từ chập điện 6 vụ; …")
+        if back and back.group("noun").lower() == head_word(sf[0]) and len(text[back.start():sf[0].start].split()) <= 12 \
+                and len(text[s.start:back.start()].split()) <= 16 and not CLAUSE_END.search(text, s.start, sf[0].start):
             opener = back
     if opener and not (cue_spans and cue_spans[0][0] < opener.end()):
         cue_spans.insert(0, (s.start, opener.end(), text[s.start:opener.end()].strip(" ,:-–\n").lower()))
@@ -61,6 +63,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # (a fraction's denominator too: "… 355,2/355,2 ha. Trong đó: nhóm A 198,2 ha, …" — as within a sentence,
             # the parts are bounded by the larger figure, whichever of the two they divide)
             wholes = _not_parts(cues, text, [f for f in prev if f.role in COUNTED + ("denominator",)])
+            if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
+                    and ctx.earlier and cues.subset_re.match(text, skip_blanks(text, ctx.previous_sentence.start,
+                                                                               ctx.previous_sentence.end)):
+                # "… 15 vụ cháy … . Trong đó nhiều nhất là nhà ở 6 vụ; … . Về nguyên nhân, các vụ cháy xuất phát từ
+                # chập điện 6 vụ; …": the sentence before only divided the total; "các vụ cháy" names the total
+                named = text[opener.start("noun"):opener.start("noun") + 40].lower().split()
+                wholes = [f for f in ctx.earlier[0][-LOOKBACK:] if f.role in COUNTED
+                          and described(text, f) and list(described(text, f)) == named[:len(described(text, f))]]
         if not wholes:
             continue
         after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED]
