@@ -1040,3 +1040,15 @@ def test_causes_of_the_total_after_a_sentence_that_divided_it():
     # "các vụ tai nạn" names no count of the sentences before: no whole
     other = text.replace("các vụ cháy xuất phát", "các vụ tai nạn xuất phát")
     assert not [k for k, figs in kinds_and_texts(other) if figs[:1] == ["12"] and "7" in figs]
+
+
+def test_parts_of_an_area_done_past_its_plan_are_bounded_by_the_done():
+    text = ("Diện tích cây lâu năm hiện có là 5.300 ha/5.200 ha, đạt 101,9% kế hoạch. Trong đó, cà phê 3.000 ha, "
+            "điều 2.250 ha, tiêu 40 ha.")
+    assert ("breakdown", ["5.300 ha", "3.000 ha", "2.250 ha", "40 ha"]) in kinds_and_texts(text)
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_word_that_names_articles_of_a_law_does_not_hide_an_area():
+    texts = [f.text for f in figcheck.extract("Chè 1.100 ha, điều 2.250,5 ha; theo Điều 5 của luật.").figures]
+    assert texts == ["1.100 ha", "2.250,5 ha"]

@@ -353,8 +353,10 @@ class FigureReader:
             return
         before = text[max(s0, start - 40):start].lower().rstrip()
         if self._is_identifier_context(before) and text[end:end + 1] != "%" \
-                and not self._name_then_count(text, start, end, s1):
-            return  # "thôn 4", "số 12" — but "khu vực nông thôn 42,9%" is a percentage, "TP Hải Phòng 40 người" a count
+                and not self._name_then_count(text, start, end, s1) and not self._measure_unit_after(text, end, s1):
+            # "thôn 4", "số 12" — but "khu vực nông thôn 42,9%" is a percentage, "TP Hải Phòng 40 người" a count,
+            # "điều 22.051,7 ha" (cashew) an area
+            return
         if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
                 and not (len(token) == 2 and (self._words_after(text, end, s1, 1) or self._field_value(text, before, end, s1))):
             return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị", "hợp lệ: 08 +" are counts
@@ -542,6 +544,11 @@ class FigureReader:
             counts[evidence] += 1
         other = "en" if default == "vi" else "vi"
         return other if counts[other] >= 2 and counts[other] > counts[default] else default
+
+    def _measure_unit_after(self, text: str, end: int, s1: int) -> bool:
+        """A unit of measure follows the number ("22.051,7 ha"): a quantity, whatever word stands before it."""
+        m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
+        return bool(m) and len(m.group(0)) > 1 and self.unit_map.get(m.group(0).lower()) not in (None, "count")
 
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:

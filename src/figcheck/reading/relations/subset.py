@@ -54,7 +54,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             close = text.find(")", p, s.end)
             scope_end = close if close >= 0 else s.end
         at = bisect.bisect_left(starts, p)  # figures before the cue, and after it: found by position, not scanned
-        wholes = [f for f in sf[max(0, at - LOOKBACK):at] if f.end <= p and f.role in COUNTED + ("denominator",)]
+        wholes = _larger_of_pairs([f for f in sf[max(0, at - LOOKBACK):at] if f.end <= p
+                                   and f.role in COUNTED + ("numerator", "denominator")])
         unique = not wholes
         if not wholes:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
@@ -62,7 +63,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             # (a fraction's denominator too: "… 355,2/355,2 ha. Trong đó: nhóm A 198,2 ha, …" — as within a sentence,
             # the parts are bounded by the larger figure, whichever of the two they divide)
-            wholes = _not_parts(cues, text, [f for f in prev if f.role in COUNTED + ("denominator",)])
+            wholes = _not_parts(cues, text, _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")]))
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
                     and ctx.earlier and cues.subset_re.match(text, skip_blanks(text, ctx.previous_sentence.start,
                                                                                ctx.previous_sentence.end)):
@@ -104,6 +105,21 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["implied"] = True
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
+    return out
+
+
+def _larger_of_pairs(figures: list[Figure]) -> list[Figure]:
+    """The figures with each slash pair as its larger side: parts of either side stay within it ("45/50 vụ,
+    trong đó …": 50; "diện tích hiện có là 266.543,3 ha/265.840 ha. Trong đó …", done past the plan: 266.543,3)."""
+    out = []
+    for k, f in enumerate(figures):
+        if f.role == "numerator":
+            continue
+        if f.role == "denominator" and k and figures[k - 1].role == "numerator":
+            num = figures[k - 1]
+            if num.value is not None and f.value is not None and num.value > f.value:
+                f = num
+        out.append(f)
     return out
 
 
