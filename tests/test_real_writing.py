@@ -1052,3 +1052,13 @@ def test_parts_of_an_area_done_past_its_plan_are_bounded_by_the_done():
 def test_a_word_that_names_articles_of_a_law_does_not_hide_an_area():
     texts = [f.text for f in figcheck.extract("Chè 1.100 ha, điều 2.250,5 ha; theo Điều 5 của luật.").figures]
     assert texts == ["1.100 ha", "2.250,5 ha"]
+
+
+def test_a_part_named_among_the_kinds_of_the_whole_s_noun_phrase():
+    text = ("Năm qua, công an huyện đã tiếp nhận 420 tin tố giác, tin báo về tội phạm và kiến nghị khởi tố. Trong "
+            "đó, tố giác 150 tin; tin báo 262, 8 kiến nghị khởi tố.")
+    assert ("breakdown", ["420", "150", "262", "8"]) in kinds_and_texts(text)
+    assert rules_of(text) == []
+    # a kind the whole does not list is no part of it
+    other = text.replace("8 kiến nghị khởi tố", "8 đơn thư khiếu nại")
+    assert not [k for k, figs in kinds_and_texts(other) if "8" in figs and "420" in figs]

@@ -169,6 +169,9 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  # "32 ổ nhóm ma túy … 1 đường dây buôn bán ma túy", which only share what they are about)
                  lambda w: compatible(w, part) and (head_word(part) in content_words(w.noun)
                                                     or head_word(w) in content_words(part.noun)),
+                 # a kind the whole's own noun phrase lists: "611 tin tố giác, tin báo về tội phạm và kiến nghị khởi tố.
+                 # Trong đó, … 2 kiến nghị khởi tố"
+                 lambda w: w.unit == part.unit and _listed_in_noun_phrase(text, w, part),
                  # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
                  lambda w: part.unit != "count" and not part.noun and not w.noun,
                  # a count with no noun of its own ("Trong đó ngoài xã hội 1.122, bị giam giữ 170") counts
@@ -178,6 +181,21 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
         if same:
             return same[-1] if not unique or len(same) == 1 else None
     return None
+
+
+_PHRASE_STOP = re.compile(r"[.;:()]|\d")
+
+
+def _listed_in_noun_phrase(text: str, whole: Figure, part: Figure) -> bool:
+    """The part's noun (two words or more) is one of the kinds the whole's noun phrase lists, up to the end of
+    its clause ("611 tin tố giác, tin báo … và kiến nghị khởi tố" lists "kiến nghị khởi tố")."""
+    noun = (part.noun or "").lower()
+    if len(noun.split()) < 2:
+        return False
+    stop = _PHRASE_STOP.search(text, whole.end, whole.end + 120)
+    phrase = text[whole.end:stop.start() if stop else whole.end + 120].lower()
+    return re.search(rf"(?<![^\W_]){re.escape(noun)}(?![^\W_])", phrase) is not None and \
+        not phrase.lstrip().startswith(noun)  # its own first noun is the whole's, not a kind of it
 
 
 def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], parts: list[Figure],
