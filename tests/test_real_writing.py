@@ -1062,3 +1062,12 @@ def test_a_part_named_among_the_kinds_of_the_whole_s_noun_phrase():
     # a kind the whole does not list is no part of it
     other = text.replace("8 kiến nghị khởi tố", "8 đơn thư khiếu nại")
     assert not [k for k, figs in kinds_and_texts(other) if "8" in figs and "420" in figs]
+
+
+def test_of_these_naming_the_whole_by_its_words():
+    text = ("Năm qua, xã đã xây dựng 9 mô hình tự quản mới, nâng tổng số lên 40 mô hình. Trong số các mô hình tự "
+            "quản mới này, có 4 mô hình do Hội Phụ nữ phụ trách.")
+    assert ("subset", ["9", "4"]) in kinds_and_texts(text)
+    # words that name no earlier count: no whole
+    other = text.replace("các mô hình tự quản mới này", "các mô hình điểm này")
+    assert not [k for k, figs in kinds_and_texts(other) if figs == ["9", "4"] or figs == ["40", "4"]]

@@ -51,6 +51,11 @@ class Cues:
         self.lang = lang
         self.subset_cues = lang.words("cues.subset")
         self.anaphoric_subset = set(lang.words("cues.anaphoric_subset"))
+        named = lang.data["cues"]["anaphoric_named"]
+        alt = lambda key: "|".join(re.escape(w) for w in sorted(named[key], key=len, reverse=True))  # noqa: E731
+        self.named_anaphoric_re = re.compile(
+            rf"(?:{alt('openers')})\s++(?:(?:{alt('determiners')})\s++)?(?P<noun>[^\W\d_]++(?:\s++[^\W\d_]++){{0,4}}?)"
+            rf"\s++(?:{alt('pointers')})(?![^\W_])\s*+,?", re.IGNORECASE)
         self.breakdown_cues = lang.words("cues.breakdown")
         self.example_cues = lang.words("cues.examples")
         self.open_tail = lang.words("cues.open_tail")

@@ -31,12 +31,16 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     cue_spans = [(m.start(), m.end(), m.group(0).lower()) for m in cues.subset_re.finditer(text, s.start, s.end)]
     # "Cụ thể, lúa 6.838 ha; bắp 1.025 ha; …" after "… 11.397 ha.", "Nhiều đơn vị nổi bật, như: quận A bắt 35
     # vụ …": the sentence lists parts of the one before
-    opener = cues.part_list_opener_re.match(text, skip_blanks(text, s.start, s.end), s.end)
-    if opener is None and sf:
+    # "Trong số các điển hình mới này, có 5 mô hình …": of the earlier count those words name
+    named = cues.named_anaphoric_re.match(text, skip_blanks(text, s.start, s.end), s.end) \
+        if not cue_spans and "trong" in ctx.lower else None
+    named_words = content_words(named.group("noun")) if named else set()
+    opener = None if named else cues.part_list_opener_re.match(text, skip_blanks(text, s.start, s.end), s.end)
+    if opener is None and sf and not named:
         ex = cues.examples_colon_re.search(text, s.start, sf[0].start)
         if ex and len(text[s.start:ex.start()].split()) <= 12 and not CLAUSE_END.search(text, s.start, ex.start()):
             opener = ex
-    if opener is None and sf and not cue_spans:
+    if opener is None and sf and not cue_spans and not named:
         back = cues.back_ref_opener_re.search(text, s.start, sf[0].start)
         # (near the first figure, in the sentence's first clause: "Về nguyên nhân, kết quả điều tra … cho thấy các
         # vụ cháy xuất phát từ chập điện 6 vụ; …")
@@ -45,6 +49,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             opener = back
     if opener and not (cue_spans and cue_spans[0][0] < opener.end()):
         cue_spans.insert(0, (s.start, opener.end(), text[s.start:opener.end()].strip(" ,:-–\n").lower()))
+    if named:
+        cue_spans.insert(0, (s.start, named.end(), "trong số này"))
     for p, cue_end, cue in cue_spans:
         # a cue inside brackets scopes to them: "660 mô hình (trong đó có 144 …, 5 …)"
         open_br = text.rfind("(", s.start, p)
@@ -64,6 +70,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # (a fraction's denominator too: "… 355,2/355,2 ha. Trong đó: nhóm A 198,2 ha, …" — as within a sentence,
             # the parts are bounded by the larger figure, whichever of the two they divide)
             wholes = _not_parts(cues, text, _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")]))
+            if named_words:
+                wholes = [w for w in wholes if named_words <= content_words(w.noun)]
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
                     and ctx.earlier and cues.subset_re.match(text, skip_blanks(text, ctx.previous_sentence.start,
                                                                                ctx.previous_sentence.end)):
