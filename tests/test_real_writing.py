@@ -996,7 +996,9 @@ def test_items_in_brackets_may_be_long_clauses_separated_by_semicolons():
     r = _breakdown(text)
     assert r.exhaustive and len(r.roles["parts"]) == 3
     assert rules_of(text) == []
-    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("10 người", "12 người"))
+    # clauses that each open with a count may overlap ("bị thương nặng …; đã xuất viện …"): told, not flagged
+    assert r.implied
+    assert rules_of(text.replace("10 người", "9 người")) == [("info", "core.breakdown.implied-parts-within-total")]
 
 
 def test_a_nested_of_which_inside_a_semicolon_item_is_not_another_part():
@@ -1071,3 +1073,39 @@ def test_of_these_naming_the_whole_by_its_words():
     # words that name no earlier count: no whole
     other = text.replace("các mô hình tự quản mới này", "các mô hình điểm này")
     assert not [k for k, figs in kinds_and_texts(other) if figs == ["9", "4"] or figs == ["40", "4"]]
+
+
+# -- near misses found by a second review (texts that read as consistent or ambiguous) ---------------
+
+REVIEWED_NEAR_MISSES_2 = [
+    # a word inside a compound of the whole's noun is no head word ("thôn" of "nông thôn", "học" of "trường học")
+    "Xã đạt 17/19 tiêu chí nông thôn mới. Trong đó có 25 thôn đạt chuẩn văn hóa.",
+    "Trường đạt 28/30 tiêu chí trường học xanh. Trong đó có 45 học sinh xanh.",
+    # "đồng chí", "tấn công" after a unit's number are no units
+    "Đại đội 12 đồng chí chiến sĩ đã giúp dân gặt lúa. Trong đó có 20 đồng chí là đảng viên.",
+    "Khóa 15 đồng chí học viên đã tốt nghiệp. Trong đó có 30 học viên đạt loại giỏi.",
+    # a kind the whole's noun lists, counted by another counter word (animals of households)
+    "Huyện đã hỗ trợ 50 hộ nuôi gà thả vườn và vịt siêu trứng. Trong đó, cấp 2.000 con gà thả vườn, 1.500 con vịt "
+    "siêu trứng.",
+    # a ";" clause of names counted each that counts something else
+    "Trong ngày có 60 ca mắc gồm Hà Nội 40 ca, Bắc Ninh 10 ca, Hải Dương và Hưng Yên mỗi nơi 5 ca; Hà Nội và Bắc "
+    "Ninh mỗi nơi có 1 ca tử vong.",
+    # "each" with the count further on
+    "Trong ngày có 60 ca mắc gồm Hà Nội 40 ca, Hải Dương và Hưng Yên đều có ca mắc mới, tổng cộng 20 ca.",
+    # a list that may go on after its ";"
+    "Trong ngày có 68 ca gồm Hà Nội 40 ca, Bắc Ninh 12 ca, Hải Dương và Hưng Yên mỗi nơi có 5 ca; các tỉnh còn lại 6 ca.",
+    "Trong ngày có 68 ca gồm Hà Nội 40 ca, Bắc Ninh 22 ca; các tỉnh còn lại 6 ca.",
+    # a nested "trong đó" / "gồm" inside an item
+    "Đợt này có 18 ca mắc gồm Hà Nội 10 ca, Hải Dương và Hưng Yên mỗi nơi có 2 ca, trong đó 1 ca tử vong; Nam Định 4 ca.",
+    "Lũ làm 10 người chết (8 người mất tích tại xã A, gồm 5 người lớn và 3 trẻ em; 2 người chết tại xã B).",
+    # bracket items as ";" clauses may overlap
+    "Bão làm 30 hộ bị thiệt hại (20 hộ bị tốc mái hoàn toàn do gió lốc; 15 hộ bị ngập nước do mưa lớn kéo dài).",
+    "Bão làm 20 người bị thương (12 người bị thương nặng phải chuyển viện; 15 người đã được xuất viện về nhà).",
+    # a bracket that gives another period's value
+    "Vụ tai nạn làm 5 người chết (cùng kỳ năm trước 7 người; giảm 2 người).",
+]
+
+
+def test_near_misses_found_by_a_second_review_make_no_error_or_warning():
+    for text in REVIEWED_NEAR_MISSES_2:
+        assert not [x for x in rules_of(text) if x[0] in ("error", "warning")], text

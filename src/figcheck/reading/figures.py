@@ -548,7 +548,10 @@ class FigureReader:
     def _measure_unit_after(self, text: str, end: int, s1: int) -> bool:
         """A unit of measure follows the number ("22.051,7 ha"): a quantity, whatever word stands before it."""
         m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
-        return bool(m) and len(m.group(0)) > 1 and self.unit_map.get(m.group(0).lower()) not in (None, "count")
+        if not m or len(m.group(0)) <= 1 or self.unit_map.get(m.group(0).lower()) in (None, "count"):
+            return False
+        rest = text[m.start():min(s1, m.start() + 30)].lower() + " "
+        return not any(_starts_with_phrase(rest, w) for w in self.not_units)  # "đồng chí", "tấn công"
 
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:

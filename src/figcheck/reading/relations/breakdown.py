@@ -24,6 +24,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         """Reads the list of ``sf[i]`` whose first part is ``sf[j]``; returns how far the scan moves on."""
         t, first = sf[i], sf[j]
         end_limit = s.end
+        crossed = False  # the list went on over ";" clauses of names counted each
         if bracket:
             close = text.find(")", first.start, s.end)
             end_limit = close if close >= 0 else s.end
@@ -31,8 +32,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             semi = text.find(";", first.start, s.end)
             # "…, Tây Ninh và Cần Thơ mỗi tỉnh có 5 ca; An Giang và Đà Nẵng mỗi nơi có 4 ca; …": clauses of
             # items counted once per name go on with the list
-            crossed, clauses = False, 0
-            while semi >= 0 and clauses < LOOKBACK and _per_name_clause(cues, text, semi + 1, s.end):
+            clauses = 0
+            counted = tuple((first.noun or first.classifier or "").lower().split())
+            while semi >= 0 and clauses < LOOKBACK and _per_name_clause(cues, text, semi + 1, s.end, counted):
                 semi, crossed, clauses = text.find(";", semi + 1, s.end), True, clauses + 1
             end_limit = semi if semi >= 0 else s.end
         parts = [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
@@ -41,13 +43,25 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # the list may go on past what was read: it cannot be complete (as after ";" clauses of names counted
         # each, where a clause of another shape follows)
         cut = not bracket and not items_by_semicolon and crossed and end_limit < s.end
+        long_items = False  # items read as long ";" clauses in brackets: they may overlap
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
-            if not cues.list_sep_re.search(between) or len(between.split()) > 8 and not _next_item(cues, between, t, kept, b, bracket or items_by_semicolon) \
-                    and not _names_counted_each(cues, text, a, b):
+            if cues.subset_re.search(between) or cues.breakdown_re.search(between.lower()) and kept:
+                # "…, Hải Dương và Hưng Yên mỗi nơi có 2 ca, trong đó 1 ca tử vong; …", "(8 người … tại xã A, gồm 5
+                # người lớn và 3 trẻ em; 2 người …)": a nested division of the last part; the list may go on after it
+                cut = True
+                break
+            long = len(between.split()) > 8 and not _names_counted_each(cues, text, a, b)
+            if not cues.list_sep_re.search(between) or long and not _next_item(cues, between, t, kept, b,
+                                                                                 bracket or items_by_semicolon):
                 # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
                 cut = not ("(" in between or ":" in between or cues.breakdown_re.search(between.lower()))
                 break
+            # (";" between items in brackets: clauses, which may overlap — "(12 người bị thương nặng …; 15 người đã
+            # xuất viện)")
+            # ("(khách quốc tế 200.000 lượt, tăng 5%; khách nội địa 900.000 lượt, …)": items named by a label before
+            # their count are categories, which do not overlap)
+            long_items = long_items or (long or bracket) and ";" in between and not between.rsplit(";", 1)[1].strip()
             kept.append(b)
         parts = kept
         region_end = min(end_limit, max(p.end for p in parts) + 60)
@@ -66,6 +80,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 else:
                     times[b.id] = n
         open_tail = open_tail or per_name
+        if not bracket and not items_by_semicolon and end_limit < s.end and text[end_limit:end_limit + 1] == ";" \
+                and any(f.start > end_limit and f.role in ("count", "measure") and f.unit == parts[-1].unit
+                        and head_word(f) == head_word(parts[-1]) for f in sf[j:j + LOOKBACK]):
+            # "… gồm Hà Nội 40 ca, Bắc Ninh 22 ca; các tỉnh còn lại 6 ca": the list may go on after the ";"
+            cut = True
         examples = bool(cues.example_re.search(low)) or bool(cues.partial_re.search(low))
         if follows_other_count(text, sf, i) and len(parts) > 1:
             # "37 vụ, 68 đối tượng, gồm 20 vụ, 39 đối tượng … và 17 vụ, 29 đối tượng": parallel totals,
@@ -97,9 +116,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         roles = {"total": t.id, "parts": [p.id for p in same], "other_parts": [p.id for p in others]}
         if times and not per_name:
             roles["times"] = {pid: n for pid, n in times.items() if pid in roles["parts"]}
+        extra = {"implied": True, "evidence": "long items in brackets, which may overlap"} if long_items else \
+            {"evidence": "items counted once for each name they give"} if times and not per_name else {}
         out.append(relation("breakdown", [t] + parts, roles, exhaustive=exhaustive, cue=cue or "(",
-                            end=region_end if open_tail else None,
-                            evidence="items counted once for each name they give" if times and not per_name else None))
+                            end=region_end if open_tail else None, **extra))
         return 1  # a part may be the total of a list of its own
 
     i = 0
@@ -145,6 +165,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # "5.871 người (bảo vệ dân phố 253 người; …)": a bracket right after the noun opens the list too
         # "6 người chết do mưa lũ (Vĩnh Phúc 2 người, …)": a bracket still open at the first part opens the list
         bracket = "(" in low and ")" not in low[low.rfind("("):]
+        if bracket and cues.other_period_re.search(low[low.rfind("("):]):
+            i += 1  # "5 người chết (cùng kỳ năm trước 7 người; giảm 2 người)": the bracket compares, it does not divide
+            continue
         cue_m = cues.breakdown_re.search(low)
         cue = cue_m.group(0) if cue_m else None
         colon = low.rstrip().endswith(":")
@@ -205,7 +228,7 @@ def _names_counted_each(cues: Cues, text: str, a: Figure, b: Figure) -> int | No
     """How many place names the item of ``b`` gives, when it is counted once per name ("…, Hà Nội và Hưng Yên
     mỗi nơi có 8 ca": 2); None where no such cue stands before ``b`` or a name is unclear."""
     m = cues.each_re.search(text, a.end, b.start)
-    if m is None or not _names_each(cues, text, m):
+    if m is None or not _names_each(cues, text, m) or not _number_follows_each(text[m.end():b.start]):
         return None
     lead = text[a.end:m.start()]
     sep = re.search(r"[,;]", lead)
@@ -217,6 +240,12 @@ def _names_counted_each(cues: Cues, text: str, a: Figure, b: Figure) -> int | No
     return len(names)
 
 
+def _number_follows_each(between: str) -> bool:
+    """The count is what each name has, right after the cue ("mỗi nơi có 5 ca", "mỗi tỉnh thành có 5 ca", "đều có
+    5 ca"), not a figure further on ("đều có ca mắc mới, tổng cộng 20 ca")."""
+    return len(between.split()) <= 2 and not re.search(r"[,;:()]", between)
+
+
 def _names_each(cues: Cues, text: str, m) -> bool:
     """The "each" cue speaks of the names ("mỗi nơi", "mỗi tỉnh", "đều có"), not of time ("mỗi ngày")."""
     cue = m.group(0).lower()
@@ -226,15 +255,25 @@ def _names_each(cues: Cues, text: str, m) -> bool:
     return bool(nxt) and nxt[0] in {p.split()[0] for p in cues.place_prefixes}
 
 
-def _per_name_clause(cues: Cues, text: str, start: int, limit: int) -> bool:
-    """The ";" clause from ``start`` is one item counted once per name: "An Giang và Đà Nẵng mỗi nơi có 4 ca"."""
+_EACH_COUNT = re.compile(r"(?<![\d.,])\d[\d.,]*+\s++(?P<noun>[^\W\d_]++(?:\s++[^\W\d_]++)*+)")
+
+
+def _per_name_clause(cues: Cues, text: str, start: int, limit: int, counted: tuple[str, ...]) -> bool:
+    """The ";" clause from ``start`` is one item counted once per name, of what the list's parts count
+    (``counted``, their words): "An Giang và Đà Nẵng mỗi nơi có 4 ca" — not "Hà Nội và Bắc Ninh mỗi nơi có 1 ca
+    tử vong", which counts something else."""
     end = text.find(";", start, limit)
     clause = text[start:end if end >= 0 else limit]
     m = cues.each_re.search(clause)
     if m is None or not _names_each(cues, clause, m):
         return False
     names = [n.strip() for n in _NAME_SEP.split(clause[:m.start()])]
-    return len(names) >= 2 and all(n and _is_place(cues, n) for n in names) and any(ch.isdigit() for ch in clause[m.end():])
+    if len(names) < 2 or not all(n and _is_place(cues, n) for n in names):
+        return False
+    number = _EACH_COUNT.search(clause, m.end())
+    if number is None or not _number_follows_each(clause[m.end():number.start()]):
+        return False
+    return tuple(number.group("noun").lower().split()) == counted
 
 
 def _is_place(cues: Cues, label: str) -> bool:

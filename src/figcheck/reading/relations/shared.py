@@ -84,6 +84,7 @@ class Cues:
         self.shortfall = lang.words("cues.shortfall")
         self.out_of = set(lang.words("cues.out_of"))
         self.compared_re = word_alternation(self.compared)
+        self.other_period_re = word_alternation(self.compared + lang.words("cues.other_period"))
         self.place_prefixes = lang.words("cues.place_prefixes")
         headers = "|".join(re.escape(w) for w in lang.words("cues.item_headers"))
         self.item_header_re = re.compile(rf"(?<![^\W_])(?:{headers})(?:\s+như sau)?\s*:", re.IGNORECASE)

@@ -82,6 +82,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                           and described(text, f) and list(described(text, f)) == named[:len(described(text, f))]]
         if not wholes:
             continue
+        if not unique and not inside and cues.breakdown_re.search(text[s.start:wholes[-1].start].lower()):
+            # "… gồm Hà Nội 10 ca, Hải Dương và Hưng Yên mỗi nơi có 2 ca, trong đó 1 ca tử vong; Nam Định 4 ca": of an
+            # item of a list, the cue speaks up to the item's end
+            semi = text.find(";", cue_end, scope_end)
+            scope_end = semi if semi >= 0 else scope_end
         after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED]
         # the parts stop at the next cue that opens a list of its own
         nxt = cues.subset_re.search(text, cue_end, scope_end)
@@ -175,11 +180,11 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  lambda w: cues.kind_of(w) == cues.kind_of(part),  # "116 đối tượng, trong đó … 86 bị can"
                  # "2.100 nguồn tin; trong đó 1.950 tin": what one counts is a word of the other's noun (not
                  # "32 ổ nhóm ma túy … 1 đường dây buôn bán ma túy", which only share what they are about)
-                 lambda w: compatible(w, part) and (head_word(part) in content_words(w.noun)
-                                                    or head_word(w) in content_words(part.noun)),
+                 # — a word of the noun's head, not of a compound further on: "thôn" of "tiêu chí nông thôn mới" is none)
+                 lambda w: compatible(w, part) and (_heads(head_word(part), w.noun) or _heads(head_word(w), part.noun)),
                  # a kind the whole's own noun phrase lists: "611 tin tố giác, tin báo về tội phạm và kiến nghị khởi tố.
                  # Trong đó, … 2 kiến nghị khởi tố"
-                 lambda w: w.unit == part.unit and _listed_in_noun_phrase(text, w, part),
+                 lambda w: w.unit == part.unit and w.classifier == part.classifier and _listed_in_noun_phrase(text, w, part),
                  # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
                  lambda w: part.unit != "count" and not part.noun and not w.noun,
                  # a count with no noun of its own ("Trong đó ngoài xã hội 1.122, bị giam giữ 170") counts
@@ -192,6 +197,14 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
 
 
 _PHRASE_STOP = re.compile(r"[.;:()]|\d")
+
+
+def _heads(word: str | None, noun: str | None) -> bool:
+    """``word`` is one of the first two words of ``noun``: "tin" of "nguồn tin"."""
+    return bool(word) and word in _LETTER_WORDS.findall((noun or "").lower())[:2]
+
+
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _listed_in_noun_phrase(text: str, whole: Figure, part: Figure) -> bool:
