@@ -17,6 +17,7 @@ a metric): ``N.lo``/``N.hi`` (strict reading), ``N.llo``/``N.lhi`` (loose), ``N.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -56,31 +57,41 @@ def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
 
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
     out: dict[str, Any] = {f"{prefix}.n": len(figs), f"{prefix}.id": [f.id for f in figs]}
-    for agg in ("sum", "min", "max"):
-        for key, attr in (("lo", "low"), ("hi", "high"), ("llo", "loose_low"), ("lhi", "loose_high")):
-            vals = [getattr(f, attr) for f in figs]
-            if not vals:
-                out[f"{prefix}.{agg}.{key}"] = NAN
-            elif any(v is None for v in vals):
-                out[f"{prefix}.{agg}.{key}"] = NAN  # an unbounded loose side stays unbounded
-            else:
-                out[f"{prefix}.{agg}.{key}"] = {"sum": math.fsum, "min": min, "max": max}[agg](vals)
+    # each bound's values once; an empty list, or a bound missing on any figure (an unbounded loose side
+    # stays unbounded), gives NaN for every aggregate
+    bounds = [(key, [getattr(f, attr) for f in figs]) for key, attr in _LIST_BOUNDS]
+    usable = [bool(vals) and None not in vals for _, vals in bounds]
+    for agg, fn in _AGGREGATES:
+        for (key, vals), ok in zip(bounds, usable):
+            out[f"{prefix}.{agg}.{key}"] = fn(vals) if ok else NAN
     return out
+
+
+_LIST_BOUNDS = (("lo", "low"), ("hi", "high"), ("llo", "loose_low"), ("lhi", "loose_high"))
+_AGGREGATES = (("sum", math.fsum), ("min", min), ("max", max))
 
 
 def _exact(value: int | float) -> dict[str, Any]:
     return {"lo": float(value), "hi": float(value), "llo": float(value), "lhi": float(value)}
 
 
-# The figures table, built column by column (a row per figure of every article).
-_FIGURE_FIELDS: list[tuple[str, Any]] = [
-    ("fid", lambda f: f.id), ("unit", lambda f: f.unit), ("role", lambda f: f.role),
-    ("qualifier", lambda f: f.qualifier), ("noun", lambda f: f.noun), ("decimals", lambda f: f.decimals),
-    ("spelled", lambda f: f.spelled), ("countable", lambda f: f.countable), ("value.lo", lambda f: _num(f.low)), ("value.hi", lambda f: _num(f.high)),
-    ("value.llo", lambda f: _num(f.loose_low)), ("value.lhi", lambda f: _num(f.loose_high)),
-    ("value.id", lambda f: f.id), ("value.value", lambda f: _num(f.value)), ("value.decimals", lambda f: f.decimals),
-    ("value.qualifier", lambda f: f.qualifier), ("value.unit", lambda f: f.unit),
-]
+# The figures table, built column by column (a row per figure of every article): its columns, and a
+# figure's values for them in one call.
+_FIGURE_FIELDS = ("fid", "unit", "role", "qualifier", "noun", "decimals", "spelled", "countable", "value.lo",
+                  "value.hi", "value.llo", "value.lhi", "value.id", "value.value", "value.decimals",
+                  "value.qualifier", "value.unit")
+
+
+def _figure_fields(f: Figure) -> tuple[Any, ...]:
+    """A figure's row of the figures table: its values for ``_FIGURE_FIELDS``, in that order."""
+    low, high, loose_low, loose_high, value = f.low, f.high, f.loose_low, f.loose_high, f.value
+    low = NAN if low is None else float(low)
+    high = NAN if high is None else float(high)
+    loose_low = NAN if loose_low is None else float(loose_low)
+    loose_high = NAN if loose_high is None else float(loose_high)
+    value = NAN if value is None else float(value)
+    return (f.id, f.unit, f.role, f.qualifier, f.noun, f.decimals, f.spelled, f.countable, low, high,
+            loose_low, loose_high, f.id, value, f.decimals, f.qualifier, f.unit)
 
 
 # -- column tables -------------------------------------------------------------------------------------
@@ -232,7 +243,12 @@ def _starts_with_words(text: str, phrase: str) -> bool:
 
 
 def _contains_words(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])", text) is not None
+    return _whole_words(phrase).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)  # the packs' context phrases: compiled once, not looked up in re's cache
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])")
 
 
 class MetricMatcher:
@@ -312,15 +328,17 @@ def _passages(article: Article, lang: Language) -> list[list[int]]:
 def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> Tables:
     """The tables of a batch of articles; linear in their figures, relations and sentences."""
     matcher = MetricMatcher(ruleset.metrics)
-    fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key, _ in _FIGURE_FIELDS}}
+    fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key in _FIGURE_FIELDS}}
+    figure_field_columns = [fig_cols[key] for key in _FIGURE_FIELDS]
     rel_rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
     rec_rows: list[dict[str, Any]] = []
     metric_maps: list[dict[str, str]] = []
     for ai, a in enumerate(articles):
         by_id = {f.id: f for f in a.figures}
         fig_cols["art"].extend([ai] * len(a.figures))
-        for key, get in _FIGURE_FIELDS:
-            fig_cols[key].extend([get(f) for f in a.figures])
+        if a.figures:
+            for column, values in zip(figure_field_columns, zip(*map(_figure_fields, a.figures))):
+                column.extend(values)
         for r in a.relations:
             spec = TABLES[r.kind]
             row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue,
