@@ -42,6 +42,7 @@ def test_a_relation_gets_fresh_default_lists():
                          roles={"whole": "f1", "part": "f2"})
     a.items.append(Item("x", 0, 1))
     assert b.items == [] and b.roles == {} and b.to_dict() == Relation(**{**vars(b)}).to_dict()
+    assert list(vars(b)) == [f.name for f in dataclasses.fields(Relation)]
 
 
 def test_what_the_class_refuses_it_refuses_the_same_way():
@@ -49,3 +50,16 @@ def test_what_the_class_refuses_it_refuses_the_same_way():
         new_relation(id="r1", kind="pair", figures=[], start=0, end=1, sentence=0, colour="red")
     with pytest.raises(TypeError, match="missing"):
         new_figure(id="f1", text="1")
+
+
+def test_a_figure_as_a_dict_has_every_field_in_order_however_it_was_made():
+    plain = Figure(**FIGURE)
+    expected = [(f.name, getattr(plain, f.name)) for f in dataclasses.fields(Figure)]
+    made = [plain, new_figure(**FIGURE), dataclasses.replace(plain, noun="người"),
+            pickle.loads(pickle.dumps(plain))]
+    odd = Figure(**FIGURE)
+    object.__setattr__(odd, "_note", "an attribute that is no field")  # not a field: left out
+    for f in made + [odd]:
+        assert [k for k, _ in f.to_dict().items()] == [k for k, _ in expected]
+    assert list(odd.to_dict().items()) == expected
+    assert made[2].to_dict()["noun"] == "người"

@@ -24,27 +24,36 @@ def maker(cls: type) -> Callable[..., Any]:
     order = tuple(f.name for f in fields(cls))
     names = frozenset(order)
     defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
-    factories = {f.name: f.default_factory for f in fields(cls) if f.default_factory is not MISSING}
-    required = names - defaults.keys() - factories.keys()
+    factories = tuple((f.name, f.default_factory) for f in fields(cls) if f.default_factory is not MISSING)
+    required = names - defaults.keys() - {n for n, _ in factories}
+    template = {n: defaults.get(n) for n in order}  # every field, in order; what is given replaces its value
     new = object.__new__
 
     def make(**values: Any) -> Any:
         keys = values.keys()
         if not keys <= names or not required <= keys:
             return cls(**values)
+        own = template.copy()
+        own.update(values)
+        for n, factory in factories:
+            if n not in values:
+                own[n] = factory()
         obj = new(cls)
-        if len(values) == len(order) and tuple(values) == order:
-            obj.__dict__.update(values)
-        else:
-            obj.__dict__.update({n: values[n] if n in values else defaults[n] if n in defaults else factories[n]()
-                                 for n in order})
+        obj.__dict__.update(own)
         return obj
 
     return make
 
 
 def _shallow(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
-    """A dataclass of plain values as a dict, without asdict()'s deep copying (a hot path for reports)."""
+    """A dataclass of plain values as a dict, without asdict()'s deep copying (a hot path for reports).
+
+    Its ``__dict__`` holds exactly its fields in field order when it was made by ``__init__``, by
+    :func:`maker`, by ``replace`` or by unpickling: then a copy of it is that dict, made at C speed.
+    """
+    own = obj.__dict__
+    if len(own) == len(names) and tuple(own) == names:
+        return own.copy()
     return {n: getattr(obj, n) for n in names}
 
 

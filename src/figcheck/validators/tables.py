@@ -56,19 +56,29 @@ def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
 
 
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
-    out: dict[str, Any] = {f"{prefix}.n": len(figs), f"{prefix}.id": [f.id for f in figs]}
+    n_key, id_key, agg_keys = _list_keys(prefix)
+    out: dict[str, Any] = {n_key: len(figs), id_key: [f.id for f in figs]}
     # each bound's values once; an empty list, or a bound missing on any figure (an unbounded loose side
     # stays unbounded), gives NaN for every aggregate
-    bounds = [(key, [getattr(f, attr) for f in figs]) for key, attr in _LIST_BOUNDS]
-    usable = [bool(vals) and None not in vals for _, vals in bounds]
-    for agg, fn in _AGGREGATES:
-        for (key, vals), ok in zip(bounds, usable):
-            out[f"{prefix}.{agg}.{key}"] = fn(vals) if ok else NAN
+    bounds = [[f.low for f in figs], [f.high for f in figs], [f.loose_low for f in figs], [f.loose_high for f in figs]]
+    usable = [bool(vals) and None not in vals for vals in bounds]
+    for fn, keys in agg_keys:
+        for key, vals, ok in zip(keys, bounds, usable):
+            out[key] = fn(vals) if ok else NAN
     return out
 
 
-_LIST_BOUNDS = (("lo", "low"), ("hi", "high"), ("llo", "loose_low"), ("lhi", "loose_high"))
-_AGGREGATES = (("sum", math.fsum), ("min", min), ("max", max))
+_LIST_KEYS: dict[str, tuple] = {}
+
+
+def _list_keys(prefix: str) -> tuple:
+    """The column names of a list's aggregates: ``L.n``, ``L.id``, then per aggregate its four bounds."""
+    keys = _LIST_KEYS.get(prefix)
+    if keys is None:
+        keys = _LIST_KEYS[prefix] = (f"{prefix}.n", f"{prefix}.id", tuple(
+            (fn, tuple(f"{prefix}.{agg}.{b}" for b in ("lo", "hi", "llo", "lhi")))
+            for agg, fn in (("sum", math.fsum), ("min", min), ("max", max))))
+    return keys
 
 
 def _exact(value: int | float) -> dict[str, Any]:
@@ -271,7 +281,7 @@ class MetricMatcher:
         noun = (f.noun or "").lower()
         before = f.before.lower()
         best, best_score = None, 0
-        firsts = {w.split()[0] for w in (after, noun) if w.split()}
+        firsts = {head[0] for head in (after.split(None, 1), noun.split(None, 1)) if head}
         candidates = {id(m): m for w in firsts for m in self.by_first_word.get(w.strip(".,;:"), [])}.values()
         for m in candidates:
             if m.unit != f.unit:
