@@ -48,11 +48,26 @@ def _keys(prefix: str) -> tuple[str, ...]:
     return keys
 
 
-def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
+_NO_FIGURE = (NAN, NAN, NAN, NAN, None, NAN, 0, None, None)
+
+
+def _figure_values(f: Figure | None) -> tuple[Any, ...]:
+    """A figure's values for the columns of a figure-valued name (``_FIGURE_KEYS``, in order)."""
     if f is None:
-        return dict(zip(_keys(prefix), (NAN, NAN, NAN, NAN, None, NAN, 0, None, None)))
-    return dict(zip(_keys(prefix), (_num(f.low), _num(f.high), _num(f.loose_low), _num(f.loose_high), f.id,
-                                    _num(f.value), f.decimals, f.qualifier, f.unit)))
+        return _NO_FIGURE
+    low, high, loose_low, loose_high, value = f.low, f.high, f.loose_low, f.loose_high, f.value
+    return (NAN if low is None else float(low), NAN if high is None else float(high),
+            NAN if loose_low is None else float(loose_low), NAN if loose_high is None else float(loose_high),
+            f.id, NAN if value is None else float(value), f.decimals, f.qualifier, f.unit)
+
+
+def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
+    return dict(zip(_keys(prefix), _figure_values(f)))
+
+
+def _add_figure(row: dict[str, Any], prefix: str, f: Figure | None) -> None:
+    """``row.update(figure_columns(prefix, f))`` without the dict in between."""
+    row.update(zip(_keys(prefix), _figure_values(f)))
 
 
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
@@ -360,7 +375,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                                 "items.qualifier": None, "items.unit": "count"})
                     continue
                 fid = r.roles.get(name)
-                row.update(figure_columns(name, by_id.get(fid) if isinstance(fid, str) else None))
+                _add_figure(row, name, by_id.get(fid) if isinstance(fid, str) else None)
             for name in spec["lists"]:
                 ids = r.roles.get(name) or []
                 row.update(list_columns(name, [by_id[i] for i in ids if i in by_id]))
@@ -389,7 +404,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                 row = {"art": ai, "scope": "passage", "rid": None}
                 for m, figs in per_metric.items():
                     f = figs[k] if k < len(figs) else (figs[0] if len(figs) == 1 else None)
-                    row.update(figure_columns(m, f))
+                    _add_figure(row, m, f)
                 rec_rows.append(row)
         for r in a.relations:
             if r.kind not in ("pair", "subset"):
@@ -404,7 +419,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
             if len(bound) >= 2:
                 row = {"art": ai, "scope": "linked", "rid": r.id}
                 for m, f in bound.items():
-                    row.update(figure_columns(m, f))
+                    _add_figure(row, m, f)
                 rec_rows.append(row)
     relations = {k: ColumnTable.from_rows(v) for k, v in rel_rows.items()}
     records = ColumnTable.from_rows(rec_rows)
