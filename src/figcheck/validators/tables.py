@@ -210,11 +210,10 @@ class ColumnTable:
         """As ``pandas.DataFrame(rows)``: the columns in order of first appearance, a missing key is NaN."""
         data: dict[str, list[Any]] = {}
         n = len(rows)
-        if rows and all(r.keys() == rows[0].keys() for r in rows):  # one layout (a relation table): transpose
-            keys = list(rows[0])
-            if all(list(r) == keys for r in rows):
-                columns = zip(*(r.values() for r in rows))
-                return cls({k: _normalise(list(v)) for k, v in zip(keys, columns)}, n)
+        keys = tuple(rows[0]) if rows else ()
+        if rows and all(tuple(r) == keys for r in rows):  # one layout, in one order (a relation table): transpose
+            columns = zip(*(r.values() for r in rows))
+            return cls({k: _normalise(list(v)) for k, v in zip(keys, columns)}, n)
         for i, r in enumerate(rows):
             for k, v in r.items():
                 column = data.get(k)
@@ -337,13 +336,13 @@ class Tables:
         return self.relations.get(on, ColumnTable())
 
 
-def _passages(article: Article, lang: Language) -> list[list[int]]:
-    """Sentence groups: a sentence and the next one when that one opens with "Trong đó, …"."""
-    cues = lang.words("cues.subset")
+def _passages(article: Article, cues: tuple[str, ...]) -> list[list[int]]:
+    """Sentence groups: a sentence and the next one when that one opens with "Trong đó, …" (``cues``: the
+    language's subset cues, ``tuple(lang.words("cues.subset"))``, looked up once per batch)."""
     groups: list[list[int]] = []
     for s in article.sentences:
         head = s.text.lstrip(" “\"").lower()
-        if groups and any(head.startswith(c) for c in cues):
+        if groups and head.startswith(cues):
             groups[-1].append(s.index)
         else:
             groups.append([s.index])
@@ -353,6 +352,7 @@ def _passages(article: Article, lang: Language) -> list[list[int]]:
 def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> Tables:
     """The tables of a batch of articles; linear in their figures, relations and sentences."""
     matcher = MetricMatcher(ruleset.metrics)
+    subset_cues = tuple(lang.words("cues.subset"))
     fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key in _FIGURE_FIELDS}}
     figure_field_columns = [fig_cols[key] for key in _FIGURE_FIELDS]
     rel_rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
@@ -390,7 +390,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
         for k, f in enumerate(a.figures):
             if f.id in metric_of:
                 by_sentence.setdefault(f.sentence, []).append((k, f))
-        for group in _passages(a, lang):
+        for group in _passages(a, subset_cues):
             found = [kf for s in dict.fromkeys(group) for kf in by_sentence.get(s, ())]
             if len(group) > 1:
                 found.sort(key=lambda kf: kf[0])
