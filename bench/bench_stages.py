@@ -1,12 +1,17 @@
 """Benchmark: where the time of `figcheck check --format json` goes, stage by stage (CPU time, one core).
 
     python bench/bench_stages.py [--articles 2000] [--batch 1024] [--modules]
+    python bench/bench_stages.py --jsonl ../shared/realdev/set-b.jsonl --replicate 20   # real articles
 
 Runs the stages of a local check one after the other on generated articles of the genre, in this
 process, and prints each stage's CPU time (``time.process_time``) and share: decoding the inputs,
 reading (text → figures → relations), building the article tables, evaluating the rules over them,
-turning failing rows into anomalies, and writing the JSON records. ``--modules`` adds a cProfile
-breakdown of the reading stage by module (profiling slows everything, so read those as shares only).
+turning failing rows into anomalies, and writing the JSON records. Reading is split too: normalisation,
+layout (sentences), the number convention, the figures, and the relation detectors one by one (each
+detector's own time; the detectors run inside the reading stage, so their rows are part of it).
+``--jsonl FILE --replicate N`` reads that file's articles, repeated, instead of generated ones.
+``--modules`` adds a cProfile breakdown of the reading stage by module (profiling slows everything, so
+read those as shares only).
 CPU time is used because the machine is shared: wall time includes other people's work.
 """
 
@@ -31,9 +36,13 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--batch", type=int, default=1024)
     ap.add_argument("--modules", action="store_true", help="profile the reading stage by module")
+    ap.add_argument("--jsonl", default=None, help="check this JSON Lines file's articles instead of generated ones")
+    ap.add_argument("--replicate", type=int, default=1, help="with --jsonl: repeat its lines this many times")
     args = ap.parse_args()
 
     from figcheck.languages import load_language
+    from figcheck.reading import reader as reader_mod
+    from figcheck.reading import relations as relations_mod
     from figcheck.reading.reader import reader_for
     from figcheck.reading.sources import iter_sources
     from figcheck.reports.json_report import encode_record
@@ -60,13 +69,31 @@ def main() -> None:
     engine_mod.build_tables = timed("tables (build_tables)", engine_mod.build_tables)
     engine._run_table = timed("rules (evaluate every rule per table)", engine._run_table)
     engine._anomalies = timed("anomalies (explanations, merging)", engine._anomalies)
+    # the reading stage's parts, timed where the reader calls them ("  " marks a part of reading)
+    reader_mod.normalize_text = timed("  normalisation", reader_mod.normalize_text)
+    reader.layout.read = timed("  layout (lines, sentences)", reader.layout.read)
+    reader.figures.convention = timed("  number convention", reader.figures.convention)
+    reader.figures.read = timed("  figures (numbers, context)", reader.figures.read)
+    relations_mod.SENTENCE_DETECTORS = tuple(
+        timed(f"  relations: {d.__module__.rsplit('.', 1)[-1]}.{d.__name__}", d) for d in relations_mod.SENTENCE_DETECTORS)
+    relations_mod.ARTICLE_DETECTORS = tuple(
+        timed(f"  relations: {d.__module__.rsplit('.', 1)[-1]}.{d.__name__}", d) for d in relations_mod.ARTICLE_DETECTORS)
 
-    corpus = generate_corpus(args.articles, seed=args.seed, violation_rate=0.2)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "articles.jsonl")
-        with open(path, "w", encoding="utf-8") as fh:
-            for i, g in enumerate(corpus):
-                fh.write(json.dumps({"id": f"a{i}", "text": g.text}, ensure_ascii=False) + "\n")
+        if args.jsonl:
+            with open(args.jsonl, encoding="utf-8") as fh:
+                lines = [line for line in fh if line.strip()]
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.writelines(lines * args.replicate)
+            args.articles = len(lines) * args.replicate
+            what = f"{os.path.basename(args.jsonl)} × {args.replicate} = {args.articles} articles"
+        else:
+            corpus = generate_corpus(args.articles, seed=args.seed, violation_rate=0.2)
+            with open(path, "w", encoding="utf-8") as fh:
+                for i, g in enumerate(corpus):
+                    fh.write(json.dumps({"id": f"a{i}", "text": g.text}, ensure_ascii=False) + "\n")
+            what = f"{args.articles} generated articles"
         engine.check([reader.read_source(next(iter(iter_sources([path]))))])  # warm caches
         times.clear()
         total_start = time.process_time()
@@ -93,10 +120,19 @@ def main() -> None:
         total = time.process_time() - total_start
     inner = sum(v for k, v in times.items() if k.startswith(("tables", "rules", "anomalies")))
     times["checking, other (conventions, bookkeeping)"] = max(0.0, check_total - inner)
-    print(f"{args.articles} generated articles, batches of {args.batch}: {total:.2f} s CPU, "
+    parts = {k: v for k, v in times.items() if k.startswith("  ")}
+    reading = times["reading (extract figures, relations)"]
+    detectors = sum(v for k, v in parts.items() if k.startswith("  relations: "))
+    parts["  relations: registry and bookkeeping"] = max(0.0, reading - sum(parts.values()))
+    print(f"{what}, batches of {args.batch}: {total:.2f} s CPU, "
           f"{args.articles / total:.0f} articles per CPU-second (stages run in turn, no worker pool)")
-    for name, v in sorted(times.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:45} {v * 1000 / args.articles:7.3f} ms/article  {100 * v / total:5.1f} %")
+    for name, v in sorted(((k, v) for k, v in times.items() if not k.startswith("  ")), key=lambda kv: -kv[1]):
+        print(f"  {name:52} {v * 1000 / args.articles:7.3f} ms/article  {100 * v / total:5.1f} %")
+        if name.startswith("reading"):
+            for part, pv in sorted(parts.items(), key=lambda kv: -kv[1]):
+                print(f"  {part:52} {pv * 1000 / args.articles:7.3f} ms/article  {100 * pv / total:5.1f} %")
+    print(f"  (the relation detectors together: {detectors * 1000 / args.articles:.3f} ms/article, "
+          f"{100 * detectors / total:.1f} %)")
     if profile:
         by_module: dict[str, float] = defaultdict(float)
         for (filename, _, _), (_, _, tottime, _, _) in pstats.Stats(profile).stats.items():

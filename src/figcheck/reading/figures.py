@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from figcheck.languages import Language
-from figcheck.models import Figure, Sentence
+from figcheck.models import Figure, Sentence, new_figure
 from figcheck.reading import intervals
 from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, numeral_evidence, parse_numeral
 
@@ -621,8 +621,9 @@ class FigureReader:
             claim = intervals.claim(c.value, c.decimals, c.qualifier, whole=whole,
                                     measured=c.unit != "count", multiplier=c.multiplier)
             value = float(c.value)
-            if not math.isfinite(value) or not all(math.isfinite(b) for b in (claim.low, claim.high)
-                                                   if b is not None):
+            low, high = claim.low, claim.high
+            if not math.isfinite(value) or (low is not None and not math.isfinite(low)) \
+                    or (high is not None and not math.isfinite(high)):
                 raise NumberOutOfRange(text[c.start:c.end], c.start, field)
             if value.is_integer() and abs(value) < 2 ** 53:
                 value = int(value)
@@ -631,7 +632,7 @@ class FigureReader:
         head = (classifier or noun or "").lower()
         countable = c.unit == "count" and bool(head) and self.counted_nouns.starts(head) \
             and not self.fractional_counts.starts(head) and "/" not in (noun or "")
-        return Figure(
+        return new_figure(
             id=fid, text=text[c.start:c.end], start=c.start, end=c.end, sentence=sentence.index,
             value=value, low=claim.low, high=claim.high, qualifier=c.qualifier, unit=c.unit, noun=noun,
             role=role, loose_low=claim.loose_low, loose_high=claim.loose_high, decimals=c.decimals,

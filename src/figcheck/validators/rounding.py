@@ -14,6 +14,7 @@ from a float.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
@@ -34,8 +35,12 @@ class Bounds:
     hi_closed: bool
 
 
+@functools.lru_cache(maxsize=16384, typed=True)  # articles repeat their percentages; the result is immutable
 def written(value: float | Decimal, decimals: int) -> Fraction:
-    """The exact value of a number as written with ``decimals`` places."""
+    """The exact value of a number as written with ``decimals`` places.
+
+    ``typed``: 0.1 (a float) and Decimal("0.1") differ, and so can their digits at many places.
+    """
     return Fraction(Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals)))
 
 

@@ -17,6 +17,7 @@ a metric): ``N.lo``/``N.hi`` (strict reading), ``N.llo``/``N.lhi`` (loose), ``N.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -47,40 +48,75 @@ def _keys(prefix: str) -> tuple[str, ...]:
     return keys
 
 
-def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
+_NO_FIGURE = (NAN, NAN, NAN, NAN, None, NAN, 0, None, None)
+
+
+def _figure_values(f: Figure | None) -> tuple[Any, ...]:
+    """A figure's values for the columns of a figure-valued name (``_FIGURE_KEYS``, in order)."""
     if f is None:
-        return dict(zip(_keys(prefix), (NAN, NAN, NAN, NAN, None, NAN, 0, None, None)))
-    return dict(zip(_keys(prefix), (_num(f.low), _num(f.high), _num(f.loose_low), _num(f.loose_high), f.id,
-                                    _num(f.value), f.decimals, f.qualifier, f.unit)))
+        return _NO_FIGURE
+    low, high, loose_low, loose_high, value = f.low, f.high, f.loose_low, f.loose_high, f.value
+    return (NAN if low is None else float(low), NAN if high is None else float(high),
+            NAN if loose_low is None else float(loose_low), NAN if loose_high is None else float(loose_high),
+            f.id, NAN if value is None else float(value), f.decimals, f.qualifier, f.unit)
+
+
+def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
+    return dict(zip(_keys(prefix), _figure_values(f)))
+
+
+def _add_figure(row: dict[str, Any], prefix: str, f: Figure | None) -> None:
+    """``row.update(figure_columns(prefix, f))`` without the dict in between."""
+    row.update(zip(_keys(prefix), _figure_values(f)))
 
 
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
-    out: dict[str, Any] = {f"{prefix}.n": len(figs), f"{prefix}.id": [f.id for f in figs]}
-    for agg in ("sum", "min", "max"):
-        for key, attr in (("lo", "low"), ("hi", "high"), ("llo", "loose_low"), ("lhi", "loose_high")):
-            vals = [getattr(f, attr) for f in figs]
-            if not vals:
-                out[f"{prefix}.{agg}.{key}"] = NAN
-            elif any(v is None for v in vals):
-                out[f"{prefix}.{agg}.{key}"] = NAN  # an unbounded loose side stays unbounded
-            else:
-                out[f"{prefix}.{agg}.{key}"] = {"sum": math.fsum, "min": min, "max": max}[agg](vals)
+    n_key, id_key, agg_keys = _list_keys(prefix)
+    out: dict[str, Any] = {n_key: len(figs), id_key: [f.id for f in figs]}
+    # each bound's values once; an empty list, or a bound missing on any figure (an unbounded loose side
+    # stays unbounded), gives NaN for every aggregate
+    bounds = [[f.low for f in figs], [f.high for f in figs], [f.loose_low for f in figs], [f.loose_high for f in figs]]
+    usable = [bool(vals) and None not in vals for vals in bounds]
+    for fn, keys in agg_keys:
+        for key, vals, ok in zip(keys, bounds, usable):
+            out[key] = fn(vals) if ok else NAN
     return out
+
+
+_LIST_KEYS: dict[str, tuple] = {}
+
+
+def _list_keys(prefix: str) -> tuple:
+    """The column names of a list's aggregates: ``L.n``, ``L.id``, then per aggregate its four bounds."""
+    keys = _LIST_KEYS.get(prefix)
+    if keys is None:
+        keys = _LIST_KEYS[prefix] = (f"{prefix}.n", f"{prefix}.id", tuple(
+            (fn, tuple(f"{prefix}.{agg}.{b}" for b in ("lo", "hi", "llo", "lhi")))
+            for agg, fn in (("sum", math.fsum), ("min", min), ("max", max))))
+    return keys
 
 
 def _exact(value: int | float) -> dict[str, Any]:
     return {"lo": float(value), "hi": float(value), "llo": float(value), "lhi": float(value)}
 
 
-# The figures table, built column by column (a row per figure of every article).
-_FIGURE_FIELDS: list[tuple[str, Any]] = [
-    ("fid", lambda f: f.id), ("unit", lambda f: f.unit), ("role", lambda f: f.role),
-    ("qualifier", lambda f: f.qualifier), ("noun", lambda f: f.noun), ("decimals", lambda f: f.decimals),
-    ("spelled", lambda f: f.spelled), ("countable", lambda f: f.countable), ("value.lo", lambda f: _num(f.low)), ("value.hi", lambda f: _num(f.high)),
-    ("value.llo", lambda f: _num(f.loose_low)), ("value.lhi", lambda f: _num(f.loose_high)),
-    ("value.id", lambda f: f.id), ("value.value", lambda f: _num(f.value)), ("value.decimals", lambda f: f.decimals),
-    ("value.qualifier", lambda f: f.qualifier), ("value.unit", lambda f: f.unit),
-]
+# The figures table, built column by column (a row per figure of every article): its columns, and a
+# figure's values for them in one call.
+_FIGURE_FIELDS = ("fid", "unit", "role", "qualifier", "noun", "decimals", "spelled", "countable", "value.lo",
+                  "value.hi", "value.llo", "value.lhi", "value.id", "value.value", "value.decimals",
+                  "value.qualifier", "value.unit")
+
+
+def _figure_fields(f: Figure) -> tuple[Any, ...]:
+    """A figure's row of the figures table: its values for ``_FIGURE_FIELDS``, in that order."""
+    low, high, loose_low, loose_high, value = f.low, f.high, f.loose_low, f.loose_high, f.value
+    low = NAN if low is None else float(low)
+    high = NAN if high is None else float(high)
+    loose_low = NAN if loose_low is None else float(loose_low)
+    loose_high = NAN if loose_high is None else float(loose_high)
+    value = NAN if value is None else float(value)
+    return (f.id, f.unit, f.role, f.qualifier, f.noun, f.decimals, f.spelled, f.countable, low, high,
+            loose_low, loose_high, f.id, value, f.decimals, f.qualifier, f.unit)
 
 
 # -- column tables -------------------------------------------------------------------------------------
@@ -174,11 +210,10 @@ class ColumnTable:
         """As ``pandas.DataFrame(rows)``: the columns in order of first appearance, a missing key is NaN."""
         data: dict[str, list[Any]] = {}
         n = len(rows)
-        if rows and all(r.keys() == rows[0].keys() for r in rows):  # one layout (a relation table): transpose
-            keys = list(rows[0])
-            if all(list(r) == keys for r in rows):
-                columns = zip(*(r.values() for r in rows))
-                return cls({k: _normalise(list(v)) for k, v in zip(keys, columns)}, n)
+        keys = tuple(rows[0]) if rows else ()
+        if rows and all(tuple(r) == keys for r in rows):  # one layout, in one order (a relation table): transpose
+            columns = zip(*(r.values() for r in rows))
+            return cls({k: _normalise(list(v)) for k, v in zip(keys, columns)}, n)
         for i, r in enumerate(rows):
             for k, v in r.items():
                 column = data.get(k)
@@ -232,7 +267,12 @@ def _starts_with_words(text: str, phrase: str) -> bool:
 
 
 def _contains_words(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])", text) is not None
+    return _whole_words(phrase).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)  # the packs' context phrases: compiled once, not looked up in re's cache
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])")
 
 
 class MetricMatcher:
@@ -255,7 +295,7 @@ class MetricMatcher:
         noun = (f.noun or "").lower()
         before = f.before.lower()
         best, best_score = None, 0
-        firsts = {w.split()[0] for w in (after, noun) if w.split()}
+        firsts = {head[0] for head in (after.split(None, 1), noun.split(None, 1)) if head}
         candidates = {id(m): m for w in firsts for m in self.by_first_word.get(w.strip(".,;:"), [])}.values()
         for m in candidates:
             if m.unit != f.unit:
@@ -296,13 +336,13 @@ class Tables:
         return self.relations.get(on, ColumnTable())
 
 
-def _passages(article: Article, lang: Language) -> list[list[int]]:
-    """Sentence groups: a sentence and the next one when that one opens with "Trong đó, …"."""
-    cues = lang.words("cues.subset")
+def _passages(article: Article, cues: tuple[str, ...]) -> list[list[int]]:
+    """Sentence groups: a sentence and the next one when that one opens with "Trong đó, …" (``cues``: the
+    language's subset cues, ``tuple(lang.words("cues.subset"))``, looked up once per batch)."""
     groups: list[list[int]] = []
     for s in article.sentences:
         head = s.text.lstrip(" “\"").lower()
-        if groups and any(head.startswith(c) for c in cues):
+        if groups and head.startswith(cues):
             groups[-1].append(s.index)
         else:
             groups.append([s.index])
@@ -312,15 +352,18 @@ def _passages(article: Article, lang: Language) -> list[list[int]]:
 def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> Tables:
     """The tables of a batch of articles; linear in their figures, relations and sentences."""
     matcher = MetricMatcher(ruleset.metrics)
-    fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key, _ in _FIGURE_FIELDS}}
+    subset_cues = tuple(lang.words("cues.subset"))
+    fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key in _FIGURE_FIELDS}}
+    figure_field_columns = [fig_cols[key] for key in _FIGURE_FIELDS]
     rel_rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
     rec_rows: list[dict[str, Any]] = []
     metric_maps: list[dict[str, str]] = []
     for ai, a in enumerate(articles):
         by_id = {f.id: f for f in a.figures}
         fig_cols["art"].extend([ai] * len(a.figures))
-        for key, get in _FIGURE_FIELDS:
-            fig_cols[key].extend([get(f) for f in a.figures])
+        if a.figures:
+            for column, values in zip(figure_field_columns, zip(*map(_figure_fields, a.figures))):
+                column.extend(values)
         for r in a.relations:
             spec = TABLES[r.kind]
             row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue,
@@ -332,7 +375,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                                 "items.qualifier": None, "items.unit": "count"})
                     continue
                 fid = r.roles.get(name)
-                row.update(figure_columns(name, by_id.get(fid) if isinstance(fid, str) else None))
+                _add_figure(row, name, by_id.get(fid) if isinstance(fid, str) else None)
             for name in spec["lists"]:
                 ids = r.roles.get(name) or []
                 times = r.roles.get("times") if name == "parts" else None
@@ -353,7 +396,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
         for k, f in enumerate(a.figures):
             if f.id in metric_of:
                 by_sentence.setdefault(f.sentence, []).append((k, f))
-        for group in _passages(a, lang):
+        for group in _passages(a, subset_cues):
             found = [kf for s in dict.fromkeys(group) for kf in by_sentence.get(s, ())]
             if len(group) > 1:
                 found.sort(key=lambda kf: kf[0])
@@ -367,7 +410,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                 row = {"art": ai, "scope": "passage", "rid": None}
                 for m, figs in per_metric.items():
                     f = figs[k] if k < len(figs) else (figs[0] if len(figs) == 1 else None)
-                    row.update(figure_columns(m, f))
+                    _add_figure(row, m, f)
                 rec_rows.append(row)
         for r in a.relations:
             if r.kind not in ("pair", "subset"):
@@ -382,7 +425,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
             if len(bound) >= 2:
                 row = {"art": ai, "scope": "linked", "rid": r.id}
                 for m, f in bound.items():
-                    row.update(figure_columns(m, f))
+                    _add_figure(row, m, f)
                 rec_rows.append(row)
     relations = {k: ColumnTable.from_rows(v) for k, v in rel_rows.items()}
     records = ColumnTable.from_rows(rec_rows)

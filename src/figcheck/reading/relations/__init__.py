@@ -29,7 +29,7 @@ examples ("như", "tiêu biểu như"); breakdown parts in another unit than the
 from __future__ import annotations
 
 from figcheck.languages import Language
-from figcheck.models import Article, Figure, Relation
+from figcheck.models import Article, Figure, Relation, new_relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
                                         share, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
@@ -88,7 +88,7 @@ class RelationReader:
             rels += detect(self.cues, article, by_sentence, rels)
         attach_wholes(rels)
         rels.sort(key=lambda r: (r["start"], r["end"]))
-        return [Relation(id=f"r{i}", **r) for i, r in enumerate(rels, 1)]
+        return [new_relation(id=f"r{i}", **r) for i, r in enumerate(rels, 1)]
 
 
 def attach_wholes(rels: list[dict]) -> None:

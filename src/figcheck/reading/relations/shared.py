@@ -7,6 +7,7 @@ turns into :class:`figcheck.models.Relation`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -33,15 +34,19 @@ def word_alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])")
 
 
+@functools.lru_cache(maxsize=8192)  # nouns repeat across an article and a corpus ("vụ", "người", "đối tượng")
+def _content_words(noun: str) -> frozenset[str]:
+    return frozenset(w for w in _LETTERS.findall(noun.lower()) if w not in GENERIC)
+
+
 def content_words(noun: str | None) -> set[str]:
-    if not noun:
-        return set()
-    return {w for w in _LETTERS.findall(noun.lower()) if w not in GENERIC}
+    return set(_content_words(noun)) if noun else set()
 
 
 def compatible(a: Figure, b: Figure) -> bool:
     """Two figures count the same kind of thing: same unit and a shared content word in the noun."""
-    return a.unit == b.unit and bool(content_words(a.noun) & content_words(b.noun))
+    return a.unit == b.unit and bool(a.noun) and bool(b.noun) \
+        and not _content_words(a.noun).isdisjoint(_content_words(b.noun))
 
 
 class Cues:
@@ -209,15 +214,25 @@ def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
         if idx >= 0 and not gap[:idx].strip(" ("):
             gap = gap[:idx] + gap[idx + len(a.noun):]
     if a.classifier:
-        gap = re.sub(rf"^\s*{re.escape(a.classifier)}\b", "", gap)
+        gap = _leading_word(a.classifier).sub("", gap)
     return gap
+
+
+@functools.lru_cache(maxsize=1024)  # the language's classifiers: a handful
+def _leading_word(word: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*{re.escape(word)}\b")
 
 
 def head_word(f: Figure) -> str | None:
     """The first word of a figure's noun (its classifier when it has no noun): what it counts. "334 ngôi
     nhà" and "142 nhà" both count "nhà"."""
-    words = _LETTERS.findall((f.noun or f.classifier or "").lower())
-    return words[0] if words else None
+    return _first_word(f.noun or f.classifier or "")
+
+
+@functools.lru_cache(maxsize=8192)
+def _first_word(noun: str) -> str | None:
+    m = _LETTERS.search(noun.lower())
+    return m.group(0) if m else None
 
 
 def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
