@@ -60,6 +60,16 @@ def found(text, title=None):
     ("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 95,45% kế hoạch.", [("core.share.measured-ratio", "error")]),
     ("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 94,54% kế hoạch.", [("core.share.measured-ratio", "info")]),
     ("Vụ Hè Thu gieo được 5.310,2 ha/5.200 ha, đạt 102,12% kế hoạch.", []),
+    # shares of one whole listed together: complementary sides make 100%, a list before "còn lại" at most 100%
+    ("Năm nay xảy ra 20 vụ cháy. Khu vực thành thị chiếm 65% số vụ; khu vực nông thôn 35%.", []),
+    ("Năm nay xảy ra 20 vụ cháy. Khu vực thành thị chiếm 65% số vụ; khu vực nông thôn 30%.",
+     [("core.breakdown.shares-make-the-whole", "error")]),
+    ("Kiểm phiếu:\n+ Phiếu thu về: 200 + Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%\n+ Phiếu không hợp lệ: 03 + Đạt tỷ lệ: 1,5%\n",
+     []),
+    ("Năm nay xảy ra 20 vụ cháy. Về nguyên nhân, các vụ cháy gồm: do điện chiếm 70% số vụ; do đốt rác chiếm "
+     "20%; còn lại chưa rõ nguyên nhân.", []),
+    ("Năm nay xảy ra 20 vụ cháy. Về nguyên nhân, các vụ cháy gồm: do điện chiếm 80% số vụ; do đốt rác chiếm "
+     "25%; còn lại chưa rõ nguyên nhân.", [("core.breakdown.shares-within-the-whole", "error")]),
     # change
     ("Xảy ra 64 vụ, tăng 9 vụ (16,36%) so với cùng kỳ.", []),
     ("Xảy ra 64 vụ, tăng 9 vụ (18,36%) so với cùng kỳ.", [("core.change.consistent", "error")]),

@@ -905,3 +905,61 @@ def test_a_total_outside_the_run_of_fields_is_not_the_form_s_total():
     text = "Tổng số phiếu: 250\nKết quả như sau:\n+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 97,4%\n"
     assert not [ts for k, ts in kinds_and_texts(text) if k == "share"]
     assert not rules_of(text)
+
+
+# -- percentages that share one whole: sums of a partition (issue 11, set-b percentage-sum) ----------
+
+def shares_lists(text: str) -> list[tuple[bool, list[str]]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [(r.exhaustive, [by_id[i] for i in r.roles["parts"]]) for r in a.relations
+            if r.kind == "breakdown" and r.cue == "shares"]
+
+
+BALLOTS = ("Tổ bầu cử số 2:\n+ Phiếu phát ra: 200 + Phiếu thu về: 200\n+ Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%\n"
+           "+ Phiếu không hợp lệ: 03 + Đạt tỷ lệ: 1,5%\n")
+
+
+def test_valid_and_invalid_ballots_are_the_whole_and_their_rates_make_100():
+    assert shares_lists(BALLOTS) == [(True, ["98,5%", "1,5%"])]
+    assert not rules_of(BALLOTS)
+    # the rate of the invalid ballots written ten times too small: 98,5 + 0,15 is not 100 within rounding
+    wrong = BALLOTS.replace("1,5%", "0,15%").replace("197", "199").replace("03", "01")
+    assert ("error", "core.breakdown.shares-make-the-whole") in rules_of(wrong)
+
+
+def test_two_complementary_sides_make_the_whole():
+    text = "Đoàn có 40 vận động viên. Xét theo giới tính, nam chiếm 55% số vận động viên; nữ 45%."
+    assert shares_lists(text) == [(True, ["55%", "45%"])]
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.shares-make-the-whole") in rules_of(text.replace("45%", "40%"))
+
+
+def test_shares_listed_before_the_rest_stay_within_the_whole():
+    text = ("Năm qua xảy ra 28 vụ cháy. Xét theo nơi xảy ra, nhà ở chiếm 50% số vụ; kho xưởng chiếm 25%; "
+            "chợ 10,71%; còn lại thuộc các nơi khác.")
+    assert shares_lists(text) == [(False, ["50%", "25%", "10,71%"])]
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.shares-within-the-whole") in rules_of(text.replace("25%", "46,43%"))
+
+
+def test_lists_of_shares_that_need_not_divide_their_whole_make_no_sum():
+    for text in (
+            # attributes that overlap: no opener, no rest
+            "Hội đồng có 25 đại biểu. Đại biểu nữ chiếm 36% số đại biểu; đại biểu trẻ tuổi chiếm 20%; "
+            "đại biểu có trình độ đại học chiếm 96%.",
+            # two sides that are not each other's complement, and no rest named
+            "Năm qua xảy ra 20 vụ cháy. Nhà ở chiếm 60% số vụ; chợ chiếm 10%.",
+            # shares of two wholes
+            "Năm qua xảy ra 20 vụ cháy và 8 vụ tai nạn. Khu vực thành thị chiếm 65% số vụ cháy; khu vực nông "
+            "thôn chiếm 50% số vụ tai nạn.",
+            # two periods in two sentences
+            "Năm qua xảy ra 20 vụ cháy. Năm nay, khu vực thành thị chiếm 65% số vụ. Năm trước, khu vực nông "
+            "thôn chiếm 30% số vụ.",
+            # rates within each side, not shares of one whole
+            "Tỷ lệ hộ nghèo khu vực thành thị là 2,5%; khu vực nông thôn 8,1%.",
+            # a form's fields that are not the two sides of one division
+            "Tổ bầu cử số 3:\n+ Phiếu thu về: 200\n+ Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%\n"
+            "+ Phiếu bầu ông A: 150 + Đạt tỷ lệ: 75%\n"):
+        assert not shares_lists(text), text
+        assert not [r for r in rules_of(text) if r[0] != "info"], text

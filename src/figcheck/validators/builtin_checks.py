@@ -322,6 +322,50 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
     return out
 
 
+def _exact_float(x: Any) -> Fraction | None:
+    """A float sum of written percentages as the exact decimal it stands for (they have few decimals)."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    return Fraction(Decimal(repr(round(float(x), 9))))
+
+
+def share_parts_sum(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """The shares of one whole listed together (a breakdown of percentages, ``cue: "shares"``): a complete
+    list adds up to 100% within the rounding of its parts, an open one to at most 100%. Each part written
+    with ``d`` decimals is within ±½ unit of the truth when rounded, or up to one unit below it when
+    truncated, so n parts of one decimal may add up to 99,9–100,1% (rounded) or 99,9–100% (truncated)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        lo, hi = _exact_float(r.get("parts.sum.lo")), _exact_float(r.get("parts.sum.hi"))
+        if r.get("cue") != "shares" or lo is None or hi is None or (r.get("parts.n") or 0) < 2:
+            out.append(NA)
+            continue
+        written_sum, width = (lo + hi) / 2, hi - lo
+        complete = bool(r.get("exhaustive"))
+        ranges = {"half-up": (lo, hi, True), "half-even": (lo, hi, True), "truncation": (written_sum, written_sum + width, False)}
+        if complete:
+            convs = [c for c, (a, b, closed) in ranges.items() if a <= 100 and (100 < b or (closed and 100 == b))]
+        else:
+            convs = [c for c, (a, _, _) in ranges.items() if a <= 100]
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        conv = number_convention[i]
+        d = next(k for k in range(10) if (written_sum * 10**k).denominator == 1)
+        total = _pct(written_sum, d, conv)
+        spread = f"{_pct(lo, d + 1, conv)}–{_pct(hi, d + 1, conv)}"
+        if complete:
+            expl = (f"the {r.get('parts.n')} shares of the whole add up to {total} (before rounding {spread}), "
+                    "not 100%")
+        else:
+            expl = f"the {r.get('parts.n')} shares of the whole add up to {total} (before rounding {spread}), more than 100%"
+        if status == "info":
+            expl += "; truncated, they can make it"
+        out.append(Outcome(status, convs, expl))
+    return out
+
+
 def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A count of things must be a whole number."""
     counted_roles = ("count", "delta", "numerator", "denominator")
@@ -342,5 +386,5 @@ def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outco
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
           "measure_share_consistency": measure_share_consistency,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
-          "change_consistency": change_consistency,
+          "change_consistency": change_consistency, "share_parts_sum": share_parts_sum,
           "whole_number": whole_number}

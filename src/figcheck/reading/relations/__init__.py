@@ -14,6 +14,8 @@ share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"        
                "+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %"
 fraction       "87/92 vụ" (a out of b)                                     part, whole
 breakdown      "64 vụ (58 vụ đường bộ, 6 vụ đường thủy)", "N … gồm: …"     total, parts, other_parts
+               (share_list, ``cue: "shares"``: percentages of one whole,   (total none; whole or wholes)
+               "thành thị chiếm 57,1% số vụ; nông thôn 42,9%")
 enumeration    "4 xã Bắc Sơn, An Hòa, …", "5 mô hình “…”, “…”"             count (+ items)
 pair           "14 tổ với 27 thành viên", "49 vụ = 77 đối tượng"           first, second
 change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với cùng    current, delta?, percent?,
@@ -31,7 +33,7 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
-                                        share, subset, whole_share)
+                                        share, share_list, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -45,7 +47,8 @@ SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, 
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
-ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect)
+ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
+                      share_list.detect)
 
 
 class RelationReader:
