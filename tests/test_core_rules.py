@@ -70,6 +70,13 @@ def found(text, title=None):
      "20%; còn lại chưa rõ nguyên nhân.", []),
     ("Năm nay xảy ra 20 vụ cháy. Về nguyên nhân, các vụ cháy gồm: do điện chiếm 80% số vụ; do đốt rác chiếm "
      "25%; còn lại chưa rõ nguyên nhân.", [("core.breakdown.shares-within-the-whole", "error")]),
+    # a lead percentage of the groups detailed after it: their parts over their wholes together
+    ("Lớp A và lớp B có 55% học sinh đạt giỏi. Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt giỏi, chiếm 50%. "
+     "Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", []),
+    ("Lớp A và lớp B có 57% học sinh đạt giỏi. Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt giỏi, chiếm 50%. "
+     "Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", [("core.share.pooled", "error")]),
+    ("Lớp A và lớp B có gần 56% học sinh đạt giỏi. Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt giỏi, chiếm "
+     "50%. Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", []),
     # change
     ("Xảy ra 64 vụ, tăng 9 vụ (16,36%) so với cùng kỳ.", []),
     ("Xảy ra 64 vụ, tăng 9 vụ (18,36%) so với cùng kỳ.", [("core.change.consistent", "error")]),

@@ -963,3 +963,35 @@ def test_lists_of_shares_that_need_not_divide_their_whole_make_no_sum():
             "+ Phiếu bầu ông A: 150 + Đạt tỷ lệ: 75%\n"):
         assert not shares_lists(text), text
         assert not [r for r in rules_of(text) if r[0] != "info"], text
+
+
+# -- a lead percentage of several groups, detailed group by group (issue 11, set-b count-percentage) --
+
+POOLED = ("Hội thi tay nghề của huyện A và huyện B năm nay có 75% thí sinh đạt yêu cầu. Cụ thể, huyện A có "
+          "120 thí sinh dự thi, 90 thí sinh đạt, chiếm tỷ lệ 75%. Tại huyện B, có 80 thí sinh dự thi và 60 thí "
+          "sinh đạt, đạt tỷ lệ 75%.")
+
+
+def pooled(text: str) -> list[list[str]]:
+    return [ts for k, ts in kinds_and_texts(text) if k == "share" and len(ts) == 5]
+
+
+def test_a_lead_percentage_is_of_the_groups_it_names_together():
+    assert pooled(POOLED) == [["75%", "90", "120", "60", "80"]]
+    assert not rules_of(POOLED)
+    # 150/200 = 75%, not 78%; nor more than 76%; "hơn 74%" holds
+    assert ("error", "core.share.pooled") in rules_of(POOLED.replace("có 75% thí sinh", "có 78% thí sinh"))
+    assert ("error", "core.share.pooled") in rules_of(POOLED.replace("có 75% thí sinh", "có hơn 76% thí sinh"))
+    assert not rules_of(POOLED.replace("có 75% thí sinh", "có hơn 74% thí sinh"))
+
+
+def test_a_lead_percentage_is_not_pooled_unless_every_group_it_names_is_detailed():
+    one_group = POOLED.split(" Tại huyện B")[0].replace("có 75% thí sinh", "có 78% thí sinh")
+    no_detail_cue = POOLED.replace("Cụ thể, huyện A", "Huyện A").replace("có 75% thí sinh", "có 78% thí sinh")
+    of_one_group = POOLED.replace("có 75% thí sinh đạt", "có 78% thí sinh huyện B đạt")
+    periods = ("Hội thi tay nghề năm 2022 và năm 2023 có 78% thí sinh đạt yêu cầu. Cụ thể, năm 2022 có 120 thí "
+               "sinh dự thi, 90 thí sinh đạt, chiếm tỷ lệ 75%. Năm 2023 có 80 thí sinh dự thi và 60 thí sinh đạt, "
+               "đạt tỷ lệ 75%.")
+    for text in (one_group, no_detail_cue, of_one_group, periods):
+        assert not pooled(text), text
+        assert not [r for r in rules_of(text) if r[1] == "core.share.pooled"], text

@@ -20,7 +20,9 @@ TABLES: dict[str, dict[str, set[str]]] = {
                "flags": {"unit", "role", "qualifier", "noun", "decimals", "spelled"}},
     "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue", "implied"}},
     # wholes: the two counts a share's noun fits when the text does not say which ("số vụ" of 14 vụ cháy, 1 vụ nổ)
-    "share": {"numbers": {"part", "percent", "whole"}, "lists": {"wholes"}, "flags": {"cue"}},
+    # pooled_parts, pooled_wholes: a lead percentage of several groups, each detailed after it (their sums)
+    "share": {"numbers": {"part", "percent", "whole"}, "lists": {"wholes", "pooled_parts", "pooled_wholes"},
+              "flags": {"cue"}},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
     "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},

@@ -366,6 +366,53 @@ def share_parts_sum(table: ColumnTable, number_convention: list[str]) -> list[Ou
     return out
 
 
+def pooled_share(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A lead percentage of several groups detailed after it ("hơn 58% học sinh" of grades 9 and 11) is the
+    groups' parts over their wholes together: at the printed precision when it has no qualifier (truncation
+    only: info), within its qualifier's loosest reading when it has one ("hơn 58%": above 58%)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        n = r.get("pooled_parts.n")
+        v = r.get("percent.value")
+        if not n or n < 2 or n != r.get("pooled_wholes.n") or v is None or (isinstance(v, float) and math.isnan(v)):
+            out.append(NA)
+            continue
+        sums = []
+        for name in ("pooled_parts", "pooled_wholes"):
+            lo, hi = r.get(f"{name}.sum.lo"), r.get(f"{name}.sum.hi")
+            sums.append(int(lo) if lo is not None and lo == hi and math.isfinite(lo) and float(lo) == int(lo) else None)
+        part, whole = sums
+        if part is None or not whole:
+            out.append(NA)
+            continue
+        conv = number_convention[i]
+        d = int(r.get("percent.decimals") or 0)
+        qualifier = r.get("percent.qualifier")
+        ratio = Fraction(100 * part, whole)
+        shown = f"{format_number(part, conv)}/{format_number(whole, conv)} = {_pct(rnd.round_ratio(part, whole, d + 2), d + 2, conv)}"
+        if qualifier is None:
+            p = rnd.written(v, d)
+            convs = rnd.conventions_for_ratio(part, whole, p, d)
+            status = _classify(convs)
+            if status == "pass":
+                out.append(Outcome("pass", convs))
+                continue
+            expl = f"the groups together: {shown}, not {_pct(p, d, conv)}"
+            if status == "info":
+                expl += " when rounded; truncated, it gives the written figure"
+            out.append(Outcome(status, convs, expl, _pct(rnd.round_ratio(part, whole, d), d, conv) + "?"))
+            continue
+        llo, lhi = r.get("percent.llo"), r.get("percent.lhi")
+        low = Fraction(Decimal(repr(llo))) if llo is not None and math.isfinite(llo) else None
+        high = Fraction(Decimal(repr(lhi))) if lhi is not None and math.isfinite(lhi) else None
+        if (low is None or ratio >= low) and (high is None or ratio <= high):
+            out.append(Outcome("pass", []))
+            continue
+        out.append(Outcome("error", [], f"the groups together: {shown}, which "
+                                        f"'{str(qualifier).replace('_', ' ')} {format_number(v, conv, d)}%' does not allow"))
+    return out
+
+
 def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A count of things must be a whole number."""
     counted_roles = ("count", "delta", "numerator", "denominator")
@@ -387,4 +434,5 @@ CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": 
           "measure_share_consistency": measure_share_consistency,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
           "change_consistency": change_consistency, "share_parts_sum": share_parts_sum,
+          "pooled_share": pooled_share,
           "whole_number": whole_number}

@@ -11,7 +11,8 @@ kind           written as                                                  roles
 subset         "4.340 nguồn tin; trong đó 4.000 tin có giá trị"             whole, part
 share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"          part?, percent, whole?,
                (share, whole_share, form), "chiếm 71,43% số vụ",           wholes?
-               "+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %"
+               "+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %"                   pooled_parts?,
+               (pooled_share) "hơn 58% học sinh" of "lớp 9 và lớp 11"      pooled_wholes?
 fraction       "87/92 vụ" (a out of b)                                     part, whole
 breakdown      "64 vụ (58 vụ đường bộ, 6 vụ đường thủy)", "N … gồm: …"     total, parts, other_parts
                (share_list, ``cue: "shares"``: percentages of one whole,   (total none; whole or wholes)
@@ -33,7 +34,7 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
-                                        share, share_list, subset, whole_share)
+                                        pooled_share, share, share_list, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -48,7 +49,7 @@ SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, 
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
-                      share_list.detect)
+                      pooled_share.detect, share_list.detect)
 
 
 class RelationReader:
