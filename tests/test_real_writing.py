@@ -995,3 +995,27 @@ def test_a_lead_percentage_is_not_pooled_unless_every_group_it_names_is_detailed
     for text in (one_group, no_detail_cue, of_one_group, periods):
         assert not pooled(text), text
         assert not [r for r in rules_of(text) if r[1] == "core.share.pooled"], text
+
+
+# -- votes out of voters: the base of a vote count lies between it and the voters (issue 11, set-b) ----
+
+VOTES = ("Khu phố 3: tổng số cử tri trong danh sách là 320 cử tri; số người đã đi bầu: 316 cử tri, đạt tỷ lệ "
+         "98,75%; người trúng cử là bà Trần Thị Mai, được 301 phiếu tín nhiệm, chiếm tỷ lệ 94,06%.")
+
+
+def test_a_vote_count_s_percentage_is_out_of_the_voters_before_it():
+    assert ("share", ["301", "94,06%", "320", "316"]) in kinds_and_texts(VOTES)  # 301/320 = 94,06%
+    assert not rules_of(VOTES)
+    # out of the 316 who voted, or of the valid ballots the text does not print, it may be 95,25% … 100%
+    assert not rules_of(VOTES.replace("94,06%", "95,25%"))
+    # but no base from 301 to 320 gives 93,06% (301/320 = 94,06% is the least)
+    assert ("error", "core.share.granularity") in rules_of(VOTES.replace("94,06%", "93,06%"))
+
+
+def test_a_vote_count_with_no_voters_before_it_keeps_an_unknown_base():
+    # 301/322 = 93,48%: out of 320 voters it could not be, but no voters are named here
+    for text in ("Bà Trần Thị Mai được 301 phiếu tín nhiệm, chiếm tỷ lệ 93,48%.",
+                 # another kind of count: "người" are not the voters the language names
+                 "Khu phố có 320 người; bà Trần Thị Mai được 301 phiếu tín nhiệm, chiếm tỷ lệ 93,48%."):
+        assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and len(ts) > 2], text
+        assert not rules_of(text), text

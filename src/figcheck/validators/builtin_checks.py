@@ -94,6 +94,10 @@ def share_granularity(table: ColumnTable, number_convention: list[str]) -> list[
         if p > 100:
             out.append(NA)  # the 0–100 range rule speaks for it
             continue
+        upper = _largest_whole(r)
+        if upper is not None and upper >= count:
+            out.append(_share_of_bounded_whole(count, upper, p, d, conv))
+            continue
         convs = rnd.conventions_for_whole(count, p, d, at_least=max(count, 1))
         status = _classify(convs)
         if status == "pass":
@@ -111,6 +115,34 @@ def share_granularity(table: ColumnTable, number_convention: list[str]) -> list[
         best = min(near, key=lambda nv: abs(Fraction(nv[1]) - p)) if near else None
         out.append(Outcome("error", convs, expl, _pct(best[1], d, conv) + "?" if best else None))
     return out
+
+
+def _largest_whole(r: Row) -> int | None:
+    """The largest of the wholes a share with a part lists (the counts its base lies between the part and:
+    "247 phiếu … chiếm 96,48%" after "256 cử tri", "254 cử tri" — votes out of the voters, or of a base
+    between, such as the valid ballots, that the text need not print)."""
+    if r.get("part.id") is None or not r.get("wholes.n"):
+        return None
+    hi = r.get("wholes.max.hi")
+    if hi is None or not math.isfinite(hi) or hi != r.get("wholes.max.lo") or float(hi) != int(hi):
+        return None
+    return int(hi)
+
+
+def _share_of_bounded_whole(count: int, upper: int, p: Fraction, d: int, conv: str) -> Outcome:
+    """GRIM for a count whose base is between the count itself and ``upper``."""
+    ranges = {c: rnd.wholes_for(count, p, d, c, at_least=max(count, 1)) for c in rnd.CONVENTIONS}
+    convs = [c for c, rg in ranges.items() if rg is not None and rg[0] <= upper]
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    low = rnd.round_ratio(count, upper, d) if upper else None
+    sides = (f"{format_number(count, conv)}/{format_number(upper, conv)} = {_pct(low, d, conv)} … "
+             f"{format_number(count, conv)}/{format_number(count, conv)} = 100%") if low is not None else ""
+    if status == "info":
+        return Outcome("info", convs, f"{sides}: no base up to {format_number(upper, conv)} gives {_pct(p, d, conv)} "
+                                      "when rounded; truncated, one does")
+    return Outcome("error", convs, f"{sides}, so no base up to {format_number(upper, conv)} gives {_pct(p, d, conv)}")
 
 
 def share_of_whole_granularity(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:

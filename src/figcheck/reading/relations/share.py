@@ -14,6 +14,8 @@ themselves) and completes what they leave open:
 
 from __future__ import annotations
 
+import weakref
+
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, follows_other_count, gap_after_noun,
                                                 head_word, relation)
@@ -44,6 +46,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["figures"].append(whole.id)
                 r["start"] = min(r["start"], whole.start)
                 r["evidence"] = "the whole is the earlier count of the same thing"
+            elif r["roles"].get("percent") and not r["roles"].get("wholes"):
+                bases = _bases_of(cues, sf, position[part.id])
+                if bases:
+                    # "… 256 cử tri; … 254 cử tri …; giành được 247 phiếu, chiếm tỷ lệ 96,48%": votes out of the
+                    # voters, or of a base between (the valid ballots) the text need not print
+                    r["roles"]["wholes"] = [b.id for b in bases]
+                    r["figures"] += [b.id for b in bases]
+                    r["start"] = min(r["start"], bases[0].start)
+                    r["evidence"] = f"a count of {head_word(part)} is out of the {bases[-1].noun} before it"
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or k == 0:
             continue
@@ -78,6 +89,34 @@ def _earlier_whole(sf: list[Figure], k: int, parts: set[str]) -> Figure | None:
                 and w.value is not None and part.value is not None and w.value >= part.value and w.qualifier is None:
             return w
     return None
+
+
+def _bases_of(cues: Cues, sf: list[Figure], k: int) -> list[Figure]:
+    """The counts before ``sf[k]`` in its sentence of what the language says such a count is out of
+    (``cues.counted_out_of``: "phiếu" out of "cử tri"), none smaller than it: its base lies between it and
+    the largest of them. At most two different values (the voters listed, the voters who voted); else none."""
+    part = sf[k]
+    of = _counted_out_of(cues).get(head_word(part) or "")
+    if not of or part.value is None:
+        return []
+    found = [w for w in sf[max(0, k - LOOKBACK):k] if w.role in COUNTED and w.unit == part.unit and w.qualifier is None
+             and w.value is not None and w.value >= part.value
+             and any((w.noun or "").lower() == n or (w.noun or "").lower().startswith(n + " ") for n in of)]
+    return found if 0 < len({w.value for w in found}) <= 2 else []
+
+
+_OUT_OF: "weakref.WeakKeyDictionary[Cues, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
+
+
+def _counted_out_of(cues: Cues) -> dict[str, list[str]]:
+    got = _OUT_OF.get(cues)
+    if got is None:
+        got = {}
+        for pair in cues.lang.data["cues"].get("counted_out_of", []):
+            if len(pair) == 2:
+                got.setdefault(str(pair[0]).lower(), []).append(str(pair[1]).lower())
+        _OUT_OF[cues] = got
+    return got
 
 
 def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
