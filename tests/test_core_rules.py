@@ -77,6 +77,12 @@ def found(text, title=None):
      "Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", [("core.share.pooled", "error")]),
     ("Lớp A và lớp B có gần 56% học sinh đạt giỏi. Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt giỏi, chiếm "
      "50%. Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", []),
+    # rankings: the first is the highest, the last the lowest, and in order where the text says so
+    ("Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; thấp nhất là xã C với 10%.", []),
+    ("Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 45%; thấp nhất là xã C với 10%.",
+     [("core.ranking.first-is-highest", "error")]),
+    ("Xếp theo thứ tự, tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; xã C với 32%; thấp nhất là xã D "
+     "với 10%.", [("core.ranking.in-order", "warning")]),
     # change
     ("Xảy ra 64 vụ, tăng 9 vụ (16,36%) so với cùng kỳ.", []),
     ("Xảy ra 64 vụ, tăng 9 vụ (18,36%) so với cùng kỳ.", [("core.change.consistent", "error")]),

@@ -1019,3 +1019,50 @@ def test_a_vote_count_with_no_voters_before_it_keeps_an_unknown_base():
                  "Khu phố có 320 người; bà Trần Thị Mai được 301 phiếu tín nhiệm, chiếm tỷ lệ 93,48%."):
         assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and len(ts) > 2], text
         assert not rules_of(text), text
+
+
+# -- rankings of percentages: "cao nhất là … kế đến là … thấp nhất là …" (issue 11, set-b percentage-range) --
+
+def rankings(text: str) -> list[tuple[str | None, list[str]]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [(r.cue, [by_id[i] for i in r.figures]) for r in a.relations if r.kind == "ranking"]
+
+
+RANKED = ("Xếp theo thứ tự, xã có tỷ lệ hộ nghèo cao nhất là xã Tân Lập với 31,4%; kế đến là xã Hòa Bình với "
+          "28,05%; xã Đồng Tâm với 20,7%; xã Yên Hòa với 12,3%; thấp nhất là thị trấn với 2,16%.")
+
+
+def test_a_ranking_said_to_be_in_order_holds_each_percentage_at_most_the_one_before():
+    found = rankings(RANKED)
+    assert ("cao nhất", ["31,4%", "28,05%", "20,7%", "12,3%", "2,16%"]) in found
+    assert ("in order", ["20,7%", "12,3%"]) in found
+    assert not rules_of(RANKED)
+    swapped = RANKED.replace("20,7%", "11,7%")  # 11,7% listed before 12,3%
+    assert rules_of(swapped) == [("warning", "core.ranking.in-order")]
+
+
+def test_the_first_and_the_last_of_a_ranking_bound_the_others():
+    text = ("Huyện Kỳ Anh có 90/100 em đạt giải, chiếm tỷ lệ 90%(trong đó 5 giải nhất), dẫn đầu toàn tỉnh. Xếp "
+            "liền sau là huyện Can Lộc với tỷ lệ 86,5%, huyện Đức Thọ 80%, huyện Hương Khê 75,25%.")
+    assert ("dẫn đầu", ["90%", "86,5%", "80%", "75,25%"]) in rankings(text)
+    assert not rules_of(text)
+    assert ("error", "core.ranking.first-is-highest") in rules_of(text.replace("86,5%", "91,5%"))
+    low = "Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; thấp nhất là xã C với 35%."
+    assert ("error", "core.ranking.last-is-lowest") in rules_of(low)
+
+
+def test_percentages_near_a_ranking_cue_that_the_text_does_not_rank_make_no_flag():
+    for text in (
+            # after "kế đến" the rest need not be in order when the text does not say so
+            "Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; xã C với 20%; xã D với 25%.",
+            # a change is no item of the ranking
+            "Xã A có tỷ lệ cao nhất với 40%, tăng 45% so với năm trước.",
+            # two measures, each with its own highest
+            "Tỷ lệ hộ nghèo cao nhất là xã A với 30%; tỷ lệ hộ cận nghèo cao nhất là xã B với 45%.",
+            # a leader, then a sentence no follower cue opens
+            "Huyện A đạt tỷ lệ 88,5%, dẫn đầu toàn tỉnh. Huyện B đạt 92% về tỷ lệ tốt nghiệp.",
+            # a count between: the next percentage is of something else
+            "Huyện A đứng đầu với tỷ lệ 60%; huyện B có 120 học sinh đạt giải, chiếm 70%."):
+        assert not [r for r in rules_of(text) if r[1].startswith("core.ranking")], text
+    assert not rankings("Tỷ lệ hộ nghèo cao nhất là xã A với 30%; tỷ lệ hộ cận nghèo cao nhất là xã B với 45%.")

@@ -30,6 +30,8 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),
                "flags": {"direction"}},
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
+    # ranked: percentages in the order a ranking lists them; first: the highest it names; last: the lowest
+    "ranking": {"numbers": {"first", "last"}, "lists": {"ranked"}, "flags": {"cue", "direction"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics
 }
 SCOPES = ("passage", "linked")

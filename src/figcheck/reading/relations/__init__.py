@@ -22,6 +22,8 @@ pair           "14 tổ với 27 thành viên", "49 vụ = 77 đối tượng"  
 change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với cùng    current, delta?, percent?,
                kỳ", "2.418/2.530 vụ, giảm 4,43%"                           previous?
 headline       a figure of the title and the body figure it summarises     title, body
+ranking        "cao nhất là xã A với 35,2%; kế đến là xã B với 34,4%; …;   first, last?, ranked
+               thấp nhất là xã D với 1,9%"
 =============  ==========================================================  ============================
 
 ``exhaustive`` is false for lists with an open tail ("nhiều …", "…", "v.v.") or introduced as
@@ -34,7 +36,7 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
-                                        pooled_share, share, share_list, subset, whole_share)
+                                        pooled_share, ranking, share, share_list, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -43,7 +45,7 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 # so reading stays linear in the article.
 SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, whole_share.detect,
                       subset.detect, breakdown.detect, outcome.detect, subset.detect_implied, subset.detect_running_total,
-                      pair.detect)
+                      pair.detect, ranking.detect)
 # How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
