@@ -1066,3 +1066,16 @@ def test_percentages_near_a_ranking_cue_that_the_text_does_not_rank_make_no_flag
             "Huyện A đứng đầu với tỷ lệ 60%; huyện B có 120 học sinh đạt giải, chiếm 70%."):
         assert not [r for r in rules_of(text) if r[1].startswith("core.ranking")], text
     assert not rankings("Tỷ lệ hộ nghèo cao nhất là xã A với 30%; tỷ lệ hộ cận nghèo cao nhất là xã B với 45%.")
+
+
+# -- a rate after a run of counts, after an earlier rate in the same sentence (issue 11, set-b) ------
+
+def test_a_rate_after_a_run_takes_no_whole_from_before_the_rate_before_it():
+    text = ("Nhóm án nghiêm trọng ghi nhận 40 vụ, đã làm rõ 38 vụ, 70 đối tượng, đạt tỷ lệ 95%, trong đó án giết "
+            "người ghi nhận 8 vụ, đã làm rõ 8 vụ, 12 đối tượng, đạt tỷ lệ 100%.")
+    found = kinds_and_texts(text)
+    assert ("share", ["38", "95%", "40"]) in found and ("share", ["8", "100%", "8"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("100%", "90%"))
+    # "70 đối tượng" belongs to the rate before: the 12 people are no share of it
+    assert not [ts for k, ts in found if k == "share" and "12" in ts]

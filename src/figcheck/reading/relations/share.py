@@ -63,7 +63,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if follows_other_count(text, sf, k - 1) and not pct.noun:
             run = _run_before(text, sf, k - 1)
-            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], parts)] if w is not None]
+            # a whole stands after the percentage before the run: "… 94 đối tượng, đạt 96,9%, trong đó … 15 vụ …,
+            # đã khám phá 15 vụ, 45 đối tượng, đạt 100%" — the 94 belongs to the rate before
+            since = max((i + 1 for i in range(position[run[0].id]) if sf[i].unit == "percent" and sf[i].role == "share"),
+                        default=0)
+            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], parts, since)] if w is not None]
             if len(owners) == 1:
                 part, whole = owners[0]
                 out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id,
@@ -81,10 +85,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
-def _earlier_whole(sf: list[Figure], k: int, parts: set[str]) -> Figure | None:
-    """The latest count before ``sf[k]`` in its sentence that counts the same thing and is not smaller."""
+def _earlier_whole(sf: list[Figure], k: int, parts: set[str], since: int = 0) -> Figure | None:
+    """The latest count before ``sf[k]`` in its sentence (from ``sf[since]``) that counts the same thing and is
+    not smaller."""
     part = sf[k]
-    for w in reversed(sf[max(0, k - LOOKBACK):k]):
+    for w in reversed(sf[max(0, since, k - LOOKBACK):k]):
         if w.id not in parts and w.role in COUNTED + ("denominator",) and w.unit == part.unit and head_word(w) == head_word(part) \
                 and w.value is not None and part.value is not None and w.value >= part.value and w.qualifier is None:
             return w
