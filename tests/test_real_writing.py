@@ -1079,3 +1079,16 @@ def test_a_rate_after_a_run_takes_no_whole_from_before_the_rate_before_it():
     assert ("error", "core.share.granularity") in rules_of(text.replace("100%", "90%"))
     # "70 đối tượng" belongs to the rate before: the 12 people are no share of it
     assert not [ts for k, ts in found if k == "share" and "12" in ts]
+
+
+def test_the_rate_of_the_whole_lies_between_the_highest_and_the_lowest_of_its_parts():
+    text = ("Tổng số hộ nghèo toàn huyện còn 2.310/14.200 hộ, chiếm tỷ lệ 16,27%. Xã có tỷ lệ hộ nghèo cao nhất là "
+            "xã A với 30,5%; kế đến là xã B với 22,1%; thấp nhất là thị trấn với 3,2%.")
+    assert ("cao nhất", ["16,27%", "30,5%", "3,2%"]) in rankings(text)
+    assert not rules_of(text)
+    wrong = text.replace("thấp nhất là thị trấn với 3,2%", "thấp nhất là thị trấn với 18,2%").replace("22,1%", "20,1%")
+    assert ("error", "core.ranking.overall-between-first-and-last") in rules_of(wrong)
+    # the rate of another measure, or of no whole area, is not the whole's
+    for other in (text.replace("Tổng số hộ nghèo toàn huyện", "Tổng số hộ cận nghèo toàn huyện"),
+                  text.replace("toàn huyện", "ở khu vực này")):
+        assert not [ts for cue, ts in rankings(other) if "16,27%" in ts], other

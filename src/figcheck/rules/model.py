@@ -30,8 +30,9 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),
                "flags": {"direction"}},
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
-    # ranked: percentages in the order a ranking lists them; first: the highest it names; last: the lowest
-    "ranking": {"numbers": {"first", "last"}, "lists": {"ranked"}, "flags": {"cue", "direction"}},
+    # ranked: percentages in the order a ranking lists them; first: the highest it names; last: the lowest;
+    # overall: the rate of the whole area whose parts it ranks
+    "ranking": {"numbers": {"first", "last", "overall"}, "lists": {"ranked"}, "flags": {"cue", "direction"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics
 }
 SCOPES = ("passage", "linked")

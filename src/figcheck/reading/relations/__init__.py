@@ -51,7 +51,8 @@ SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, 
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
-                      pooled_share.detect, share_list.detect)
+                      pooled_share.detect, share_list.detect,
+                      ranking.detect_overall)
 
 
 class RelationReader:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import weakref
 
-from figcheck.models import Figure
+from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import BRACKETED, Cues, SentenceContext, relation, word_alternation
 
 _CLAUSE_END = re.compile(r"[.;](?![\d])")
@@ -41,6 +41,8 @@ class _RankCues:
         self.in_order_re = word_alternation(self.in_order)
         self.any_re = word_alternation(self.first + self.follow + self.last)
         self.changes = word_alternation(cues.increase + cues.decrease + cues.compared)
+        self.whole_area = [w.lower() for w in words.get("whole_area", [])]
+        self.rate = [w.lower() for w in cues.rate_words]
 
 
 def _rank_cues(cues: Cues) -> _RankCues:
@@ -101,6 +103,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if len(items) < 2:
             continue
         roles = {"first": r["first"].id, "last": r["last"].id if r["last"] else None, "ranked": [f.id for f in items]}
+        roles["overall"] = None  # see detect_overall
         out.append(relation("ranking", items, roles, cue=r["cue"], direction="decreasing",
                             evidence=f"a ranking from '{r['cue']}'"))
         if ordered:
@@ -160,3 +163,58 @@ def _leader_before(rc: _RankCues, text: str, previous: list[Figure]) -> Figure |
     đầu toàn quốc.")."""
     found = [f for f in previous if _item(f) and f.qualifier is None and rc.first_re.match(_after(text, f, len(text)))]
     return found[0] if len(found) == 1 else None
+
+
+def _measure(rc: _RankCues, low: str, first_cue: str | None) -> str | None:
+    """The measure a ranking ranks, named between a rate word and its leader cue: "địa phương có tỷ lệ hộ
+    nghèo cao nhất là …" → "hộ nghèo"."""
+    if not first_cue:
+        return None
+    at = low.find(first_cue)
+    for w in rc.rate:
+        i = low.rfind(w + " ", 0, at) if at > 0 else -1
+        if i >= 0:
+            words = low[i + len(w):at].split()
+            return " ".join(words) if 0 < len(words) <= 4 else None
+    return None
+
+
+OVERALL_REACH = 4  # sentences with figures before a ranking where the rate of its whole may stand
+
+
+def detect_overall(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
+    """The rate of the whole area a ranking from its highest to its lowest ranks the parts of, stated in one
+    of the few sentences before it: a percentage whose clause names the whole area ("toàn tỉnh") and the
+    measure the ranking ranks ("tổng số hộ nghèo toàn tỉnh … chiếm tỷ lệ 19,93%" before "tỷ lệ hộ nghèo cao
+    nhất là …"). One such percentage, or none: a ranking of it (``overall``) with the first and the last."""
+    ranks = [r for r in done if r["kind"] == "ranking" and r["roles"].get("last") and r.get("cue") != IN_ORDER]
+    if not ranks:
+        return []
+    rc = _rank_cues(cues)
+    text = article.text
+    order = [s.index for s in article.sentences if s.index >= 0 and by_sentence.get(s.index)]
+    out: list[dict] = []
+    lower = {s.index: s.text.lower() for s in article.sentences if s.index >= 0}
+    for r in ranks:
+        measure = _measure(rc, lower.get(r["sentence"], ""), r["cue"])
+        if not measure:
+            continue
+        pattern = re.compile(rf"(?<![^\W_]){re.escape(measure)}(?![^\W_])")
+        at = order.index(r["sentence"]) if r["sentence"] in order else 0
+        found = []
+        for si in order[max(0, at - OVERALL_REACH):at]:
+            for f in by_sentence[si]:
+                if not _item(f) or f.qualifier is not None:
+                    continue
+                clause = _CLAUSE_END.split(text[max(0, f.start - 160):f.start].lower())[-1]
+                if pattern.search(clause) and any(w in clause for w in rc.whole_area):
+                    found.append(f)
+        if len(found) == 1:
+            by_id = {f.id: f for f in article.figures}
+            first, last = by_id[r["roles"]["first"]], by_id[r["roles"]["last"]]
+            out.append(relation("ranking", [found[0], first, last],
+                                {"first": first.id, "last": last.id, "ranked": [first.id, last.id], "overall": found[0].id},
+                                cue=r["cue"], direction="decreasing",
+                                evidence=f"the rate of the whole ({found[0].text}) and the highest and lowest of its "
+                                         "parts a ranking names"))
+    return out
