@@ -1092,3 +1092,38 @@ def test_the_rate_of_the_whole_lies_between_the_highest_and_the_lowest_of_its_pa
     for other in (text.replace("Tổng số hộ nghèo toàn huyện", "Tổng số hộ cận nghèo toàn huyện"),
                   text.replace("toàn huyện", "ở khu vực này")):
         assert not [ts for cue, ts in rankings(other) if "16,27%" in ts], other
+
+
+# -- counts with their percentage of a plan: the plans they imply (issue 11, set-b count-percentage) --
+
+PLANS = ("Chín tháng, tỉnh đón 331.600 lượt khách, đạt 78% kế hoạch cả năm và tăng 25% so với cùng kỳ. Trong "
+         "đó, khách quốc tế có 97.600 lượt, đạt 85% kế hoạch cả năm, tăng 59%; khách nội địa có 234.000 lượt, đạt "
+         "76% kế hoạch cả năm, tăng 15% so với cùng kỳ.")
+
+
+def plan_relations(text: str) -> list[tuple[bool, list[str]]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [(r.exhaustive, [by_id[i] for i in r.figures]) for r in a.relations if r.cue == "plans"]
+
+
+def test_the_plans_a_total_and_its_parts_imply_agree_within_rounding():
+    # 331.600/78% ≈ 425.100 (422.500–427.900); 97.600/85% + 234.000/76% ≈ 114.800 + 307.900 = 422.700
+    # the parts make the total (97.600 + 234.000 = 331.600), so their plans make its plan
+    assert plan_relations(PLANS) == [(True, ["331.600", "78%", "97.600", "85%", "234.000", "76%"])]
+    assert not rules_of(PLANS)
+    # 234.000 at 66% of its plan implies 354.500: the parts' plans pass the total's — shown, as info only
+    assert ("info", "core.breakdown.implied-plans-add-up") in rules_of(PLANS.replace("76% kế hoạch", "66% kế hoạch"))
+    # parts that are not all the total's: their plans stay within its plan
+    some = PLANS.replace("234.000", "230.000")
+    assert plan_relations(some)[0][0] is False and not rules_of(some)
+    assert ("info", "core.breakdown.implied-plans-within") in rules_of(some.replace("76% kế hoạch", "56% kế hoạch"))
+
+
+def test_percentages_of_other_plans_or_of_no_total_imply_no_sum_of_plans():
+    for text in (PLANS.replace("Trong đó, khách", "Ngoài ra, khách"),  # no part of the total
+                 PLANS.replace("85% kế hoạch cả năm", "85% kế hoạch quý"),  # another plan
+                 PLANS.split("; khách nội địa")[0] + ".",  # one part only
+                 "Tỉnh đón 331.600 lượt khách, tăng 78% so với cùng kỳ. Trong đó, khách quốc tế có 97.600 lượt, tăng "
+                 "85% so với cùng kỳ; khách nội địa có 234.000 lượt, tăng 76% so với cùng kỳ."):  # changes, no plan
+        assert not plan_relations(text), text

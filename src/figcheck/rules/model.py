@@ -24,7 +24,9 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "share": {"numbers": {"part", "percent", "whole"}, "lists": {"wholes", "pooled_parts", "pooled_wholes"},
               "flags": {"cue"}},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
-    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue", "implied"}},
+    # plan_of_total, plans_of_parts: (count, percentage of a plan) pairs, read as the plans they imply
+    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts", "plan_of_total", "plans_of_parts"},
+                  "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},
     "pair": {"numbers": {"first", "second"}, "lists": set(), "flags": {"cue"}},
     "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),

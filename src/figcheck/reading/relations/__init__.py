@@ -36,7 +36,7 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
-                                        pooled_share, ranking, share, share_list, subset, whole_share)
+                                        plans, pooled_share, ranking, share, share_list, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -52,7 +52,7 @@ AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
                       pooled_share.detect, share_list.detect,
-                      ranking.detect_overall)
+                      ranking.detect_overall, plans.detect)
 
 
 class RelationReader:
