@@ -16,7 +16,8 @@ share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"        
 fraction       "87/92 vụ" (a out of b)                                     part, whole
 breakdown      "64 vụ (58 vụ đường bộ, 6 vụ đường thủy)", "N … gồm: …"     total, parts, other_parts
                (share_list, ``cue: "shares"``: percentages of one whole,   (total none; whole or wholes)
-               "thành thị chiếm 57,1% số vụ; nông thôn 42,9%")
+               "thành thị chiếm 57,1% số vụ; nông thôn 42,9%"; plans,       (plan_of_total,
+               ``cue: "plans"``: "A đạt 78% kế hoạch. Trong đó B đạt …")   plans_of_parts: pairs)
 enumeration    "4 xã Bắc Sơn, An Hòa, …", "5 mô hình “…”, “…”"             count (+ items)
 pair           "14 tổ với 27 thành viên", "49 vụ = 77 đối tượng"           first, second
 change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với cùng    current, delta?, percent?,
