@@ -1127,3 +1127,15 @@ def test_percentages_of_other_plans_or_of_no_total_imply_no_sum_of_plans():
                  "Tỉnh đón 331.600 lượt khách, tăng 78% so với cùng kỳ. Trong đó, khách quốc tế có 97.600 lượt, tăng "
                  "85% so với cùng kỳ; khách nội địa có 234.000 lượt, tăng 76% so với cùng kỳ."):  # changes, no plan
         assert not plan_relations(text), text
+
+
+def test_counts_with_percentages_of_two_plans_imply_each_plan_apart():
+    text = ("Thu nội địa đạt 2.400 tỷ đồng, bằng 30% dự toán trung ương giao, bằng 20% dự toán tỉnh giao, gồm: thu "
+            "từ thuế đạt 1.500 tỷ đồng, bằng 25% dự toán trung ương giao, bằng 16,7% dự toán tỉnh giao; thu tiền đất "
+            "đạt 900 tỷ đồng, bằng 45% dự toán trung ương giao, bằng 30% dự toán tỉnh giao.")
+    # 2.400/30% = 8.000 = 1.500/25% + 900/45% = 6.000 + 2.000; 2.400/20% = 12.000 = 1.500/16,7% + 900/30% ≈ 8.982 + 3.000
+    assert [ts for _, ts in plan_relations(text)] == [
+        ["2.400 tỷ đồng", "30%", "1.500 tỷ đồng", "25%", "900 tỷ đồng", "45%"],
+        ["2.400 tỷ đồng", "20%", "1.500 tỷ đồng", "16,7%", "900 tỷ đồng", "30%"]]
+    assert not [r for r in rules_of(text) if r[1].startswith("core.breakdown.implied-plans")]
+    assert ("info", "core.breakdown.implied-plans-add-up") in rules_of(text.replace("bằng 45% dự toán", "bằng 35% dự toán"))

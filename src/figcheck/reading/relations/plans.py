@@ -9,9 +9,10 @@ Each "A đạt p% kế hoạch" implies a plan of A/p. The parts' plans (97.678/
 and of the parts (``plans_of_parts``); the tables give each pair the interval of plans its rounding allows.
 Checked as info: a plan of the parts need not add up to the plan of the whole.
 
-A total's pair is the only one of its sentence, or the first before a subset or breakdown cue; its parts'
-pairs follow in the next sentence with figures, opened by a subset cue ("Trong đó"), or after the cue in
-its own sentence — at least two, each of the same unit and plan noun as the total's.
+A total's pairs (one a plan: "bằng 28,4% dự toán được Trung ương giao, bằng 19,2% dự toán do tỉnh giao")
+are the first count's of its sentence; its parts' pairs follow in the next sentence with figures, opened
+by a subset cue ("Trong đó"), or after a subset or breakdown cue in its own sentence — at least two parts,
+each with one percentage of the total's plan, in the total's unit: a relation for each plan.
 """
 
 from __future__ import annotations
@@ -51,40 +52,57 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         here = pairs[n]
         if not here:
             continue
-        total, plan = here[0]
+        total = here[0][0]
+        totals = [pr for pr in here if pr[0] is total]
         parts: list[tuple[Figure, Figure]] = []
-        if len(here) >= 3 and opener_re.search(low_text, here[0][1].end, here[1][0].start):
-            parts = here[1:]
-        elif len(here) == 1 and n + 1 < len(sentences) and len(pairs[n + 1]) >= 2:
+        rest = here[len(totals):]
+        if len(rest) >= 2 and all(pr[0] is not total for pr in rest) \
+                and opener_re.search(low_text, totals[-1][1].end, rest[0][0].start):
+            parts = rest
+        elif not rest and n + 1 < len(sentences) and len(pairs[n + 1]) >= 2:
             nxt = sentences[n + 1]
             opening = low_text[nxt.start:nxt.start + 20].lstrip(" \n-–")
             if any(opening.startswith(c) and not opening[len(c):len(c) + 1].isalnum() for c in cues.subset_cues):
                 parts = pairs[n + 1]
-        if len(parts) < 2 or any(c.unit != total.unit or _plan_of(nouns, text, p) != _plan_of(nouns, text, plan) for c, p in parts):
-            continue
-        values = [c.value for c, _ in parts]
-        exhaustive = total.value is not None and None not in values and sum(values) == total.value
-        figs = [total, plan] + [f for pair in parts for f in pair]
-        roles = {"total": None, "parts": [], "other_parts": [], "plan_of_total": [[total.id, plan.id]],
-                 "plans_of_parts": [[c.id, p.id] for c, p in parts]}
-        out.append(relation("breakdown", figs, roles, exhaustive=exhaustive, cue=CUE,
-                            evidence=f"each count with its percentage of the {_plan_of(nouns, text, plan)}: the plans they imply"))
+        counts = list(dict.fromkeys(c.id for c, _ in parts))
+        for _, plan in totals:
+            name = _plan_of(nouns, text, plan)
+            mine = [pr for pr in parts if _plan_of(nouns, text, pr[1]) == name]
+            # every part once, with a percentage of the same plan, in the total's unit
+            if len(mine) < 2 or [c.id for c, _ in mine] != counts or any(c.unit != total.unit for c, _ in mine):
+                continue
+            values = [c.value for c, _ in mine]
+            exhaustive = total.value is not None and None not in values and abs(sum(values) - total.value) < 1e-9
+            figs = [total, plan] + [f for pair in mine for f in pair]
+            roles = {"total": None, "parts": [], "other_parts": [], "plan_of_total": [[total.id, plan.id]],
+                     "plans_of_parts": [[c.id, p.id] for c, p in mine]}
+            out.append(relation("breakdown", figs, roles, exhaustive=exhaustive, cue=CUE,
+                                evidence=f"each count with its percentage of the {name}: the plans they imply"))
     return out
 
 
 def _pairs(cues: Cues, nouns, text: str, sf: list[Figure]) -> list[tuple[Figure, Figure]]:
     """The (count, percentage of a plan) pairs of a sentence: "97.678 lượt, đạt 85% kế hoạch"."""
     found = []
-    for a, b in zip(sf, sf[1:]):
+    for i, (a, b) in enumerate(zip(sf, sf[1:])):
         if a.unit in ("percent", None) or a.role not in ("count", "measure") or a.qualifier is not None \
                 or a.value is None or a.value <= 0:
             continue
-        if b.unit != "percent" or b.qualifier is not None or b.value is None or b.value <= 0:
-            continue
-        if not cues.share_gap(gap_after_noun(text, a, b)) or _plan_of(nouns, text, b) is None:
+        if not _plan_percent(b) or not cues.share_gap(gap_after_noun(text, a, b)) or _plan_of(nouns, text, b) is None:
             continue
         found.append((a, b))
+        # "2.433 tỷ đồng, bằng 28,4% dự toán được Trung ương giao, bằng 19,2% dự toán do tỉnh giao": two plans
+        prev = b
+        for c in sf[i + 2:i + 2 + 4]:
+            if not _plan_percent(c) or not cues.share_gap(text[prev.end:c.start]) or _plan_of(nouns, text, c) is None:
+                break
+            found.append((a, c))
+            prev = c
     return found
+
+
+def _plan_percent(f: Figure) -> bool:
+    return f.unit == "percent" and f.qualifier is None and f.value is not None and f.value > 0
 
 
 def _plan_of(nouns: tuple[list[str], re.Pattern[str]], text: str, pct: Figure) -> str | None:
