@@ -1063,7 +1063,10 @@ def test_percentages_near_a_ranking_cue_that_the_text_does_not_rank_make_no_flag
             # a leader, then a sentence no follower cue opens
             "Huyện A đạt tỷ lệ 88,5%, dẫn đầu toàn tỉnh. Huyện B đạt 92% về tỷ lệ tốt nghiệp.",
             # a count between: the next percentage is of something else
-            "Huyện A đứng đầu với tỷ lệ 60%; huyện B có 120 học sinh đạt giải, chiếm 70%."):
+            "Huyện A đứng đầu với tỷ lệ 60%; huyện B có 120 học sinh đạt giải, chiếm 70%.",
+            # the next clause names another measure
+            "Huyện A đứng đầu với tỷ lệ đỗ 60%; tỷ lệ khá giỏi đạt 75%.",
+            "Huyện A đạt 88,5%, dẫn đầu toàn tỉnh về học sinh giỏi; huyện B đạt 90% về tỷ lệ tốt nghiệp."):
         assert not [r for r in rules_of(text) if r[1].startswith("core.ranking")], text
     assert not rankings("Tỷ lệ hộ nghèo cao nhất là xã A với 30%; tỷ lệ hộ cận nghèo cao nhất là xã B với 45%.")
 

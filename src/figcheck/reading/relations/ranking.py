@@ -43,6 +43,7 @@ class _RankCues:
         self.changes = word_alternation(cues.increase + cues.decrease + cues.compared)
         self.whole_area = [w.lower() for w in words.get("whole_area", [])]
         self.rate = [w.lower() for w in cues.rate_words]
+        self.measure_words = word_alternation(cues.rate_words + cues.share_words)
 
 
 def _rank_cues(cues: Cues) -> _RankCues:
@@ -147,7 +148,9 @@ def _continues(rc: _RankCues, gap: str) -> bool:
     if not g or g[0] not in ",;" or any(ch.isdigit() for ch in g) or "." in g.replace("...", ""):
         return False
     label = g[1:]
-    return len(label.split()) <= _MAX_LABEL and ";" not in label and "," not in label and not rc.changes.search(label)
+    # a rate or share word opens another measure ("; tỷ lệ khá giỏi đạt 75%"), not the next item
+    return len(label.split()) <= _MAX_LABEL and ";" not in label and "," not in label and not rc.changes.search(label) \
+        and not rc.measure_words.search(label)
 
 
 def _first_item(sf: list[Figure]) -> int:
