@@ -992,7 +992,10 @@ def test_a_lead_percentage_is_not_pooled_unless_every_group_it_names_is_detailed
     periods = ("Hội thi tay nghề năm 2022 và năm 2023 có 78% thí sinh đạt yêu cầu. Cụ thể, năm 2022 có 120 thí "
                "sinh dự thi, 90 thí sinh đạt, chiếm tỷ lệ 75%. Năm 2023 có 80 thí sinh dự thi và 60 thí sinh đạt, "
                "đạt tỷ lệ 75%.")
-    for text in (one_group, no_detail_cue, of_one_group, periods):
+    # the groups named after the percentage are its leaders, not its whole
+    leaders = ("Năm nay tỉnh có 70% xã đạt chuẩn, huyện A và huyện B dẫn đầu. Cụ thể, huyện A có 20 xã, 18 xã đạt "
+               "chuẩn, chiếm 90%. Huyện B có 10 xã, 9 xã đạt chuẩn, chiếm 90%.")
+    for text in (one_group, no_detail_cue, of_one_group, periods, leaders):
         assert not pooled(text), text
         assert not [r for r in rules_of(text) if r[1] == "core.share.pooled"], text
 

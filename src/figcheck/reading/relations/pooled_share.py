@@ -9,8 +9,8 @@ sentence detectors (it reads the shares with a part and a whole they found) and 
 part or whole of its own but ``pooled_parts`` and ``pooled_wholes`` (the groups' parts and wholes, in
 order), checked by ``core.share.pooled``.
 
-Only where the text makes the groups the whole: the lead sentence names them as a list of one head word
-("lớp 9 và lớp 11", "huyện A, huyện B và huyện C"), the next sentence with figures opens with a detail
+Only where the text makes the groups the whole: the lead sentence names them before its percentage, with
+no count between, as a list of one head word ("lớp 9 và lớp 11", "huyện A, huyện B và huyện C"), the next sentence with figures opens with a detail
 cue (``cues.part_list_openers``: "Cụ thể", "Chi tiết"), and in the next few sentences each group named has
 exactly one share with its part and whole, whose words before the whole name that group — as many shares
 as groups. A lead percentage that names one of the groups itself ("58% học sinh lớp 11") is that group's.
@@ -46,17 +46,22 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     for n, s in enumerate(sentences[:-1]):
         leads = [f for f in by_sentence[s.index] if f.unit == "percent" and f.role in ("share", "percent")
                  and f.id not in in_relation and f.value is not None and 0 < f.value <= 100]
-        if not leads or _AND not in s.text:
+        if len(leads) != 1 or _AND not in s.text:
             continue
-        groups = _groups(s.text.lower(), periods)
-        if len(groups) < 2:
+        lead = leads[0] if len(leads) == 1 else None
+        if lead is None:
+            continue
+        # the groups are named before the lead percentage, with no count between: "Kỳ thi … lớp 9 và lớp 11 …,
+        # theo đó hơn 58% học sinh …" (not "70% xã đạt chuẩn, huyện A và huyện B dẫn đầu": the leaders)
+        groups, listed_to = _groups(text[s.start:lead.start].lower(), periods)
+        if len(groups) < 2 or any(s.start + listed_to <= f.start < lead.start and f.unit != "percent"
+                                  and f.role in ("count", "measure") for f in by_sentence[s.index]):
             continue
         nxt = sentences[n + 1]
         opening = text[nxt.start:nxt.start + 20].lower().lstrip(" \n-–")
         if not any(opening.startswith(w) and not opening[len(w):len(w) + 1].isalnum() for w in openers):
             continue
-        lead = leads[0] if len(leads) == 1 else None
-        if lead is None or _names_a_group(text, lead, groups):
+        if _names_a_group(text, lead, groups):
             continue
         owned: dict[str, dict] = {}
         clash = False
@@ -83,9 +88,9 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     return out
 
 
-def _groups(low: str, periods: set[str]) -> list[str]:
-    """The distinguishing words of a list of one head word: "lớp 9 và lớp 11" → ["9", "11"],
-    "huyện a, huyện b và huyện c" → ["a", "b", "c"]."""
+def _groups(low: str, periods: set[str]) -> tuple[list[str], int]:
+    """The distinguishing words of a list of one head word, and where the list ends: "lớp 9 và lớp 11" →
+    ["9", "11"], "huyện a, huyện b và huyện c" → ["a", "b", "c"]."""
     at = low.find(_AND)
     while at >= 0:
         before, after = _WORD.findall(low[max(0, at - 200):at]), _WORD.findall(low[at + len(_AND):at + 60])
@@ -98,9 +103,11 @@ def _groups(low: str, periods: set[str]) -> list[str]:
                 items.append(before[k - 1])
                 k -= 2
             if len(set(items)) == len(items):
-                return list(reversed(items[1:])) + [items[0]] if len(items) > 2 else [items[1], items[0]]
+                tail = _WORD.search(low, low.find(after[1], at + len(_AND)))
+                end = tail.end() if tail else at
+                return (list(reversed(items[1:])) + [items[0]] if len(items) > 2 else [items[1], items[0]]), end
         at = low.find(_AND, at + 1)
-    return []
+    return [], 0
 
 
 def _has_word(low: str, word: str) -> bool:

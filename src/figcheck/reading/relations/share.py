@@ -102,7 +102,7 @@ def _bases_of(cues: Cues, sf: list[Figure], k: int) -> list[Figure]:
     the largest of them. At most two different values (the voters listed, the voters who voted); else none."""
     part = sf[k]
     of = _counted_out_of(cues).get(head_word(part) or "")
-    if not of or part.value is None:
+    if not of or part.value is None or part.qualifier is not None:
         return []
     found = [w for w in sf[max(0, k - LOOKBACK):k] if w.role in COUNTED and w.unit == part.unit and w.qualifier is None
              and w.value is not None and w.value >= part.value
