@@ -44,6 +44,7 @@ class _RankCues:
         self.whole_area = [w.lower() for w in words.get("whole_area", [])]
         self.rate = [w.lower() for w in cues.rate_words]
         self.measure_words = word_alternation(cues.rate_words + cues.share_words)
+        self.periods = word_alternation(cues.lang.words("duration_units") + cues.compared)
 
 
 def _rank_cues(cues: Cues) -> _RankCues:
@@ -210,7 +211,9 @@ def detect_overall(cues: Cues, article: Article, by_sentence: dict[int, list[Fig
                 if not _item(f) or f.qualifier is not None:
                     continue
                 clause = _CLAUSE_END.split(text[max(0, f.start - 160):f.start].lower())[-1]
-                if pattern.search(clause) and any(w in clause for w in rc.whole_area):
+                # the whole area named with no other period beside it ("… toàn tỉnh năm trước là 25%")
+                areas = [seg for seg in clause.split(",") if any(w in seg for w in rc.whole_area)]
+                if pattern.search(clause) and areas and not any(rc.periods.search(seg) for seg in areas):
                     found.append(f)
         if len(found) == 1:
             by_id = {f.id: f for f in article.figures}
