@@ -1146,3 +1146,26 @@ def test_counts_with_percentages_of_two_plans_imply_each_plan_apart():
         ["2.400 tỷ đồng", "20%", "1.500 tỷ đồng", "16,7%", "900 tỷ đồng", "30%"]]
     assert not [r for r in rules_of(text) if r[1].startswith("core.breakdown.implied-plans")]
     assert ("info", "core.breakdown.implied-plans-add-up") in rules_of(text.replace("bằng 45% dự toán", "bằng 35% dự toán"))
+
+
+# -- a rate of solving named after the counts: "tỷ lệ khám phá đạt p%" (issue 11, count-percentage) ---
+
+def test_a_rate_of_solving_is_the_share_solved_of_what_occurred():
+    text = "Trong quý, toàn tỉnh ghi nhận 60 vụ; khám phá 48 vụ; bắt 95 đối tượng; tỷ lệ khám phá đạt 80%."
+    assert ("share", ["48", "80%", "60"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("80%", "85%"))
+    frac = "Công an huyện đã làm rõ 45/50 vụ phạm pháp hình sự trong năm, tỷ lệ điều tra khám phá án đạt 90%."
+    assert ("share", ["45", "90%", "50"]) in kinds_and_texts(frac)
+    assert not rules_of(frac)
+    assert ("error", "core.share.granularity") in rules_of(frac.replace("90%", "92%"))
+
+
+def test_a_rate_whose_counts_the_text_does_not_pin_down_makes_no_share():
+    for text in ("Toàn tỉnh ghi nhận 60 vụ; khám phá 48 vụ; tỷ lệ giải quyết tin báo đạt 95%.",  # another rate
+                 # two counts the verb solved
+                 "Toàn tỉnh ghi nhận 60 vụ, khám phá 48 vụ; năm trước khám phá 40 vụ; tỷ lệ khám phá đạt 70%.",
+                 # two counts that occurred
+                 "Xã A ghi nhận 60 vụ, xã B ghi nhận 20 vụ; khám phá 48 vụ; tỷ lệ khám phá đạt 60%."):
+        assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and "48" in ts], text
+        assert not [r for r in rules_of(text) if r[1] == "core.share.granularity"], text

@@ -14,11 +14,12 @@ themselves) and completes what they leave open:
 
 from __future__ import annotations
 
+import re
 import weakref
 
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, follows_other_count, gap_after_noun,
-                                                head_word, relation)
+                                                head_word, relation, verbs_before)
 
 COUNTED = ("count", "measure")
 
@@ -74,6 +75,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                                                   "whole": whole.id},
                                     evidence="the rate after the run is of its one count with an earlier whole"))
                 used |= {part.id, pct.id}
+    out += _rates_of_resolved(cues, ctx, used, parts)
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
             continue
@@ -83,6 +85,63 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 evidence=f"the percentage names its whole: {pct.noun}"))
             used.add(pct.id)
     return out
+
+
+def _rates_of_resolved(cues: Cues, ctx: SentenceContext, used: set[str], shared: set[str]) -> list[dict]:
+    """"ghi nhận 2.742 vụ; khám phá 2.313 vụ; …; tỷ lệ khám phá đạt 84,35%", "làm sáng tỏ 112/118 vụ, tỷ lệ
+    điều tra khám phá án đạt 95%": a rate of solving, named by a rate word and a 'solved' verb right before the
+    percentage, is the share of the count solved in the sentence before it — the fraction just before (its
+    part solved), or the one count the same verb solved and the count of that kind that occurred before it."""
+    text, sf = ctx.text, ctx.figures
+    if not any(w in ctx.lower for w in cues.resolved_words) or not any(w in ctx.lower for w in cues.rate_words):
+        return []  # no rate of solving in the sentence: nothing to read
+    out: list[dict] = []
+    verbs = None
+    for k, pct in enumerate(sf):
+        if k == 0 or pct.unit != "percent" or pct.role not in ("share", "percent") or pct.id in used:
+            continue
+        gap = text[sf[k - 1].end:pct.start]
+        said = _rate_of(cues, gap)
+        if said is None:
+            continue
+        prev = sf[k - 1]
+        if verbs is None:
+            verbs = verbs_before(cues, text, sf, cues.verb_index, ctx.verbs)
+        if prev.role == "denominator" and k >= 2 and sf[k - 2].role == "numerator" and verbs[k - 2] in cues.resolved \
+                and sf[k - 2].unit == "count":
+            part, whole = sf[k - 2], prev
+        else:
+            solved = [i for i in range(max(0, k - LOOKBACK), k) if verbs[i] == said and sf[i].role == "count"]
+            if len(solved) != 1:
+                continue
+            part = sf[solved[0]]
+            occurred = [w for i, w in enumerate(sf[max(0, k - LOOKBACK):solved[0]]) if verbs[i + max(0, k - LOOKBACK)]
+                        in cues.occurred and w.role == "count" and cues.kind_of(w) == cues.kind_of(part)]
+            # one count of that kind occurred, and no other (two places' counts may make the whole together)
+            if len(occurred) != 1 or occurred[0].qualifier is not None or occurred[0].value is None \
+                    or part.value is None or occurred[0].value < part.value:
+                continue  # (more solved than occurred: cases carried over, which the implied subset shows)
+            whole = occurred[0]
+        if part.id in shared or part.qualifier is not None:
+            continue  # a count with a share of its own already
+        out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
+                            cue=None, evidence=f"a rate of what was solved ({said}) of what occurred"))
+        used |= {part.id, pct.id}
+        shared.add(part.id)
+    return out
+
+
+def _rate_of(cues: Cues, gap: str) -> str | None:
+    """The 'solved' verb of a rate named in the words right before a percentage: ", tỷ lệ điều tra khám phá án
+    đạt " → "điều tra khám phá"; None unless the words open with a rate word and end with a share cue."""
+    if any(ch.isdigit() for ch in gap):
+        return None
+    low = " ".join(re.split(r"[,;]", gap.lower())[-1].strip(" :(").split())  # the clause the percentage ends
+    rate = next((w for w in cues.rate_words if low.startswith(w + " ")), None)
+    if rate is None or cues.cue_at_end(low, cues.share_words) is None or len(low.split()) > 10:
+        return None
+    body = " " + low[len(rate):] + " "
+    return next((v for v in sorted(cues.resolved, key=len, reverse=True) if f" {v} " in body), None)
 
 
 def _earlier_whole(sf: list[Figure], k: int, parts: set[str], since: int = 0) -> Figure | None:
