@@ -40,6 +40,8 @@ class _RankCues:
         self.last_re = word_alternation(self.last)
         self.in_order_re = word_alternation(self.in_order)
         self.any_re = word_alternation(self.first + self.follow + self.last)
+        # one plain scan first (no word bounds): most sentences have none of these
+        self.quick = re.compile("|".join(re.escape(w) for w in self.first + self.follow + self.last))
         self.changes = word_alternation(cues.increase + cues.decrease + cues.compared)
         self.whole_area = [w.lower() for w in words.get("whole_area", [])]
         self.rate = [w.lower() for w in cues.rate_words]
@@ -61,7 +63,7 @@ def _item(f: Figure) -> bool:
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     rc = _rank_cues(cues)
     low = ctx.lower
-    if not rc.any_re.search(low):
+    if not rc.quick.search(low) or not rc.any_re.search(low):
         return []  # no ranking cue in the sentence: nothing to read
     text, s, sf = ctx.text, ctx.sentence, ctx.figures
     out: list[dict] = []
