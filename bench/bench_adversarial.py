@@ -53,6 +53,14 @@ CASES = {
     "form fields a line each": lambda n: "+ Phiếu phát ra: 99\n" + "\n".join(
         f"+ Phiếu loại {i}: 5 + Đạt tỷ lệ: 2%" for i in range(n)),
     "measures a/b": lambda n: "Gieo " + ", ".join(f"{i},5 ha/{i + 1} ha, đạt 90% kế hoạch" for i in range(n)) + ".",
+    "a ranking in order": lambda n: "Xếp theo thứ tự, tỷ lệ cao nhất là xã A với 99%; kế đến là " + "; ".join(
+        f"xã B{i} với {(n - i) * 90 // n},5%" for i in range(n)) + "; thấp nhất là xã C với 0,1%.",
+    "shares and the rest": lambda n: "Có 99 vụ cháy. Xét theo nơi xảy ra, " + "; ".join(
+        f"nơi loại {i} chiếm 0,{i % 10}% số vụ" for i in range(n)) + "; còn lại ở nơi khác.",
+    "plans of many parts": lambda n: "Đón 9000 lượt khách, đạt 50% kế hoạch. Trong đó, " + "; ".join(
+        f"nhóm {i} có 3 lượt khách, đạt 2% kế hoạch" for i in range(n)) + ".",
+    "groups and a lead percentage": lambda n: "Lớp A và lớp B có 55% học sinh đạt giỏi. " + " ".join(
+        "Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt, chiếm 50%." for _ in range(n // 10)),
 }
 
 

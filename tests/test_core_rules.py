@@ -60,6 +60,29 @@ def found(text, title=None):
     ("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 95,45% kế hoạch.", [("core.share.measured-ratio", "error")]),
     ("Huyện đã gieo cấy 12.480,5 ha/13.200 ha, đạt 94,54% kế hoạch.", [("core.share.measured-ratio", "info")]),
     ("Vụ Hè Thu gieo được 5.310,2 ha/5.200 ha, đạt 102,12% kế hoạch.", []),
+    # shares of one whole listed together: complementary sides make 100%, a list before "còn lại" at most 100%
+    ("Năm nay xảy ra 20 vụ cháy. Khu vực thành thị chiếm 65% số vụ; khu vực nông thôn 35%.", []),
+    ("Năm nay xảy ra 20 vụ cháy. Khu vực thành thị chiếm 65% số vụ; khu vực nông thôn 30%.",
+     [("core.breakdown.shares-make-the-whole", "error")]),
+    ("Kiểm phiếu:\n+ Phiếu thu về: 200 + Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%\n+ Phiếu không hợp lệ: 03 + Đạt tỷ lệ: 1,5%\n",
+     []),
+    ("Năm nay xảy ra 20 vụ cháy. Về nguyên nhân, các vụ cháy gồm: do điện chiếm 70% số vụ; do đốt rác chiếm "
+     "20%; còn lại chưa rõ nguyên nhân.", []),
+    ("Năm nay xảy ra 20 vụ cháy. Về nguyên nhân, các vụ cháy gồm: do điện chiếm 80% số vụ; do đốt rác chiếm "
+     "25%; còn lại chưa rõ nguyên nhân.", [("core.breakdown.shares-within-the-whole", "error")]),
+    # a lead percentage of the groups detailed after it: their parts over their wholes together
+    ("Lớp A và lớp B có 55% học sinh đạt giỏi. Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt giỏi, chiếm 50%. "
+     "Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", []),
+    ("Lớp A và lớp B có 57% học sinh đạt giỏi. Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt giỏi, chiếm 50%. "
+     "Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", [("core.share.pooled", "error")]),
+    ("Lớp A và lớp B có gần 56% học sinh đạt giỏi. Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt giỏi, chiếm "
+     "50%. Lớp B có 60 học sinh, 35 học sinh đạt giỏi, chiếm 58,33%.", []),
+    # rankings: the first is the highest, the last the lowest, and in order where the text says so
+    ("Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; thấp nhất là xã C với 10%.", []),
+    ("Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 45%; thấp nhất là xã C với 10%.",
+     [("core.ranking.first-is-highest", "error")]),
+    ("Xếp theo thứ tự, tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; xã C với 32%; thấp nhất là xã D "
+     "với 10%.", [("core.ranking.in-order", "warning")]),
     # change
     ("Xảy ra 64 vụ, tăng 9 vụ (16,36%) so với cùng kỳ.", []),
     ("Xảy ra 64 vụ, tăng 9 vụ (18,36%) so với cùng kỳ.", [("core.change.consistent", "error")]),

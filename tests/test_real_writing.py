@@ -1109,3 +1109,267 @@ REVIEWED_NEAR_MISSES_2 = [
 def test_near_misses_found_by_a_second_review_make_no_error_or_warning():
     for text in REVIEWED_NEAR_MISSES_2:
         assert not [x for x in rules_of(text) if x[0] in ("error", "warning")], text
+
+
+# -- percentages that share one whole: sums of a partition (issue 11, set-b percentage-sum) ----------
+
+def shares_lists(text: str) -> list[tuple[bool, list[str]]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [(r.exhaustive, [by_id[i] for i in r.roles["parts"]]) for r in a.relations
+            if r.kind == "breakdown" and r.cue == "shares"]
+
+
+BALLOTS = ("Tổ bầu cử số 2:\n+ Phiếu phát ra: 200 + Phiếu thu về: 200\n+ Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%\n"
+           "+ Phiếu không hợp lệ: 03 + Đạt tỷ lệ: 1,5%\n")
+
+
+def test_valid_and_invalid_ballots_are_the_whole_and_their_rates_make_100():
+    assert shares_lists(BALLOTS) == [(True, ["98,5%", "1,5%"])]
+    assert not rules_of(BALLOTS)
+    # the rate of the invalid ballots written ten times too small: 98,5 + 0,15 is not 100 within rounding
+    wrong = BALLOTS.replace("1,5%", "0,15%").replace("197", "199").replace("03", "01")
+    assert ("error", "core.breakdown.shares-make-the-whole") in rules_of(wrong)
+
+
+def test_two_complementary_sides_make_the_whole():
+    text = "Đoàn có 40 vận động viên. Xét theo giới tính, nam chiếm 55% số vận động viên; nữ 45%."
+    assert shares_lists(text) == [(True, ["55%", "45%"])]
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.shares-make-the-whole") in rules_of(text.replace("45%", "40%"))
+
+
+def test_shares_listed_before_the_rest_stay_within_the_whole():
+    text = ("Năm qua xảy ra 28 vụ cháy. Xét theo nơi xảy ra, nhà ở chiếm 50% số vụ; kho xưởng chiếm 25%; "
+            "chợ 10,71%; còn lại thuộc các nơi khác.")
+    assert shares_lists(text) == [(False, ["50%", "25%", "10,71%"])]
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.shares-within-the-whole") in rules_of(text.replace("25%", "46,43%"))
+
+
+def test_lists_of_shares_that_need_not_divide_their_whole_make_no_sum():
+    for text in (
+            # attributes that overlap: no opener, no rest
+            "Hội đồng có 25 đại biểu. Đại biểu nữ chiếm 36% số đại biểu; đại biểu trẻ tuổi chiếm 20%; "
+            "đại biểu có trình độ đại học chiếm 96%.",
+            # two sides that are not each other's complement, and no rest named
+            "Năm qua xảy ra 20 vụ cháy. Nhà ở chiếm 60% số vụ; chợ chiếm 10%.",
+            # shares of two wholes
+            "Năm qua xảy ra 20 vụ cháy và 8 vụ tai nạn. Khu vực thành thị chiếm 65% số vụ cháy; khu vực nông "
+            "thôn chiếm 50% số vụ tai nạn.",
+            # two periods in two sentences
+            "Năm qua xảy ra 20 vụ cháy. Năm nay, khu vực thành thị chiếm 65% số vụ. Năm trước, khu vực nông "
+            "thôn chiếm 30% số vụ.",
+            # rates within each side, not shares of one whole
+            "Tỷ lệ hộ nghèo khu vực thành thị là 2,5%; khu vực nông thôn 8,1%.",
+            # a form's fields that are not the two sides of one division
+            "Tổ bầu cử số 3:\n+ Phiếu thu về: 200\n+ Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%\n"
+            "+ Phiếu bầu ông A: 150 + Đạt tỷ lệ: 75%\n"):
+        assert not shares_lists(text), text
+        assert not [r for r in rules_of(text) if r[0] != "info"], text
+
+
+# -- a lead percentage of several groups, detailed group by group (issue 11, set-b count-percentage) --
+
+POOLED = ("Hội thi tay nghề của huyện A và huyện B năm nay có 75% thí sinh đạt yêu cầu. Cụ thể, huyện A có "
+          "120 thí sinh dự thi, 90 thí sinh đạt, chiếm tỷ lệ 75%. Tại huyện B, có 80 thí sinh dự thi và 60 thí "
+          "sinh đạt, đạt tỷ lệ 75%.")
+
+
+def pooled(text: str) -> list[list[str]]:
+    return [ts for k, ts in kinds_and_texts(text) if k == "share" and len(ts) == 5]
+
+
+def test_a_lead_percentage_is_of_the_groups_it_names_together():
+    assert pooled(POOLED) == [["75%", "90", "120", "60", "80"]]
+    assert not rules_of(POOLED)
+    # 150/200 = 75%, not 78%; nor more than 76%; "hơn 74%" holds
+    assert ("error", "core.share.pooled") in rules_of(POOLED.replace("có 75% thí sinh", "có 78% thí sinh"))
+    assert ("error", "core.share.pooled") in rules_of(POOLED.replace("có 75% thí sinh", "có hơn 76% thí sinh"))
+    assert not rules_of(POOLED.replace("có 75% thí sinh", "có hơn 74% thí sinh"))
+
+
+def test_a_lead_percentage_is_not_pooled_unless_every_group_it_names_is_detailed():
+    one_group = POOLED.split(" Tại huyện B")[0].replace("có 75% thí sinh", "có 78% thí sinh")
+    no_detail_cue = POOLED.replace("Cụ thể, huyện A", "Huyện A").replace("có 75% thí sinh", "có 78% thí sinh")
+    of_one_group = POOLED.replace("có 75% thí sinh đạt", "có 78% thí sinh huyện B đạt")
+    periods = ("Hội thi tay nghề năm 2022 và năm 2023 có 78% thí sinh đạt yêu cầu. Cụ thể, năm 2022 có 120 thí "
+               "sinh dự thi, 90 thí sinh đạt, chiếm tỷ lệ 75%. Năm 2023 có 80 thí sinh dự thi và 60 thí sinh đạt, "
+               "đạt tỷ lệ 75%.")
+    # the groups named after the percentage are its leaders, not its whole
+    leaders = ("Năm nay tỉnh có 70% xã đạt chuẩn, huyện A và huyện B dẫn đầu. Cụ thể, huyện A có 20 xã, 18 xã đạt "
+               "chuẩn, chiếm 90%. Huyện B có 10 xã, 9 xã đạt chuẩn, chiếm 90%.")
+    for text in (one_group, no_detail_cue, of_one_group, periods, leaders):
+        assert not pooled(text), text
+        assert not [r for r in rules_of(text) if r[1] == "core.share.pooled"], text
+
+
+# -- votes out of voters: the base of a vote count lies between it and the voters (issue 11, set-b) ----
+
+VOTES = ("Khu phố 3: tổng số cử tri trong danh sách là 320 cử tri; số người đã đi bầu: 316 cử tri, đạt tỷ lệ "
+         "98,75%; người trúng cử là bà Trần Thị Mai, được 301 phiếu tín nhiệm, chiếm tỷ lệ 94,06%.")
+
+
+def test_a_vote_count_s_percentage_is_out_of_the_voters_before_it():
+    assert ("share", ["301", "94,06%", "320", "316"]) in kinds_and_texts(VOTES)  # 301/320 = 94,06%
+    assert not rules_of(VOTES)
+    # out of the 316 who voted, or of the valid ballots the text does not print, it may be 95,25% … 100%
+    assert not rules_of(VOTES.replace("94,06%", "95,25%"))
+    # but no base from 301 to 320 gives 93,06% (301/320 = 94,06% is the least)
+    assert ("error", "core.share.granularity") in rules_of(VOTES.replace("94,06%", "93,06%"))
+
+
+def test_a_vote_count_with_no_voters_before_it_keeps_an_unknown_base():
+    # 301/322 = 93,48%: out of 320 voters it could not be, but no voters are named here
+    for text in ("Bà Trần Thị Mai được 301 phiếu tín nhiệm, chiếm tỷ lệ 93,48%.",
+                 # another kind of count: "người" are not the voters the language names
+                 "Khu phố có 320 người; bà Trần Thị Mai được 301 phiếu tín nhiệm, chiếm tỷ lệ 93,48%."):
+        assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and len(ts) > 2], text
+        assert not rules_of(text), text
+
+
+# -- rankings of percentages: "cao nhất là … kế đến là … thấp nhất là …" (issue 11, set-b percentage-range) --
+
+def rankings(text: str) -> list[tuple[str | None, list[str]]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [(r.cue, [by_id[i] for i in r.figures]) for r in a.relations if r.kind == "ranking"]
+
+
+RANKED = ("Xếp theo thứ tự, xã có tỷ lệ hộ nghèo cao nhất là xã Tân Lập với 31,4%; kế đến là xã Hòa Bình với "
+          "28,05%; xã Đồng Tâm với 20,7%; xã Yên Hòa với 12,3%; thấp nhất là thị trấn với 2,16%.")
+
+
+def test_a_ranking_said_to_be_in_order_holds_each_percentage_at_most_the_one_before():
+    found = rankings(RANKED)
+    assert ("cao nhất", ["31,4%", "28,05%", "20,7%", "12,3%", "2,16%"]) in found
+    assert ("in order", ["20,7%", "12,3%"]) in found
+    assert not rules_of(RANKED)
+    swapped = RANKED.replace("20,7%", "11,7%")  # 11,7% listed before 12,3%
+    assert rules_of(swapped) == [("warning", "core.ranking.in-order")]
+
+
+def test_the_first_and_the_last_of_a_ranking_bound_the_others():
+    text = ("Huyện Kỳ Anh có 90/100 em đạt giải, chiếm tỷ lệ 90%(trong đó 5 giải nhất), dẫn đầu toàn tỉnh. Xếp "
+            "liền sau là huyện Can Lộc với tỷ lệ 86,5%, huyện Đức Thọ 80%, huyện Hương Khê 75,25%.")
+    assert ("dẫn đầu", ["90%", "86,5%", "80%", "75,25%"]) in rankings(text)
+    assert not rules_of(text)
+    assert ("error", "core.ranking.first-is-highest") in rules_of(text.replace("86,5%", "91,5%"))
+    low = "Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; thấp nhất là xã C với 35%."
+    assert ("error", "core.ranking.last-is-lowest") in rules_of(low)
+
+
+def test_percentages_near_a_ranking_cue_that_the_text_does_not_rank_make_no_flag():
+    for text in (
+            # after "kế đến" the rest need not be in order when the text does not say so
+            "Tỷ lệ cao nhất là xã A với 40%; kế đến là xã B với 30%; xã C với 20%; xã D với 25%.",
+            # a change is no item of the ranking
+            "Xã A có tỷ lệ cao nhất với 40%, tăng 45% so với năm trước.",
+            # two measures, each with its own highest
+            "Tỷ lệ hộ nghèo cao nhất là xã A với 30%; tỷ lệ hộ cận nghèo cao nhất là xã B với 45%.",
+            # a leader, then a sentence no follower cue opens
+            "Huyện A đạt tỷ lệ 88,5%, dẫn đầu toàn tỉnh. Huyện B đạt 92% về tỷ lệ tốt nghiệp.",
+            # a count between: the next percentage is of something else
+            "Huyện A đứng đầu với tỷ lệ 60%; huyện B có 120 học sinh đạt giải, chiếm 70%.",
+            # the next clause names another measure
+            "Huyện A đứng đầu với tỷ lệ đỗ 60%; tỷ lệ khá giỏi đạt 75%.",
+            "Huyện A đạt 88,5%, dẫn đầu toàn tỉnh về học sinh giỏi; huyện B đạt 90% về tỷ lệ tốt nghiệp."):
+        assert not [r for r in rules_of(text) if r[1].startswith("core.ranking")], text
+    assert not rankings("Tỷ lệ hộ nghèo cao nhất là xã A với 30%; tỷ lệ hộ cận nghèo cao nhất là xã B với 45%.")
+
+
+# -- a rate after a run of counts, after an earlier rate in the same sentence (issue 11, set-b) ------
+
+def test_a_rate_after_a_run_takes_no_whole_from_before_the_rate_before_it():
+    text = ("Nhóm án nghiêm trọng ghi nhận 40 vụ, đã làm rõ 38 vụ, 70 đối tượng, đạt tỷ lệ 95%, trong đó án giết "
+            "người ghi nhận 8 vụ, đã làm rõ 8 vụ, 12 đối tượng, đạt tỷ lệ 100%.")
+    found = kinds_and_texts(text)
+    assert ("share", ["38", "95%", "40"]) in found and ("share", ["8", "100%", "8"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("100%", "90%"))
+    # "70 đối tượng" belongs to the rate before: the 12 people are no share of it
+    assert not [ts for k, ts in found if k == "share" and "12" in ts]
+
+
+def test_the_rate_of_the_whole_lies_between_the_highest_and_the_lowest_of_its_parts():
+    text = ("Tổng số hộ nghèo toàn huyện còn 2.310/14.200 hộ, chiếm tỷ lệ 16,27%. Xã có tỷ lệ hộ nghèo cao nhất là "
+            "xã A với 30,5%; kế đến là xã B với 22,1%; thấp nhất là thị trấn với 3,2%.")
+    assert ("cao nhất", ["16,27%", "30,5%", "3,2%"]) in rankings(text)
+    assert not rules_of(text)
+    wrong = text.replace("thấp nhất là thị trấn với 3,2%", "thấp nhất là thị trấn với 18,2%").replace("22,1%", "20,1%")
+    assert ("info", "core.ranking.overall-between-first-and-last") in rules_of(wrong)
+    # the rate of another measure, of no whole area, or of another period is not the whole's
+    for other in (text.replace("Tổng số hộ nghèo toàn huyện", "Tổng số hộ cận nghèo toàn huyện"),
+                  text.replace("toàn huyện", "ở khu vực này"),
+                  text.replace("toàn huyện còn", "toàn huyện năm trước còn")):
+        assert not [ts for cue, ts in rankings(other) if "16,27%" in ts], other
+
+
+# -- counts with their percentage of a plan: the plans they imply (issue 11, set-b count-percentage) --
+
+PLANS = ("Chín tháng, tỉnh đón 331.600 lượt khách, đạt 78% kế hoạch cả năm và tăng 25% so với cùng kỳ. Trong "
+         "đó, khách quốc tế có 97.600 lượt, đạt 85% kế hoạch cả năm, tăng 59%; khách nội địa có 234.000 lượt, đạt "
+         "76% kế hoạch cả năm, tăng 15% so với cùng kỳ.")
+
+
+def plan_relations(text: str) -> list[tuple[bool, list[str]]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [(r.exhaustive, [by_id[i] for i in r.figures]) for r in a.relations if r.cue == "plans"]
+
+
+def test_the_plans_a_total_and_its_parts_imply_agree_within_rounding():
+    # 331.600/78% ≈ 425.100 (422.500–427.900); 97.600/85% + 234.000/76% ≈ 114.800 + 307.900 = 422.700
+    # the parts make the total (97.600 + 234.000 = 331.600), so their plans make its plan
+    assert plan_relations(PLANS) == [(True, ["331.600", "78%", "97.600", "85%", "234.000", "76%"])]
+    assert not rules_of(PLANS)
+    # 234.000 at 66% of its plan implies 354.500: the parts' plans pass the total's — shown, as info only
+    assert ("info", "core.breakdown.implied-plans-add-up") in rules_of(PLANS.replace("76% kế hoạch", "66% kế hoạch"))
+    # parts that are not all the total's: their plans stay within its plan
+    some = PLANS.replace("234.000", "230.000")
+    assert plan_relations(some)[0][0] is False and not rules_of(some)
+    assert ("info", "core.breakdown.implied-plans-within") in rules_of(some.replace("76% kế hoạch", "56% kế hoạch"))
+
+
+def test_percentages_of_other_plans_or_of_no_total_imply_no_sum_of_plans():
+    for text in (PLANS.replace("Trong đó, khách", "Ngoài ra, khách"),  # no part of the total
+                 PLANS.replace("85% kế hoạch cả năm", "85% kế hoạch quý"),  # another plan
+                 PLANS.split("; khách nội địa")[0] + ".",  # one part only
+                 "Tỉnh đón 331.600 lượt khách, tăng 78% so với cùng kỳ. Trong đó, khách quốc tế có 97.600 lượt, tăng "
+                 "85% so với cùng kỳ; khách nội địa có 234.000 lượt, tăng 76% so với cùng kỳ."):  # changes, no plan
+        assert not plan_relations(text), text
+
+
+def test_counts_with_percentages_of_two_plans_imply_each_plan_apart():
+    text = ("Thu nội địa đạt 2.400 tỷ đồng, bằng 30% dự toán trung ương giao, bằng 20% dự toán tỉnh giao, gồm: thu "
+            "từ thuế đạt 1.500 tỷ đồng, bằng 25% dự toán trung ương giao, bằng 16,7% dự toán tỉnh giao; thu tiền đất "
+            "đạt 900 tỷ đồng, bằng 45% dự toán trung ương giao, bằng 30% dự toán tỉnh giao.")
+    # 2.400/30% = 8.000 = 1.500/25% + 900/45% = 6.000 + 2.000; 2.400/20% = 12.000 = 1.500/16,7% + 900/30% ≈ 8.982 + 3.000
+    assert [ts for _, ts in plan_relations(text)] == [
+        ["2.400 tỷ đồng", "30%", "1.500 tỷ đồng", "25%", "900 tỷ đồng", "45%"],
+        ["2.400 tỷ đồng", "20%", "1.500 tỷ đồng", "16,7%", "900 tỷ đồng", "30%"]]
+    assert not [r for r in rules_of(text) if r[1].startswith("core.breakdown.implied-plans")]
+    assert ("info", "core.breakdown.implied-plans-add-up") in rules_of(text.replace("bằng 45% dự toán", "bằng 35% dự toán"))
+
+
+# -- a rate of solving named after the counts: "tỷ lệ khám phá đạt p%" (issue 11, count-percentage) ---
+
+def test_a_rate_of_solving_is_the_share_solved_of_what_occurred():
+    text = "Trong quý, toàn tỉnh ghi nhận 60 vụ; khám phá 48 vụ; bắt 95 đối tượng; tỷ lệ khám phá đạt 80%."
+    assert ("share", ["48", "80%", "60"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("80%", "85%"))
+    frac = "Công an huyện đã làm rõ 45/50 vụ phạm pháp hình sự trong năm, tỷ lệ điều tra khám phá án đạt 90%."
+    assert ("share", ["45", "90%", "50"]) in kinds_and_texts(frac)
+    assert not rules_of(frac)
+    assert ("error", "core.share.granularity") in rules_of(frac.replace("90%", "92%"))
+
+
+def test_a_rate_whose_counts_the_text_does_not_pin_down_makes_no_share():
+    for text in ("Toàn tỉnh ghi nhận 60 vụ; khám phá 48 vụ; tỷ lệ giải quyết tin báo đạt 95%.",  # another rate
+                 # two counts the verb solved
+                 "Toàn tỉnh ghi nhận 60 vụ, khám phá 48 vụ; năm trước khám phá 40 vụ; tỷ lệ khám phá đạt 70%.",
+                 # two counts that occurred
+                 "Xã A ghi nhận 60 vụ, xã B ghi nhận 20 vụ; khám phá 48 vụ; tỷ lệ khám phá đạt 60%."):
+        assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and "48" in ts], text
+        assert not [r for r in rules_of(text) if r[1] == "core.share.granularity"], text

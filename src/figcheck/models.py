@@ -150,7 +150,7 @@ class Item:
 class Relation:
     """A structural link between figures that a check can test without re-reading the text.
 
-    ``kind`` is subset | share | fraction | breakdown | enumeration | pair | change | headline.
+    ``kind`` is subset | share | fraction | breakdown | enumeration | pair | change | headline | ranking.
     ``roles`` maps a role name to a figure id or a list of ids (e.g. ``{"whole": "f1", "part": "f2"}``,
     ``{"total": "f3", "parts": ["f4", "f5"]}``); ``figures`` lists every id involved.
     """

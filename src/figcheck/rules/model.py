@@ -20,14 +20,21 @@ TABLES: dict[str, dict[str, set[str]]] = {
                "flags": {"unit", "role", "qualifier", "noun", "decimals", "spelled"}},
     "subset": {"numbers": {"whole", "part"}, "lists": set(), "flags": {"cue", "implied"}},
     # wholes: the two counts a share's noun fits when the text does not say which ("số vụ" of 14 vụ cháy, 1 vụ nổ)
-    "share": {"numbers": {"part", "percent", "whole"}, "lists": {"wholes"}, "flags": {"cue"}},
+    # pooled_parts, pooled_wholes: a lead percentage of several groups, each detailed after it (their sums)
+    "share": {"numbers": {"part", "percent", "whole"}, "lists": {"wholes", "pooled_parts", "pooled_wholes"},
+              "flags": {"cue"}},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
-    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue", "implied"}},
+    # plan_of_total, plans_of_parts: (count, percentage of a plan) pairs, read as the plans they imply
+    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts", "plan_of_total", "plans_of_parts"},
+                  "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},
     "pair": {"numbers": {"first", "second"}, "lists": set(), "flags": {"cue"}},
     "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),
                "flags": {"direction"}},
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
+    # ranked: percentages in the order a ranking lists them; first: the highest it names; last: the lowest;
+    # overall: the rate of the whole area whose parts it ranks
+    "ranking": {"numbers": {"first", "last", "overall"}, "lists": {"ranked"}, "flags": {"cue", "direction"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics
 }
 SCOPES = ("passage", "linked")

@@ -94,6 +94,10 @@ def share_granularity(table: ColumnTable, number_convention: list[str]) -> list[
         if p > 100:
             out.append(NA)  # the 0–100 range rule speaks for it
             continue
+        upper = _largest_whole(r)
+        if upper is not None and upper >= count:
+            out.append(_share_of_bounded_whole(count, upper, p, d, conv))
+            continue
         convs = rnd.conventions_for_whole(count, p, d, at_least=max(count, 1))
         status = _classify(convs)
         if status == "pass":
@@ -111,6 +115,34 @@ def share_granularity(table: ColumnTable, number_convention: list[str]) -> list[
         best = min(near, key=lambda nv: abs(Fraction(nv[1]) - p)) if near else None
         out.append(Outcome("error", convs, expl, _pct(best[1], d, conv) + "?" if best else None))
     return out
+
+
+def _largest_whole(r: Row) -> int | None:
+    """The largest of the wholes a share with a part lists (the counts its base lies between the part and:
+    "247 phiếu … chiếm 96,48%" after "256 cử tri", "254 cử tri" — votes out of the voters, or of a base
+    between, such as the valid ballots, that the text need not print)."""
+    if r.get("part.id") is None or not r.get("wholes.n"):
+        return None
+    hi = r.get("wholes.max.hi")
+    if hi is None or not math.isfinite(hi) or hi != r.get("wholes.max.lo") or float(hi) != int(hi):
+        return None
+    return int(hi)
+
+
+def _share_of_bounded_whole(count: int, upper: int, p: Fraction, d: int, conv: str) -> Outcome:
+    """GRIM for a count whose base is between the count itself and ``upper``."""
+    ranges = {c: rnd.wholes_for(count, p, d, c, at_least=max(count, 1)) for c in rnd.CONVENTIONS}
+    convs = [c for c, rg in ranges.items() if rg is not None and rg[0] <= upper]
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    low = rnd.round_ratio(count, upper, d) if upper else None
+    sides = (f"{format_number(count, conv)}/{format_number(upper, conv)} = {_pct(low, d, conv)} … "
+             f"{format_number(count, conv)}/{format_number(count, conv)} = 100%") if low is not None else ""
+    if status == "info":
+        return Outcome("info", convs, f"{sides}: no base up to {format_number(upper, conv)} gives {_pct(p, d, conv)} "
+                                      "when rounded; truncated, one does")
+    return Outcome("error", convs, f"{sides}, so no base up to {format_number(upper, conv)} gives {_pct(p, d, conv)}")
 
 
 def share_of_whole_granularity(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
@@ -322,6 +354,97 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
     return out
 
 
+def _exact_float(x: Any) -> Fraction | None:
+    """A float sum of written percentages as the exact decimal it stands for (they have few decimals)."""
+    if x is None or (isinstance(x, float) and not math.isfinite(x)):
+        return None
+    return Fraction(Decimal(repr(round(float(x), 9))))
+
+
+def share_parts_sum(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """The shares of one whole listed together (a breakdown of percentages, ``cue: "shares"``): a complete
+    list adds up to 100% within the rounding of its parts, an open one to at most 100%. Each part written
+    with ``d`` decimals is within ±½ unit of the truth when rounded, or up to one unit below it when
+    truncated, so n parts of one decimal may add up to 99,9–100,1% (rounded) or 99,9–100% (truncated)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        lo, hi = _exact_float(r.get("parts.sum.lo")), _exact_float(r.get("parts.sum.hi"))
+        if r.get("cue") != "shares" or lo is None or hi is None or (r.get("parts.n") or 0) < 2:
+            out.append(NA)
+            continue
+        written_sum, width = (lo + hi) / 2, hi - lo
+        complete = bool(r.get("exhaustive"))
+        ranges = {"half-up": (lo, hi, True), "half-even": (lo, hi, True), "truncation": (written_sum, written_sum + width, False)}
+        if complete:
+            convs = [c for c, (a, b, closed) in ranges.items() if a <= 100 and (100 < b or (closed and 100 == b))]
+        else:
+            convs = [c for c, (a, _, _) in ranges.items() if a <= 100]
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        conv = number_convention[i]
+        d = next(k for k in range(10) if (written_sum * 10**k).denominator == 1)
+        total = _pct(written_sum, d, conv)
+        spread = f"{_pct(lo, d + 1, conv)}–{_pct(hi, d + 1, conv)}"
+        if complete:
+            expl = (f"the {r.get('parts.n')} shares of the whole add up to {total} (before rounding {spread}), "
+                    "not 100%")
+        else:
+            expl = f"the {r.get('parts.n')} shares of the whole add up to {total} (before rounding {spread}), more than 100%"
+        if status == "info":
+            expl += "; truncated, they can make it"
+        out.append(Outcome(status, convs, expl))
+    return out
+
+
+def pooled_share(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A lead percentage of several groups detailed after it ("hơn 58% học sinh" of grades 9 and 11) is the
+    groups' parts over their wholes together: at the printed precision when it has no qualifier (truncation
+    only: info), within its qualifier's loosest reading when it has one ("hơn 58%": above 58%)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        n = r.get("pooled_parts.n")
+        v = r.get("percent.value")
+        if not n or n < 2 or n != r.get("pooled_wholes.n") or v is None or (isinstance(v, float) and math.isnan(v)):
+            out.append(NA)
+            continue
+        sums = []
+        for name in ("pooled_parts", "pooled_wholes"):
+            lo, hi = r.get(f"{name}.sum.lo"), r.get(f"{name}.sum.hi")
+            sums.append(int(lo) if lo is not None and lo == hi and math.isfinite(lo) and float(lo) == int(lo) else None)
+        part, whole = sums
+        if part is None or not whole:
+            out.append(NA)
+            continue
+        conv = number_convention[i]
+        d = int(r.get("percent.decimals") or 0)
+        qualifier = r.get("percent.qualifier")
+        ratio = Fraction(100 * part, whole)
+        shown = f"{format_number(part, conv)}/{format_number(whole, conv)} = {_pct(rnd.round_ratio(part, whole, d + 2), d + 2, conv)}"
+        if qualifier is None:
+            p = rnd.written(v, d)
+            convs = rnd.conventions_for_ratio(part, whole, p, d)
+            status = _classify(convs)
+            if status == "pass":
+                out.append(Outcome("pass", convs))
+                continue
+            expl = f"the groups together: {shown}, not {_pct(p, d, conv)}"
+            if status == "info":
+                expl += " when rounded; truncated, it gives the written figure"
+            out.append(Outcome(status, convs, expl, _pct(rnd.round_ratio(part, whole, d), d, conv) + "?"))
+            continue
+        llo, lhi = r.get("percent.llo"), r.get("percent.lhi")
+        low = Fraction(Decimal(repr(llo))) if llo is not None and math.isfinite(llo) else None
+        high = Fraction(Decimal(repr(lhi))) if lhi is not None and math.isfinite(lhi) else None
+        if (low is None or ratio >= low) and (high is None or ratio <= high):
+            out.append(Outcome("pass", []))
+            continue
+        out.append(Outcome("error", [], f"the groups together: {shown}, which "
+                                        f"'{str(qualifier).replace('_', ' ')} {format_number(v, conv, d)}%' does not allow"))
+    return out
+
+
 def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A count of things must be a whole number."""
     counted_roles = ("count", "delta", "numerator", "denominator")
@@ -342,5 +465,6 @@ def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outco
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
           "measure_share_consistency": measure_share_consistency,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
-          "change_consistency": change_consistency,
+          "change_consistency": change_consistency, "share_parts_sum": share_parts_sum,
+          "pooled_share": pooled_share,
           "whole_number": whole_number}

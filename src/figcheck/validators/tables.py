@@ -96,6 +96,34 @@ def _list_keys(prefix: str) -> tuple:
     return keys
 
 
+@dataclass(frozen=True)
+class _Implied:
+    """The whole a count and its percentage imply ("97.678 lượt, đạt 85% kế hoạch": a plan of 114.915),
+    as the interval the percentage's rounding allows."""
+
+    id: str
+    low: float | None
+    high: float | None
+    loose_low: float | None
+    loose_high: float | None
+
+
+def _implied(count: Figure, pct: Figure) -> _Implied:
+    def bound(c: float | None, p: float | None) -> float | None:
+        return None if c is None or p is None or p <= 0 else 100 * c / p
+
+    return _Implied(count.id, bound(count.low, pct.high), bound(count.high, pct.low),
+                    bound(count.loose_low, pct.loose_high), bound(count.loose_high, pct.loose_low))
+
+
+def implied_columns(prefix: str, pairs: list[tuple[Figure | None, Figure | None]]) -> dict[str, Any]:
+    """List columns of the wholes (count, percentage) pairs imply; ``.id`` lists every figure of the pairs."""
+    whole = [(c, p) for c, p in pairs if c is not None and p is not None]
+    out = list_columns(prefix, [_implied(c, p) for c, p in whole])  # type: ignore[arg-type]
+    out[f"{prefix}.id"] = [f.id for pair in whole for f in pair]
+    return out
+
+
 def _exact(value: int | float) -> dict[str, Any]:
     return {"lo": float(value), "hi": float(value), "llo": float(value), "lhi": float(value)}
 
@@ -378,6 +406,9 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                 _add_figure(row, name, by_id.get(fid) if isinstance(fid, str) else None)
             for name in spec["lists"]:
                 ids = r.roles.get(name) or []
+                if ids and isinstance(ids[0], list):  # (count, percentage) pairs: the wholes they imply
+                    row.update(implied_columns(name, [(by_id.get(c), by_id.get(p)) for c, p in ids]))
+                    continue
                 times = r.roles.get("times") if name == "parts" else None
                 if times:
                     # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": a part counted once per name it gives

@@ -11,14 +11,20 @@ kind           written as                                                  roles
 subset         "4.340 nguồn tin; trong đó 4.000 tin có giá trị"             whole, part
 share          "2.145 khu dân cư (96,15%)", "58/61 vụ, đạt 95,1%"          part?, percent, whole?,
                (share, whole_share, form), "chiếm 71,43% số vụ",           wholes?
-               "+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %"
+               "+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %"                   pooled_parts?,
+               (pooled_share) "hơn 58% học sinh" of "lớp 9 và lớp 11"      pooled_wholes?
 fraction       "87/92 vụ" (a out of b)                                     part, whole
 breakdown      "64 vụ (58 vụ đường bộ, 6 vụ đường thủy)", "N … gồm: …"     total, parts, other_parts
+               (share_list, ``cue: "shares"``: percentages of one whole,   (total none; whole or wholes)
+               "thành thị chiếm 57,1% số vụ; nông thôn 42,9%"; plans,       (plan_of_total,
+               ``cue: "plans"``: "A đạt 78% kế hoạch. Trong đó B đạt …")   plans_of_parts: pairs)
 enumeration    "4 xã Bắc Sơn, An Hòa, …", "5 mô hình “…”, “…”"             count (+ items)
 pair           "14 tổ với 27 thành viên", "49 vụ = 77 đối tượng"           first, second
 change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với cùng    current, delta?, percent?,
                kỳ", "2.418/2.530 vụ, giảm 4,43%"                           previous?
 headline       a figure of the title and the body figure it summarises     title, body
+ranking        "cao nhất là xã A với 35,2%; kế đến là xã B với 34,4%; …;   first, last?, ranked
+               thấp nhất là xã D với 1,9%"
 =============  ==========================================================  ============================
 
 ``exhaustive`` is false for lists with an open tail ("nhiều …", "…", "v.v.") or introduced as
@@ -31,7 +37,7 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation, new_relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
-                                        share, subset, whole_share)
+                                        plans, pooled_share, ranking, share, share_list, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -40,13 +46,14 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 # so reading stays linear in the article.
 SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, whole_share.detect,
                       subset.detect, breakdown.detect, outcome.detect, subset.detect_implied, subset.detect_separately,
-                      subset.detect_running_total,
-                      pair.detect)
+                      subset.detect_running_total, pair.detect, ranking.detect)
 # How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
-ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect)
+ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
+                      pooled_share.detect, share_list.detect,
+                      ranking.detect_overall, plans.detect)
 
 
 class RelationReader:

@@ -14,9 +14,12 @@ themselves) and completes what they leave open:
 
 from __future__ import annotations
 
+import re
+import weakref
+
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, follows_other_count, gap_after_noun,
-                                                head_word, relation)
+                                                head_word, relation, verbs_before)
 
 COUNTED = ("count", "measure")
 
@@ -44,6 +47,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["figures"].append(whole.id)
                 r["start"] = min(r["start"], whole.start)
                 r["evidence"] = "the whole is the earlier count of the same thing"
+            elif r["roles"].get("percent") and not r["roles"].get("wholes"):
+                bases = _bases_of(cues, sf, position[part.id])
+                if bases:
+                    # "… 256 cử tri; … 254 cử tri …; giành được 247 phiếu, chiếm tỷ lệ 96,48%": votes out of the
+                    # voters, or of a base between (the valid ballots) the text need not print
+                    r["roles"]["wholes"] = [b.id for b in bases]
+                    r["figures"] += [b.id for b in bases]
+                    r["start"] = min(r["start"], bases[0].start)
+                    r["evidence"] = f"a count of {head_word(part)} is out of the {bases[-1].noun} before it"
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or k == 0:
             continue
@@ -52,13 +64,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if follows_other_count(text, sf, k - 1) and not pct.noun:
             run = _run_before(text, sf, k - 1)
-            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], parts)] if w is not None]
+            # a whole stands after the percentage before the run: "… 94 đối tượng, đạt 96,9%, trong đó … 15 vụ …,
+            # đã khám phá 15 vụ, 45 đối tượng, đạt 100%" — the 94 belongs to the rate before
+            since = max((i + 1 for i in range(position[run[0].id]) if sf[i].unit == "percent" and sf[i].role == "share"),
+                        default=0)
+            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], parts, since)] if w is not None]
             if len(owners) == 1:
                 part, whole = owners[0]
                 out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id,
                                                                   "whole": whole.id},
                                     evidence="the rate after the run is of its one count with an earlier whole"))
                 used |= {part.id, pct.id}
+    out += _rates_of_resolved(cues, ctx, used, parts)
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
             continue
@@ -70,14 +87,100 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
-def _earlier_whole(sf: list[Figure], k: int, parts: set[str]) -> Figure | None:
-    """The latest count before ``sf[k]`` in its sentence that counts the same thing and is not smaller."""
+def _rates_of_resolved(cues: Cues, ctx: SentenceContext, used: set[str], shared: set[str]) -> list[dict]:
+    """"ghi nhận 2.742 vụ; khám phá 2.313 vụ; …; tỷ lệ khám phá đạt 84,35%", "làm sáng tỏ 112/118 vụ, tỷ lệ
+    điều tra khám phá án đạt 95%": a rate of solving, named by a rate word and a 'solved' verb right before the
+    percentage, is the share of the count solved in the sentence before it — the fraction just before (its
+    part solved), or the one count the same verb solved and the count of that kind that occurred before it."""
+    text, sf = ctx.text, ctx.figures
+    if not any(w in ctx.lower for w in cues.resolved_words) or not any(w in ctx.lower for w in cues.rate_words):
+        return []  # no rate of solving in the sentence: nothing to read
+    out: list[dict] = []
+    verbs = None
+    for k, pct in enumerate(sf):
+        if k == 0 or pct.unit != "percent" or pct.role not in ("share", "percent") or pct.id in used:
+            continue
+        gap = text[sf[k - 1].end:pct.start]
+        said = _rate_of(cues, gap)
+        if said is None:
+            continue
+        prev = sf[k - 1]
+        if verbs is None:
+            verbs = verbs_before(cues, text, sf, cues.verb_index, ctx.verbs)
+        if prev.role == "denominator" and k >= 2 and sf[k - 2].role == "numerator" and verbs[k - 2] in cues.resolved \
+                and sf[k - 2].unit == "count":
+            part, whole = sf[k - 2], prev
+        else:
+            solved = [i for i in range(max(0, k - LOOKBACK), k) if verbs[i] == said and sf[i].role == "count"]
+            if len(solved) != 1:
+                continue
+            part = sf[solved[0]]
+            occurred = [w for i, w in enumerate(sf[max(0, k - LOOKBACK):solved[0]]) if verbs[i + max(0, k - LOOKBACK)]
+                        in cues.occurred and w.role == "count" and cues.kind_of(w) == cues.kind_of(part)]
+            # one count of that kind occurred, and no other (two places' counts may make the whole together)
+            if len(occurred) != 1 or occurred[0].qualifier is not None or occurred[0].value is None \
+                    or part.value is None or occurred[0].value < part.value:
+                continue  # (more solved than occurred: cases carried over, which the implied subset shows)
+            whole = occurred[0]
+        if part.id in shared or part.qualifier is not None:
+            continue  # a count with a share of its own already
+        out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
+                            cue=None, evidence=f"a rate of what was solved ({said}) of what occurred"))
+        used |= {part.id, pct.id}
+        shared.add(part.id)
+    return out
+
+
+def _rate_of(cues: Cues, gap: str) -> str | None:
+    """The 'solved' verb of a rate named in the words right before a percentage: ", tỷ lệ điều tra khám phá án
+    đạt " → "điều tra khám phá"; None unless the words open with a rate word and end with a share cue."""
+    if any(ch.isdigit() for ch in gap):
+        return None
+    low = " ".join(re.split(r"[,;]", gap.lower())[-1].strip(" :(").split())  # the clause the percentage ends
+    rate = next((w for w in cues.rate_words if low.startswith(w + " ")), None)
+    if rate is None or cues.cue_at_end(low, cues.share_words) is None or len(low.split()) > 10:
+        return None
+    body = " " + low[len(rate):] + " "
+    return next((v for v in sorted(cues.resolved, key=len, reverse=True) if f" {v} " in body), None)
+
+
+def _earlier_whole(sf: list[Figure], k: int, parts: set[str], since: int = 0) -> Figure | None:
+    """The latest count before ``sf[k]`` in its sentence (from ``sf[since]``) that counts the same thing and is
+    not smaller."""
     part = sf[k]
-    for w in reversed(sf[max(0, k - LOOKBACK):k]):
+    for w in reversed(sf[max(0, since, k - LOOKBACK):k]):
         if w.id not in parts and w.role in COUNTED + ("denominator",) and w.unit == part.unit and head_word(w) == head_word(part) \
                 and w.value is not None and part.value is not None and w.value >= part.value and w.qualifier is None:
             return w
     return None
+
+
+def _bases_of(cues: Cues, sf: list[Figure], k: int) -> list[Figure]:
+    """The counts before ``sf[k]`` in its sentence of what the language says such a count is out of
+    (``cues.counted_out_of``: "phiếu" out of "cử tri"), none smaller than it: its base lies between it and
+    the largest of them. At most two different values (the voters listed, the voters who voted); else none."""
+    part = sf[k]
+    of = _counted_out_of(cues).get(head_word(part) or "")
+    if not of or part.value is None or part.qualifier is not None:
+        return []
+    found = [w for w in sf[max(0, k - LOOKBACK):k] if w.role in COUNTED and w.unit == part.unit and w.qualifier is None
+             and w.value is not None and w.value >= part.value
+             and any((w.noun or "").lower() == n or (w.noun or "").lower().startswith(n + " ") for n in of)]
+    return found if 0 < len({w.value for w in found}) <= 2 else []
+
+
+_OUT_OF: "weakref.WeakKeyDictionary[Cues, dict[str, list[str]]]" = weakref.WeakKeyDictionary()
+
+
+def _counted_out_of(cues: Cues) -> dict[str, list[str]]:
+    got = _OUT_OF.get(cues)
+    if got is None:
+        got = {}
+        for pair in cues.lang.data["cues"].get("counted_out_of", []):
+            if len(pair) == 2:
+                got.setdefault(str(pair[0]).lower(), []).append(str(pair[1]).lower())
+        _OUT_OF[cues] = got
+    return got
 
 
 def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
