@@ -905,3 +905,56 @@ def test_a_total_outside_the_run_of_fields_is_not_the_form_s_total():
     text = "Tổng số phiếu: 250\nKết quả như sau:\n+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 97,4%\n"
     assert not [ts for k, ts in kinds_and_texts(text) if k == "share"]
     assert not rules_of(text)
+
+
+# -- changes stated after their values: fillers, '=' and bracketed asides (issue 11, set-b) -----------
+
+def test_a_change_finds_its_value_past_a_filler_word_in_the_value_s_noun():
+    text = ("Quý I, toàn huyện xảy ra 18 vụ cháy, làm 3 người chết và 12 người khác bị thương. So với cùng kỳ, "
+            "người bị thương giảm 8 người (giảm 40%).")
+    assert ("change", ["12", "8", "40%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("40%", "45%"))
+
+
+def test_a_change_of_another_noun_does_not_take_the_value_with_the_filler():
+    text = ("Quý I, toàn huyện xảy ra 18 vụ cháy, làm 3 người chết và 12 người khác bị thương. So với cùng kỳ, "
+            "người chết giảm 2 người (giảm 40%).")
+    assert ("change", ["3", "2", "40%"]) in kinds_and_texts(text)
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "change" and "12" in ts]
+
+
+def test_a_percentage_after_an_equals_sign_belongs_to_the_delta_with_its_noun():
+    text = "Năm qua xảy ra 150 vụ, làm 40 người chết, so với năm trước tăng 10 vụ = 7,1%, giảm 10 người chết = 20%."
+    found = kinds_and_texts(text)
+    assert ("change", ["150", "10", "7,1%"]) in found and ("change", ["40", "10", "20%"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("= 20%", "= 25%"))
+
+
+ASIDE = ("Năm 2024, toàn tỉnh ghi nhận 120 vụ tai nạn giao thông (2 vụ tai nạn đường sắt làm 3 người bị "
+         "thương), khiến 40 người chết và 90 người bị thương. So với năm trước, số vụ tăng 20% (tăng 20 vụ); "
+         "người bị thương tăng 12,5% (tăng 10 người).")
+
+
+def test_a_count_in_a_bracketed_aside_does_not_make_the_change_s_value_ambiguous():
+    found = kinds_and_texts(ASIDE)
+    assert ("change", ["120", "20%", "20"]) in found and ("change", ["90", "12,5%", "10"]) in found
+    assert not rules_of(ASIDE)
+    assert ("error", "core.change.consistent") in rules_of(ASIDE.replace("tăng 20%", "tăng 25%"))
+
+
+def test_two_counts_of_the_thing_outside_brackets_leave_the_change_unread():
+    text = ("Năm 2024, toàn tỉnh ghi nhận 120 vụ tai nạn giao thông, 15 vụ tai nạn đường thủy. So với năm trước, "
+            "số vụ tăng 25% (tăng 20 vụ).")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "change"]
+    assert not rules_of(text)
+
+
+def test_a_value_whose_change_comes_after_a_semicolon_keeps_its_bracketed_parts():
+    text = ("Đến chiều nay, ghi nhận 60 người chết, mất tích (41 người chết, 19 người mất tích); tăng 5 người "
+            "chết, mất tích so với báo cáo trước.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["60", "41", "19"]) in found and ("change", ["60", "5"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("19 người mất", "18 người mất"))

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, described, SentenceContext, compatible, follows_other_count, gap_after_noun,
-                                                head_word, relation)
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
+                                                follows_other_count, gap_after_noun, head_word, in_brackets, relation)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -117,7 +117,8 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                 # a part of them: "Trong số các vụ, đường bộ có 789 vụ")
                 pools.append([p for p in ctx.following[:LOOKBACK] if p.role in ("count", "measure")])
         current = in_order.get(d.id) or _current_of(text, pools, [named] if named else [] if bare_percent else [],
-                                                    None if bare_percent else described(text, d))
+                                                    None if bare_percent else described_words(text, d, _fillers(cues)),
+                                                    _fillers(cues))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
         direction = direction or "increase"
@@ -184,17 +185,36 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
     return {d.id: v for d, v in zip(deltas, values)}
 
 
-def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None) -> Figure | None:
+def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None,
+                fillers: frozenset[str] = frozenset()) -> Figure | None:
     """The one count a change is of: the first pool (this sentence, the one before, the one after) that
-    holds a count of the thing named decides — by that count alone, or by none if it holds several."""
+    holds a count of the thing named decides — by that count alone, or by none if it holds several. A count
+    inside a bracketed aside after another ("176 vụ (1 vụ … đường thủy …)") is a detail of it: where the
+    others are ambiguous only through such asides, the one outside them is meant."""
     wanted_all = named + ([own] if own else [])
     for pool in pools:
         for wanted in wanted_all:
-            exact = [p for p in pool if described(text, p) == wanted]
-            wider = [p for p in pool if described(text, p)[:len(wanted)] == wanted]
+            exact = [p for p in pool if described_words(text, p, fillers) == wanted]
+            wider = [p for p in pool if described_words(text, p, fillers)[:len(wanted)] == wanted]
             if exact or wider:
-                return exact[0] if len(exact) == 1 else wider[0] if not exact and len(wider) == 1 else None
+                found = _one(exact) if exact else _one(wider)
+                if found is None and len(exact or wider) > 1:
+                    found = _one([p for p in exact or wider if not in_brackets(text, p)])
+                return found
     return None
+
+
+def _one(figures: list[Figure]) -> Figure | None:
+    return figures[0] if len(figures) == 1 else None
+
+
+def _fillers(cues: Cues) -> frozenset[str]:
+    """Words a noun phrase may hold that say nothing of what it counts ("24 người khác bị thương")."""
+    found = getattr(cues, "_change_fillers", None)
+    if found is None:
+        found = frozenset(cues.lang.words("cues.noun_fillers"))
+        cues._change_fillers = found
+    return found
 
 
 def _new_subject(cues: Cues, gap: str) -> bool:
