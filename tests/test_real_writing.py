@@ -958,3 +958,23 @@ def test_a_value_whose_change_comes_after_a_semicolon_keeps_its_bracketed_parts(
     assert ("breakdown", ["60", "41", "19"]) in found and ("change", ["60", "5"]) in found
     assert not rules_of(text)
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("19 người mất", "18 người mất"))
+
+
+# -- enumerations: names after a description of what the count counts (issue 11, set-b) ---------------
+
+def test_names_after_a_description_with_a_percentage_are_the_count_s_items():
+    text = "Hiện toàn huyện có 4 xã, thị trấn với tỷ lệ hộ nghèo dưới 5% là Thị trấn, Tân Lập, Vũ Sơn và Hưng Vũ."
+    [enum] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert [i.text for i in enum.items] == ["Thị trấn", "Tân Lập", "Vũ Sơn", "Hưng Vũ"] and enum.exhaustive
+    assert not rules_of(text)
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("có 4 xã", "có 5 xã"))
+
+
+def test_names_that_do_not_run_to_the_end_of_the_sentence_or_only_head_it_are_no_list():
+    for text in ("Có 5 xã đạt chuẩn năm nay là Tân Lập, Vũ Sơn và 2 xã đang hoàn thiện hồ sơ.",
+                 "Có 6 xã có tỷ lệ hộ nghèo cao, nhiều nhất là Tân Lập, Vũ Sơn.",
+                 "Có 6 xã với 1.200 hộ nghèo là Tân Lập, Vũ Sơn.",
+                 "Có 5 xã có tỷ lệ thấp là Tân Lập, Vũ Sơn được khen thưởng.",
+                 "Có 7 xã, trong đó xã có tỷ lệ cao nhất là Tân Lập, Vũ Sơn."):
+        assert not [r for r in figcheck.extract(text).relations if r.kind == "enumeration"], text
+        assert not rules_of(text), text
