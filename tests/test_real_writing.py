@@ -978,3 +978,21 @@ def test_names_that_do_not_run_to_the_end_of_the_sentence_or_only_head_it_are_no
                  "Có 7 xã, trong đó xã có tỷ lệ cao nhất là Tân Lập, Vũ Sơn."):
         assert not [r for r in figcheck.extract(text).relations if r.kind == "enumeration"], text
         assert not rules_of(text), text
+
+
+def test_names_in_the_bracket_after_a_count_of_people_are_its_items():
+    text = "Đội tuyển có 02 em đạt giải Nhì (Nguyễn Văn An - môn Hóa học, Lê Thị Bình – môn Sinh học), đều học lớp 12."
+    [enum] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert [i.text for i in enum.items] == ["Nguyễn Văn An", "Lê Thị Bình"] and enum.exhaustive
+    assert not rules_of(text)
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("02 em", "03 em"))
+
+
+def test_a_bracket_of_names_that_is_not_a_list_of_the_count_s_things_is_no_enumeration():
+    for text in ("Toàn tỉnh có thêm 10 ca mắc mới (Hà Nội, Bắc Ninh).",  # places of cases: not the cases
+                 "Có 3 xã đạt chuẩn (Tân Lập, Vũ Sơn năm 2023).",
+                 "Có 4 học sinh đạt giải (như Nguyễn Văn An, Lê Thị Bình).",
+                 "Có 5 em đạt giải (Nguyễn Văn An, Lê Thị Bình…).",
+                 "Có 6 đơn vị được khen (Công an huyện, Đồn Biên phòng)."):
+        assert not [r for r in figcheck.extract(text).relations if r.kind == "enumeration"], text
+        assert not rules_of(text), text

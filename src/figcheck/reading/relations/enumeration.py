@@ -159,7 +159,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                     if items:
                         break
             if not items:
-                found = _named_after_description(cues, text, s, sf, idx)
+                found = _named_after_description(cues, text, s, sf, idx) or _bracketed_names(cues, text, s, sf, idx)
                 if found is None:
                     continue
                 items, end_pos, open_tail, cue = found
@@ -223,4 +223,50 @@ def _described_list_words(cues: Cues) -> list[str]:
     found = getattr(cues, "_described_list_words", None)
     if found is None:
         found = cues._described_list_words = cues.lang.words("cues.names_after_description")
+    return found
+
+
+_ASIDE_DASH = re.compile(r"\s+[-–]\s+")
+
+
+def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
+    """"03 học sinh giành giải Nhất (Phan Văn A - môn Toán, Trần Thị B - môn Pháp, Lê C – môn Sử)": the
+    names of what the count counts in the bracket after it, each perhaps with an aside after a dash. Only
+    for nouns that things are named by (people, places, units), and only where every item of the bracket is
+    a name; None otherwise."""
+    n = sf[idx]
+    head = (n.noun or "").lower()
+    if not head or "(" not in s.text or not any(head == w or head.startswith(w + " ") for w in _named_nouns(cues)):
+        return None
+    open_at = text.find("(", n.end, s.end)
+    if open_at < 0 or len(text[n.end:open_at].split()) > 8 or CLAUSE_END.search(text, n.end, open_at) \
+            or any(f.start < open_at for f in sf[idx + 1:]):
+        return None
+    close = text.find(")", open_at, s.end)
+    if close < 0 or "(" in text[open_at + 1:close] or any(open_at < f.start < close for f in sf[idx + 1:]):
+        return None
+    inside = text[open_at + 1:close]
+    if cues.example_re.search(inside.lower()) or cues.open_tail_re.search(inside.lower()) \
+            or any(m in inside for m in cues.open_tail_marks):
+        return None
+    items = []
+    pos = open_at + 1
+    for segment in inside.split(","):
+        name = _ASIDE_DASH.split(segment, maxsplit=1)[0]
+        aside = segment[len(name):]
+        stripped = name.strip()
+        if not is_name(stripped) or any(ch.isdigit() for ch in aside):
+            return None
+        start = pos + segment.find(stripped)
+        items.append(Item(stripped, start, start + len(stripped)))
+        pos += len(segment) + 1
+    if len(items) < 2:
+        return None
+    return items, close, False, "("
+
+
+def _named_nouns(cues: Cues) -> list[str]:
+    found = getattr(cues, "_named_nouns", None)
+    if found is None:
+        found = cues._named_nouns = [w.lower() for w in cues.lang.words("cues.named_nouns")]
     return found
