@@ -76,6 +76,10 @@ def found(text, title=None):
     # a title may round, sum or speak of another period: a disagreement is shown, as info, never an error
     ("Hơn 1.800 hộ tham gia phong trào\nPhường có 1.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "info")]),
     ("Gần 2.000 hộ tham gia phong trào\nPhường có 2.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "info")]),
+    # range of identifiers: the count is last − first + 1
+    ("Sáng nay ghi nhận 24 ca mắc mới (BN5101-5124).", []),
+    ("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).", [("core.range.count-matches-identifiers", "error")]),
+    ("Sáng nay ghi nhận khoảng 25 ca mắc mới (BN5101-5124).", []),  # "khoảng": about
     # impossible values
     ("Lực lượng đã bắt giữ 2,5 đối tượng.", [("core.figure.count-is-whole", "error")]),
 ])
@@ -147,3 +151,8 @@ def test_a_message_names_the_change_it_has_when_no_percentage_is_stated():
     [result] = check_stream([figcheck.extract("Toàn huyện có 15 người mất tích, tăng 20 người.")], load_ruleset([]))
     messages = [a.message for a in result.anomalies if a.rule == "core.change.consistent"]
     assert messages == ["15 người mất tích with a change of 20 người does not fit"]
+
+
+def test_a_range_of_identifiers_explains_its_arithmetic():
+    (a,) = check("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).").anomalies
+    assert a.explanation == "5124 − 5101 + 1 = 24, not 25" and a.suggestion == "24?"

@@ -996,3 +996,24 @@ def test_a_bracket_of_names_that_is_not_a_list_of_the_count_s_things_is_no_enume
                  "Có 6 đơn vị được khen (Công an huyện, Đồn Biên phòng)."):
         assert not [r for r in figcheck.extract(text).relations if r.kind == "enumeration"], text
         assert not rules_of(text), text
+
+
+# -- ranges of identifiers: a count and the patient numbers of its items (issue 11, set-b) ------------
+
+def test_a_count_is_as_large_as_the_range_of_identifiers_that_numbers_it():
+    for text in ("Sáng nay ghi nhận 12 ca mắc mới (BN301-312), đều là ca nhập cảnh.",
+                 "Cả nước có thêm 40 ca mắc mới tại 3 tỉnh, mang mã số bệnh nhân BN 1201 – BN 1240. Trong đó 2 ca nhập cảnh."):
+        found = kinds_and_texts(text)
+        assert [ts for k, ts in found if k == "range"] in ([["12", "301", "312"]], [["40", "1201", "1240"]]), text
+        assert not [f for f in figcheck.extract(text).figures if f.value in (301, 312, 1201, 1240) and f.role == "count"]
+        assert not rules_of(text), text
+    assert ("error", "core.range.count-matches-identifiers") in rules_of(
+        "Sáng nay ghi nhận 13 ca mắc mới (BN301-312), đều là ca nhập cảnh.")
+
+
+def test_identifiers_that_are_no_range_of_the_count_make_no_relation():
+    for text in ("Có 2 ca mới: BN17 – 45 tuổi, ở Hà Nội; BN18 – 30 tuổi, ở Bắc Ninh.",  # an age after the dash
+                 "Có 3 ca mắc mới (BN17577-579).",  # the last number abbreviated
+                 "Có 5 xã tham gia đợt kiểm tra (BN12-20)."):  # identifiers of no counted thing
+        assert not [k for k, _ in kinds_and_texts(text) if k == "range"], text
+        assert not rules_of(text), text

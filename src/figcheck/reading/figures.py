@@ -224,6 +224,13 @@ class FigureReader:
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
         self.year_words = PhraseSet(lang.words("year_words"))
+        ranges = lang.data.get("identifier_ranges") or {}
+        self.id_range_prefixes = [str(p) for p in ranges.get("prefixes", [])]
+        prefix_alt = "|".join(re.escape(p) for p in sorted(self.id_range_prefixes, key=len, reverse=True))
+        # a prefix glued or spaced, a dash, the prefix again or not: digits and blanks each taken at once
+        self.id_range_re = re.compile(
+            rf"(?<![^\W_])(?P<prefix>{prefix_alt})\x20?(?P<first>\d{{1,9}})(?!\d)\x20*+[-–—]\x20*+(?:(?P=prefix)\x20?)?"
+            rf"(?P<last>\d{{1,9}})(?=\x20*+(?:[),.;:\n]|$))") if prefix_alt else None  # not "BN17 – 45 tuổi"
         vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
         self.vague_re = re.compile(rf"(?<![^\W_])(?:{vague_alt})(?![^\W_])", re.IGNORECASE)
         vocab = sorted(self.spelled.vocabulary, key=len, reverse=True)
@@ -251,6 +258,8 @@ class FigureReader:
         for sentence in sentences:
             for cand in self._sentence_candidates(text, sentence, convention, lowered):
                 fig = self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field, figures)
+                if fig.role == "identifier":  # numbers no thing: no noun, never a count
+                    fig = replace(fig, noun=None, classifier=None, countable=False)
                 if fig.noun is None and figures and figures[-1].sentence == fig.sentence and figures[-1].noun \
                         and fig.unit == figures[-1].unit \
                         and self.cumulative.ends(text[max(sentence.start, fig.start - 40):fig.start].lower().rstrip()):
@@ -275,8 +284,13 @@ class FigureReader:
         s0, s1 = sentence.start, sentence.end
         out: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
+        if self.id_range_re is not None and any(p in text[s0:s1] for p in self.id_range_prefixes):
+            out += self._identifier_ranges(text, s0, s1)
+            taken += [(c.start, c.end) for c in out]
         for m in _TOKEN.finditer(text, s0, s1):
             for cand in self._digit_candidates(text, s0, s1, m, convention):
+                if taken and any(a < cand.end and cand.start < b for a, b in taken):
+                    continue  # a number of an identifier range read above
                 out.append(cand)
                 taken.append((cand.start, cand.end))
         vague = self.vague_re.finditer(text, s0, s1) if lowered is None else self.vague_low_re.finditer(lowered, s0, s1)
@@ -296,6 +310,16 @@ class FigureReader:
         out.extend(self._spelled_candidates(text, s0, s1, taken, lowered))
         out.sort(key=lambda c: c.start)
         return self._measure_fractions(text, out)
+
+    def _identifier_ranges(self, text: str, s0: int, s1: int) -> list[_Candidate]:
+        """"BN17577-17727", "BN 17053 – BN 17312": the first and the last identifier of a range, each a
+        figure of role ``identifier`` (no count: what the range numbers is the count before it)."""
+        out = []
+        for m in self.id_range_re.finditer(text, s0, s1):
+            for g in ("first", "last"):
+                out.append(_Candidate(m.start(g), m.end(g), m.start(g), m.end(g), Decimal(m.group(g)), 0, None,
+                                      "count", "identifier"))
+        return out
 
     @staticmethod
     def _field_value(text: str, before: str, end: int, s1: int) -> bool:

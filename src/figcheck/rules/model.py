@@ -28,6 +28,7 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),
                "flags": {"direction"}},
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
+    "range": {"numbers": {"count", "first", "last"}, "lists": set(), "flags": {"cue"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics
 }
 SCOPES = ("passage", "linked")

@@ -322,6 +322,27 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
     return out
 
 
+def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A count numbered by a range of identifiers ("151 ca (BN17577-17727)") is last − first + 1."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        first, last = _exact_whole(r, "first"), _exact_whole(r, "last")
+        # the count's loose reading: "khoảng 150 ca" is not contradicted by 151 identifiers
+        lo, hi = r.get("count.llo"), r.get("count.lhi")
+        if first is None or last is None or lo is None or math.isnan(lo):
+            out.append(NA)
+            continue
+        n = last - first + 1
+        if lo <= n and (hi is None or math.isnan(hi) or n <= hi):
+            out.append(PASS)
+            continue
+        count = r.get("count.value")
+        out.append(Outcome("error", [], f"{last} − {first} + 1 = {format_number(n, number_convention[i])}, not "
+                                         f"{format_number(count, number_convention[i])}",
+                           f"{format_number(n, number_convention[i])}?"))
+    return out
+
+
 def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A count of things must be a whole number."""
     counted_roles = ("count", "delta", "numerator", "denominator")
@@ -342,5 +363,5 @@ def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outco
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
           "measure_share_consistency": measure_share_consistency,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
-          "change_consistency": change_consistency,
+          "change_consistency": change_consistency, "range_count": range_count,
           "whole_number": whole_number}

@@ -19,6 +19,8 @@ pair           "14 tổ với 27 thành viên", "49 vụ = 77 đối tượng"  
 change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với cùng    current, delta?, percent?,
                kỳ", "2.418/2.530 vụ, giảm 4,43%"                           previous?
 headline       a figure of the title and the body figure it summarises     title, body
+range          "151 ca mắc mới (BN17577-17727)": a count and the range of     count, first, last
+               identifiers that numbers its items
 =============  ==========================================================  ============================
 
 ``exhaustive`` is false for lists with an open tail ("nhiều …", "…", "v.v.") or introduced as
@@ -30,8 +32,8 @@ from __future__ import annotations
 
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
-from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
-                                        share, subset, whole_share)
+from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, id_range, outcome,
+                                        pair, share, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -45,7 +47,8 @@ SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, 
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
-ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect)
+ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
+                     id_range.detect)
 
 
 class RelationReader:
@@ -60,7 +63,7 @@ class RelationReader:
         verbs: dict = {}  # the article's verbs before figures, shared by the sentences' contexts
         by_sentence: dict[int, list[Figure]] = {}
         for f in article.figures:
-            if f.field == "text":
+            if f.field == "text" and f.role != "identifier":  # identifiers: the range detector's alone
                 by_sentence.setdefault(f.sentence, []).append(f)
         rels: list[dict] = []
         # the sentence a "Trong đó" or a "So với cùng kỳ" sentence speaks of: the nearest before it that

@@ -226,7 +226,7 @@ def _described_list_words(cues: Cues) -> list[str]:
     return found
 
 
-_ASIDE_DASH = re.compile(r"\s+[-–]\s+")
+_ASIDE_DASH = re.compile(r"(?<!\s)\s++[-–]\s")  # one start per run of blanks: linear
 
 
 def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
