@@ -1017,3 +1017,22 @@ def test_identifiers_that_are_no_range_of_the_count_make_no_relation():
                  "Có 5 xã tham gia đợt kiểm tra (BN12-20)."):  # identifiers of no counted thing
         assert not [k for k, _ in kinds_and_texts(text) if k == "range"], text
         assert not rules_of(text), text
+
+
+# -- headlines: a percentage or a measure with no noun, named by the words before it (issue 11, set-b) -
+
+def test_a_title_percentage_is_the_body_s_named_by_the_same_words():
+    title = "Tỷ lệ hộ nghèo của huyện giảm còn 4,5%"
+    body = "Theo báo cáo, năm nay tỷ lệ hộ nghèo của huyện giảm còn 4,5% (kế hoạch là 5%); toàn huyện có 310 hộ nghèo."
+    found = [(r.kind, r.evidence) for r in figcheck.extract(body, title=title).relations if r.kind == "headline"]
+    assert found == [("headline", "the title names the figure with the words before it in the body")]
+    assert not rules_of(body, title=title)
+    assert ("info", "core.headline.agrees-with-body") in rules_of(body.replace("còn 4,5%", "còn 4,8%"), title=title)
+
+
+def test_a_title_figure_named_by_other_words_has_no_headline():
+    for title, body in (("Xuất khẩu đạt 12,5 tỷ USD", "Quý I, nhập khẩu đạt 12,5 tỷ USD, tăng 3%."),
+                        ("Việt Nam xuất siêu 1,5 tỷ USD", "Kim ngạch của Việt Nam đạt 95,2 tỷ USD."),
+                        ("Tỷ lệ hộ nghèo còn 4,5%", "Tỷ lệ hộ cận nghèo còn 4,5%, giảm 1,2%.")):
+        assert not [r for r in figcheck.extract(body, title=title).relations if r.kind == "headline"], title
+        assert not rules_of(body, title=title), title
