@@ -1036,3 +1036,38 @@ def test_a_title_figure_named_by_other_words_has_no_headline():
                         ("Tỷ lệ hộ nghèo còn 4,5%", "Tỷ lệ hộ cận nghèo còn 4,5%, giảm 1,2%.")):
         assert not [r for r in figcheck.extract(body, title=title).relations if r.kind == "headline"], title
         assert not rules_of(body, title=title), title
+
+
+# -- changes of measures: the percentage and the absolute change after a value (issue 11, set-b) ------
+
+def test_a_measure_its_percentage_and_its_change_in_another_scale_must_agree():
+    # 0,904 of 116,116 billion is 0,78%: "triệu" and "tỷ" are one unit at two scales
+    text = "Kim ngạch xuất nhập khẩu đạt 86,35 tỷ USD, tăng 0,8% (tương ứng tăng 685 triệu USD) so với cùng kỳ."
+    assert ("change", ["86,35 tỷ USD", "0,8%", "685 triệu USD"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("0,8%", "1,8%"))
+    # a decrease: 12,4/(43,6 + 12,4) = 22,1%
+    fall = "Doanh thu đạt 43,6 tỷ đồng, giảm 22,1% (giảm 12,4 tỷ đồng) so với năm trước."
+    assert not rules_of(fall)
+    assert ("error", "core.change.consistent") in rules_of(fall.replace("22,1%", "28,4%"))
+
+
+def test_a_measure_change_read_loosely_or_at_its_printed_precision_is_not_flagged():
+    for text in ("Kim ngạch đạt hơn 152,6 tỷ USD, tăng 21,5% (tăng hơn 27,1 tỷ USD) so với cùng kỳ.",  # "hơn": at least
+                 "Sản lượng đạt 12,5 nghìn tấn, tăng 4,2% (tăng 0,5 nghìn tấn).",  # 0,45–0,55 of 12,45–12,55
+                 "Doanh thu đạt 198 tỷ đồng, tăng 28,57% so với cùng kỳ năm trước."):  # no delta: nothing to test
+        assert not rules_of(text), text
+
+
+def test_a_bracketed_change_of_another_thing_is_not_the_value_s():
+    for text in ("Thu ngân sách đạt 2.433 tỷ đồng, tăng 75,6% (tăng 12 dự án so với cùng kỳ).",
+                 "Xảy ra 60 vụ, tăng 25% (giảm 10 vụ so với tháng trước)."):
+        assert not [ts for k, ts in kinds_and_texts(text) if k == "change" and len(ts) == 3], text
+        assert not rules_of(text), text
+
+
+def test_a_count_its_percentage_and_its_bracketed_change_must_agree():
+    text = "Toàn huyện xảy ra 60 vụ cháy, tăng 20% (tăng 10 vụ) so với cùng kỳ."
+    assert ("change", ["60", "20%", "10"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("20%", "25%"))

@@ -261,7 +261,12 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
         delta = _exact_whole(r, "delta")
         previous = _exact_whole(r, "previous")
         pct = _exact_percent(r, "percent")
-        if current is None or r.get("current.unit") != "count" or direction not in ("increase", "decrease"):
+        unit = r.get("current.unit")
+        if unit not in (None, "count", "percent", "pp") and direction in ("increase", "decrease") \
+                and r.get("delta.unit") == unit:
+            out.append(_measure_change(r, direction, conv))
+            continue
+        if current is None or unit != "count" or direction not in ("increase", "decrease"):
             out.append(NA)
             continue
         sign = 1 if direction == "increase" else -1
@@ -341,6 +346,44 @@ def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcom
                                          f"{format_number(count, number_convention[i])}",
                            f"{format_number(n, number_convention[i])}?"))
     return out
+
+
+def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
+    """A measure, its change and the change's percentage ("117,02 tỷ USD, tăng 0,8% (tương ứng tăng 904 triệu
+    USD)"): the percentage 100·delta/(current ∓ delta), over every value the printed figures allow (each to
+    its printed precision, a qualifier read loosely), must round to the one written."""
+    pct = _exact_percent(r, "percent")
+    bounds = [r.get(k) for k in ("current.llo", "current.lhi", "delta.llo", "delta.lhi")]
+    if pct is None or any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
+        return NA
+    cl, ch, dl, dh = (Fraction(b) for b in bounds)
+    p, d = pct
+    if direction == "increase":
+        if cl - dh <= 0:
+            return NA  # the earlier value could be nothing: no percentage to test
+        lo, hi = 100 * dl / (ch - dl), 100 * dh / (cl - dh)
+    else:
+        lo, hi = 100 * dl / (ch + dl), 100 * dh / (cl + dh)
+    convs = []
+    for c in rnd.CONVENTIONS:
+        b = rnd.rounds_to(p, d, c)
+        if (b.hi is None or lo < b.hi or lo == b.hi and b.hi_closed) and (hi > b.lo or hi == b.lo and b.lo_closed):
+            convs.append(c)
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    q = Decimal(1).scaleb(-(d + 1))
+    ends = [_pct((Decimal(x.numerator) / x.denominator).quantize(q), d + 1, conv) for x in (lo, hi)]
+    span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
+    current, delta = r.get("current.value"), r.get("delta.value")
+    previous = current - delta if direction == "increase" else current + delta
+    unit = r.get("current.unit")
+    expl = (f"{format_number(current, conv)} {'−' if direction == 'increase' else '+'} {format_number(delta, conv)} = "
+            f"{format_number(previous, conv)} {unit}; {format_number(delta, conv)}/{format_number(previous, conv)} = "
+            f"{span} (the figures to their printed precision), not {_pct(p, d, conv)}")
+    if status == "info":
+        return Outcome("info", convs, expl + " when rounded; truncated, it gives the written figure")
+    return Outcome("error", convs, expl)
 
 
 def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:

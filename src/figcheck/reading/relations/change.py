@@ -62,8 +62,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                          "percent": d.id if d.unit == "percent" else None, "previous": None}
                 if d.unit == "pp":
                     roles["points"] = d.id
-                out.append(relation("change", [c, d], roles, direction=direction, cue=direction))
-                i += 2
+                # "117,02 tỷ USD, tăng 0,8% (tương ứng tăng 904 triệu USD)": the change restated in brackets
+                delta = sf[i + 2] if i + 2 < len(sf) and d.unit == "percent" else None
+                if delta is not None and (delta.id in used or delta.role != "delta" or delta.unit != c.unit
+                                          or head_word(delta) not in (None, head_word(c))
+                                          or not _delta_of_percent(cues, text, d, delta)
+                                          or cues.direction(text[d.end:delta.start].strip(" (")) != direction):
+                    delta = None
+                if delta is not None:
+                    roles["delta"] = delta.id
+                out.append(relation("change", [c, d] + ([delta] if delta else []), roles, direction=direction,
+                                    cue=direction))
+                i += 3 if delta else 2
                 continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not follows_other_count(text, sf, i) and _measures(d, c):
