@@ -76,6 +76,11 @@ def found(text, title=None):
     # a title may round, sum or speak of another period: a disagreement is shown, as info, never an error
     ("Hơn 1.800 hộ tham gia phong trào\nPhường có 1.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "info")]),
     ("Gần 2.000 hộ tham gia phong trào\nPhường có 2.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "info")]),
+    # a rise as a multiple and as an amount: 31 − 22 = 9; 22/9 = 2,4 (the rise) or 31/9 = 3,4 (the ratio)
+    ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 2,4 lần (tăng 22 người).", []),
+    ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 3,4 lần (tăng 22 người).", []),
+    ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 2,9 lần (tăng 22 người).",
+     [("core.change.times-consistent", "error")]),
     # range of identifiers: the count is last − first + 1
     ("Sáng nay ghi nhận 24 ca mắc mới (BN5101-5124).", []),
     ("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).", [("core.range.count-matches-identifiers", "error")]),
@@ -156,3 +161,8 @@ def test_a_message_names_the_change_it_has_when_no_percentage_is_stated():
 def test_a_range_of_identifiers_explains_its_arithmetic():
     (a,) = check("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).").anomalies
     assert a.explanation == "5124 − 5101 + 1 = 24, not 25" and a.suggestion == "24?"
+
+
+def test_a_multiple_explains_both_readings():
+    (a,) = check("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 2,9 lần (tăng 22 người).").anomalies
+    assert a.explanation == "31 − 22 = 9; 31/9 = 3,44 and 22/9 = 2,44, neither 2,9"

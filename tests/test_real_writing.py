@@ -1071,3 +1071,27 @@ def test_a_count_its_percentage_and_its_bracketed_change_must_agree():
     assert ("change", ["60", "20%", "10"]) in kinds_and_texts(text)
     assert not rules_of(text)
     assert ("error", "core.change.consistent") in rules_of(text.replace("20%", "25%"))
+
+
+# -- a rise stated as a multiple and as an amount (issue 11, set-b) -----------------------------------
+
+MULTIPLE = ("Riêng quý IV, huyện có 15 vụ, làm 4 người chết và 26 người bị thương. So với cùng kỳ, người bị "
+            "thương tăng 1,9 lần (tăng 17 người).")
+
+
+def test_a_multiple_with_its_change_in_brackets_is_read_either_way_and_flagged_only_when_both_fail():
+    # 26 − 17 = 9: 17/9 = 1,89 (the rise in multiples); 26/9 = 2,89 (the ratio) would read "2,9 lần"
+    assert ("change", ["26", "1,9", "17"]) in kinds_and_texts(MULTIPLE)
+    assert not rules_of(MULTIPLE)
+    assert not rules_of(MULTIPLE.replace("1,9 lần", "2,9 lần"))
+    assert ("error", "core.change.times-consistent") in rules_of(MULTIPLE.replace("1,9 lần", "3,9 lần"))
+
+
+def test_a_multiple_alone_is_no_change_amount():
+    text = ("Riêng quý IV, huyện có 15 vụ, làm 4 người chết và 26 người bị thương. So với cùng kỳ, người bị "
+            "thương tăng 1,9 lần.")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "change" and "1,9" in ts]
+    assert not rules_of(text)
+    # a bracketed change of another thing is not the multiple's
+    other = MULTIPLE.replace("(tăng 17 người)", "(tăng 5 vụ)").replace("1,9 lần", "3,9 lần")
+    assert not rules_of(other)

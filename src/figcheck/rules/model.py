@@ -25,7 +25,7 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts"}, "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},
     "pair": {"numbers": {"first", "second"}, "lists": set(), "flags": {"cue"}},
-    "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),
+    "change": {"numbers": {"current", "delta", "percent", "previous", "points", "times"}, "lists": set(),
                "flags": {"direction"}},
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
     "range": {"numbers": {"count", "first", "last"}, "lists": set(), "flags": {"cue"}},

@@ -327,6 +327,48 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
     return out
 
 
+def change_times_consistency(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """"31 người, … tăng 2,4 lần (tăng 22 người)": the earlier value is 31 − 22 = 9, and "tăng 2,4 lần" is
+    read either as the ratio 31/9 or as the rise 22/9 in multiples; an error only when neither rounds to the
+    multiple as written (an info when only truncation gives it)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        conv = number_convention[i]
+        current, delta = _exact_whole(r, "current"), _exact_whole(r, "delta")
+        t = r.get("times.value")
+        if r.get("direction") != "increase" or current is None or delta is None or t is None \
+                or (isinstance(t, float) and math.isnan(t)) or r.get("times.qualifier") is not None:
+            out.append(NA)
+            continue
+        previous = current - delta
+        if previous <= 0:
+            out.append(NA)  # the error is the change rule's: the earlier value cannot be
+            continue
+        d = int(r.get("times.decimals") or 0)
+        written_t = rnd.written(t, d)
+        readings = {"ratio": Fraction(current, previous), "rise": Fraction(delta, previous)}
+        convs = sorted({c for x in readings.values() for c in rnd.CONVENTIONS
+                        if rnd.written(_round_fraction(x, d, c), d) == written_t})
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        f = lambda x: format_number(_round_fraction(x, d + 1, "half-up"), conv, d + 1)  # noqa: E731
+        expl = (f"{format_number(current, conv)} − {format_number(delta, conv)} = {format_number(previous, conv)}; "
+                f"{format_number(current, conv)}/{format_number(previous, conv)} = {f(readings['ratio'])} and "
+                f"{format_number(delta, conv)}/{format_number(previous, conv)} = {f(readings['rise'])}, "
+                f"neither {format_number(Decimal(written_t.numerator) / written_t.denominator, conv, d)}")
+        if status == "info":
+            expl += " when rounded; truncated, one gives the written figure"
+        out.append(Outcome(status, convs, expl))
+    return out
+
+
+def _round_fraction(x: Fraction, decimals: int, convention: str) -> Decimal:
+    q = Decimal(x.numerator) / Decimal(x.denominator)
+    return q.quantize(Decimal(1).scaleb(-decimals), rounding=rnd._DECIMAL_MODE[convention])
+
+
 def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A count numbered by a range of identifiers ("151 ca (BN17577-17727)") is last − first + 1."""
     out: list[Outcome] = []
@@ -407,4 +449,5 @@ CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": 
           "measure_share_consistency": measure_share_consistency,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
           "change_consistency": change_consistency, "range_count": range_count,
+          "change_times_consistency": change_times_consistency,
           "whole_number": whole_number}

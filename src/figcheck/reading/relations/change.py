@@ -144,7 +144,20 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
             used |= {d.id} | ({delta.id} if delta else set())
             carried = (d, direction) if after_noun else None
             continue
-        pct = sf[k + 1] if k + 1 < len(sf) else None
+        nxt = sf[k + 1] if k + 1 < len(sf) else None
+        if _is_times(cues, d):
+            # "người bị thương tăng 2,4 lần (tăng 22 người)": a multiple, the change itself in brackets after it
+            gap = gap_after_noun(text, d, nxt) if nxt is not None else ""
+            if nxt is None or nxt.id in used or nxt.role != "delta" or nxt.unit != current.unit \
+                    or head_word(nxt) not in (None, head_word(current)) or not gap.lstrip().startswith("(") \
+                    or ")" in gap or cues.direction(gap.strip(" (")) != direction:
+                continue  # a multiple alone says nothing the reader can test
+            roles = {"current": current.id, "delta": nxt.id, "percent": None, "previous": None, "times": d.id}
+            out.append(relation("change", [current, d, nxt], roles, direction=direction, cue=direction,
+                                evidence="a multiple of the earlier value, the change in brackets"))
+            used |= {d.id, nxt.id}
+            continue
+        pct = nxt
         if pct is None or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct):
             pct = None
         roles = {"current": current.id, "delta": d.id, "percent": pct.id if pct else None, "previous": None}
@@ -303,3 +316,11 @@ def signed_direction(percent: Figure) -> str | None:
     if percent.unit != "percent" or not percent.text:
         return None
     return {"-": "decrease", "−": "decrease", "+": "increase"}.get(percent.text[0])
+
+
+def _is_times(cues: Cues, f: Figure) -> bool:
+    """A multiple ("2,4 lần"), not an amount of change."""
+    found = getattr(cues, "_times_words", None)
+    if found is None:
+        found = cues._times_words = set(cues.lang.words("cues.times"))
+    return head_word(f) in found
