@@ -1095,3 +1095,12 @@ def test_a_multiple_alone_is_no_change_amount():
     # a bracketed change of another thing is not the multiple's
     other = MULTIPLE.replace("(tăng 17 người)", "(tăng 5 vụ)").replace("1,9 lần", "3,9 lần")
     assert not rules_of(other)
+
+
+def test_names_after_a_cue_in_the_bracket_after_a_count_of_places_are_its_items():
+    text = ("Xét 9 huyện, có 4 địa phương được xếp loại xuất sắc (gồm Tân Lập, Vũ Sơn, Hưng Vũ, Bắc Quỳnh), "
+            "1 địa phương xếp loại khá.")
+    [enum] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert len(enum.items) == 4 and enum.items[0].text == "Tân Lập"
+    assert not rules_of(text)
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("có 4 địa", "có 5 địa"))

@@ -230,8 +230,9 @@ _ASIDE_DASH = re.compile(r"(?<!\s)\s++[-–]\s")  # one start per run of blanks:
 
 
 def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
-    """"03 học sinh giành giải Nhất (Phan Văn A - môn Toán, Trần Thị B - môn Pháp, Lê C – môn Sử)": the
-    names of what the count counts in the bracket after it, each perhaps with an aside after a dash. Only
+    """"03 học sinh giành giải Nhất (Phan Văn A - môn Toán, Trần Thị B - môn Pháp, Lê C – môn Sử)", "16 địa
+    phương được xếp loại xuất sắc (gồm Tam Kỳ, Thăng Bình, …)": the names of what the count counts in the
+    bracket after it, each perhaps with an aside after a dash. Only
     for nouns that things are named by (people, places, units), and only where every item of the bracket is
     a name; None otherwise."""
     n = sf[idx]
@@ -246,6 +247,11 @@ def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
     if close < 0 or "(" in text[open_at + 1:close] or any(open_at < f.start < close for f in sf[idx + 1:]):
         return None
     inside = text[open_at + 1:close]
+    opener = re.match(rf"\s*(?:{'|'.join(re.escape(c) for c in sorted(cues.breakdown_cues, key=len, reverse=True))})\s*:?\s*",
+                      inside, re.IGNORECASE)  # "(gồm Tam Kỳ, Thăng Bình, …)"
+    if opener:
+        open_at += opener.end()
+        inside = inside[opener.end():]
     if cues.example_re.search(inside.lower()) or cues.open_tail_re.search(inside.lower()) \
             or any(m in inside for m in cues.open_tail_marks):
         return None
