@@ -81,6 +81,12 @@ def found(text, title=None):
     ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 3,4 lần (tăng 22 người).", []),
     ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 2,9 lần (tăng 22 người).",
      [("core.change.times-consistent", "error")]),
+    # products: units × amount each = total; area (ha) × yield (tạ/ha) ÷ 10 = output (tấn)
+    ("Huyện lập 120 tổ, mỗi tổ có 3 thành viên, với tổng số 360 người.", []),
+    ("Huyện lập 120 tổ, mỗi tổ có 3 thành viên, với tổng số 370 người.", [("core.product.each", "error")]),
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.260 tấn.", []),
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt hơn 7.265 tấn.", []),  # up to 7.269: to the printed precision
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.560 tấn.", [("core.product.yield", "error")]),
     # range of identifiers: the count is last − first + 1
     ("Sáng nay ghi nhận 24 ca mắc mới (BN5101-5124).", []),
     ("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).", [("core.range.count-matches-identifiers", "error")]),

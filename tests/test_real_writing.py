@@ -1104,3 +1104,41 @@ def test_names_after_a_cue_in_the_bracket_after_a_count_of_places_are_its_items(
     assert len(enum.items) == 4 and enum.items[0].text == "Tân Lập"
     assert not rules_of(text)
     assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("có 4 địa", "có 5 địa"))
+
+
+# -- products: units × amount each = total; area × yield = output (issue 11) ----------------------------
+
+def test_units_times_the_amount_each_is_the_total():
+    text = ("Toàn huyện thành lập 245 tổ tự quản (mỗi thôn có 1 tổ tự quản), mỗi tổ có 4 thành viên (1 tổ trưởng, "
+            "3 tổ viên) với tổng số 980 người.")
+    assert ("product", ["245", "4", "980"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.product.each") in rules_of(text.replace("980 người", "990 người"))
+
+
+def test_an_average_a_range_or_another_total_per_unit_is_no_product():
+    for text in ("Toàn huyện có 120 tổ, bình quân mỗi tổ có 3 thành viên, với tổng số 370 người.",
+                 "Toàn huyện có 120 tổ, mỗi tổ có từ 3 đến 5 thành viên, với tổng số 470 người.",
+                 "Toàn huyện có 120 tổ, mỗi tổ có 3 thành viên, cùng 25 cán bộ, với tổng số 385 người.",
+                 "Toàn huyện có 120 tổ, mỗi tổ được cấp 3 bộ đàm, với tổng số 370 người tham gia."):
+        assert not [k for k, _ in kinds_and_texts(text) if k == "product"], text
+        assert not rules_of(text), text
+
+
+def test_an_area_times_its_yield_is_the_output_to_the_printed_precision():
+    # 1.850,4 ha × 61,3 tạ/ha = 113.429 tạ = 11.343 tấn; "61,3" is 61,25…61,35: 11.334–11.352 tấn
+    text = ("Vụ này, cây lúa được gieo cấy 1.850,4ha (đạt 99,1% kế hoạch), năng suất bình quân 61,3 tạ/ha; "
+            "sản lượng đạt 11.350 tấn.")
+    assert ("product", ["1.850,4ha", "61,3", "11.350 tấn"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.product.yield") in rules_of(text.replace("11.350 tấn", "11.650 tấn"))
+
+
+def test_yields_without_an_output_or_with_the_output_of_another_crop_are_no_product():
+    for text in ("Năm tới gieo trồng lúa 6.838,3ha, dự kiến năng suất 69,4 tạ/ha; bắp 1.025,2ha, dự kiến năng suất "
+                 "60,2 tạ/ha.",
+                 "Lúa gieo cấy 1.850,4ha, năng suất 61,3 tạ/ha; bắp 500ha, năng suất 60,2 tạ/ha, sản lượng đạt "
+                 "3.010 tấn."):
+        found = [ts for k, ts in kinds_and_texts(text) if k == "product"]
+        assert all("1.850,4ha" not in ts for ts in found), text
+        assert not rules_of(text), text

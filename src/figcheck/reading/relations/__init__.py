@@ -21,6 +21,8 @@ change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với c�
 headline       a figure of the title and the body figure it summarises     title, body
 range          "151 ca mắc mới (BN17577-17727)": a count and the range of     count, first, last
                identifiers that numbers its items
+product        "1.936 tổ … mỗi tổ có 3 thành viên … tổng số 5.808 người",   factor, rate, product
+               "24.442,3ha … năng suất 59,6 tạ/ha; sản lượng … 145.723 tấn"
 =============  ==========================================================  ============================
 
 ``exhaustive`` is false for lists with an open tail ("nhiều …", "…", "v.v.") or introduced as
@@ -33,7 +35,7 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, id_range, outcome,
-                                        pair, share, subset, whole_share)
+                                        pair, product, share, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -42,7 +44,7 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 # so reading stays linear in the article.
 SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, whole_share.detect,
                       subset.detect, breakdown.detect, outcome.detect, subset.detect_implied, subset.detect_running_total,
-                      pair.detect)
+                      product.detect, pair.detect)
 # How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2

@@ -209,11 +209,12 @@ def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: in
 
 def cues_described_re(cues: Cues) -> re.Pattern[str]:
     """The count's noun and a description of at most 20 words, then a cue before names (compiled once a
-    language; the words one at a time with no backtracking into them: linear on any text)."""
+    language; it starts only right after a digit — the count's end — and takes the words one at a time
+    with no backtracking into them: linear on any text)."""
     found = getattr(cues, "_described_list_re", None)
     if found is None:
         alt = "|".join(re.escape(w) for w in sorted(_described_list_words(cues), key=len, reverse=True))
-        found = re.compile(rf"(?:[^\w\n]*+[\w<>≤≥%]++){{1,20}}?[^\w\n]*?(?<![^\W_])(?P<cue>{alt})(?![^\W_])\s*+:?\s*+",
+        found = re.compile(rf"(?<=\d)(?:[^\w\n]*+[\w<>≤≥%]++){{1,20}}?[^\w\n]*?(?<![^\W_])(?P<cue>{alt})(?![^\W_])\s*+:?\s*+",
                            re.IGNORECASE)
         cues._described_list_re = found
     return found
