@@ -87,6 +87,11 @@ def found(text, title=None):
     ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.260 tấn.", []),
     ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt hơn 7.265 tấn.", []),  # up to 7.269: to the printed precision
     ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.560 tấn.", [("core.product.yield", "error")]),
+    # the parts' changes against the total's: earlier values 10.000 + 30.000 = 40.000
+    ("Tỉnh đón 52.000 lượt khách, tăng 30% (khách nước ngoài 12.000 lượt, tăng 20%; khách nội địa 40.000 lượt, "
+     "tăng 33,3%).", []),
+    ("Tỉnh đón 52.000 lượt khách, tăng 30% (khách nước ngoài 12.000 lượt, tăng 20%; khách nội địa 40.000 lượt, "
+     "tăng 38,3%).", [("core.change.parts-agree-with-total", "error")]),
     # range of identifiers: the count is last − first + 1
     ("Sáng nay ghi nhận 24 ca mắc mới (BN5101-5124).", []),
     ("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).", [("core.range.count-matches-identifiers", "error")]),

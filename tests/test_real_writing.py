@@ -1142,3 +1142,30 @@ def test_yields_without_an_output_or_with_the_output_of_another_crop_are_no_prod
         found = [ts for k, ts in kinds_and_texts(text) if k == "product"]
         assert all("1.850,4ha" not in ts for ts in found), text
         assert not rules_of(text), text
+
+
+# -- the changes of a total's parts against the total's change (issue 11, set-b) -----------------------
+
+VISITORS = ("Trong quý I, tỉnh đón 52.000 lượt khách, tăng 30% so với cùng kỳ (khách nước ngoài 12.000 lượt, "
+            "tăng 20%; khách nội địa 40.000 lượt, tăng 33,3%).")
+
+
+def test_the_parts_earlier_values_add_up_to_the_total_s():
+    # 52.000/1,3 = 40.000 = 12.000/1,2 + 40.000/1,333 = 10.000 + 30.000
+    assert ("parts_change", ["52.000", "30%", "12.000", "20%", "40.000", "33,3%"]) in kinds_and_texts(VISITORS)
+    assert not rules_of(VISITORS)
+    assert ("error", "core.change.parts-agree-with-total") in rules_of(VISITORS.replace("33,3%", "38,3%"))
+
+
+def test_foreign_visitors_are_no_qualifier():
+    [f] = [f for f in figcheck.extract(VISITORS).figures if f.value == 12000]
+    assert f.qualifier is None
+
+
+def test_parts_changes_that_cannot_be_compared_make_no_relation_or_no_flag():
+    for text in (VISITORS.replace("tăng 33,3%", "giảm 33,3%"),  # directions differ: not read
+                 VISITORS.replace("40.000 lượt, tăng", "41.000 lượt, tăng"),  # parts do not add up: the sum rule's
+                 VISITORS.replace("khách nước ngoài 12.000", "khách nước ngoài khoảng 12.000")
+                 .replace("33,3%", "36,3%")):  # "khoảng": about — 36,3% is within what it allows
+        assert ("error", "core.change.parts-agree-with-total") not in rules_of(text), text
+    assert not [k for k, _ in kinds_and_texts(VISITORS.replace("tăng 33,3%", "giảm 33,3%")) if k == "parts_change"]

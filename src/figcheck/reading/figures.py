@@ -217,6 +217,7 @@ class FigureReader:
         self._unit_after = re.compile("(?:" + "|".join(re.escape(u) for u in sorted(self.unit_map, key=len, reverse=True))
                                       + r")(?![^\W\d_])")
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
+        self.not_qualifiers = PhraseSet(lang.words("not_qualifiers"))
         self.not_units = lang.words("not_units")
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
@@ -610,8 +611,8 @@ class FigureReader:
         if len(before) - len(stripped) > 1 and not before.endswith(" "):
             return None, start
         low = stripped.lower()
-        if not self.any_qualifier.ends(low):
-            return None, start
+        if not self.any_qualifier.ends(low) or self.not_qualifiers.ends(low):
+            return None, start  # "khách nước ngoài 210.000 lượt": foreign visitors, not "more than"
         for word, kind in self.lang.qualifier_words:
             if _ends_with_phrase(low, word):
                 return kind, start - (len(before) - len(stripped)) - len(word)

@@ -30,6 +30,8 @@ TABLES: dict[str, dict[str, set[str]]] = {
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
     "range": {"numbers": {"count", "first", "last"}, "lists": set(), "flags": {"cue"}},
     "product": {"numbers": {"factor", "rate", "product"}, "lists": set(), "flags": {"cue"}},
+    "parts_change": {"numbers": {"total", "percent", "first", "first_percent", "second", "second_percent"},
+                     "lists": set(), "flags": {"direction", "cue"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics
 }
 SCOPES = ("passage", "linked")

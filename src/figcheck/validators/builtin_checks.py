@@ -369,6 +369,62 @@ def _round_fraction(x: Fraction, decimals: int, convention: str) -> Decimal:
     return q.quantize(Decimal(1).scaleb(-decimals), rounding=rnd._DECIMAL_MODE[convention])
 
 
+def parts_change_consistency(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A total and its two parts, each with its percentage change: the parts' earlier values c/(1 ± p) add up
+    to the total's, every figure taken over the values its wording allows (a qualifier read loosely, a
+    percentage to its rounding). An error when no such values agree; an info when only truncated
+    percentages make them agree."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        conv = number_convention[i]
+        sign = {"increase": 1, "decrease": -1}.get(r.get("direction"))
+        values = [_loose(r, name) for name in ("total", "first", "second")]
+        pcts = [_exact_percent(r, name) for name in ("percent", "first_percent", "second_percent")]
+        if sign is None or any(v is None for v in values) or any(p is None for p in pcts) \
+                or any(sign < 0 and p >= 100 for p, _ in pcts):
+            out.append(NA)
+            continue
+        (tl, th), (al, ah), (bl, bh) = values
+        if al + bl > th or ah + bh < tl:
+            out.append(NA)  # the parts do not add up to the total: the breakdown rule speaks for it
+            continue
+        convs = []
+        for c in rnd.CONVENTIONS:
+            (tlo, thi), (alo, ahi), (blo, bhi) = (_earlier(v, rnd.rounds_to(p, d, c), sign)
+                                                 for v, (p, d) in zip(values, pcts))
+            if alo + blo <= thi and ahi + bhi >= tlo:
+                convs.append(c)
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        mid = [Fraction(r.get(f"{n}.value")) / (1 + sign * p / 100) for n, (p, _) in
+               zip(("total", "first", "second"), pcts)]
+        f = lambda x: format_number(round(x), conv)  # noqa: E731
+        expl = (f"the earlier values: {f(mid[1])} and {f(mid[2])} of the parts make {f(mid[1] + mid[2])}, "
+                f"the total's is {f(mid[0])}")
+        if status == "info":
+            expl += "; only truncated percentages make them agree"
+        out.append(Outcome(status, convs, expl))
+    return out
+
+
+def _loose(r: Row, name: str) -> tuple[Fraction, Fraction] | None:
+    lo, hi = r.get(f"{name}.llo"), r.get(f"{name}.lhi")
+    if lo is None or hi is None or any(math.isnan(x) or math.isinf(x) for x in (lo, hi)):
+        return None
+    return Fraction(lo), Fraction(hi)
+
+
+def _earlier(value: tuple[Fraction, Fraction], b: rnd.Bounds, sign: int) -> tuple[Fraction, Fraction]:
+    """The earlier values a value in [lo, hi] and a change of b% allow: value/(1 ± p/100)."""
+    lo, hi = value
+    p_hi = b.hi if b.hi is not None else b.lo
+    if sign > 0:
+        return lo / (1 + p_hi / 100), hi / (1 + b.lo / 100)
+    return lo / (1 - b.lo / 100), hi / (1 - min(p_hi, Fraction(9999, 100)) / 100)
+
+
 def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A count numbered by a range of identifiers ("151 ca (BN17577-17727)") is last − first + 1."""
     out: list[Outcome] = []
@@ -450,4 +506,5 @@ CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": 
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
           "change_consistency": change_consistency, "range_count": range_count,
           "change_times_consistency": change_times_consistency,
+          "parts_change_consistency": parts_change_consistency,
           "whole_number": whole_number}

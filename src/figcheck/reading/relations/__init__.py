@@ -23,6 +23,9 @@ range          "151 ca mắc mới (BN17577-17727)": a count and the range of   
                identifiers that numbers its items
 product        "1.936 tổ … mỗi tổ có 3 thành viên … tổng số 5.808 người",   factor, rate, product
                "24.442,3ha … năng suất 59,6 tạ/ha; sản lượng … 145.723 tấn"
+parts_change   "349.000 lượt, tăng 11,25% (… 210.000 lượt, tăng 7,45%;     total, percent, first,
+               … 139.000 lượt, tăng 17,53%)"                               first_percent, second,
+                                                                           second_percent
 =============  ==========================================================  ============================
 
 ``exhaustive`` is false for lists with an open tail ("nhiều …", "…", "v.v.") or introduced as
@@ -35,7 +38,7 @@ from __future__ import annotations
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation
 from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, id_range, outcome,
-                                        pair, product, share, subset, whole_share)
+                                        pair, parts_change, product, share, subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -50,7 +53,7 @@ SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, 
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
-                     id_range.detect)
+                     id_range.detect, parts_change.detect)
 
 
 class RelationReader:
