@@ -9,6 +9,7 @@ Every regular expression here is linear: character classes with single quantifie
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -285,12 +286,14 @@ class FigureReader:
         s0, s1 = sentence.start, sentence.end
         out: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
+        ranges: list[int] = []  # the identifier ranges' spans, start and end in turn
         if self.id_range_re is not None and any(p in text[s0:s1] for p in self.id_range_prefixes):
             out += self._identifier_ranges(text, s0, s1)
             taken += [(c.start, c.end) for c in out]
+            ranges = [x for c in out for x in (c.start, c.end)]
         for m in _TOKEN.finditer(text, s0, s1):
             for cand in self._digit_candidates(text, s0, s1, m, convention):
-                if taken and any(a < cand.end and cand.start < b for a, b in taken):
+                if ranges and bisect.bisect_right(ranges, cand.start) % 2 == 1:
                     continue  # a number of an identifier range read above
                 out.append(cand)
                 taken.append((cand.start, cand.end))

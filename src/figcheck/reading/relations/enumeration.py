@@ -186,20 +186,20 @@ def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: in
     cue and the names to the end of the sentence. Anything after the names, or an example or partial word
     in the description, and the list is not read (None); else (items, end, open tail, cue)."""
     n = sf[idx]
-    low = s.text.lower()
-    if not any(w in low for w in _described_list_words(cues)):
-        return None  # the cue is not in the sentence: nothing to read
     m = cues_described_re(cues).match(text, n.end, s.end)
     if m is None:
         return None
+    if sf[-1].start >= m.end():
+        return None  # a figure after the cue: the names do not run to the end of the sentence
+    for f in sf[idx + 1:]:
+        if f.start >= m.start("cue"):
+            break
+        if f.unit != "percent":
+            return None  # another count in the description: whose list it is stays unsaid
     between = text[n.end:m.start("cue")]
     if CLAUSE_END.search(between) or ":" in between or cues.example_re.search(between.lower()) \
             or cues.partial_re.search(between.lower()) or cues.subset_re.search(between):
         return None
-    if any(f.start < m.start("cue") and f.unit != "percent" for f in sf[idx + 1:]):
-        return None  # another count in the description: whose list it is stays unsaid
-    if any(f.start >= m.end() for f in sf[idx + 1:]):
-        return None  # a figure after the cue: the names do not run to the end of the sentence
     items, end_pos, open_tail = items_from(cues, text, m.end(), s.end)
     rest = text[end_pos:s.end].strip(" .\n")
     if len(items) < 2 or rest and not rest.startswith(("…", "...", "v.v")):
@@ -238,15 +238,15 @@ def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
     a name; None otherwise."""
     n = sf[idx]
     head = (n.noun or "").lower()
-    if not head or "(" not in s.text or not any(head == w or head.startswith(w + " ") for w in _named_nouns(cues)):
+    if not head or not any(head == w or head.startswith(w + " ") for w in _named_nouns(cues)):
         return None
-    open_at = text.find("(", n.end, s.end)
-    if open_at < 0 or len(text[n.end:open_at].split()) > 8 or CLAUSE_END.search(text, n.end, open_at) \
-            or any(f.start < open_at for f in sf[idx + 1:]):
+    nxt = sf[idx + 1].start if idx + 1 < len(sf) else s.end
+    open_at = text.find("(", n.end, min(nxt, n.end + 120))  # a few words after the count, before its next figure
+    if open_at < 0 or len(text[n.end:open_at].split()) > 8 or CLAUSE_END.search(text, n.end, open_at):
         return None
-    close = text.find(")", open_at, s.end)
-    if close < 0 or "(" in text[open_at + 1:close] or any(open_at < f.start < close for f in sf[idx + 1:]):
-        return None
+    close = text.find(")", open_at, min(s.end, open_at + 2000))
+    if close < 0 or close > nxt or "(" in text[open_at + 1:close]:
+        return None  # no bracket closed before the next figure (a figure inside is no list of names)
     inside = text[open_at + 1:close]
     opener = re.match(rf"\s*(?:{'|'.join(re.escape(c) for c in sorted(cues.breakdown_cues, key=len, reverse=True))})\s*:?\s*",
                       inside, re.IGNORECASE)  # "(gồm Tam Kỳ, Thăng Bình, …)"
