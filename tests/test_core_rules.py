@@ -99,6 +99,26 @@ def found(text, title=None):
     # a title may round, sum or speak of another period: a disagreement is shown, as info, never an error
     ("Hơn 1.800 hộ tham gia phong trào\nPhường có 1.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "info")]),
     ("Gần 2.000 hộ tham gia phong trào\nPhường có 2.970 hộ tham gia phong trào.", [("core.headline.agrees-with-body", "info")]),
+    # a rise as a multiple and as an amount: 31 − 22 = 9; 22/9 = 2,4 (the rise) or 31/9 = 3,4 (the ratio)
+    ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 2,4 lần (tăng 22 người).", []),
+    ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 3,4 lần (tăng 22 người).", []),
+    ("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 2,9 lần (tăng 22 người).",
+     [("core.change.times-consistent", "error")]),
+    # products: units × amount each = total; area (ha) × yield (tạ/ha) ÷ 10 = output (tấn)
+    ("Huyện lập 120 tổ, mỗi tổ có 3 thành viên, với tổng số 360 người.", []),
+    ("Huyện lập 120 tổ, mỗi tổ có 3 thành viên, với tổng số 370 người.", [("core.product.each", "error")]),
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.260 tấn.", []),
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt hơn 7.265 tấn.", []),  # up to 7.269: to the printed precision
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.560 tấn.", [("core.product.yield", "error")]),
+    # the parts' changes against the total's: earlier values 10.000 + 30.000 = 40.000
+    ("Tỉnh đón 52.000 lượt khách, tăng 30% (khách nước ngoài 12.000 lượt, tăng 20%; khách nội địa 40.000 lượt, "
+     "tăng 33,3%).", []),
+    ("Tỉnh đón 52.000 lượt khách, tăng 30% (khách nước ngoài 12.000 lượt, tăng 20%; khách nội địa 40.000 lượt, "
+     "tăng 38,3%).", [("core.change.parts-agree-with-total", "error")]),
+    # range of identifiers: the count is last − first + 1
+    ("Sáng nay ghi nhận 24 ca mắc mới (BN5101-5124).", []),
+    ("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).", [("core.range.count-matches-identifiers", "error")]),
+    ("Sáng nay ghi nhận khoảng 25 ca mắc mới (BN5101-5124).", []),  # "khoảng": about
     # impossible values
     ("Lực lượng đã bắt giữ 2,5 đối tượng.", [("core.figure.count-is-whole", "error")]),
 ])
@@ -170,3 +190,13 @@ def test_a_message_names_the_change_it_has_when_no_percentage_is_stated():
     [result] = check_stream([figcheck.extract("Toàn huyện có 15 người mất tích, tăng 20 người.")], load_ruleset([]))
     messages = [a.message for a in result.anomalies if a.rule == "core.change.consistent"]
     assert messages == ["15 người mất tích with a change of 20 người does not fit"]
+
+
+def test_a_range_of_identifiers_explains_its_arithmetic():
+    (a,) = check("Sáng nay ghi nhận 25 ca mắc mới (BN5101-5124).").anomalies
+    assert a.explanation == "5124 − 5101 + 1 = 24, not 25" and a.suggestion == "24?"
+
+
+def test_a_multiple_explains_both_readings():
+    (a,) = check("Có 31 người bị thương. So với cùng kỳ, người bị thương tăng 2,9 lần (tăng 22 người).").anomalies
+    assert a.explanation == "31 − 22 = 9; 31/9 = 3,44 and 22/9 = 2,44, neither 2,9"

@@ -1373,3 +1373,267 @@ def test_a_rate_whose_counts_the_text_does_not_pin_down_makes_no_share():
                  "Xã A ghi nhận 60 vụ, xã B ghi nhận 20 vụ; khám phá 48 vụ; tỷ lệ khám phá đạt 60%."):
         assert not [ts for k, ts in kinds_and_texts(text) if k == "share" and "48" in ts], text
         assert not [r for r in rules_of(text) if r[1] == "core.share.granularity"], text
+
+
+# -- changes stated after their values: fillers, '=' and bracketed asides (issue 11, set-b) -----------
+
+def test_a_change_finds_its_value_past_a_filler_word_in_the_value_s_noun():
+    text = ("Quý I, toàn huyện xảy ra 18 vụ cháy, làm 3 người chết và 12 người khác bị thương. So với cùng kỳ, "
+            "người bị thương giảm 8 người (giảm 40%).")
+    assert ("change", ["12", "8", "40%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("40%", "45%"))
+
+
+def test_a_change_of_another_noun_does_not_take_the_value_with_the_filler():
+    text = ("Quý I, toàn huyện xảy ra 18 vụ cháy, làm 3 người chết và 12 người khác bị thương. So với cùng kỳ, "
+            "người chết giảm 2 người (giảm 40%).")
+    assert ("change", ["3", "2", "40%"]) in kinds_and_texts(text)
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "change" and "12" in ts]
+
+
+def test_a_percentage_after_an_equals_sign_belongs_to_the_delta_with_its_noun():
+    text = "Năm qua xảy ra 150 vụ, làm 40 người chết, so với năm trước tăng 10 vụ = 7,1%, giảm 10 người chết = 20%."
+    found = kinds_and_texts(text)
+    assert ("change", ["150", "10", "7,1%"]) in found and ("change", ["40", "10", "20%"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("= 20%", "= 25%"))
+
+
+ASIDE = ("Năm 2024, toàn tỉnh ghi nhận 120 vụ tai nạn giao thông (2 vụ tai nạn đường sắt làm 3 người bị "
+         "thương), khiến 40 người chết và 90 người bị thương. So với năm trước, số vụ tăng 20% (tăng 20 vụ); "
+         "người bị thương tăng 12,5% (tăng 10 người).")
+
+
+def test_a_count_in_a_bracketed_aside_does_not_make_the_change_s_value_ambiguous():
+    found = kinds_and_texts(ASIDE)
+    assert ("change", ["120", "20%", "20"]) in found and ("change", ["90", "12,5%", "10"]) in found
+    assert not rules_of(ASIDE)
+    assert ("error", "core.change.consistent") in rules_of(ASIDE.replace("tăng 20%", "tăng 25%"))
+
+
+def test_two_counts_of_the_thing_outside_brackets_leave_the_change_unread():
+    text = ("Năm 2024, toàn tỉnh ghi nhận 120 vụ tai nạn giao thông, 15 vụ tai nạn đường thủy. So với năm trước, "
+            "số vụ tăng 25% (tăng 20 vụ).")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "change"]
+    assert not rules_of(text)
+
+
+def test_a_value_whose_change_comes_after_a_semicolon_keeps_its_bracketed_parts():
+    text = ("Đến chiều nay, ghi nhận 60 người chết, mất tích (41 người chết, 19 người mất tích); tăng 5 người "
+            "chết, mất tích so với báo cáo trước.")
+    found = kinds_and_texts(text)
+    assert ("breakdown", ["60", "41", "19"]) in found and ("change", ["60", "5"]) in found
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("19 người mất", "18 người mất"))
+
+
+# -- enumerations: names after a description of what the count counts (issue 11, set-b) ---------------
+
+def test_names_after_a_description_with_a_percentage_are_the_count_s_items():
+    text = "Hiện toàn huyện có 4 xã, thị trấn với tỷ lệ hộ nghèo dưới 5% là Thị trấn, Tân Lập, Vũ Sơn và Hưng Vũ."
+    [enum] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert [i.text for i in enum.items] == ["Thị trấn", "Tân Lập", "Vũ Sơn", "Hưng Vũ"] and enum.exhaustive
+    assert not rules_of(text)
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("có 4 xã", "có 5 xã"))
+
+
+def test_names_that_do_not_run_to_the_end_of_the_sentence_or_only_head_it_are_no_list():
+    for text in ("Có 5 xã đạt chuẩn năm nay là Tân Lập, Vũ Sơn và 2 xã đang hoàn thiện hồ sơ.",
+                 "Có 6 xã có tỷ lệ hộ nghèo cao, nhiều nhất là Tân Lập, Vũ Sơn.",
+                 "Có 6 xã với 1.200 hộ nghèo là Tân Lập, Vũ Sơn.",
+                 "Có 5 xã có tỷ lệ thấp là Tân Lập, Vũ Sơn được khen thưởng.",
+                 "Có 7 xã, trong đó xã có tỷ lệ cao nhất là Tân Lập, Vũ Sơn."):
+        assert not [r for r in figcheck.extract(text).relations if r.kind == "enumeration"], text
+        assert not rules_of(text), text
+
+
+def test_names_in_the_bracket_after_a_count_of_people_are_its_items():
+    text = "Đội tuyển có 02 em đạt giải Nhì (Nguyễn Văn An - môn Hóa học, Lê Thị Bình – môn Sinh học), đều học lớp 12."
+    [enum] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert [i.text for i in enum.items] == ["Nguyễn Văn An", "Lê Thị Bình"] and enum.exhaustive
+    assert not rules_of(text)
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("02 em", "03 em"))
+
+
+def test_a_bracket_of_names_that_is_not_a_list_of_the_count_s_things_is_no_enumeration():
+    for text in ("Toàn tỉnh có thêm 10 ca mắc mới (Hà Nội, Bắc Ninh).",  # places of cases: not the cases
+                 "Có 3 xã đạt chuẩn (Tân Lập, Vũ Sơn năm 2023).",
+                 "Có 4 học sinh đạt giải (như Nguyễn Văn An, Lê Thị Bình).",
+                 "Có 5 em đạt giải (Nguyễn Văn An, Lê Thị Bình…).",
+                 "Có 6 đơn vị được khen (Công an huyện, Đồn Biên phòng)."):
+        assert not [r for r in figcheck.extract(text).relations if r.kind == "enumeration"], text
+        assert not rules_of(text), text
+
+
+# -- ranges of identifiers: a count and the patient numbers of its items (issue 11, set-b) ------------
+
+def test_a_count_is_as_large_as_the_range_of_identifiers_that_numbers_it():
+    for text in ("Sáng nay ghi nhận 12 ca mắc mới (BN301-312), đều là ca nhập cảnh.",
+                 "Cả nước có thêm 40 ca mắc mới tại 3 tỉnh, mang mã số bệnh nhân BN 1201 – BN 1240. Trong đó 2 ca nhập cảnh."):
+        found = kinds_and_texts(text)
+        assert [ts for k, ts in found if k == "range"] in ([["12", "301", "312"]], [["40", "1201", "1240"]]), text
+        assert not [f for f in figcheck.extract(text).figures if f.value in (301, 312, 1201, 1240) and f.role == "count"]
+        assert not rules_of(text), text
+    assert ("error", "core.range.count-matches-identifiers") in rules_of(
+        "Sáng nay ghi nhận 13 ca mắc mới (BN301-312), đều là ca nhập cảnh.")
+
+
+def test_identifiers_that_are_no_range_of_the_count_make_no_relation():
+    for text in ("Có 2 ca mới: BN17 – 45 tuổi, ở Hà Nội; BN18 – 30 tuổi, ở Bắc Ninh.",  # an age after the dash
+                 "Có 3 ca mắc mới (BN17577-579).",  # the last number abbreviated
+                 "Có 5 xã tham gia đợt kiểm tra (BN12-20)."):  # identifiers of no counted thing
+        assert not [k for k, _ in kinds_and_texts(text) if k == "range"], text
+        assert not rules_of(text), text
+
+
+# -- headlines: a percentage or a measure with no noun, named by the words before it (issue 11, set-b) -
+
+def test_a_title_percentage_is_the_body_s_named_by_the_same_words():
+    title = "Tỷ lệ hộ nghèo của huyện giảm còn 4,5%"
+    body = "Theo báo cáo, năm nay tỷ lệ hộ nghèo của huyện giảm còn 4,5% (kế hoạch là 5%); toàn huyện có 310 hộ nghèo."
+    found = [(r.kind, r.evidence) for r in figcheck.extract(body, title=title).relations if r.kind == "headline"]
+    assert found == [("headline", "the title names the figure with the words before it in the body")]
+    assert not rules_of(body, title=title)
+    assert ("info", "core.headline.agrees-with-body") in rules_of(body.replace("còn 4,5%", "còn 4,8%"), title=title)
+
+
+def test_a_title_figure_named_by_other_words_has_no_headline():
+    for title, body in (("Xuất khẩu đạt 12,5 tỷ USD", "Quý I, nhập khẩu đạt 12,5 tỷ USD, tăng 3%."),
+                        ("Việt Nam xuất siêu 1,5 tỷ USD", "Kim ngạch của Việt Nam đạt 95,2 tỷ USD."),
+                        ("Tỷ lệ hộ nghèo còn 4,5%", "Tỷ lệ hộ cận nghèo còn 4,5%, giảm 1,2%.")):
+        assert not [r for r in figcheck.extract(body, title=title).relations if r.kind == "headline"], title
+        assert not rules_of(body, title=title), title
+
+
+# -- changes of measures: the percentage and the absolute change after a value (issue 11, set-b) ------
+
+def test_a_measure_its_percentage_and_its_change_in_another_scale_must_agree():
+    # 0,904 of 116,116 billion is 0,78%: "triệu" and "tỷ" are one unit at two scales
+    text = "Kim ngạch xuất nhập khẩu đạt 86,35 tỷ USD, tăng 0,8% (tương ứng tăng 685 triệu USD) so với cùng kỳ."
+    assert ("change", ["86,35 tỷ USD", "0,8%", "685 triệu USD"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("0,8%", "1,8%"))
+    # a decrease: 12,4/(43,6 + 12,4) = 22,1%
+    fall = "Doanh thu đạt 43,6 tỷ đồng, giảm 22,1% (giảm 12,4 tỷ đồng) so với năm trước."
+    assert not rules_of(fall)
+    assert ("error", "core.change.consistent") in rules_of(fall.replace("22,1%", "28,4%"))
+
+
+def test_a_measure_change_read_loosely_or_at_its_printed_precision_is_not_flagged():
+    for text in ("Kim ngạch đạt hơn 152,6 tỷ USD, tăng 21,5% (tăng hơn 27,1 tỷ USD) so với cùng kỳ.",  # "hơn": at least
+                 "Sản lượng đạt 12,5 nghìn tấn, tăng 4,2% (tăng 0,5 nghìn tấn).",  # 0,45–0,55 of 12,45–12,55
+                 "Doanh thu đạt 198 tỷ đồng, tăng 28,57% so với cùng kỳ năm trước."):  # no delta: nothing to test
+        assert not rules_of(text), text
+
+
+def test_a_bracketed_change_of_another_thing_is_not_the_value_s():
+    for text in ("Thu ngân sách đạt 2.433 tỷ đồng, tăng 75,6% (tăng 12 dự án so với cùng kỳ).",
+                 "Xảy ra 60 vụ, tăng 25% (giảm 10 vụ so với tháng trước)."):
+        assert not [ts for k, ts in kinds_and_texts(text) if k == "change" and len(ts) == 3], text
+        assert not rules_of(text), text
+
+
+def test_a_count_its_percentage_and_its_bracketed_change_must_agree():
+    text = "Toàn huyện xảy ra 60 vụ cháy, tăng 20% (tăng 10 vụ) so với cùng kỳ."
+    assert ("change", ["60", "20%", "10"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("20%", "25%"))
+
+
+# -- a rise stated as a multiple and as an amount (issue 11, set-b) -----------------------------------
+
+MULTIPLE = ("Riêng quý IV, huyện có 15 vụ, làm 4 người chết và 26 người bị thương. So với cùng kỳ, người bị "
+            "thương tăng 1,9 lần (tăng 17 người).")
+
+
+def test_a_multiple_with_its_change_in_brackets_is_read_either_way_and_flagged_only_when_both_fail():
+    # 26 − 17 = 9: 17/9 = 1,89 (the rise in multiples); 26/9 = 2,89 (the ratio) would read "2,9 lần"
+    assert ("change", ["26", "1,9", "17"]) in kinds_and_texts(MULTIPLE)
+    assert not rules_of(MULTIPLE)
+    assert not rules_of(MULTIPLE.replace("1,9 lần", "2,9 lần"))
+    assert ("error", "core.change.times-consistent") in rules_of(MULTIPLE.replace("1,9 lần", "3,9 lần"))
+
+
+def test_a_multiple_alone_is_no_change_amount():
+    text = ("Riêng quý IV, huyện có 15 vụ, làm 4 người chết và 26 người bị thương. So với cùng kỳ, người bị "
+            "thương tăng 1,9 lần.")
+    assert not [ts for k, ts in kinds_and_texts(text) if k == "change" and "1,9" in ts]
+    assert not rules_of(text)
+    # a bracketed change of another thing is not the multiple's
+    other = MULTIPLE.replace("(tăng 17 người)", "(tăng 5 vụ)").replace("1,9 lần", "3,9 lần")
+    assert not rules_of(other)
+
+
+def test_names_after_a_cue_in_the_bracket_after_a_count_of_places_are_its_items():
+    text = ("Xét 9 huyện, có 4 địa phương được xếp loại xuất sắc (gồm Tân Lập, Vũ Sơn, Hưng Vũ, Bắc Quỳnh), "
+            "1 địa phương xếp loại khá.")
+    [enum] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert len(enum.items) == 4 and enum.items[0].text == "Tân Lập"
+    assert not rules_of(text)
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("có 4 địa", "có 5 địa"))
+
+
+# -- products: units × amount each = total; area × yield = output (issue 11) ----------------------------
+
+def test_units_times_the_amount_each_is_the_total():
+    text = ("Toàn huyện thành lập 245 tổ tự quản (mỗi thôn có 1 tổ tự quản), mỗi tổ có 4 thành viên (1 tổ trưởng, "
+            "3 tổ viên) với tổng số 980 người.")
+    assert ("product", ["245", "4", "980"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.product.each") in rules_of(text.replace("980 người", "990 người"))
+
+
+def test_an_average_a_range_or_another_total_per_unit_is_no_product():
+    for text in ("Toàn huyện có 120 tổ, bình quân mỗi tổ có 3 thành viên, với tổng số 370 người.",
+                 "Toàn huyện có 120 tổ, mỗi tổ có từ 3 đến 5 thành viên, với tổng số 470 người.",
+                 "Toàn huyện có 120 tổ, mỗi tổ có 3 thành viên, cùng 25 cán bộ, với tổng số 385 người.",
+                 "Toàn huyện có 120 tổ, mỗi tổ được cấp 3 bộ đàm, với tổng số 370 người tham gia."):
+        assert not [k for k, _ in kinds_and_texts(text) if k == "product"], text
+        assert not rules_of(text), text
+
+
+def test_an_area_times_its_yield_is_the_output_to_the_printed_precision():
+    # 1.850,4 ha × 61,3 tạ/ha = 113.429 tạ = 11.343 tấn; "61,3" is 61,25…61,35: 11.334–11.352 tấn
+    text = ("Vụ này, cây lúa được gieo cấy 1.850,4ha (đạt 99,1% kế hoạch), năng suất bình quân 61,3 tạ/ha; "
+            "sản lượng đạt 11.350 tấn.")
+    assert ("product", ["1.850,4ha", "61,3", "11.350 tấn"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.product.yield") in rules_of(text.replace("11.350 tấn", "11.650 tấn"))
+
+
+def test_yields_without_an_output_or_with_the_output_of_another_crop_are_no_product():
+    for text in ("Năm tới gieo trồng lúa 6.838,3ha, dự kiến năng suất 69,4 tạ/ha; bắp 1.025,2ha, dự kiến năng suất "
+                 "60,2 tạ/ha.",
+                 "Lúa gieo cấy 1.850,4ha, năng suất 61,3 tạ/ha; bắp 500ha, năng suất 60,2 tạ/ha, sản lượng đạt "
+                 "3.010 tấn."):
+        found = [ts for k, ts in kinds_and_texts(text) if k == "product"]
+        assert all("1.850,4ha" not in ts for ts in found), text
+        assert not rules_of(text), text
+
+
+# -- the changes of a total's parts against the total's change (issue 11, set-b) -----------------------
+
+VISITORS = ("Trong quý I, tỉnh đón 52.000 lượt khách, tăng 30% so với cùng kỳ (khách nước ngoài 12.000 lượt, "
+            "tăng 20%; khách nội địa 40.000 lượt, tăng 33,3%).")
+
+
+def test_the_parts_earlier_values_add_up_to_the_total_s():
+    # 52.000/1,3 = 40.000 = 12.000/1,2 + 40.000/1,333 = 10.000 + 30.000
+    assert ("parts_change", ["52.000", "30%", "12.000", "20%", "40.000", "33,3%"]) in kinds_and_texts(VISITORS)
+    assert not rules_of(VISITORS)
+    assert ("error", "core.change.parts-agree-with-total") in rules_of(VISITORS.replace("33,3%", "38,3%"))
+
+
+def test_foreign_visitors_are_no_qualifier():
+    [f] = [f for f in figcheck.extract(VISITORS).figures if f.value == 12000]
+    assert f.qualifier is None
+
+
+def test_parts_changes_that_cannot_be_compared_make_no_relation_or_no_flag():
+    for text in (VISITORS.replace("tăng 33,3%", "giảm 33,3%"),  # directions differ: not read
+                 VISITORS.replace("40.000 lượt, tăng", "41.000 lượt, tăng"),  # parts do not add up: the sum rule's
+                 VISITORS.replace("khách nước ngoài 12.000", "khách nước ngoài khoảng 12.000")
+                 .replace("33,3%", "36,3%")):  # "khoảng": about — 36,3% is within what it allows
+        assert ("error", "core.change.parts-agree-with-total") not in rules_of(text), text
+    assert not [k for k, _ in kinds_and_texts(VISITORS.replace("tăng 33,3%", "giảm 33,3%")) if k == "parts_change"]

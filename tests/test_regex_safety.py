@@ -53,6 +53,11 @@ def patterns():
                 found[f"{type(reader).__name__}.{attr}"] = value
     for i, regex in enumerate(lang.period_regexes):
         found[f"period_patterns[{i}]"] = regex
+    # patterns a detector builds on first use and keeps with the language's cues
+    from figcheck.reading.relations import enumeration, product
+    cues = RelationReader(lang).cues
+    found["enumeration.cues_described_re"] = enumeration.cues_described_re(cues)
+    found.update({f"product.{k}": v for k, v in product._words(cues).items() if isinstance(v, re.Pattern)})
     return found
 
 

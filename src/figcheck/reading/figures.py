@@ -9,6 +9,7 @@ Every regular expression here is linear: character classes with single quantifie
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -217,6 +218,7 @@ class FigureReader:
         self._unit_after = re.compile("(?:" + "|".join(re.escape(u) for u in sorted(self.unit_map, key=len, reverse=True))
                                       + r")(?![^\W\d_])")
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
+        self.not_qualifiers = PhraseSet(lang.words("not_qualifiers"))
         self.not_units = lang.words("not_units")
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
@@ -224,6 +226,13 @@ class FigureReader:
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
         self.year_words = PhraseSet(lang.words("year_words"))
+        ranges = lang.data.get("identifier_ranges") or {}
+        self.id_range_prefixes = [str(p) for p in ranges.get("prefixes", [])]
+        prefix_alt = "|".join(re.escape(p) for p in sorted(self.id_range_prefixes, key=len, reverse=True))
+        # a prefix glued or spaced, a dash, the prefix again or not: digits and blanks each taken at once
+        self.id_range_re = re.compile(
+            rf"(?<![^\W_])(?P<prefix>{prefix_alt})\x20?(?P<first>\d{{1,9}})(?!\d)\x20*+[-–—]\x20*+(?:(?P=prefix)\x20?)?"
+            rf"(?P<last>\d{{1,9}})(?=\x20*+(?:[),.;:\n]|$))") if prefix_alt else None  # not "BN17 – 45 tuổi"
         vague_alt = "|".join(re.escape(k) for k, _ in self.vague)
         self.vague_re = re.compile(rf"(?<![^\W_])(?:{vague_alt})(?![^\W_])", re.IGNORECASE)
         vocab = sorted(self.spelled.vocabulary, key=len, reverse=True)
@@ -251,6 +260,8 @@ class FigureReader:
         for sentence in sentences:
             for cand in self._sentence_candidates(text, sentence, convention, lowered):
                 fig = self._figure(text, sentence, cand, f"f{first_id + len(figures)}", field, figures)
+                if fig.role == "identifier":  # numbers no thing: no noun, never a count
+                    fig = replace(fig, noun=None, classifier=None, countable=False)
                 if fig.noun is None and figures and figures[-1].sentence == fig.sentence and figures[-1].noun \
                         and fig.unit == figures[-1].unit \
                         and self.cumulative.ends(text[max(sentence.start, fig.start - 40):fig.start].lower().rstrip()):
@@ -275,8 +286,15 @@ class FigureReader:
         s0, s1 = sentence.start, sentence.end
         out: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
+        ranges: list[int] = []  # the identifier ranges' spans, start and end in turn
+        if self.id_range_re is not None and any(p in text[s0:s1] for p in self.id_range_prefixes):
+            out += self._identifier_ranges(text, s0, s1)
+            taken += [(c.start, c.end) for c in out]
+            ranges = [x for c in out for x in (c.start, c.end)]
         for m in _TOKEN.finditer(text, s0, s1):
             for cand in self._digit_candidates(text, s0, s1, m, convention):
+                if ranges and bisect.bisect_right(ranges, cand.start) % 2 == 1:
+                    continue  # a number of an identifier range read above
                 out.append(cand)
                 taken.append((cand.start, cand.end))
         vague = self.vague_re.finditer(text, s0, s1) if lowered is None else self.vague_low_re.finditer(lowered, s0, s1)
@@ -296,6 +314,16 @@ class FigureReader:
         out.extend(self._spelled_candidates(text, s0, s1, taken, lowered))
         out.sort(key=lambda c: c.start)
         return self._measure_fractions(text, out)
+
+    def _identifier_ranges(self, text: str, s0: int, s1: int) -> list[_Candidate]:
+        """"BN17577-17727", "BN 17053 – BN 17312": the first and the last identifier of a range, each a
+        figure of role ``identifier`` (no count: what the range numbers is the count before it)."""
+        out = []
+        for m in self.id_range_re.finditer(text, s0, s1):
+            for g in ("first", "last"):
+                out.append(_Candidate(m.start(g), m.end(g), m.start(g), m.end(g), Decimal(m.group(g)), 0, None,
+                                      "count", "identifier"))
+        return out
 
     @staticmethod
     def _field_value(text: str, before: str, end: int, s1: int) -> bool:
@@ -597,8 +625,8 @@ class FigureReader:
         if len(before) - len(stripped) > 1 and not before.endswith(" "):
             return None, start
         low = stripped.lower()
-        if not self.any_qualifier.ends(low):
-            return None, start
+        if not self.any_qualifier.ends(low) or self.not_qualifiers.ends(low):
+            return None, start  # "khách nước ngoài 210.000 lượt": foreign visitors, not "more than"
         for word, kind in self.lang.qualifier_words:
             if _ends_with_phrase(low, word):
                 return kind, start - (len(before) - len(stripped)) - len(word)

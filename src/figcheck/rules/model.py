@@ -29,12 +29,16 @@ TABLES: dict[str, dict[str, set[str]]] = {
                   "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},
     "pair": {"numbers": {"first", "second"}, "lists": set(), "flags": {"cue"}},
-    "change": {"numbers": {"current", "delta", "percent", "previous", "points"}, "lists": set(),
+    "change": {"numbers": {"current", "delta", "percent", "previous", "points", "times"}, "lists": set(),
                "flags": {"direction"}},
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
     # ranked: percentages in the order a ranking lists them; first: the highest it names; last: the lowest;
     # overall: the rate of the whole area whose parts it ranks
     "ranking": {"numbers": {"first", "last", "overall"}, "lists": {"ranked"}, "flags": {"cue", "direction"}},
+    "range": {"numbers": {"count", "first", "last"}, "lists": set(), "flags": {"cue"}},
+    "product": {"numbers": {"factor", "rate", "product"}, "lists": set(), "flags": {"cue"}},
+    "parts_change": {"numbers": {"total", "percent", "first", "first_percent", "second", "second_percent"},
+                     "lists": set(), "flags": {"direction", "cue"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics
 }
 SCOPES = ("passage", "linked")

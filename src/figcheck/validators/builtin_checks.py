@@ -293,7 +293,12 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
         delta = _exact_whole(r, "delta")
         previous = _exact_whole(r, "previous")
         pct = _exact_percent(r, "percent")
-        if current is None or r.get("current.unit") != "count" or direction not in ("increase", "decrease"):
+        unit = r.get("current.unit")
+        if unit not in (None, "count", "percent", "pp") and direction in ("increase", "decrease") \
+                and r.get("delta.unit") == unit:
+            out.append(_measure_change(r, direction, conv))
+            continue
+        if current is None or unit != "count" or direction not in ("increase", "decrease"):
             out.append(NA)
             continue
         sign = 1 if direction == "increase" else -1
@@ -462,9 +467,169 @@ def whole_number(table: ColumnTable, number_convention: list[str]) -> list[Outco
     return out
 
 
+def change_times_consistency(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """"31 người, … tăng 2,4 lần (tăng 22 người)": the earlier value is 31 − 22 = 9, and "tăng 2,4 lần" is
+    read either as the ratio 31/9 or as the rise 22/9 in multiples; an error only when neither rounds to the
+    multiple as written (an info when only truncation gives it)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        conv = number_convention[i]
+        current, delta = _exact_whole(r, "current"), _exact_whole(r, "delta")
+        t = r.get("times.value")
+        if r.get("direction") != "increase" or current is None or delta is None or t is None \
+                or (isinstance(t, float) and math.isnan(t)) or r.get("times.qualifier") is not None:
+            out.append(NA)
+            continue
+        previous = current - delta
+        if previous <= 0:
+            out.append(NA)  # the error is the change rule's: the earlier value cannot be
+            continue
+        d = int(r.get("times.decimals") or 0)
+        written_t = rnd.written(t, d)
+        readings = {"ratio": Fraction(current, previous), "rise": Fraction(delta, previous)}
+        convs = sorted({c for x in readings.values() for c in rnd.CONVENTIONS
+                        if rnd.written(_round_fraction(x, d, c), d) == written_t})
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        f = lambda x: format_number(_round_fraction(x, d + 1, "half-up"), conv, d + 1)  # noqa: E731
+        expl = (f"{format_number(current, conv)} − {format_number(delta, conv)} = {format_number(previous, conv)}; "
+                f"{format_number(current, conv)}/{format_number(previous, conv)} = {f(readings['ratio'])} and "
+                f"{format_number(delta, conv)}/{format_number(previous, conv)} = {f(readings['rise'])}, "
+                f"neither {format_number(Decimal(written_t.numerator) / written_t.denominator, conv, d)}")
+        if status == "info":
+            expl += " when rounded; truncated, one gives the written figure"
+        out.append(Outcome(status, convs, expl))
+    return out
+
+
+def _round_fraction(x: Fraction, decimals: int, convention: str) -> Decimal:
+    q = Decimal(x.numerator) / Decimal(x.denominator)
+    return q.quantize(Decimal(1).scaleb(-decimals), rounding=rnd._DECIMAL_MODE[convention])
+
+
+def parts_change_consistency(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A total and its two parts, each with its percentage change: the parts' earlier values c/(1 ± p) add up
+    to the total's, every figure taken over the values its wording allows (a qualifier read loosely, a
+    percentage to its rounding). An error when no such values agree; an info when only truncated
+    percentages make them agree."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        conv = number_convention[i]
+        sign = {"increase": 1, "decrease": -1}.get(r.get("direction"))
+        values = [_loose(r, name) for name in ("total", "first", "second")]
+        pcts = [_exact_percent(r, name) for name in ("percent", "first_percent", "second_percent")]
+        if sign is None or any(v is None for v in values) or any(p is None for p in pcts) \
+                or any(sign < 0 and p >= 100 for p, _ in pcts):
+            out.append(NA)
+            continue
+        (tl, th), (al, ah), (bl, bh) = values
+        if al + bl > th or ah + bh < tl:
+            out.append(NA)  # the parts do not add up to the total: the breakdown rule speaks for it
+            continue
+        convs = []
+        for c in rnd.CONVENTIONS:
+            (tlo, thi), (alo, ahi), (blo, bhi) = (_earlier(v, rnd.rounds_to(p, d, c), sign)
+                                                 for v, (p, d) in zip(values, pcts))
+            if alo + blo <= thi and ahi + bhi >= tlo:
+                convs.append(c)
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        mid = [Fraction(r.get(f"{n}.value")) / (1 + sign * p / 100) for n, (p, _) in
+               zip(("total", "first", "second"), pcts)]
+        f = lambda x: format_number(round(x), conv)  # noqa: E731
+        expl = (f"the earlier values: {f(mid[1])} and {f(mid[2])} of the parts make {f(mid[1] + mid[2])}, "
+                f"the total's is {f(mid[0])}")
+        if status == "info":
+            expl += "; only truncated percentages make them agree"
+        out.append(Outcome(status, convs, expl))
+    return out
+
+
+def _loose(r: Row, name: str) -> tuple[Fraction, Fraction] | None:
+    lo, hi = r.get(f"{name}.llo"), r.get(f"{name}.lhi")
+    if lo is None or hi is None or any(math.isnan(x) or math.isinf(x) for x in (lo, hi)):
+        return None
+    return Fraction(lo), Fraction(hi)
+
+
+def _earlier(value: tuple[Fraction, Fraction], b: rnd.Bounds, sign: int) -> tuple[Fraction, Fraction]:
+    """The earlier values a value in [lo, hi] and a change of b% allow: value/(1 ± p/100)."""
+    lo, hi = value
+    p_hi = b.hi if b.hi is not None else b.lo
+    if sign > 0:
+        return lo / (1 + p_hi / 100), hi / (1 + b.lo / 100)
+    return lo / (1 - b.lo / 100), hi / (1 - min(p_hi, Fraction(9999, 100)) / 100)
+
+
+def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A count numbered by a range of identifiers ("151 ca (BN17577-17727)") is last − first + 1."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.records()):
+        first, last = _exact_whole(r, "first"), _exact_whole(r, "last")
+        # the count's loose reading: "khoảng 150 ca" is not contradicted by 151 identifiers
+        lo, hi = r.get("count.llo"), r.get("count.lhi")
+        if first is None or last is None or lo is None or math.isnan(lo):
+            out.append(NA)
+            continue
+        n = last - first + 1
+        if lo <= n and (hi is None or math.isnan(hi) or n <= hi):
+            out.append(PASS)
+            continue
+        count = r.get("count.value")
+        out.append(Outcome("error", [], f"{last} − {first} + 1 = {format_number(n, number_convention[i])}, not "
+                                         f"{format_number(count, number_convention[i])}",
+                           f"{format_number(n, number_convention[i])}?"))
+    return out
+
+
+def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
+    """A measure, its change and the change's percentage ("117,02 tỷ USD, tăng 0,8% (tương ứng tăng 904 triệu
+    USD)"): the percentage 100·delta/(current ∓ delta), over every value the printed figures allow (each to
+    its printed precision, a qualifier read loosely), must round to the one written."""
+    pct = _exact_percent(r, "percent")
+    bounds = [r.get(k) for k in ("current.llo", "current.lhi", "delta.llo", "delta.lhi")]
+    if pct is None or any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
+        return NA
+    cl, ch, dl, dh = (Fraction(b) for b in bounds)
+    p, d = pct
+    if direction == "increase":
+        if cl - dh <= 0:
+            return NA  # the earlier value could be nothing: no percentage to test
+        lo, hi = 100 * dl / (ch - dl), 100 * dh / (cl - dh)
+    else:
+        lo, hi = 100 * dl / (ch + dl), 100 * dh / (cl + dh)
+    convs = []
+    for c in rnd.CONVENTIONS:
+        b = rnd.rounds_to(p, d, c)
+        if (b.hi is None or lo < b.hi or lo == b.hi and b.hi_closed) and (hi > b.lo or hi == b.lo and b.lo_closed):
+            convs.append(c)
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    q = Decimal(1).scaleb(-(d + 1))
+    ends = [_pct((Decimal(x.numerator) / x.denominator).quantize(q), d + 1, conv) for x in (lo, hi)]
+    span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
+    current, delta = r.get("current.value"), r.get("delta.value")
+    previous = current - delta if direction == "increase" else current + delta
+    unit = r.get("current.unit")
+    expl = (f"{format_number(current, conv)} {'−' if direction == 'increase' else '+'} {format_number(delta, conv)} = "
+            f"{format_number(previous, conv)} {unit}; {format_number(delta, conv)}/{format_number(previous, conv)} = "
+            f"{span} (the figures to their printed precision), not {_pct(p, d, conv)}")
+    if status == "info":
+        return Outcome("info", convs, expl + " when rounded; truncated, it gives the written figure")
+    return Outcome("error", convs, expl)
+
+
+
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
           "measure_share_consistency": measure_share_consistency,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
           "change_consistency": change_consistency, "share_parts_sum": share_parts_sum,
-          "pooled_share": pooled_share,
+          "pooled_share": pooled_share, "range_count": range_count,
+          "change_times_consistency": change_times_consistency,
+          "parts_change_consistency": parts_change_consistency,
           "whole_number": whole_number}

@@ -315,7 +315,7 @@ class MetricMatcher:
                 self.by_first_word.setdefault(first, []).append(m)
 
     def metric_of(self, f: Figure) -> str | None:
-        if f.role in ("delta", "share", "change", "percent") or f.value is None and f.qualifier != "vague":
+        if f.role in ("delta", "share", "change", "percent", "identifier") or f.value is None and f.qualifier != "vague":
             return None
         after = f.after.lower()
         if f.classifier and _starts_with_words(after, f.classifier):

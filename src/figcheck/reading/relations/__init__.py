@@ -25,6 +25,13 @@ change         "64 vụ, tăng 9 vụ (16,36%)", "5 vụ, giảm 72% so với c�
 headline       a figure of the title and the body figure it summarises     title, body
 ranking        "cao nhất là xã A với 35,2%; kế đến là xã B với 34,4%; …;   first, last?, ranked
                thấp nhất là xã D với 1,9%"
+range          "151 ca mắc mới (BN17577-17727)": a count and the range of     count, first, last
+               identifiers that numbers its items
+product        "1.936 tổ … mỗi tổ có 3 thành viên … tổng số 5.808 người",   factor, rate, product
+               "24.442,3ha … năng suất 59,6 tạ/ha; sản lượng … 145.723 tấn"
+parts_change   "349.000 lượt, tăng 11,25% (… 210.000 lượt, tăng 7,45%;     total, percent, first,
+               … 139.000 lượt, tăng 17,53%)"                               first_percent, second,
+                                                                           second_percent
 =============  ==========================================================  ============================
 
 ``exhaustive`` is false for lists with an open tail ("nhiều …", "…", "v.v.") or introduced as
@@ -36,8 +43,9 @@ from __future__ import annotations
 
 from figcheck.languages import Language
 from figcheck.models import Article, Figure, Relation, new_relation
-from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, outcome, pair,
-                                        plans, pooled_share, ranking, share, share_list, subset, whole_share)
+from figcheck.reading.relations import (breakdown, change, enumeration, form, fraction, headline, id_range, outcome,
+                                        pair, parts_change, plans, pooled_share, product, ranking, share, share_list,
+                                        subset, whole_share)
 from figcheck.reading.relations.shared import Cues, SentenceContext, compatible
 
 __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compatible"]
@@ -46,14 +54,14 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 # so reading stays linear in the article.
 SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, whole_share.detect,
                       subset.detect, breakdown.detect, outcome.detect, subset.detect_implied, subset.detect_separately,
-                      subset.detect_running_total, pair.detect, ranking.detect)
+                      subset.detect_running_total, product.detect, pair.detect, ranking.detect)
 # How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
                       pooled_share.detect, share_list.detect,
-                      ranking.detect_overall, plans.detect)
+                      ranking.detect_overall, plans.detect, id_range.detect, parts_change.detect)
 
 
 class RelationReader:
@@ -68,7 +76,7 @@ class RelationReader:
         verbs: dict = {}  # the article's verbs before figures, shared by the sentences' contexts
         by_sentence: dict[int, list[Figure]] = {}
         for f in article.figures:
-            if f.field == "text":
+            if f.field == "text" and f.role != "identifier":  # identifiers: the range detector's alone
                 by_sentence.setdefault(f.sentence, []).append(f)
         rels: list[dict] = []
         # the sentence a "Trong đó" or a "So với cùng kỳ" sentence speaks of: the nearest before it that

@@ -17,7 +17,8 @@ from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, LOOKBACK, 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, s, sf = ctx.text, ctx.sentence, ctx.figures
-    in_change = {fid for r in ctx.found if r["kind"] in ("change", "share") for fid in r["figures"]}
+    in_change = {fid for r in ctx.found if r["kind"] in ("change", "share") for fid in r["figures"]} \
+        - _changed_later(text, sf, ctx.found)
     out = []
 
     def read_list(i: int, j: int, bracket: bool, cue: str | None, low: str, items_by_semicolon: bool = False) -> int:
@@ -461,3 +462,16 @@ def _items(cues: Cues, text: str, sentences: list, at: int, start: int,
         if n < len(sentences):
             pos = sentences[n].start
     return items
+
+
+def _changed_later(text: str, sf: list, found: list[dict]) -> set[str]:
+    """Values whose change is stated after a clause ends ("296 người chết, mất tích (155 …, 141 …); tăng 4
+    người …"): the list right after such a value is still its own."""
+    by_id = {f.id: f for f in sf}
+    out = set()
+    for r in found:
+        cur = by_id.get(r["roles"].get("current")) if r["kind"] == "change" else None
+        rest = [by_id[x] for x in r["figures"] if x in by_id and cur is not None and x != cur.id]
+        if rest and CLAUSE_END.search(text, cur.end, min(f.start for f in rest)):
+            out.add(cur.id)
+    return out

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, described, SentenceContext, compatible, follows_other_count, gap_after_noun,
-                                                head_word, relation)
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
+                                                follows_other_count, gap_after_noun, head_word, in_brackets, relation)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -62,8 +62,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                          "percent": d.id if d.unit == "percent" else None, "previous": None}
                 if d.unit == "pp":
                     roles["points"] = d.id
-                out.append(relation("change", [c, d], roles, direction=direction, cue=direction))
-                i += 2
+                # "117,02 tỷ USD, tăng 0,8% (tương ứng tăng 904 triệu USD)": the change restated in brackets
+                delta = sf[i + 2] if i + 2 < len(sf) and d.unit == "percent" else None
+                if delta is not None and (delta.id in used or delta.role != "delta" or delta.unit != c.unit
+                                          or head_word(delta) not in (None, head_word(c))
+                                          or not _delta_of_percent(cues, text, d, delta)
+                                          or cues.direction(text[d.end:delta.start].strip(" (")) != direction):
+                    delta = None
+                if delta is not None:
+                    roles["delta"] = delta.id
+                out.append(relation("change", [c, d] + ([delta] if delta else []), roles, direction=direction,
+                                    cue=direction))
+                i += 3 if delta else 2
                 continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not follows_other_count(text, sf, i) and _measures(d, c):
@@ -117,7 +127,8 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                 # a part of them: "Trong số các vụ, đường bộ có 789 vụ")
                 pools.append([p for p in ctx.following[:LOOKBACK] if p.role in ("count", "measure")])
         current = in_order.get(d.id) or _current_of(text, pools, [named] if named else [] if bare_percent else [],
-                                                    None if bare_percent else described(text, d))
+                                                    None if bare_percent else described_words(text, d, _fillers(cues)),
+                                                    _fillers(cues))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
         direction = direction or "increase"
@@ -133,7 +144,20 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
             used |= {d.id} | ({delta.id} if delta else set())
             carried = (d, direction) if after_noun else None
             continue
-        pct = sf[k + 1] if k + 1 < len(sf) else None
+        nxt = sf[k + 1] if k + 1 < len(sf) else None
+        if _is_times(cues, d):
+            # "người bị thương tăng 2,4 lần (tăng 22 người)": a multiple, the change itself in brackets after it
+            gap = gap_after_noun(text, d, nxt) if nxt is not None else ""
+            if nxt is None or nxt.id in used or nxt.role != "delta" or nxt.unit != current.unit \
+                    or head_word(nxt) not in (None, head_word(current)) or not gap.lstrip().startswith("(") \
+                    or ")" in gap or cues.direction(gap.strip(" (")) != direction:
+                continue  # a multiple alone says nothing the reader can test
+            roles = {"current": current.id, "delta": nxt.id, "percent": None, "previous": None, "times": d.id}
+            out.append(relation("change", [current, d, nxt], roles, direction=direction, cue=direction,
+                                evidence="a multiple of the earlier value, the change in brackets"))
+            used |= {d.id, nxt.id}
+            continue
+        pct = nxt
         if pct is None or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct):
             pct = None
         roles = {"current": current.id, "delta": d.id, "percent": pct.id if pct else None, "previous": None}
@@ -184,17 +208,36 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
     return {d.id: v for d, v in zip(deltas, values)}
 
 
-def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None) -> Figure | None:
+def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None,
+                fillers: frozenset[str] = frozenset()) -> Figure | None:
     """The one count a change is of: the first pool (this sentence, the one before, the one after) that
-    holds a count of the thing named decides — by that count alone, or by none if it holds several."""
+    holds a count of the thing named decides — by that count alone, or by none if it holds several. A count
+    inside a bracketed aside after another ("176 vụ (1 vụ … đường thủy …)") is a detail of it: where the
+    others are ambiguous only through such asides, the one outside them is meant."""
     wanted_all = named + ([own] if own else [])
     for pool in pools:
         for wanted in wanted_all:
-            exact = [p for p in pool if described(text, p) == wanted]
-            wider = [p for p in pool if described(text, p)[:len(wanted)] == wanted]
+            exact = [p for p in pool if described_words(text, p, fillers) == wanted]
+            wider = [p for p in pool if described_words(text, p, fillers)[:len(wanted)] == wanted]
             if exact or wider:
-                return exact[0] if len(exact) == 1 else wider[0] if not exact and len(wider) == 1 else None
+                found = _one(exact) if exact else _one(wider)
+                if found is None and len(exact or wider) > 1:
+                    found = _one([p for p in exact or wider if not in_brackets(text, p)])
+                return found
     return None
+
+
+def _one(figures: list[Figure]) -> Figure | None:
+    return figures[0] if len(figures) == 1 else None
+
+
+def _fillers(cues: Cues) -> frozenset[str]:
+    """Words a noun phrase may hold that say nothing of what it counts ("24 người khác bị thương")."""
+    found = getattr(cues, "_change_fillers", None)
+    if found is None:
+        found = frozenset(cues.lang.words("cues.noun_fillers"))
+        cues._change_fillers = found
+    return found
 
 
 def _new_subject(cues: Cues, gap: str) -> bool:
@@ -273,3 +316,11 @@ def signed_direction(percent: Figure) -> str | None:
     if percent.unit != "percent" or not percent.text:
         return None
     return {"-": "decrease", "−": "decrease", "+": "increase"}.get(percent.text[0])
+
+
+def _is_times(cues: Cues, f: Figure) -> bool:
+    """A multiple ("2,4 lần"), not an amount of change."""
+    found = getattr(cues, "_times_words", None)
+    if found is None:
+        found = cues._times_words = set(cues.lang.words("cues.times"))
+    return head_word(f) in found

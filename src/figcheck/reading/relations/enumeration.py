@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Article, Figure, Item
-from figcheck.reading.relations.shared import BRACKETED, QUOTED, Cues, relation
+from figcheck.reading.relations.shared import BRACKETED, CLAUSE_END, QUOTED, Cues, relation
 
 
 def is_name(segment: str) -> bool:
@@ -71,7 +71,8 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             name = sub.strip()
             if not name:
                 continue
-            if not is_name(name):
+            if not is_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes):
+                # ("Thị trấn" with a capital is the town itself: a name)
                 # "… Hồng Thái cùng tham gia": a name that runs into the rest of the sentence
                 words = name.split()
                 head = []
@@ -158,7 +159,10 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                     if items:
                         break
             if not items:
-                continue
+                found = _named_after_description(cues, text, s, sf, idx) or _bracketed_names(cues, text, s, sf, idx)
+                if found is None:
+                    continue
+                items, end_pos, open_tail, cue = found
             tail = text[end_pos:end_pos + 12]
             open_tail = open_tail or tail.lstrip().startswith(("…", "...", "v.v"))
             exhaustive = not (examples or open_tail)
@@ -174,3 +178,102 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             out.append(relation("enumeration", [n], {"count": n.id}, exhaustive=exhaustive,
                                  items=items, cue=cue or None, end=max(end_pos, n.end)))
     return out
+
+
+def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: int):
+    """"10 xã, thị trấn với tỷ lệ hộ nghèo ở mức < 7% là Thị trấn, Bắc Quỳnh, …": the count, a description
+    of what it counts (no clause end, no other count; percentages that qualify it may stand in it), then a
+    cue and the names to the end of the sentence. Anything after the names, or an example or partial word
+    in the description, and the list is not read (None); else (items, end, open tail, cue)."""
+    n = sf[idx]
+    m = cues_described_re(cues).match(text, n.end, s.end)
+    if m is None:
+        return None
+    if sf[-1].start >= m.end():
+        return None  # a figure after the cue: the names do not run to the end of the sentence
+    for f in sf[idx + 1:]:
+        if f.start >= m.start("cue"):
+            break
+        if f.unit != "percent":
+            return None  # another count in the description: whose list it is stays unsaid
+    between = text[n.end:m.start("cue")]
+    if CLAUSE_END.search(between) or ":" in between or cues.example_re.search(between.lower()) \
+            or cues.partial_re.search(between.lower()) or cues.subset_re.search(between):
+        return None
+    items, end_pos, open_tail = items_from(cues, text, m.end(), s.end)
+    rest = text[end_pos:s.end].strip(" .\n")
+    if len(items) < 2 or rest and not rest.startswith(("…", "...", "v.v")):
+        return None
+    return items, end_pos, open_tail, m.group("cue").lower()
+
+
+def cues_described_re(cues: Cues) -> re.Pattern[str]:
+    """The count's noun and a description of at most 20 words, then a cue before names (compiled once a
+    language; it starts only right after a digit — the count's end — and takes the words one at a time
+    with no backtracking into them: linear on any text)."""
+    found = getattr(cues, "_described_list_re", None)
+    if found is None:
+        alt = "|".join(re.escape(w) for w in sorted(_described_list_words(cues), key=len, reverse=True))
+        found = re.compile(rf"(?<=\d)(?:[^\w\n]*+[\w<>≤≥%]++){{1,20}}?[^\w\n]*?(?<![^\W_])(?P<cue>{alt})(?![^\W_])\s*+:?\s*+",
+                           re.IGNORECASE)
+        cues._described_list_re = found
+    return found
+
+
+def _described_list_words(cues: Cues) -> list[str]:
+    found = getattr(cues, "_described_list_words", None)
+    if found is None:
+        found = cues._described_list_words = cues.lang.words("cues.names_after_description")
+    return found
+
+
+_ASIDE_DASH = re.compile(r"(?<!\s)\s++[-–]\s")  # one start per run of blanks: linear
+
+
+def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
+    """"03 học sinh giành giải Nhất (Phan Văn A - môn Toán, Trần Thị B - môn Pháp, Lê C – môn Sử)", "16 địa
+    phương được xếp loại xuất sắc (gồm Tam Kỳ, Thăng Bình, …)": the names of what the count counts in the
+    bracket after it, each perhaps with an aside after a dash. Only
+    for nouns that things are named by (people, places, units), and only where every item of the bracket is
+    a name; None otherwise."""
+    n = sf[idx]
+    head = (n.noun or "").lower()
+    if not head or not any(head == w or head.startswith(w + " ") for w in _named_nouns(cues)):
+        return None
+    nxt = sf[idx + 1].start if idx + 1 < len(sf) else s.end
+    open_at = text.find("(", n.end, min(nxt, n.end + 120))  # a few words after the count, before its next figure
+    if open_at < 0 or len(text[n.end:open_at].split()) > 8 or CLAUSE_END.search(text, n.end, open_at):
+        return None
+    close = text.find(")", open_at, min(s.end, open_at + 2000))
+    if close < 0 or close > nxt or "(" in text[open_at + 1:close]:
+        return None  # no bracket closed before the next figure (a figure inside is no list of names)
+    inside = text[open_at + 1:close]
+    opener = re.match(rf"\s*(?:{'|'.join(re.escape(c) for c in sorted(cues.breakdown_cues, key=len, reverse=True))})\s*:?\s*",
+                      inside, re.IGNORECASE)  # "(gồm Tam Kỳ, Thăng Bình, …)"
+    if opener:
+        open_at += opener.end()
+        inside = inside[opener.end():]
+    if cues.example_re.search(inside.lower()) or cues.open_tail_re.search(inside.lower()) \
+            or any(m in inside for m in cues.open_tail_marks):
+        return None
+    items = []
+    pos = open_at + 1
+    for segment in inside.split(","):
+        name = _ASIDE_DASH.split(segment, maxsplit=1)[0]
+        aside = segment[len(name):]
+        stripped = name.strip()
+        if not is_name(stripped) or any(ch.isdigit() for ch in aside):
+            return None
+        start = pos + segment.find(stripped)
+        items.append(Item(stripped, start, start + len(stripped)))
+        pos += len(segment) + 1
+    if len(items) < 2:
+        return None
+    return items, close, False, "("
+
+
+def _named_nouns(cues: Cues) -> list[str]:
+    found = getattr(cues, "_named_nouns", None)
+    if found is None:
+        found = cues._named_nouns = [w.lower() for w in cues.lang.words("cues.named_nouns")]
+    return found

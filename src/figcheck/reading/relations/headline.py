@@ -4,7 +4,7 @@ whose wording matches the title best)."""
 from __future__ import annotations
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import CLAUSE_END, Cues, compatible, content_words, head_word, relation
+from figcheck.reading.relations.shared import _LETTERS, CLAUSE_END, Cues, compatible, content_words, head_word, relation
 
 
 def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
@@ -15,6 +15,17 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         # the same kind of figure counting the same thing ("1.936 tổ" is no headline of "1 Công an xã")
         # (the part of "252/284 cơ quan" counts them as "250 cơ quan" does)
         cands = [b for b in body if compatible(t, b) and _same_role(b, t) and head_word(b) == head_word(t)]
+        if not cands and not t.noun and t.unit != "count":
+            # "Tốc độ tăng trưởng trồng trọt ước đạt 3,89%" over "tốc độ tăng trưởng của ngành trồng trọt ước đạt
+            # 3,89%": a percentage or a measure with no noun is named by the words before it
+            cands = _named_before(t, body, set(cues.lang.words("cues.headline_insertions")))
+            if cands:
+                best = cands[0]
+                r = relation("headline", [t, best], {"title": t.id, "body": best.id},
+                             evidence="the title names the figure with the words before it in the body")
+                r["start"], r["end"], r["sentence"] = best.start, best.end, best.sentence
+                out.append(r)
+            continue
         if not cands:
             continue
         if t.qualifier is None and t.value is not None and not any(b.value == t.value for b in cands):
@@ -68,3 +79,35 @@ def _same_role(b: Figure, t: Figure) -> bool:
     """Both count things: a count, or the part of a fraction ("252/284 cơ quan")."""
     counted = ("count", "numerator")
     return b.role == t.role or b.role in counted and t.role in counted
+
+
+def _named_before(t: Figure, body: list[Figure], insertions: set[str]) -> list[Figure]:
+    """The body figures of the title figure's unit (and, for a percentage, of its kind: a share or a change)
+    that the words before them name as the title's words do (:func:`_names_alike`; at least two content
+    words) — the nearest in value first."""
+    t_words = _LETTERS.findall(t.before.lower())
+    if len(content_words(t.before)) < 2:
+        return []
+    scored = []
+    for b in body:
+        if b.unit != t.unit or b.noun or (t.unit == "percent" and (b.role == "change") != (t.role == "change")):
+            continue
+        if _names_alike(t_words, _LETTERS.findall(b.before.lower()), insertions):
+            scored.append((abs((b.value or 0) - (t.value or 0)), b.start, b))
+    scored.sort(key=lambda x: x[:2])
+    return [x[2] for x in scored]
+
+
+def _names_alike(title: list[str], body: list[str], insertions: set[str]) -> bool:
+    """The body's words end with the title's, in order, with at most words of ``insertions`` between them
+    ("tốc độ tăng trưởng [của ngành] trồng trọt ước đạt"; "tỷ lệ hộ cận nghèo" is no "tỷ lệ hộ nghèo")."""
+    k = len(body)
+    for w in reversed(title):
+        while k and body[k - 1] != w:
+            k -= 1
+            if body[k] not in insertions:
+                return False
+        if not k:
+            return False
+        k -= 1
+    return True

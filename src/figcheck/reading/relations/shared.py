@@ -295,3 +295,30 @@ def skip_blanks(text: str, pos: int, end: int) -> int:
     while pos < end and (text[pos].isspace() or text[pos] in "-–+*•"):
         pos += 1
     return pos
+
+
+_WORD_TOKEN = re.compile(r"[^\W\d_]+$")
+
+
+def described_words(text: str, f: Figure, fillers: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """As :func:`described`, the words only: the phrase ends at the first token that is no word ("người
+    chết = 0,7%" → ("người", "chết")), and filler words are passed over ("24 người khác bị thương" →
+    ("người", "bị", "thương"))."""
+    phrase = _PHRASE_END.split(text[f.end:f.end + 60], maxsplit=1)[0]
+    words = []
+    for w in phrase.lower().split():
+        if not _WORD_TOKEN.match(w):
+            break
+        if w != "số" and w not in fillers:
+            words.append(w)
+        if len(words) == 3:
+            break
+    return tuple(words)
+
+
+def in_brackets(text: str, f: Figure, reach: int = 200) -> bool:
+    """The figure stands inside a bracketed aside opened before it in its sentence ("176 vụ (1 vụ … đường
+    thủy …)")."""
+    lo = max(0, f.start - reach)
+    opened = text.rfind("(", lo, f.start)
+    return opened >= 0 and opened > text.rfind(")", lo, f.start) and not CLAUSE_END.search(text, opened, f.start)

@@ -1,0 +1,111 @@
+"""product: a number of units, an amount per unit and their total — "1.936 tổ … mỗi tổ có 3 thành viên …
+với tổng số 5.808 người" (``cue: each``), and an area, its yield and the output, "gieo trồng 24.442,3ha
+…, năng suất bình quân 59,6 tạ/ha; sản lượng … hơn 145.723 tấn" (``cue: yield``: tạ/ha × ha = tạ, and 10
+tạ = 1 tấn; which yield units, areas and outputs go together is in the language file, ``products``).
+
+Both are read inside one sentence and only where the words state them: "mỗi <unit>" before the amount
+per unit, a count of that unit before it and a "tổng số" before the total; "năng suất" before the yield
+and "sản lượng" before the output.
+"""
+
+from __future__ import annotations
+
+import re
+
+from figcheck.reading.relations.shared import CLAUSE_END, Cues, SentenceContext, head_word, in_brackets, relation
+
+def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    words = _words(cues)
+    low = ctx.lower
+    if not any(w in low for w in words["each"]) and not any(y in low for y in words["yields"]):
+        return []  # neither cue in the sentence: nothing to read
+    return _each(cues, ctx, words) + _yields(ctx, words)
+
+
+def _each(cues: Cues, ctx: SentenceContext, words: dict) -> list[dict]:
+    text, sf, s = ctx.text, ctx.figures, ctx.sentence
+    out = []
+    for k, rate in enumerate(sf):
+        if rate.role != "count" or rate.unit != "count":
+            continue
+        before = text[max(s.start, rate.start - 50):rate.start].lower()
+        m = _each_re(words).search(before)
+        if m is None or CLAUSE_END.search(before, m.start()):
+            continue
+        unit = m.group("unit")
+        if any(w in before for w in words["average"]) or words["range_re"].match(text, rate.end, s.end) \
+                or before.rstrip().endswith(tuple(words["range_from"])):
+            continue  # "bình quân mỗi tổ có 3 người" is rounded; "mỗi tổ có từ 3 đến 5 người" is a range
+        # the units counted: the nearest count of them before, not one inside an aside ("(mỗi thôn có 1 tổ)")
+        factor = next((f for f in reversed(sf[:k]) if f.role == "count" and f.unit == "count" and head_word(f) == unit
+                       and not in_brackets(text, f)), None)
+        # the total: the first count after the amount per unit, past the bracket that details it, after "tổng số"
+        after = rate.end + (len(rate.noun) + 1 if rate.noun and text.startswith(rate.noun, rate.end + 1) else 0)
+        close = text.find(")", after, s.end) if text[after:s.end].lstrip()[:1] == "(" else after
+        product = next((f for f in sf[k + 1:] if f.start > close), None) if close >= 0 else None
+        if factor is None or product is None or product.role != "count" or product.unit != "count" \
+                or not any(text[max(s.start, product.start - 20):product.start].lower().rstrip().endswith(w)
+                           for w in words["totals"]) \
+                or not _same_thing(rate, product, words["people"]):
+            continue
+        out.append(relation("product", [factor, rate, product],
+                            {"factor": factor.id, "rate": rate.id, "product": product.id}, cue="each",
+                            evidence=f"mỗi {unit}: the amount per {unit} times the {unit} counted is the total"))
+    return out
+
+
+def _yields(ctx: SentenceContext, words: dict) -> list[dict]:
+    text, sf, s = ctx.text, ctx.figures, ctx.sentence
+    out = []
+    for k, rate in enumerate(sf):
+        spec = next((v for u, v in words["yields"].items() if (rate.noun or "").lower().startswith(u)), None)
+        if spec is None or rate.role != "count":
+            continue
+        if not any(w in text[max(s.start, rate.start - 30):rate.start].lower() for w in words["yield_words"]):
+            continue
+        factor = next((f for f in reversed(sf[:k]) if f.role == "measure" and f.unit == spec["area"]), None)
+        later = sf[k + 1:]
+        product = next((f for f in later if f.role == "measure" and f.unit == spec["output"]), None)
+        if factor is None or product is None \
+                or any(f.start < product.start and (f.noun or "").lower().startswith(tuple(words["yields"])) for f in later) \
+                or not any(w in text[max(s.start, product.start - 40):product.start].lower() for w in words["output_words"]):
+            continue
+        out.append(relation("product", [factor, rate, product],
+                            {"factor": factor.id, "rate": rate.id, "product": product.id}, cue="yield",
+                            evidence="the area times its yield is the output"))
+    return out
+
+
+def _same_thing(a, b, people: set[str]) -> bool:
+    """Two counts of one thing: the same head word, or both of people ("3 thành viên", "5.808 người")."""
+    def of_people(f) -> bool:
+        noun = (f.noun or "").lower()
+        return any(noun == w or noun.startswith(w + " ") for w in people)
+
+    return head_word(a) == head_word(b) or of_people(a) and of_people(b)
+
+
+def _each_re(words: dict) -> re.Pattern[str]:
+    return words["each_re"]
+
+
+def _words(cues: Cues) -> dict:
+    found = getattr(cues, "_product_words", None)
+    if found is None:
+        spec = cues.lang.data.get("products") or {}
+        each = [str(w).lower() for w in spec.get("each", [])]
+        alt = "|".join(re.escape(w) for w in sorted(each, key=len, reverse=True)) or "(?!)"
+        found = cues._product_words = {
+            "each": each,
+            "each_re": re.compile(rf"(?<![^\W_])(?:{alt})\s++(?P<unit>[^\W\d_]++)(?:[\s,]++[^\W\d_]++){{0,4}}?\s*+$"),
+            "totals": [str(w).lower() for w in spec.get("totals", [])],
+            "average": [str(w).lower() for w in spec.get("average", [])],
+            "range_from": [" " + str(w).lower() for w in spec.get("range_from", [])],
+            "range_re": re.compile(r"(?<=\d)\s*+(?:[^\W\d_]++\s++){0,3}?(?:" + "|".join(
+                re.escape(str(w).lower()) for w in spec.get("range_to", [])) + r")\s*+\d", re.IGNORECASE),
+            "people": {str(w).lower() for w in spec.get("people", [])},
+            "yields": {str(k).lower(): v for k, v in (spec.get("yields") or {}).items()},
+            "yield_words": [str(w).lower() for w in spec.get("yield_words", [])],
+            "output_words": [str(w).lower() for w in spec.get("output_words", [])],
+        }
+    return found
