@@ -1,9 +1,9 @@
 """figcheck on texts modelled on real articles (../shared/realdev), scored by the corpus's own scorer.
 
 Issue 11's targets, each set on its own: flag precision ≥ 0.95, hard inconsistencies found ≥ 0.90,
-coverage ≥ 0.75, every truncation-only relation an info. Precision is held to its target; hard and
-coverage are not there yet (README, "Real articles"), so they are held to the floors reached so far:
-a change that loses ground fails here, and the floors go up as the reader does.
+coverage ≥ 0.75, every truncation-only relation an info. Precision is held to its target; the other
+figures to the floors reached so far (set-a's hard inconsistencies are not at the target yet: README,
+"Real articles"): a change that loses ground fails here, and the floors go up as the reader does.
 """
 
 import json
@@ -21,8 +21,8 @@ pytestmark = pytest.mark.skipif(not (REALDEV / "score.py").is_file(), reason="..
 
 PRECISION = 0.95  # the target
 FLOORS = {  # reached on this corpus: hard found, coverage, truncation-only relations reported as info
-    "a": {"hard": 6 / 8, "coverage": 0.78, "truncation_info": 4 / 4},
-    "b": {"hard": 13 / 13, "coverage": 0.65, "truncation_info": 0 / 1},
+    "a": {"hard": 6 / 8, "coverage": 0.80, "truncation_info": 4 / 4},
+    "b": {"hard": 13 / 13, "coverage": 0.75, "truncation_info": 0 / 1},
 }
 
 
