@@ -286,9 +286,23 @@ def _speaks_of(previous: list[Figure], sf: list[Figure]) -> bool:
 
 
 def _delta_of_percent(cues: Cues, text: str, pct: Figure, delta: Figure) -> bool:
-    """The delta right after a percentage change restates it in brackets: "tăng 20,5% (tăng 30 vụ)"."""
+    """The delta right after a percentage change restates it in brackets: "tăng 20,5% (tăng 30 vụ)", "(tương ứng
+    tăng 904 triệu USD)" — only a word of equivalence may stand before the change word ("(trong đó vốn nhà nước
+    tăng …)", "(nếu loại trừ yếu tố giá tăng …)" speak of something else), and the bracket names no baseline of
+    its own ("(tăng 300 doanh nghiệp so với năm 2019)")."""
     gap = text[pct.end:delta.start].lower()
-    return gap.lstrip().startswith("(") and ")" not in gap and cues.direction(gap.strip(" (")) is not None
+    if not gap.lstrip().startswith("(") or ")" not in text[delta.end:delta.end + 200] or ")" in gap:
+        return False
+    inner = " ".join(gap.strip(" (").split())
+    if cues.direction(inner) is None:
+        return False
+    change_words = sorted(cues.increase + cues.decrease, key=len, reverse=True)
+    lead = next((inner[:-len(w)].strip() for w in change_words if inner == w or inner.endswith(" " + w)), None)
+    equivalents = set(cues.lang.words("cues.equivalent")) | {"tức", "hay", "tức là"}
+    if lead is None or lead and lead not in equivalents:
+        return False
+    rest = text[delta.end:text.find(")", delta.end)].lower()
+    return cues.compared_re.search(rest) is None
 
 
 def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:

@@ -95,6 +95,8 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             off = sub_off + len(sub)
         if stop_all:
             break
+        if len([x for x in subs if x.strip()]) > 1 and items:
+            break  # "… là Hòa Vang và Cẩm Lệ, Đà Nẵng": "và" joined the last item; what a comma adds is no item
         k += 1
     return items, end_pos, open_tail
 

@@ -33,6 +33,11 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 break
         if count is None or any(count.end <= o.start < first.start for o in ids):
             continue  # no count of what identifiers number, or another range between: its count
+        text = article.text
+        opened = text.rfind("(", count.end, first.start)
+        close = text.find(")", last.end, last.end + 120)
+        if opened >= 0 and text.rfind(")", opened, first.start) < 0 and close >= 0 and text[last.end:close].strip():
+            continue  # "(BN17577-17730, trong đó có 3 mã bị hủy)": the bracket qualifies the range
         out.append(relation("range", [count, first, last], {"count": count.id, "first": first.id, "last": last.id},
                             cue="identifiers"))
     return out

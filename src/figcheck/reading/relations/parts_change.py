@@ -9,6 +9,8 @@ more parts are not read (the table of a relation holds single figures).
 
 from __future__ import annotations
 
+import re
+
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import Cues, relation
 
@@ -31,6 +33,9 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         pcts = [c["roles"]["percent"] for c in found]
         if any(by_id[p].unit != "percent" for p in pcts):
             continue
+        baselines = [_own_baseline(cues, article.text, by_id[p]) for p in pcts]
+        if baselines[1] != baselines[0] and baselines[1] or baselines[2] != baselines[0] and baselines[2]:
+            continue  # "khách nội địa 139.000 lượt, tăng 30% so với tháng trước": a part against another period
         figs = [by_id[x] for x in (total, pcts[0], p1, pcts[1], p2, pcts[2])]
         out.append(relation("parts_change", figs,
                             {"total": total, "percent": pcts[0], "first": p1, "first_percent": pcts[1],
@@ -38,3 +43,15 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                             direction=found[0]["direction"], cue=r.get("cue"),
                             evidence="the parts of a total, each with its change: their earlier values add up"))
     return out
+
+
+_CLAUSE = re.compile(r"[,;()]|\.(?!\d)")
+
+
+def _own_baseline(cues: Cues, text: str, pct: Figure) -> str | None:
+    """The comparison written right after a percentage in its clause ("tăng 30% so với tháng trước"), or None."""
+    rest = text[pct.end:pct.end + 80]
+    stop = _CLAUSE.search(rest)
+    low = " ".join(rest[:stop.start() if stop else len(rest)].lower().split())
+    m = cues.other_period_re.search(low)
+    return low[m.start():] if m else None

@@ -77,6 +77,9 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         rs = [owned[g] for g in groups]
         parts = [by_id[r["roles"]["part"]] for r in rs]
         wholes = [by_id[r["roles"]["whole"]] for r in rs]
+        details = " ".join(t.text for t in sentences[n + 1:n + 1 + REACH]).lower()
+        if not _counts_what_the_details_count(cues, text, s, lead, parts, details):
+            continue
         if len({head_word(w) for w in wholes}) != 1 or len({head_word(p) for p in parts}) != 1 \
                 or any(p.unit != "count" or w.unit != "count" or p.qualifier or w.qualifier for p, w in zip(parts, wholes)):
             continue
@@ -118,3 +121,27 @@ def _names_a_group(text: str, lead: Figure, groups: list[str]) -> bool:
     """The lead percentage's own words name one of the groups ("58% học sinh lớp 11")."""
     after = re.split(r"[,;.()]", text[lead.end:lead.end + 80], maxsplit=1)[0].lower()
     return any(_has_word(after, g) for g in groups)
+
+
+def _phrase(text: str, f: Figure) -> list[str]:
+    """The words after a figure in its clause ("… 58% học sinh tham dự đạt giải, …" → học, sinh, tham, dự, đạt, giải)."""
+    return _WORD.findall(re.split(r"[,;.()]|\d", text[f.end:f.end + 120], maxsplit=1)[0].lower())
+
+
+def _counts_what_the_details_count(cues: Cues, text: str, s, lead: Figure, parts: list[Figure], details: str) -> bool:
+    """The lead percentage counts what the groups' parts count: each part's words (past its head word) are the
+    lead's ("90% học sinh lên lớp" is no pool of "400 học sinh đạt học lực khá"), and every word of the lead is
+    in the details or the lead's own sentence, or a neutral word ("78% thí sinh nữ đạt yêu cầu" names a part
+    of the population the details do not)."""
+    lead_words = _phrase(text, lead)
+    if not lead_words:
+        return False
+    neutral = {w for phrase in cues.lang.words("cues.pooled_neutral") for w in phrase.split()}
+    known = set(_WORD.findall(details)) | set(_WORD.findall(text[s.start:lead.start].lower())) | neutral
+    if any(w not in known for w in lead_words):
+        return False
+    for p in parts:
+        rest = _phrase(text, p)[1:]
+        if not rest or any(w not in lead_words for w in rest):
+            return False
+    return True

@@ -48,6 +48,14 @@ def _each(cues: Cues, ctx: SentenceContext, words: dict) -> list[dict]:
                            for w in words["totals"]) \
                 or not _same_thing(rate, product, words["people"]):
             continue
+        between = text[rate.end:product.start].lower()
+        if rate.qualifier is not None or factor.qualifier is not None or CLAUSE_END.search(between) \
+                or words["each_any"].search(between) \
+                or _more_after(text, product, s.end, words) or _says_more(rate, product):
+            # "ít nhất 3 thành viên" bounds the total only; "…; năm 2022 tổng số …" is another clause; "mỗi xe chở
+            # 30 khách mỗi ngày" multiplies again; "tổng số 1.600 con, trong đó 100 con dự phòng", "kể cả tình
+            # nguyện viên" hold more; "3 thành viên chính thức" counts only some of the people of the total
+            continue
         out.append(relation("product", [factor, rate, product],
                             {"factor": factor.id, "rate": rate.id, "product": product.id}, cue="each",
                             evidence=f"mỗi {unit}: the amount per {unit} times the {unit} counted is the total"))
@@ -61,8 +69,9 @@ def _yields(ctx: SentenceContext, words: dict) -> list[dict]:
         spec = next((v for u, v in words["yields"].items() if (rate.noun or "").lower().startswith(u)), None)
         if spec is None or rate.role != "count":
             continue
-        if not any(w in text[max(s.start, rate.start - 30):rate.start].lower() for w in words["yield_words"]):
-            continue
+        yw = _cue_before(text, max(s.start, rate.start - 30), rate.start, words["yield_words"])
+        if yw is None or not _linked(text, yw, rate.start, words["figure_links"]):
+            continue  # "năng suất vụ mùa 55 tạ/ha": of another season than the area
         factor = next((f for f in reversed(sf[:k]) if f.role == "measure" and f.unit == spec["area"]), None)
         later = sf[k + 1:]
         product = next((f for f in later if f.role == "measure" and f.unit == spec["output"]), None)
@@ -70,10 +79,39 @@ def _yields(ctx: SentenceContext, words: dict) -> list[dict]:
                 or any(f.start < product.start and (f.noun or "").lower().startswith(tuple(words["yields"])) for f in later) \
                 or not any(w in text[max(s.start, product.start - 40):product.start].lower() for w in words["output_words"]):
             continue
+        ow = _cue_before(text, max(s.start, product.start - 40), product.start, words["output_words"])
+        if ow is None or not _linked(text, ow, product.start, words["figure_links"]):
+            continue  # "sản lượng cả năm", "sản lượng lương thực": another period or more crops than the area's
         out.append(relation("product", [factor, rate, product],
                             {"factor": factor.id, "rate": rate.id, "product": product.id}, cue="yield",
                             evidence="the area times its yield is the output"))
     return out
+
+
+def _more_after(text: str, product, end: int, words: dict) -> bool:
+    clause = text[product.end:end]
+    stop = CLAUSE_END.search(clause)
+    rest = clause[:stop.start() if stop else len(clause)].lower()
+    return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", rest) for w in words["total_includes"])
+
+
+def _says_more(rate, product) -> bool:
+    """The amount per unit names more than its head word and the total does not ("3 thành viên chính thức" against
+    "6.500 người"): the total may count others too."""
+    r = (rate.noun or "").lower().split()
+    p = (product.noun or "").lower().split()
+    return len(r) > 2 and r[:len(p)] != p if p else len(r) > 2
+
+
+def _linked(text: str, start: int, figure_start: int, links: list[str]) -> bool:
+    """Only link words ("bình quân", "đạt", …) between a cue's end and its figure."""
+    rest = " ".join(text[start:figure_start].lower().split())
+    while rest:
+        w = next((w for w in sorted(links, key=len, reverse=True) if rest == w or rest.startswith(w + " ")), None)
+        if w is None:
+            return False
+        rest = rest[len(w):].lstrip()
+    return True
 
 
 def _same_thing(a, b, people: set[str]) -> bool:
@@ -83,6 +121,13 @@ def _same_thing(a, b, people: set[str]) -> bool:
         return any(noun == w or noun.startswith(w + " ") for w in people)
 
     return head_word(a) == head_word(b) or of_people(a) and of_people(b)
+
+
+def _cue_before(text: str, start: int, end: int, cues: list[str]) -> int | None:
+    """Where the last of ``cues`` in text[start:end] ends, or None."""
+    low = text[start:end].lower()
+    found = [low.rfind(w) + len(w) for w in cues if w in low]
+    return start + max(found) if found else None
 
 
 def _each_re(words: dict) -> re.Pattern[str]:
@@ -107,5 +152,8 @@ def _words(cues: Cues) -> dict:
             "yields": {str(k).lower(): v for k, v in (spec.get("yields") or {}).items()},
             "yield_words": [str(w).lower() for w in spec.get("yield_words", [])],
             "output_words": [str(w).lower() for w in spec.get("output_words", [])],
+            "figure_links": [str(w).lower() for w in spec.get("figure_links", [])],
+            "total_includes": [str(w).lower() for w in spec.get("total_includes", [])],
+            "each_any": re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])"),
         }
     return found

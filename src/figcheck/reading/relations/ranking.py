@@ -103,6 +103,16 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         cur = None
     for r in rankings:
+        # every item a percentage of the same thing: the words after each are the first's ("… 35,22%; … 30,1%;
+        # thấp nhất là … 40,5% hộ cận nghèo" ranks another measure last, "85% vốn năm 2021 … 90% vốn năm 2020"
+        # other periods) — the list stops before the first item that says otherwise
+        tails = [_tail(rc, text, f, s.end) for f in r["items"]]
+        # (an item with no words after it takes the first's: "đứng đầu với 71,43% học sinh thi đậu, … trên 70%.")
+        keep = next((n for n, t in enumerate(tails) if t and t != tails[0]), len(tails))
+        if keep < len(tails):
+            r["items"] = r["items"][:keep]
+            if r["last"] is not None and r["last"] not in r["items"]:
+                r["last"] = None
         items = r["items"]
         if len(items) < 2:
             continue
@@ -117,6 +127,19 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                     cue=IN_ORDER, direction="decreasing",
                                     evidence=f"listed in order ('{order_cue}'): each at most the one before"))
     return out
+
+
+_TAIL_END = re.compile(r"[,;:()]|\.(?!\d)")
+
+
+def _tail(rc: _RankCues, text: str, f: Figure, end: int) -> str:
+    """What a percentage is of, as written after it in its clause ("40,5% hộ cận nghèo" → "hộ cận nghèo"), up to
+    a ranking cue ("88,5%, dẫn đầu toàn tỉnh" → "")."""
+    rest = text[f.end:min(end, f.end + 80)]
+    stop = _TAIL_END.search(rest)
+    words = rest[:stop.start() if stop else len(rest)].lower()
+    cue = rc.any_re.search(words)
+    return " ".join((words[:cue.start()] if cue else words).split())
 
 
 def _ends_with(pattern: re.Pattern[str], before: str, rc: _RankCues, words: int = 12) -> bool:

@@ -124,6 +124,9 @@ def _rates_of_resolved(cues: Cues, ctx: SentenceContext, used: set[str], shared:
             whole = occurred[0]
         if part.id in shared or part.qualifier is not None:
             continue  # a count with a share of its own already
+        if text[part.end:part.end + 40].lstrip(" " + (part.noun or "")).startswith("(") or \
+                re.match(r"\s*+[^\W\d_]++(?:\s++[^\W\d_]++){0,3}?\s*+\(", text[part.end:part.end + 40]):
+            continue  # "khám phá 2.400 vụ (kể cả án cũ)": an aside that says what the count holds
         out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
                             cue=None, evidence=f"a rate of what was solved ({said}) of what occurred"))
         used |= {part.id, pct.id}
@@ -141,7 +144,14 @@ def _rate_of(cues: Cues, gap: str) -> str | None:
     if rate is None or cues.cue_at_end(low, cues.share_words) is None or len(low.split()) > 10:
         return None
     body = " " + low[len(rate):] + " "
-    return next((v for v in sorted(cues.resolved, key=len, reverse=True) if f" {v} " in body), None)
+    verb = next((v for v in sorted(cues.resolved, key=len, reverse=True) if f" {v} " in body), None)
+    if verb is None:
+        return None
+    cue = cues.cue_at_end(low, cues.share_words)
+    rest = body.replace(f" {verb} ", " ", 1).strip()
+    rest = rest[:len(rest) - len(cue)].strip() if cue and rest.endswith(cue) else rest
+    fillers = cues.lang.words("cues.solving_rate_fillers")
+    return verb if not rest or rest in fillers else None
 
 
 def _earlier_whole(sf: list[Figure], k: int, parts: set[str], since: int = 0) -> Figure | None:
