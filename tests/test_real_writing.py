@@ -1674,3 +1674,13 @@ REVIEWED_NEAR_MISSES_3 = [
 def test_near_misses_found_by_a_third_review_make_no_error_or_warning():
     for text in REVIEWED_NEAR_MISSES_3:
         assert not [x for x in rules_of(text) if x[0] in ("error", "warning")], text
+
+
+def test_a_candidate_s_rate_on_a_ballot_form_may_be_of_the_valid_ballots():
+    text = ("Tổ bầu cử số 2:\n+ Phiếu phát ra: 200 + Phiếu thu về: 200\n+ Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%\n"
+            "+ Phiếu bầu ông A: 190 + Đạt tỷ lệ: 96,45%\n")
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_dose_number_is_no_count():
+    assert [f.text for f in figcheck.extract("Tỷ lệ tiêm chủng mũi 1 đạt 98%; mũi 2 đạt 95%.").figures] == ["98%", "95%"]

@@ -51,7 +51,12 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         block = _block(lines, fields, k)
         same = [f for f, label in block if f.id not in rated and f.unit == "count" and f.qualifier is None
                 and f.value is not None and f.value >= count.value and _head(label) == head]
-        if head and same and len({f.value for f in same}) == 1:
+        # a count with a rate of its own between ("+ Phiếu hợp lệ: 197 + Đạt tỷ lệ: 98,5%"): a candidate's votes
+        # below it may be of that count, not of the total — which, the form does not say
+        candidate = _names_candidate(cues, fields[k][1])
+        between = [f for f, label in block if candidate and f.id in rated and f.id != count.id and _head(label) == head
+                   and f.value is not None and f.value >= count.value]
+        if head and same and len({f.value for f in same}) == 1 and not any(f.value < same[-1].value for f in between):
             whole = same[-1]
             out.append(relation("share", [count, pct, whole], {"part": count.id, "percent": pct.id, "whole": whole.id},
                                 cue=None, evidence=f"a form's rate field after '{fields[k][1]}', of its total "
@@ -69,6 +74,11 @@ def _label(text: str, f: Figure) -> str | None:
     if m is None or (not m.group("bullet") and not (at_line_start and m.start() == 0)):
         return None
     return m.group("label").strip().lower()
+
+
+def _names_candidate(cues: Cues, label: str | None) -> bool:
+    words = f" {label or ''} "
+    return any(f" {w} " in words for w in cues.lang.words("cues.form_candidate_words"))
 
 
 def _head(label: str | None) -> str | None:
