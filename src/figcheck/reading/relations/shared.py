@@ -135,6 +135,7 @@ class Cues:
         self.and_split_re = re.compile(rf"(?<!\s)\s++(?:{and_alt})\s+")
         cue_alt = "|".join(re.escape(c) for c in self.subset_cues)
         self.subset_re = re.compile(rf"(?<![^\W_])(?:{cue_alt})(?![^\W_])", re.IGNORECASE)
+        self.subset_words = {c.split()[0].lower() for c in self.subset_cues}
         enum_cues = self.breakdown_cues + ["là"]
         self.enum_cue_re = "|".join(re.escape(c) for c in sorted(enum_cues + self.example_cues, key=len, reverse=True))
         back_alt = "|".join(re.escape(c) for c in self.back_ref)

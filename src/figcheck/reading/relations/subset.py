@@ -28,7 +28,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, s, sf, prev = ctx.text, ctx.sentence, ctx.figures, ctx.previous[-LOOKBACK:]
     starts = [f.start for f in sf]
     out = []
-    cue_spans = [(m.start(), m.end(), m.group(0).lower()) for m in cues.subset_re.finditer(text, s.start, s.end)]
+    # (a word each cue has, looked for first: most sentences hold none)
+    cue_spans = [(m.start(), m.end(), m.group(0).lower()) for m in cues.subset_re.finditer(text, s.start, s.end)] \
+        if any(w in ctx.lower for w in cues.subset_words) else []
     # "Cụ thể, lúa 6.838 ha; bắp 1.025 ha; …" after "… 11.397 ha.", "Nhiều đơn vị nổi bật, như: quận A bắt 35
     # vụ …": the sentence lists parts of the one before
     # "Trong số các điển hình mới này, có 5 mô hình …": of the earlier count those words name
