@@ -132,9 +132,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             p = region_start + k + len(noun_lead)
             rest = text[p:nxt]
             # the cue may follow a few more words of the noun: "06 Cảnh sát PCCC gồm A, B, …"
-            cue_m = re.match(rf"\s*+(?:[^\W\d_]++\s++){{1,3}}?,?\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
-                             rest, re.IGNORECASE) \
-                or re.match(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", rest, re.IGNORECASE)
+            more_words, bare = _cue_patterns(cues)
+            cue_m = more_words.match(rest) or bare.match(rest)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""
             start_items = p + (cue_m.end() if cue_m else 0)
             # names straight after the noun need no cue; after a comma they need one
@@ -232,6 +231,21 @@ def _described_list_words(cues: Cues) -> list[str]:
 _ASIDE_DASH = re.compile(r"(?<!\s)\s++[-–]\s")  # one start per run of blanks: linear
 
 
+def _cue_patterns(cues: Cues, which: str = "cue"):
+    """The patterns of a list's cue after a count's noun, compiled once a language: the cue after a few more
+    words of the noun, the bare cue — or the breakdown cue opening a bracket (``which="opener"``)."""
+    found = getattr(cues, "_enumeration_patterns", None)
+    if found is None:
+        bd = "|".join(re.escape(c) for c in sorted(cues.breakdown_cues, key=len, reverse=True))
+        found = cues._enumeration_patterns = {
+            "cue": (re.compile(rf"\s*+(?:[^\W\d_]++\s++){{1,3}}?,?\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
+                               re.IGNORECASE),
+                    re.compile(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", re.IGNORECASE)),
+            "opener": re.compile(rf"\s*(?:{bd})\s*:?\s*", re.IGNORECASE),
+        }
+    return found[which]
+
+
 def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
     """"03 học sinh giành giải Nhất (Phan Văn A - môn Toán, Trần Thị B - môn Pháp, Lê C – môn Sử)", "16 địa
     phương được xếp loại xuất sắc (gồm Tam Kỳ, Thăng Bình, …)": the names of what the count counts in the
@@ -250,8 +264,7 @@ def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
     if close < 0 or close > nxt or "(" in text[open_at + 1:close]:
         return None  # no bracket closed before the next figure (a figure inside is no list of names)
     inside = text[open_at + 1:close]
-    opener = re.match(rf"\s*(?:{'|'.join(re.escape(c) for c in sorted(cues.breakdown_cues, key=len, reverse=True))})\s*:?\s*",
-                      inside, re.IGNORECASE)  # "(gồm Tam Kỳ, Thăng Bình, …)"
+    opener = _cue_patterns(cues, "opener").match(inside)  # "(gồm Tam Kỳ, Thăng Bình, …)"
     if opener:
         open_at += opener.end()
         inside = inside[opener.end():]
