@@ -220,6 +220,7 @@ class FigureReader:
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_qualifiers = PhraseSet(lang.words("not_qualifiers"))
         self.not_units = lang.words("not_units")
+        self.average_words = [str(w).lower() for w in (lang.data.get("products") or {}).get("average", [])]
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
         self.cumulative = PhraseSet(lang.words("cumulative_before"))
@@ -573,6 +574,14 @@ class FigureReader:
         other = "en" if default == "vi" else "vi"
         return other if counts[other] >= 2 and counts[other] > counts[default] else default
 
+    def _average_before(self, text: str, s0: int, start: int) -> bool:
+        """An average stands before the number in its clause ("Bình quân mỗi huyện khởi tố 142,7 vụ"): a count
+        that need not be whole."""
+        # (commas may stand between: "Bình quân mỗi huyện, thành phố khởi tố 142,7 vụ")
+        clause = re.split(r"[;:()]|\.(?!\d)", text[max(s0, start - 60):start])[-1].lower()
+        return any(w in clause for w in self.average_words) and \
+            any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", clause) for w in self.average_words)
+
     def _measure_unit_after(self, text: str, end: int, s1: int) -> bool:
         """A unit of measure follows the number ("22.051,7 ha"): a quantity, whatever word stands before it."""
         m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
@@ -659,7 +668,8 @@ class FigureReader:
         # "not a whole number"; "2,4 lần" (times) and "59,6 tạ/ha" (a rate) are not
         head = (classifier or noun or "").lower()
         countable = c.unit == "count" and bool(head) and self.counted_nouns.starts(head) \
-            and not self.fractional_counts.starts(head) and "/" not in (noun or "")
+            and not self.fractional_counts.starts(head) and "/" not in (noun or "") \
+            and not self._average_before(text, sentence.start, c.start)
         return new_figure(
             id=fid, text=text[c.start:c.end], start=c.start, end=c.end, sentence=sentence.index,
             value=value, low=claim.low, high=claim.high, qualifier=c.qualifier, unit=c.unit, noun=noun,

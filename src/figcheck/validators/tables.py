@@ -440,7 +440,10 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
             for k in range(depth):
                 row = {"art": ai, "scope": "passage", "rid": None}
                 for m, figs in per_metric.items():
-                    f = figs[k] if k < len(figs) else (figs[0] if len(figs) == 1 else None)
+                    # a metric stated once goes with the first of another stated several times, not with each:
+                    # "4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin" — the 3.870 is no
+                    # second count of the tips received for the 4.018
+                    f = figs[k] if k < len(figs) else None
                     _add_figure(row, m, f)
                 rec_rows.append(row)
         for r in a.relations:

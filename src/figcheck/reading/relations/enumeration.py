@@ -141,7 +141,9 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 items, end_pos, open_tail = [], p, False
             else:
                 items, end_pos, open_tail = items_from(cues, text, start_items, nxt)
-            if len(items) < 2 and not (items and text[items[0].start - 1] in "“\""):
+            # one quoted name after a count of more is the name of the kind counted ("8 mô hình “Tự phòng, tự
+            # quản”"), not a list of one
+            if len(items) < 2 and not (items and text[items[0].start - 1] in "“\"" and n.value == 1):
                 items = []
             examples = cue in cues.example_cues
             if not items:

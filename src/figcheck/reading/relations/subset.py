@@ -270,9 +270,12 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             whole_by_id[w.id] = w
         for wid, ps in by_whole.items():
             whole = whole_by_id[wid]
-            if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps):
+            if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps) \
+                    or any(_an_attribute(cues, text, p) for p in ps):
                 # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
-                # người dân tộc"): the parts are attributes that may overlap, each only within the whole
+                # người dân tộc"), or parts that name attributes ("trong đó 198 nữ, 57 dân tộc thiểu số, 212 đoàn
+                # viên"; "4.018 tin có giá trị, đã giải quyết 3.870 tin"): the parts may overlap, each only within
+                # the whole
                 for part in ps:
                     out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id}, cue=cue,
                                         start=start))
@@ -285,6 +288,17 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             r["implied"] = True
             r["evidence"] = "parts counted by another noun, of the count the sentence before named last"
     return out
+
+
+def _an_attribute(cues: Cues, text: str, part: Figure) -> bool:
+    """The part's words name an attribute of the whole's members ("198 nữ", "4.018 tin có giá trị"), not a
+    category: such parts may overlap."""
+    phrase = re.split(r"[,;.()]|\d", text[part.end:part.end + 60], maxsplit=1)[0].lower()
+    words = " " + " ".join(phrase.split() + (part.noun or "").lower().split()) + " "
+    found = getattr(cues, "_overlapping_attributes", None)
+    if found is None:
+        found = cues._overlapping_attributes = [f" {w} " for w in cues.lang.words("cues.overlapping_attributes")]
+    return any(w in words for w in found)
 
 
 def _is_remainder(cues: Cues, text: str, after: int, part: Figure) -> bool:
