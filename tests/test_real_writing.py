@@ -1061,7 +1061,9 @@ def test_a_measure_change_read_loosely_or_at_its_printed_precision_is_not_flagge
 
 def test_a_bracketed_change_of_another_thing_is_not_the_value_s():
     for text in ("Thu ngân sách đạt 2.433 tỷ đồng, tăng 75,6% (tăng 12 dự án so với cùng kỳ).",
-                 "Xảy ra 60 vụ, tăng 25% (giảm 10 vụ so với tháng trước)."):
+                 "Xảy ra 60 vụ, tăng 25% (giảm 10 vụ so với tháng trước).",
+                 "Xảy ra 60 vụ, tăng 20% (tăng 5 vụ so với tháng trước).",  # another period: no restatement
+                 "Có 31 người bị thương, tăng 2,9 lần (tăng 22 người so với quý trước)."):
         assert not [ts for k, ts in kinds_and_texts(text) if k == "change" and len(ts) == 3], text
         assert not rules_of(text), text
 
