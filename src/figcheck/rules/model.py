@@ -29,7 +29,7 @@ TABLES: dict[str, dict[str, set[str]]] = {
                "flags": {"direction"}},
     "headline": {"numbers": {"title", "body"}, "lists": set(), "flags": set()},
     "range": {"numbers": {"count", "first", "last"}, "lists": set(), "flags": {"cue"}},
-    "product": {"numbers": {"factor", "rate", "product"}, "lists": set(), "flags": {"cue"}},
+    "product": {"numbers": {"factor", "rate", "product"}, "lists": set(), "flags": {"cue", "implied"}},
     "parts_change": {"numbers": {"total", "percent", "first", "first_percent", "second", "second_percent"},
                      "lists": set(), "flags": {"direction", "cue"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics

@@ -41,7 +41,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 i += 1
                 continue
             gap = gap_after_noun(text, c, d)
-        if short and d.role == "delta" and (not d.noun or compatible(c, d) or d.unit == c.unit):
+        if short and d.role == "delta" and d.unit == c.unit and not _is_times(cues, c) \
+                and (not d.noun or compatible(c, d) or d.unit == c.unit):
+            # ("gấp 2 lần (tăng 6.000 tấn)": a multiple is no value, and tấn no change of it)
             direction = cues.direction(gap) or "increase"
             if direction == "increase" and i + 2 < len(sf) and signed_direction(sf[i + 2]) == "decrease":
                 direction = "decrease"  # "giảm" stood before the delta, "(-53%)" says so again
