@@ -109,7 +109,8 @@ def found(text, title=None):
     ("Huyện lập 120 tổ, mỗi tổ có 3 thành viên, với tổng số 370 người.", [("core.product.each", "error")]),
     ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.260 tấn.", []),
     ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt hơn 7.265 tấn.", []),  # up to 7.269: to the printed precision
-    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.560 tấn.", [("core.product.yield", "error")]),
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha, sản lượng đạt 7.560 tấn.", [("core.product.yield", "error")]),
+    ("Lúa gieo trồng 1.200ha, năng suất bình quân 60,5 tạ/ha; sản lượng đạt 7.560 tấn.", [("core.product.implied-yield", "info")]),
     # the parts' changes against the total's: earlier values 10.000 + 30.000 = 40.000
     ("Tỉnh đón 52.000 lượt khách, tăng 30% (khách nước ngoài 12.000 lượt, tăng 20%; khách nội địa 40.000 lượt, "
      "tăng 33,3%).", []),

@@ -36,7 +36,7 @@ TABLES: dict[str, dict[str, set[str]]] = {
     # overall: the rate of the whole area whose parts it ranks
     "ranking": {"numbers": {"first", "last", "overall"}, "lists": {"ranked"}, "flags": {"cue", "direction"}},
     "range": {"numbers": {"count", "first", "last"}, "lists": set(), "flags": {"cue"}},
-    "product": {"numbers": {"factor", "rate", "product"}, "lists": set(), "flags": {"cue"}},
+    "product": {"numbers": {"factor", "rate", "product"}, "lists": set(), "flags": {"cue", "implied"}},
     "parts_change": {"numbers": {"total", "percent", "first", "first_percent", "second", "second_percent"},
                      "lists": set(), "flags": {"direction", "cue"}},
     "record": {"numbers": set(), "lists": set(), "flags": set()},  # numbers: the pack's metrics

@@ -41,7 +41,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 i += 1
                 continue
             gap = gap_after_noun(text, c, d)
-        if short and d.role == "delta" and (not d.noun or compatible(c, d) or d.unit == c.unit):
+        if short and d.role == "delta" and d.unit == c.unit and not _is_times(cues, c) \
+                and (not d.noun or compatible(c, d) or d.unit == c.unit):
+            # ("gấp 2 lần (tăng 6.000 tấn)": a multiple is no value, and tấn no change of it)
             direction = cues.direction(gap) or "increase"
             if direction == "increase" and i + 2 < len(sf) and signed_direction(sf[i + 2]) == "decrease":
                 direction = "decrease"  # "giảm" stood before the delta, "(-53%)" says so again
@@ -67,7 +69,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 if delta is not None and (delta.id in used or delta.role != "delta" or delta.unit != c.unit
                                           or head_word(delta) not in (None, head_word(c))
                                           or not _delta_of_percent(cues, text, d, delta)
-                                          or cues.direction(text[d.end:delta.start].strip(" (")) != direction):
+                                          or cues.direction(text[d.end:delta.start].strip(" (")) != direction
+                                          or _other_period(cues, text, delta)):
                     delta = None
                 if delta is not None:
                     roles["delta"] = delta.id
@@ -150,7 +153,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
             gap = gap_after_noun(text, d, nxt) if nxt is not None else ""
             if nxt is None or nxt.id in used or nxt.role != "delta" or nxt.unit != current.unit \
                     or head_word(nxt) not in (None, head_word(current)) or not gap.lstrip().startswith("(") \
-                    or ")" in gap or cues.direction(gap.strip(" (")) != direction:
+                    or ")" in gap or cues.direction(gap.strip(" (")) != direction or _other_period(cues, text, nxt):
                 continue  # a multiple alone says nothing the reader can test
             roles = {"current": current.id, "delta": nxt.id, "percent": None, "previous": None, "times": d.id}
             out.append(relation("change", [current, d, nxt], roles, direction=direction, cue=direction,
@@ -338,3 +341,10 @@ def _is_times(cues: Cues, f: Figure) -> bool:
     if found is None:
         found = cues._times_words = set(cues.lang.words("cues.times"))
     return head_word(f) in found
+
+
+def _other_period(cues: Cues, text: str, delta: Figure) -> bool:
+    """The bracket a restated change stands in compares with a period of its own ("tăng 20% (tăng 5 vụ so với
+    tháng trước)"): it may not restate the change before it."""
+    close = text.find(")", delta.end, delta.end + 80)
+    return close >= 0 and cues.compared_re.search(text[delta.end:close].lower()) is not None

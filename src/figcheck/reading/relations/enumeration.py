@@ -286,7 +286,9 @@ def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
         pos += len(segment) + 1
     if len(items) < 2:
         return None
-    return items, close, False, "("
+    # a bracket that opens with "gồm" lists them all; names alone may be the first few ("12 học sinh đạt giải
+    # (Nguyễn An - giải Nhất, Lê Bình - giải Nhì)"): then no more than the count
+    return items, close, not opener, opener.group(0).strip(" :").lower() if opener else "("
 
 
 def _named_nouns(cues: Cues) -> list[str]:

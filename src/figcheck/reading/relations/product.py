@@ -43,11 +43,12 @@ def _each(cues: Cues, ctx: SentenceContext, words: dict) -> list[dict]:
         after = rate.end + (len(rate.noun) + 1 if rate.noun and text.startswith(rate.noun, rate.end + 1) else 0)
         close = text.find(")", after, s.end) if text[after:s.end].lstrip()[:1] == "(" else after
         product = next((f for f in sf[k + 1:] if f.start > close), None) if close >= 0 else None
+        lead = text[max(s.start, product.start - 30):product.start].lower().rstrip() if product else ""
         if factor is None or product is None or product.role != "count" or product.unit != "count" \
-                or not any(text[max(s.start, product.start - 20):product.start].lower().rstrip().endswith(w)
-                           for w in words["totals"]) \
+                or CLAUSE_END.search(text, rate.end, product.start) \
+                or not any(lead.endswith(w) for w in words["totals"]) or any(lead.endswith(w) for w in cues.out_of) \
                 or not _same_thing(rate, product, words["people"]):
-            continue
+            continue  # (another clause, or "trong tổng số 60 cán bộ": a whole of its own)
         between = text[rate.end:product.start].lower()
         if rate.qualifier is not None or factor.qualifier is not None or CLAUSE_END.search(between) \
                 or words["each_any"].search(between) \
@@ -82,9 +83,11 @@ def _yields(ctx: SentenceContext, words: dict) -> list[dict]:
         ow = _cue_before(text, max(s.start, product.start - 40), product.start, words["output_words"])
         if ow is None or not _linked(text, ow, product.start, words["figure_links"]):
             continue  # "sản lượng cả năm", "sản lượng lương thực": another period or more crops than the area's
+        # the output in the next clause ("…; sản lượng cả năm …") may be of another season or crop: checked as info
+        apart = CLAUSE_END.search(text, rate.end, product.start) is not None
         out.append(relation("product", [factor, rate, product],
                             {"factor": factor.id, "rate": rate.id, "product": product.id}, cue="yield",
-                            evidence="the area times its yield is the output"))
+                            evidence="the area times its yield is the output", **({"implied": True} if apart else {})))
     return out
 
 
