@@ -123,7 +123,7 @@ def main() -> None:
     parts = {k: v for k, v in times.items() if k.startswith("  ")}
     reading = times["reading (extract figures, relations)"]
     detectors = sum(v for k, v in parts.items() if k.startswith("  relations: "))
-    parts["  relations: registry and bookkeeping"] = max(0.0, reading - sum(parts.values()))
+    parts["  reading, other (reader, detector registry, the timers)"] = max(0.0, reading - sum(parts.values()))
     print(f"{what}, batches of {args.batch}: {total:.2f} s CPU, "
           f"{args.articles / total:.0f} articles per CPU-second (stages run in turn, no worker pool)")
     for name, v in sorted(((k, v) for k, v in times.items() if not k.startswith("  ")), key=lambda kv: -kv[1]):

@@ -25,6 +25,8 @@ _TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decima
 # "số người nghiện đang được lập hồ sơ theo dõi là" (anchored at the clause's end: one search per figure)
 _NAMED_BEFORE = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,10}?)là\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
+# white space, then a word (group 1; optional, as in _ONE_WORD_AFTER, so that it matches wherever tried)
+_SPACED_WORD = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
@@ -710,11 +712,13 @@ class FigureReader:
         """The classifier and the noun phrase after a figure ("khẩu", "súng")."""
         words: list[str] = []
         classifier = None
-        for m in _WORD.finditer(text, pos, min(limit, pos + 120)):
-            gap = text[pos:m.start()]
-            if gap.strip():
+        end = min(limit, pos + 120)
+        while True:
+            # the next word, with nothing but white space before it (a match anchored at ``pos``)
+            m = _SPACED_WORD.match(text, pos, end)  # None only when pos is past the window
+            word = m.group(1) if m is not None else None
+            if word is None:
                 break
-            word = m.group(0)
             low = word.lower()
             if not words and classifier is None and low in self.classifiers:
                 classifier = low
@@ -724,7 +728,7 @@ class FigureReader:
                 pos = m.end()
                 continue
             if not words and low in self.stop_words and self.stop_word_nouns:
-                ahead = tuple(w.lower() for w in _WORD.findall(text, m.start(), m.start() + 40)[:2])
+                ahead = tuple(w.lower() for w in _WORD.findall(text, m.start(1), m.start(1) + 40)[:2])
                 if ahead in self.stop_word_nouns:  # "228 bị can": a noun, though "bị" ends others
                     words.append(word)
                     pos = m.end()
@@ -753,7 +757,6 @@ class FigureReader:
         return " ".join(chunk.split()[-12:])
 
     def _clause_after(self, text: str, end: int, s1: int) -> str:
-        chunk = text[end:min(s1, end + 160)]
-        m = _AFTER_BREAK.search(chunk)  # the next clause break or number
-        chunk = chunk[:m.start()] if m else chunk
-        return " ".join(chunk.split()[:10])
+        stop = min(s1, end + 160)
+        m = _AFTER_BREAK.search(text, end, stop)  # the next clause break or number
+        return " ".join(text[end:m.start() if m else stop].split()[:10])

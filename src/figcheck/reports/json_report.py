@@ -12,8 +12,12 @@ from typing import Any, TextIO
 SCHEMA_VERSION = 1
 
 
+# what json.dumps(obj, ensure_ascii=False, allow_nan=False) builds for every call, built once
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
 def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, allow_nan=False)
+    return _ENCODER.encode(obj)
 
 
 def encode_record(record: dict[str, Any]) -> str:

@@ -250,8 +250,9 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
 
 def described(text: str, f: Figure) -> tuple[str, ...]:
     """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
-    phrase = _PHRASE_END.split(text[f.end:f.end + 60], maxsplit=1)[0]
-    return tuple(w for w in phrase.lower().split()[:3] if w not in ("số",))
+    m = _PHRASE_END.search(text, f.end, f.end + 60)
+    phrase = text[f.end:m.start() if m else f.end + 60]
+    return tuple(w for w in phrase.lower().split()[:3] if w != "số")
 
 
 def verb_index(verbs: list[str]) -> dict[str, list[tuple[str, ...]]]:
