@@ -1705,7 +1705,25 @@ REVIEWED_NEAR_MISSES_4 = [
     "Toàn tỉnh khởi tố 1.284 vụ án. Bình quân mỗi huyện, thành phố khởi tố 142,7 vụ.",
     # one quoted name after a count of more names the kind counted
     "Toàn huyện có 21 mô hình, gồm 8 mô hình “Tự phòng, tự quản”, 6 mô hình “Camera an ninh”, 7 mô hình khác.",
+    # an amount in the description of a part is no part
+    "Toàn tỉnh có 46 doanh nghiệp đủ điều kiện, trong đó 12 doanh nghiệp đạt kim ngạch trên 20 triệu USD.",
+    # a fraction's total is a second count of the noun: which whole is meant stays unsaid
+    "Năm nay, huyện có thêm 9 xã đạt chuẩn, nâng tổng số xã đạt chuẩn lên 21/21 xã. Trong đó, 9 xã được công "
+    "nhận năm nay chiếm 42,86% tổng số xã.",
+    # the values in brackets after the period compared with are that period's
+    "Năm nay có 71 giải. So với năm trước (63 giải), số giải tăng 8 giải (+12,7%).",
+    "Năm nay xảy ra 64 vụ, làm 38 người chết. So với cùng kỳ (71 vụ, 43 người chết), giảm 7 vụ (-9,9%), giảm 5 "
+    "người chết (-11,6%).",
 ]
+
+
+def test_a_change_against_values_given_in_brackets_takes_the_current_value():
+    # the planted error: 71 − 64 = 7, not 9 — found on the current value, not on the bracket's
+    text = "Năm nay xảy ra 64 vụ. So với cùng kỳ (71 vụ), giảm 9 vụ (-12,7%)."
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    assert [[by_id[i] for i in r.figures] for r in a.relations if r.kind == "change"] == [["64", "9", "-12,7%"]]
+    assert ("error", "core.change.consistent") in rules_of(text)
 
 
 def test_near_misses_found_by_a_review_of_whole_articles_make_no_error_or_warning():

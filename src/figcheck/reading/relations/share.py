@@ -38,9 +38,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             whole = _earlier_whole(sf, position[part.id], parts)
             if whole is None and _opens_with_part(cues, text, ctx):
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
-                same = [w for w in ctx.previous[-LOOKBACK:] if w.role in COUNTED and w.unit == part.unit and w.qualifier is None
-                        and head_word(w) == head_word(part) and w.value is not None and part.value is not None
-                        and w.value >= part.value]
+                # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
+                # chiếm 42,86% tổng số xã" has two such counts, so no whole)
+                same = [w for w in ctx.previous[-LOOKBACK:] if w.role in COUNTED + ("denominator",) and w.unit == part.unit
+                        and w.qualifier is None and head_word(w) == head_word(part) and w.value is not None
+                        and part.value is not None and w.value >= part.value]
                 whole = same[0] if len({w.value for w in same}) == 1 else None
             if whole is not None:
                 r["roles"]["whole"] = whole.id
@@ -209,8 +211,10 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     if not words:
         return None
     for pool in (before, previous):
-        same = [f for f in pool if f.role in COUNTED and f.unit == "count" and f.qualifier is None and f.value
-                and (head_word(f) == words[0] or _contains(f.noun, words[:2]))]
+        # (a fraction's total is a count of the noun too: "nâng tổng số xã đạt chuẩn lên 21/21 xã" — with "9 xã"
+        # before it, two counts of "xã", so no whole)
+        same = [f for f in pool if f.role in COUNTED + ("denominator",) and f.unit == "count" and f.qualifier is None
+                and f.value and (head_word(f) == words[0] or _contains(f.noun, words[:2]))]
         if len({f.value for f in same}) == 1:
             return same[-1]
         if same and any(text[max(0, same[-1].start - 30):same[-1].start].lower().rstrip().endswith(w)

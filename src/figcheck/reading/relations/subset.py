@@ -226,7 +226,9 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
     owned = [(p, _whole_of(cues, text, p, wholes, unique)) for p in parts]
     # "…, đi cai nghiện 160 người, ở cơ sở khác 78, bị giam giữ 135 người": a part with no noun of its own, among
     # parts of one whole, counts what they count
-    owned = [(p, w if w is not None or p.noun or p.classifier or k == 0 else owned[k - 1][1])
+    # (of the same unit only: "12 doanh nghiệp đạt kim ngạch trên 20 triệu USD" — the amount is no part)
+    owned = [(p, w if w is not None or p.noun or p.classifier or k == 0
+              or owned[k - 1][1] is None or owned[k - 1][1].unit != p.unit else owned[k - 1][1])
              for k, (p, w) in enumerate(owned)]
     owned = [(p, w) for p, w in owned if w is not None]
     inferred = False
