@@ -1714,6 +1714,12 @@ REVIEWED_NEAR_MISSES_4 = [
     "Năm nay có 71 giải. So với năm trước (63 giải), số giải tăng 8 giải (+12,7%).",
     "Năm nay xảy ra 64 vụ, làm 38 người chết. So với cùng kỳ (71 vụ, 43 người chết), giảm 7 vụ (-9,9%), giảm 5 "
     "người chết (-11,6%).",
+    # a rate after two counts of different things with a verb between may be of either
+    "Năm qua xảy ra 95 vụ. Đã điều tra làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%.",
+    # a larger count of a noun the part's is a word of may be the whole as well
+    "Người dân cung cấp 4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin, đạt 88,9%.",
+    # "điểm 10" is a mark, not a count
+    "Toàn tỉnh có 186 bài thi đạt điểm 10, gồm 124 bài môn Toán, 38 bài môn Lịch sử và 24 bài môn Ngữ văn.",
 ]
 
 

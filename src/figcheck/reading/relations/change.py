@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
+from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, relation)
 
 
@@ -82,7 +82,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 i += 3 if delta else 2
                 continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
-                and not follows_other_count(text, sf, i) and _measures(d, c):
+                and not follows_other_count(text, sf, i) and _measures(d, c) \
+                and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)):
+            # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
             out.append(relation("share", [c, d], {"part": c.id, "percent": d.id, "whole": None}))
             i += 2
             continue

@@ -18,7 +18,8 @@ import re
 import weakref
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, content_words,
+                                                follows_other_count, gap_after_noun,
                                                 head_word, relation, verbs_before)
 
 COUNTED = ("count", "measure")
@@ -64,6 +65,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         prev = sf[k - 1]
         if prev.role not in COUNTED or not cues.share_gap(gap_after_noun(text, prev, pct)):
             continue
+        if k >= 2 and not pct.noun and not follows_other_count(text, sf, k - 1) \
+                and after_a_verb_and_another_count(text, sf[k - 2], prev):
+            continue  # "làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count
         if follows_other_count(text, sf, k - 1) and not pct.noun:
             run = _run_before(text, sf, k - 1)
             # a whole stands after the percentage before the run: "… 94 đối tượng, đạt 96,9%, trong đó … 15 vụ …,
@@ -160,9 +164,16 @@ def _earlier_whole(sf: list[Figure], k: int, parts: set[str], since: int = 0) ->
     """The latest count before ``sf[k]`` in its sentence (from ``sf[since]``) that counts the same thing and is
     not smaller."""
     part = sf[k]
-    for w in reversed(sf[max(0, since, k - LOOKBACK):k]):
+    pool = sf[max(0, since, k - LOOKBACK):k]
+    for n in range(len(pool) - 1, -1, -1):
+        w = pool[n]
         if w.id not in parts and w.role in COUNTED + ("denominator",) and w.unit == part.unit and head_word(w) == head_word(part) \
                 and w.value is not None and part.value is not None and w.value >= part.value and w.qualifier is None:
+            # "4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin, đạt 88,9%": a larger count
+            # before, of a noun the part's is a word of, may be the whole as well — which, the text does not say
+            if any(o.role in COUNTED and o.unit == part.unit and o.value is not None and o.value > w.value
+                   and head_word(o) != head_word(part) and head_word(part) in content_words(o.noun) for o in pool[:n]):
+                return None
             return w
     return None
 

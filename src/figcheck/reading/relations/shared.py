@@ -324,3 +324,14 @@ def in_brackets(text: str, f: Figure, reach: int = 200) -> bool:
     lo = max(0, f.start - reach)
     opened = text.rfind("(", lo, f.start)
     return opened >= 0 and opened > text.rfind(")", lo, f.start) and not CLAUSE_END.search(text, opened, f.start)
+
+
+_COMMA_AND_A_VERB = re.compile(r"\s*+,\s*+(?:[^\W\d_]++\s++){1,2}")
+
+
+def after_a_verb_and_another_count(text: str, before: Figure, f: Figure) -> bool:
+    """``f`` follows a count of another thing with only a comma and a verb between ("88 vụ, bắt 142 đối tượng")."""
+    if before.role not in ("count", "measure") or before.unit != f.unit or head_word(before) == head_word(f):
+        return False
+    gap = gap_after_noun(text, before, f)
+    return _COMMA_AND_A_VERB.fullmatch(gap) is not None
