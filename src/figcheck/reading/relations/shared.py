@@ -326,7 +326,7 @@ def in_brackets(text: str, f: Figure, reach: int = 200) -> bool:
     return opened >= 0 and opened > text.rfind(")", lo, f.start) and not CLAUSE_END.search(text, opened, f.start)
 
 
-_COMMA_AND_A_VERB = re.compile(r"\s*+,\s*+(?:[^\W\d_]++\s++){1,2}")
+_COMMA_AND_A_VERB = re.compile(r"(?<![\s,])\s*+,\s*+(?:[^\W\d_]++\s++){1,2}")  # starts only after a non-blank: linear
 
 
 def after_a_verb_and_another_count(text: str, before: Figure, f: Figure) -> bool:
