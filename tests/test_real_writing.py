@@ -1749,3 +1749,28 @@ def test_near_misses_of_the_set_b_patterns_found_by_a_review():
     assert rules_of("Lúa gieo cấy 1.200ha, năng suất 60 tạ/ha; sản lượng đạt 15.000 tấn.") == \
         [("info", "core.product.implied-yield")]
     assert rules_of("Lúa gieo cấy 1.200ha, năng suất 60 tạ/ha; sản lượng lúa cả năm đạt 15.000 tấn.") == []
+
+
+# -- counts each "chiếm tỷ lệ p%" of a whole the text names but does not count (issue 11) ------------
+
+def one_whole(text: str) -> list[list[str]]:
+    a = figcheck.extract(text)
+    by_id = {f.id: f.text for f in a.figures}
+    return [[by_id[i] for i in r.figures] for r in a.relations if r.cue == "one whole"]
+
+
+def test_counts_with_shares_of_one_named_whole_imply_the_same_whole():
+    # 1.600/8% = 20.000 and 1.000/5% = 20.000: one whole of households
+    text = "Toàn huyện hiện còn 1.600 hộ nghèo, chiếm tỷ lệ 8%; số hộ cận nghèo là 1.000 hộ, chiếm tỷ lệ 5%."
+    assert one_whole(text) == [["1.600", "8%", "1.000", "5%"]]
+    assert not rules_of(text)
+    # 1.000/7% ≈ 14.300 households: another whole — shown, as info only
+    assert rules_of(text.replace("5%", "7%")) == [("info", "core.breakdown.one-implied-whole")]
+
+
+def test_shares_of_another_place_or_of_no_named_whole_imply_no_common_whole():
+    for text in ("Toàn huyện hiện còn 1.600 hộ nghèo, chiếm tỷ lệ 8%; xã A có 300 hộ nghèo, chiếm tỷ lệ 12%.",
+                 "Huyện hiện còn 1.600 hộ nghèo, chiếm tỷ lệ 8%; số hộ cận nghèo là 1.000 hộ, chiếm tỷ lệ 7%.",
+                 "Toàn huyện có 1.600 hộ nghèo, chiếm tỷ lệ 8%; 40 trường học đạt chuẩn, chiếm tỷ lệ 70%."):
+        assert not one_whole(text), text
+        assert not rules_of(text), text

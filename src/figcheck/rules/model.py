@@ -25,7 +25,8 @@ TABLES: dict[str, dict[str, set[str]]] = {
               "flags": {"cue"}},
     "fraction": {"numbers": {"part", "whole"}, "lists": set(), "flags": set()},
     # plan_of_total, plans_of_parts: (count, percentage of a plan) pairs, read as the plans they imply
-    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts", "plan_of_total", "plans_of_parts"},
+    # one_whole: (count, percentage) pairs of one whole the text names but does not count
+    "breakdown": {"numbers": {"total"}, "lists": {"parts", "other_parts", "plan_of_total", "plans_of_parts", "one_whole"},
                   "flags": {"exhaustive", "cue", "implied"}},
     "enumeration": {"numbers": {"count", "items"}, "lists": set(), "flags": {"exhaustive", "cue"}},
     "pair": {"numbers": {"first", "second"}, "lists": set(), "flags": {"cue"}},

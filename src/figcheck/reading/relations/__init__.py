@@ -61,7 +61,8 @@ AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
 ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
                       pooled_share.detect, share_list.detect,
-                      ranking.detect_overall, plans.detect, id_range.detect, parts_change.detect)
+                      ranking.detect_overall, plans.detect, share_list.detect_unstated_whole, id_range.detect,
+                      parts_change.detect)
 
 
 class RelationReader:

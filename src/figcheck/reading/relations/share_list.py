@@ -15,6 +15,10 @@ stand in consecutive clauses or form lines with no other figure between them, an
 
 A list of shares with neither (attributes that overlap: "đại biểu nữ chiếm 30%; đại biểu trẻ chiếm 15%;
 đại biểu có trình độ đại học chiếm 95%") makes no relation.
+
+``detect_unstated_whole``: counts of one kind, each "chiếm (tỷ lệ) p%" of a whole the sentence names
+("Toàn địa bàn …") but does not count, imply one whole (a ``breakdown`` with ``cue: "one whole"`` and the
+pairs in ``one_whole``; checked as info).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from figcheck.reading.relations.form import _label
 from figcheck.reading.relations.shared import Cues, relation, word_alternation
 
 CUE = "shares"
+ONE_WHOLE = "one whole"  # the cue of counts each with its share of one whole the text does not count
 # what may stand between two shares of one list: a clause end, a line break, blanks, bullets and labels
 _SENTENCE_END = re.compile(r"\.(?![\w%])")
 _SEPARATOR = re.compile(r"[;\n]")
@@ -45,6 +50,9 @@ class _ListCues:
         self.opener_re = word_alternation(lang.words("cues.share_list_openers") + cues.breakdown_cues)
         self.remainder = [w.lower() for w in cues.remainder]
         self.trailing = sorted(set(lang.words("cues.bare_percent_before") + cues.share_words), key=len, reverse=True)
+        self.share_cues = lang.words("cues.bare_percent_before")  # "chiếm", "chiếm tỷ lệ"
+        self.whole_area = [w.lower() for w in lang.data["cues"].get("ranking", {}).get("whole_area", [])]
+        self.place_re = word_alternation(cues.place_prefixes)
 
 
 def _list_cues(cues: Cues) -> _ListCues:
@@ -141,7 +149,7 @@ def _read_list(cues: Cues, lc: _ListCues, text: str, body: list[Figure], order: 
 def _label_of(lc: _ListCues, text: str, it) -> str | None:
     """What a share is of: a form field's label, or the clause's words before the percentage (its cue
     word dropped): "Xét theo địa bàn, khu vực thành thị chiếm 57,1%" → "khu vực thành thị"."""
-    pct, part, _, _ = it
+    _, part, _, _ = it
     if part is not None:
         label = _label(text, part)
         if label:
@@ -182,3 +190,47 @@ def _remainder_after(lc: _ListCues, text: str, body: list[Figure], order: dict[s
     clause = _SENTENCE_END.split(gap[m.end():], maxsplit=1)[0]
     clause = _SEPARATOR.split(clause, maxsplit=1)[0].strip().lower()
     return any(clause == w or clause.startswith(w + " ") for w in lc.remainder)
+
+
+def detect_unstated_whole(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
+    """Counts of one kind each with its percentage of a whole the sentence names but does not count ("Toàn
+    địa bàn còn 1.589 hộ nghèo, chiếm tỷ lệ 9,17%; … 1.299 hộ cận nghèo, chiếm tỷ lệ 7,5%"): the wholes they
+    imply (1.589/9,17%, 1.299/7,5%) are one. A ``breakdown`` with ``cue: "one whole"`` and the (count,
+    percentage) pairs in ``one_whole``, checked as info (the text may mean two wholes)."""
+    lc = _list_cues(cues)
+    open_shares = [r for r in done if r["kind"] == "share" and r["roles"].get("part") and r["roles"].get("percent")
+                   and not r["roles"].get("whole") and not r["roles"].get("wholes") and not r["roles"].get("pooled_parts")]
+    if len(open_shares) < 2:
+        return []  # nothing to read
+    text = article.text
+    by_id = {f.id: f for f in article.figures}
+    sentences = {s.index: s for s in article.sentences}
+    groups: dict[tuple, list[tuple[Figure, Figure]]] = {}
+    for r in open_shares:
+        part, pct = by_id.get(r["roles"]["part"]), by_id.get(r["roles"]["percent"])
+        if part is None or pct is None or part.unit != "count" or part.qualifier or pct.qualifier \
+                or pct.value is None or not 0 < pct.value < 100 or part.sentence != pct.sentence:
+            continue
+        cue = cues.cue_at_end(text[part.end:pct.start], lc.share_cues)
+        if cue is None:
+            continue
+        groups.setdefault((part.sentence, cues.kind_of(part)), []).append((part, pct))
+    out = []
+    for (si, _), pairs in groups.items():
+        s = sentences.get(si)
+        if s is None or len(pairs) < 2 or len({p.id for p, _ in pairs}) != len(pairs):
+            continue
+        first = min(p.start for p, _ in pairs)
+        named = text[s.start:first].lower()
+        area = next((w for w in lc.whole_area if w in named), None)
+        if area is None:
+            continue
+        pairs.sort(key=lambda pp: pp[0].start)
+        between = text[pairs[0][1].end:pairs[-1][0].start].lower()
+        if lc.place_re.search(between):
+            continue  # "…; huyện A có 300 hộ nghèo, chiếm 12%": a share of another place's whole
+        out.append(relation("breakdown", [f for pp in pairs for f in pp],
+                            {"total": None, "parts": [], "other_parts": [], "one_whole": [[p.id, q.id] for p, q in pairs]},
+                            exhaustive=False, cue=ONE_WHOLE,
+                            evidence=f"counts of one kind each with its share of the whole '{area}' names"))
+    return out
