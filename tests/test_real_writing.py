@@ -1720,6 +1720,11 @@ REVIEWED_NEAR_MISSES_4 = [
     "Người dân cung cấp 4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin, đạt 88,9%.",
     # "điểm 10" is a mark, not a count
     "Toàn tỉnh có 186 bài thi đạt điểm 10, gồm 124 bài môn Toán, 38 bài môn Lịch sử và 24 bài môn Ngữ văn.",
+    # a fraction in words after a short description of the part
+    "Năm nay, toàn huyện có 2.145 hộ gia đình đạt danh hiệu “Gia đình văn hóa” trên tổng số 2.231 hộ (đạt 96,15%).",
+    # a bare percentage after a target named earlier is a ratio to it, free to pass 100
+    "Có 9/11 huyện hoàn thành vượt dự toán thu nội địa; cao nhất là thành phố A đạt 128,4%, thấp nhất là huyện B "
+    "đạt 86,2%.",
 ]
 
 

@@ -228,6 +228,10 @@ class FigureReader:
         self.cumulative = PhraseSet(lang.words("cumulative_before"))
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
+        verbs = "|".join(re.escape(w) for w in sorted(lang.words("target_verbs"), key=len, reverse=True)) or "(?!)"
+        targets = "|".join(re.escape(w) for w in sorted(self.ratio_nouns, key=len, reverse=True)) or "(?!)"
+        # (each word starts after a non-letter and none is rescanned: linear on any text)
+        self.target_re = re.compile(rf"(?<![^\W_])(?:{verbs})\s++(?:[^\W\d_]++\s++){{0,2}}?(?:{targets})(?![^\W_])")
         self.year_words = PhraseSet(lang.words("year_words"))
         ranges = lang.data.get("identifier_ranges") or {}
         self.id_range_prefixes = [str(p) for p in ranges.get("prefixes", [])]
@@ -576,6 +580,11 @@ class FigureReader:
         other = "en" if default == "vi" else "vi"
         return other if counts[other] >= 2 and counts[other] > counts[default] else default
 
+    def _target_before(self, text: str, s0: int, start: int) -> bool:
+        """A word of a target ("dự toán", "kế hoạch") stands after "vượt" or "hoàn thành" earlier in the sentence."""
+        low = text[s0:start].lower()
+        return any(w in low for w in self.ratio_nouns) and self.target_re.search(low) is not None
+
     def _average_before(self, text: str, s0: int, start: int) -> bool:
         """An average stands before the number in its clause ("Bình quân mỗi huyện khởi tố 142,7 vụ"): a count
         that need not be whole."""
@@ -703,6 +712,10 @@ class FigureReader:
         if self.compared.starts(after):
             return "change"
         if self.share_words.ends(before):
+            # "… hoàn thành vượt dự toán thu nội địa; cao nhất là thành phố A đạt 128,4%": what the sentence
+            # measures against a target before it, with no noun of its own, is a ratio to that target
+            if not noun and self._target_before(text, s0, c.start):
+                return "percent"
             return "share"
         if noun:
             return "share"

@@ -97,7 +97,20 @@ def detect_in_words(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if a.id in used or b.id in used or a.role != "count" or b.role != "count" or a.unit != b.unit:
             continue
         words = " ".join(gap_after_noun(text, a, b).lower().split())
-        if words in cues.out_of and (not a.noun or head_word(a) == head_word(b)):
+        cue = words if words in cues.out_of else _described_then_out_of(cues, words)
+        if cue and (not a.noun or head_word(a) == head_word(b)):
+            words = cue
             out.append(relation("fraction", [a, b], {"part": a.id, "whole": b.id}, cue=words))
             used |= {a.id, b.id}
     return out
+
+
+def _described_then_out_of(cues: Cues, words: str) -> str | None:
+    """"… 2.145 hộ gia đình đạt danh hiệu “Gia đình văn hóa” trên tổng số 2.231 hộ": a short description of the
+    part (one clause, at most 12 words), then the words of ``cues.out_of`` right before the whole."""
+    for cue in sorted(cues.out_of, key=len, reverse=True):
+        if words.endswith(" " + cue) and " tổng" in " " + cue:
+            lead = words[:-len(cue)]
+            if len(lead.split()) <= 12 and not CLAUSE_END.search(lead) and "," not in lead:
+                return cue
+    return None
