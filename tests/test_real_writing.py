@@ -1779,3 +1779,12 @@ def test_shares_of_another_place_or_of_no_named_whole_imply_no_common_whole():
                  "Toàn huyện có 1.600 hộ nghèo, chiếm tỷ lệ 8%; 40 trường học đạt chuẩn, chiếm tỷ lệ 70%."):
         assert not one_whole(text), text
         assert not rules_of(text), text
+
+
+def test_the_earlier_value_in_brackets_after_the_period_compared_with_checks_the_change():
+    text = "Năm 2025, tỉnh đón 1.284.000 lượt khách du lịch, tăng 14% so với cùng kỳ năm 2024 (1.126.000 lượt)."
+    [r] = [r for r in figcheck.extract(text).relations if r.kind == "change"]
+    assert r.roles["previous"] is not None
+    assert rules_of(text) == []
+    # (1.284.000 − 1.126.000)/1.126.000 = 14,0 %, not 18,5 %
+    assert ("error", "core.change.consistent") in rules_of(text.replace("tăng 14%", "tăng 18,5%"))

@@ -77,6 +77,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                     delta = None
                 if delta is not None:
                     roles["delta"] = delta.id
+                earlier = sf[i + 2] if delta is None and i + 2 < len(sf) else None
+                if earlier is not None and earlier.id not in used and earlier.role in ("count", "measure") \
+                        and earlier.unit == c.unit and (head_word(earlier) in (None, head_word(c))
+                                                        or (earlier.noun or "").lower() == (c.classifier or "").lower()) \
+                        and earlier.qualifier is None and _baseline_in_brackets(cues, text, earlier) \
+                        and d.unit == "percent":
+                    # "1.284.000 lượt, tăng 18,5% so với cùng kỳ năm 2024 (1.126.000 lượt)": the earlier value
+                    roles["previous"] = earlier.id
+                    delta = earlier
                 out.append(relation("change", [c, d] + ([delta] if delta else []), roles, direction=direction,
                                     cue=direction))
                 i += 3 if delta else 2
