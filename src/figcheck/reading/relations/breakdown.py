@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, relation, skip_blanks)
 
 
@@ -69,6 +69,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         tail = text[parts[-1].end:region_end].lower()
         tail = tail.split(";")[0]
         open_tail = bool(cues.open_tail_re.search(tail)) or any(w in tail for w in cues.open_tail_marks)
+        if open_tail and len(parts) >= 2 and counted_rest(cues, text, parts[-1]) \
+                and not any(w in tail for w in cues.open_tail_marks):
+            open_tail = False  # "…, 8 vụ và 3 vụ cháy khác": the other fires are counted, the list is complete
         # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": an item counted once per name, twice here; where the names
         # cannot be counted the printed parts fall short of the sum, and the list only bounds its total
         times: dict[str, int] = {}

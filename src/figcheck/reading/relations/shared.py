@@ -335,3 +335,21 @@ def after_a_verb_and_another_count(text: str, before: Figure, f: Figure) -> bool
         return False
     gap = gap_after_noun(text, before, f)
     return _COMMA_AND_A_VERB.fullmatch(gap) is not None
+
+
+_REST_END = re.compile(r"[,;:()]|\.(?!\d)")
+
+
+def counted_rest(cues: Cues, text: str, part: Figure) -> bool:
+    """The part's own words end by saying it is the rest ("… và 3 vụ cháy khác", "5 vụ còn lại"): a counted
+    remainder, so the list it ends is complete."""
+    found = getattr(cues, "_counted_rest", None)
+    if found is None:
+        found = cues._counted_rest = tuple(" " + w for w in cues.lang.words("cues.counted_rest"))
+    rest = text[part.end:part.end + 60]
+    stop = _REST_END.search(rest)
+    words = rest[:stop.start() if stop else len(rest)].lower().split()
+    # (the part's own words: "3 vụ cháy khác", not "17 vụ và các vụ khác", an open tail after it)
+    if len(words) > 4 or any(w in cues.list_and or w in ("các", "những", "nhiều") for w in words):
+        return False
+    return (" " + " ".join(words)).endswith(found)

@@ -17,7 +17,8 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, content_words, described,
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, content_words,
+                                                counted_rest, described,
                                                 gap_after_noun,
                                                 head_word, relation, skip_blanks, verbs_before)
 
@@ -282,7 +283,8 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
                     out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id}, cue=cue,
                                         start=start))
                 continue
-            remainder = len(ps) >= 2 and _is_remainder(cues, text, ps[-2].end, ps[-1])
+            remainder = len(ps) >= 2 and (_is_remainder(cues, text, ps[-2].end, ps[-1]) or counted_rest(cues, text, ps[-1])
+                                           and ps[-1] is parts[-1])
             roles = {"total": whole.id, "parts": [p.id for p in ps], "other_parts": []}
             out.append(relation("breakdown", [whole] + ps, roles, exhaustive=remainder, cue=cue, start=start))
     if inferred:
