@@ -1799,3 +1799,14 @@ def test_a_last_item_that_counts_the_rest_closes_the_list():
     for text in ("Năm qua xảy ra 52 vụ cháy, gồm cháy nhà ở 21 vụ, cháy kho 17 vụ và các vụ khác.",
                  "Năm qua xảy ra 52 vụ cháy. Trong đó, cháy nhà ở 21 vụ, cháy kho 17 vụ và 3 vụ cháy khác do chập điện."):
         assert not [x for x in rules_of(text) if x[0] in ("error", "warning")], text
+
+
+def test_a_percentage_of_a_target_whose_value_follows_it():
+    text = "Năm nay, tổng thu ngân sách đạt 3.864 tỷ đồng, bằng 78,1% dự toán năm 4.950 tỷ đồng."
+    assert ("share", ["3.864 tỷ đồng", "78,1%", "4.950 tỷ đồng"]) in kinds_and_texts(text)
+    assert rules_of(text) == []
+    assert ("error", "core.share.measured-ratio") in rules_of(text.replace("78,1%", "81,6%"))
+    # a value after a comma, or of another unit, is no value of the target
+    for other in ("Năm nay, tổng thu ngân sách đạt 3.864 tỷ đồng, bằng 81,6% dự toán năm, 4.950 tỷ đồng là thu nội địa.",
+                  "Tỉnh đã giải quyết việc làm cho 15.360 lao động, đạt 81,6% kế hoạch năm 4.950 tỷ đồng."):
+        assert not [x for x in rules_of(other) if x[0] in ("error", "warning")], other

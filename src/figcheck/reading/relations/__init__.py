@@ -52,7 +52,8 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 
 # Sentence detectors run in this order on each sentence's figures; each sees its sentence's relations only,
 # so reading stays linear in the article.
-SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, whole_share.detect,
+SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, share.detect_stated_target,
+                      whole_share.detect,
                       subset.detect, breakdown.detect, outcome.detect, subset.detect_implied, subset.detect_separately,
                       subset.detect_running_total, product.detect, pair.detect, ranking.detect)
 # How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật

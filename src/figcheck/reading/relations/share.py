@@ -18,7 +18,7 @@ import re
 import weakref
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, content_words,
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, relation, verbs_before)
 
@@ -246,3 +246,42 @@ def _opens_with_part(cues: Cues, text: str, ctx: SentenceContext) -> bool:
     """The sentence opens by speaking of a part of what the sentence before stated ("Trong số đó, …")."""
     opening = text[ctx.sentence.start:ctx.sentence.start + 30].lower().lstrip(" -–(")
     return any(opening.startswith(w) for w in cues.part_openers)
+
+
+_TARGET_GAP = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]++\s++){0,3}+$")  # starts only at a word start: linear
+
+
+def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A value, its percentage of a target and the target's value written after it: "thu ngân sách đạt 3.864 tỷ
+    đồng, bằng 81,6% dự toán năm 4.950 tỷ đồng" — the share of the target, checked as a measured ratio (``cue:
+    "a/b"``, each figure to its printed precision). Only where the target noun (``ratio_nouns``) follows the
+    percentage and at most three words stand between it and a value of the part's unit."""
+    text, sf = ctx.text, ctx.figures
+    if not any(w in ctx.lower for w in _ratio_nouns(cues)):
+        return []
+    used = {fid for r in ctx.found for fid in r["figures"] if r["kind"] == "share"}
+    out = []
+    for k in range(1, len(sf) - 1):
+        part, pct, whole = sf[k - 1], sf[k], sf[k + 1]
+        if pct.unit != "percent" or pct.id in used or part.id in used or part.role not in COUNTED \
+                or whole.role not in COUNTED or whole.unit != part.unit or part.qualifier or whole.qualifier:
+            continue
+        if not cues.share_gap(gap_after_noun(text, part, pct)) or CLAUSE_END.search(text, part.end, whole.start):
+            continue
+        after = text[pct.end:whole.start].lower()
+        target = next((w for w in _ratio_nouns(cues) if after.lstrip().startswith(w + " ")), None)
+        if target is None or not _TARGET_GAP.match(after.lstrip()[len(target):].lstrip()):
+            continue
+        if part.unit == "count" and head_word(part) != head_word(whole):
+            continue
+        out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
+                            cue="a/b", evidence=f"the percentage of the {target} whose value follows it"))
+        used |= {part.id, pct.id}
+    return out
+
+
+def _ratio_nouns(cues: Cues) -> list[str]:
+    found = getattr(cues, "_target_nouns", None)
+    if found is None:
+        found = cues._target_nouns = [w for w in cues.lang.words("ratio_nouns") if w not in ("cùng kỳ", "năm trước")]
+    return found
