@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
+from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, relation)
 
 
@@ -19,7 +19,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     i = 0
     while i < len(sf) - 1:
         c, d = sf[i], sf[i + 1]
-        if _baseline_in_brackets(cues, text, c):
+        if baseline_in_brackets(cues, text, c):
             i += 1  # "So với năm 2025 (63 giải), số giải tăng 8 giải": 63 is the earlier value, not the current one
             continue
         percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change"
@@ -81,7 +81,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 if earlier is not None and earlier.id not in used and earlier.role in ("count", "measure") \
                         and earlier.unit == c.unit and (head_word(earlier) in (None, head_word(c))
                                                         or (earlier.noun or "").lower() == (c.classifier or "").lower()) \
-                        and earlier.qualifier is None and _baseline_in_brackets(cues, text, earlier) \
+                        and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier) \
                         and d.unit == "percent":
                     # "1.284.000 lượt, tăng 18,5% so với cùng kỳ năm 2024 (1.126.000 lượt)": the earlier value
                     roles["previous"] = earlier.id
@@ -130,7 +130,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         if bare_percent and not named:
             continue
         pools = [[p for p in sf[max(0, k - LOOKBACK):k] if p.role in ("count", "measure") and p.id not in used
-                  and not _baseline_in_brackets(cues, text, p)]]
+                  and not baseline_in_brackets(cues, text, p)]]
         if not pools[0] and _opens_with_comparison(cues, text, ctx):
             pools.append([p for p in ctx.previous[-LOOKBACK:] if p.role in ("count", "measure")])
             # "… ghi nhận 24 vụ … . So với cùng kỳ, … cả 3 tiêu chí đều đi xuống. Cụ thể, so với cùng kỳ, số vụ
@@ -301,27 +301,6 @@ def _speaks_of(previous: list[Figure], sf: list[Figure]) -> bool:
     compared, and no sentence before it is."""
     heads = {head_word(f) for f in sf if f.role == "delta"} - {None}
     return any(p.role in ("count", "measure") and head_word(p) in heads for p in previous[-LOOKBACK:])
-
-
-def _baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
-    """``f`` stands in brackets right after the period it is compared with: "so với năm 2025 (63 giải)"."""
-    window = text[max(0, f.start - 120):f.start]
-    opened = window.rfind("(")
-    if opened < 0 or ")" in window[opened:]:
-        return False
-    # ("(71 vụ, 43 người chết, 57 người bị thương)": each value of the bracket, written bare, is of that period —
-    # not "(khách nước ngoài khoảng 210.000 lượt, tăng 7,45%; …)", labelled parts with changes of their own)
-    segment = re.split(r"[,;]", window[opened + 1:])[-1]
-    if segment.strip() or cues.direction(window[opened + 1:]) is not None \
-            or any(w in window[opened + 1:].lower() for w in cues.increase + cues.decrease):
-        return False
-    inner = window[:opened].rstrip()
-    if not inner:
-        return False
-    m = None
-    for m in cues.other_period_re.finditer(inner.lower()):
-        pass
-    return m is not None and not re.search(r"[,;.)]|\d{5,}", inner[m.end():]) and len(inner[m.end():].split()) <= 3
 
 
 def _delta_of_percent(cues: Cues, text: str, pct: Figure, delta: Figure) -> bool:

@@ -68,8 +68,8 @@ def _yields(ctx: SentenceContext, words: dict) -> list[dict]:
     out = []
     for k, rate in enumerate(sf):
         spec = next((v for u, v in words["yields"].items() if (rate.noun or "").lower().startswith(u)), None)
-        if spec is None or rate.role != "count":
-            continue
+        if spec is None or rate.role != "count" or rate.qualifier is not None:
+            continue  # ("năng suất bình quân ước 80,2 tạ/ha": an estimate, read with a count's rounding)
         yw = _cue_before(text, max(s.start, rate.start - 30), rate.start, words["yield_words"])
         if yw is None or not _linked(text, yw, rate.start, words["figure_links"]):
             continue  # "năng suất vụ mùa 55 tạ/ha": of another season than the area

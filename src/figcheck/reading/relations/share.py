@@ -18,7 +18,8 @@ import re
 import weakref
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, content_words,
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
+                                                content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, relation, verbs_before)
 
@@ -31,19 +32,22 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     # a count with a percentage of its own is a sibling part, never the whole of another: "39 vụ (chiếm
     # 31,2%), 36 vụ (chiếm 28,8%)"
     parts = {r["roles"]["part"] for r in ctx.found if r["kind"] == "share"}
+    # values of another period given in brackets are no wholes: "3.245 ca … (2.810 ca); trong đó 1.420 ca, chiếm 43,8%"
+    not_wholes = parts | ({f.id for f in sf if baseline_in_brackets(cues, text, f)} if "(" in ctx.lower else set())
     position = {f.id: i for i, f in enumerate(sf)}
     out = []
     for r in ctx.found:  # complete the shares found before: their whole
         if r["kind"] == "share" and r["roles"].get("whole") is None:
             part = sf[position[r["roles"]["part"]]]
-            whole = _earlier_whole(sf, position[part.id], parts)
+            whole = _earlier_whole(sf, position[part.id], not_wholes)
             if whole is None and _opens_with_part(cues, text, ctx):
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
                 # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
                 # chiếm 42,86% tổng số xã" has two such counts, so no whole)
                 same = [w for w in ctx.previous[-LOOKBACK:] if w.role in COUNTED + ("denominator",) and w.unit == part.unit
                         and w.qualifier is None and head_word(w) == head_word(part) and w.value is not None
-                        and part.value is not None and w.value >= part.value]
+                        and part.value is not None and w.value >= part.value
+                        and not baseline_in_brackets(cues, text, w)]
                 whole = same[0] if len({w.value for w in same}) == 1 else None
             if whole is not None:
                 r["roles"]["whole"] = whole.id
@@ -74,7 +78,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # đã khám phá 15 vụ, 45 đối tượng, đạt 100%" — the 94 belongs to the rate before
             since = max((i + 1 for i in range(position[run[0].id]) if sf[i].unit == "percent" and sf[i].role == "share"),
                         default=0)
-            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], parts, since)] if w is not None]
+            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], not_wholes, since)] if w is not None]
             if len(owners) == 1:
                 part, whole = owners[0]
                 out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id,

@@ -353,3 +353,27 @@ def counted_rest(cues: Cues, text: str, part: Figure) -> bool:
     if len(words) > 4 or any(w in cues.list_and or w in ("các", "những", "nhiều") for w in words):
         return False
     return (" " + " ".join(words)).endswith(found)
+
+
+def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
+    """``f`` stands in brackets right after the period it is compared with: "so với năm 2025 (63 giải)"."""
+    window = text[max(0, f.start - 120):f.start]
+    opened = window.rfind("(")
+    if opened < 0 or ")" in window[opened:]:
+        return False
+    # ("(71 vụ, 43 người chết, 57 người bị thương)", "(sản lượng 196.800 tấn)": each value of the bracket is of
+    # that period — not "(khách nước ngoài khoảng 210.000 lượt, tăng 7,45%; …)", parts with changes of their own)
+    segment = re.split(r"[,;]", window[opened + 1:])[-1]
+    close = text.find(")", f.end, f.end + 200)
+    bracket = (window[opened + 1:] + text[f.start:close if close >= 0 else f.end + 200]).lower()
+    if len(segment.split()) > 3 or any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", bracket)
+                                       for w in cues.increase + cues.decrease):
+        return False
+    inner = window[:opened].rstrip()
+    if not inner:
+        return False
+    m = None
+    for m in cues.other_period_re.finditer(inner.lower()):
+        pass
+    # (the period compared with may take a few words: "So với Tết Giáp Thìn 2024 (1.862,4 tỷ đồng)")
+    return m is not None and not re.search(r"[,;.)]|\d{5,}", inner[m.end():]) and len(inner[m.end():].split()) <= 6
