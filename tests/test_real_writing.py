@@ -1829,6 +1829,15 @@ REVIEWED_NEAR_MISSES_5 = [
     "Thủ khoa khối C00 đạt 29,75 điểm, điểm trung bình các môn là 6,85 điểm.",
     "Toàn huyện có 28 khu vực bỏ phiếu, trong đó khu vực số 3 hoàn thành sớm nhất lúc 11 giờ 30.",
     "Bệnh viện tiếp nhận 84 ca sốt xuất huyết, trong đó 6 ca nặng độ 3.",
+    # a ranking is no division; places counted do not divide what happened in them
+    "Thị trường khách quốc tế lớn nhất là Hàn Quốc với 512.600 lượt, tiếp theo là Trung Quốc (286.300 lượt) và Nga "
+    "(154.200 lượt).",
+    "Mưa lũ đã làm 42 người chết và mất tích tại 2 tỉnh Lào Cai và Yên Bái, gồm 29 người chết và 13 người mất tích.",
+    # a short name with lower-case words inside a list
+    "Đây là năm thứ 2 tỉnh thi 3 môn Toán, Ngữ văn và Tiếng Anh.",
+    # a percentage that names its whole is not of the count just before
+    "Toàn tỉnh có 6.842 hộ nghèo. Trong số hộ nghèo, có 3.120 hộ thuộc nhóm bảo trợ xã hội. Riêng 3 huyện miền núi "
+    "có 2.480 hộ nghèo, chiếm 36,2% tổng số hộ nghèo toàn tỉnh.",
 ]
 
 

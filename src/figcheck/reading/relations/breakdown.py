@@ -143,6 +143,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         first = sf[i + 1]
         gap = gap_after_noun(text, t, first)
         low = gap.lower()
+        if _follows_in_a_ranking(cues, low) or _place_count_before_other_parts(cues, t, first, low):
+            # "Hàn Quốc với 512.600 lượt, tiếp theo là Trung Quốc (286.300 lượt)": a ranking, not a division;
+            # "42 người … tại 2 tỉnh Lào Cai và Yên Bái, gồm 29 người chết …": the places counted do not divide
+            i += 1
+            continue
         # "147 ca lây nhiễm ở TP Hồ Chí Minh (118), Phú Yên (10), …": each item a name with its count in brackets
         per_item = _bracketed_items(text, sf, i + 1, s.end) if low.rstrip().endswith("(") and ")" not in low else []
         if len(per_item) >= 2 and first.role in ("count", "measure") and not CLAUSE_END.search(gap) \
@@ -278,6 +283,19 @@ def _per_name_clause(cues: Cues, text: str, start: int, limit: int, counted: tup
     if number is None or not _number_follows_each(clause[m.end():number.start()]):
         return False
     return tuple(number.group("noun").lower().split()) == counted
+
+
+def _follows_in_a_ranking(cues: Cues, low: str) -> bool:
+    found = getattr(cues, "_ranking_follow", None)
+    if found is None:
+        found = cues._ranking_follow = [w.lower() for w in cues.lang.data["cues"].get("ranking", {}).get("follow", [])]
+    return any(w in low for w in found)
+
+
+def _place_count_before_other_parts(cues: Cues, t: Figure, first: Figure, low: str) -> bool:
+    """The total counts places ("2 tỉnh Lào Cai và Yên Bái") and the list after it counts something else."""
+    noun = (t.noun or "").lower()
+    return any(noun == p or noun.startswith(p + " ") for p in cues.place_prefixes) and head_word(first) != head_word(t)
 
 
 def _is_place(cues: Cues, label: str) -> bool:

@@ -71,7 +71,9 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             name = sub.strip()
             if not name:
                 continue
-            if not is_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes):
+            # (a short capitalised name with lower-case words inside a list that goes on: "Toán, Ngữ văn và Tiếng Anh")
+            inner = name[:1].isupper() and len(name.split()) <= 3 and sub is not subs[-1] and not any(ch.isdigit() for ch in name)
+            if not inner and not is_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes):
                 # ("Thị trấn" with a capital is the town itself: a name)
                 # "… Hồng Thái cùng tham gia": a name that runs into the rest of the sentence
                 words = name.split()

@@ -39,8 +39,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     for r in ctx.found:  # complete the shares found before: their whole
         if r["kind"] == "share" and r["roles"].get("whole") is None:
             part = sf[position[r["roles"]["part"]]]
-            whole = _earlier_whole(sf, position[part.id], not_wholes)
-            if whole is None and _opens_with_part(cues, text, ctx):
+            pct = sf[position[r["roles"]["percent"]]] if r["roles"].get("percent") in position else None
+            # (a percentage that names its whole, "chiếm 36,2% tổng số hộ nghèo toàn tỉnh", is the named count's)
+            whole = _earlier_whole(sf, position[part.id], not_wholes) if pct is None or not pct.noun else None
+            if whole is None and (pct is None or not pct.noun) and _opens_with_part(cues, text, ctx):
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
                 # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
                 # chiếm 42,86% tổng số xã" has two such counts, so no whole)
