@@ -323,6 +323,9 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> t
     cue_m = cues.breakdown_re.search(low)
     if not bracket and not (cue_m and ":" in low[cue_m.end():cue_m.end() + 3]):
         return None  # a bracket, or "gồm:" — not a bare comma, after which the sentence may go on to anything
+    if bracket and any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", low[:low.find("(")])
+                       for w in cues.lang.words("cues.whole_words")):
+        return None  # "chiếm 34,0% tổng số hộ (10.240 hộ)": the bracket gives the whole the percentage names
     return j, bracket, cue_m.group(0) if cue_m else None, low
 
 
