@@ -589,9 +589,11 @@ class FigureReader:
         """An average stands before the number in its clause ("Bình quân mỗi huyện khởi tố 142,7 vụ"): a count
         that need not be whole."""
         # (commas may stand between: "Bình quân mỗi huyện, thành phố khởi tố 142,7 vụ")
-        clause = re.split(r"[;:()]|\.(?!\d)", text[max(s0, start - 60):start])[-1].lower()
-        return any(w in clause for w in self.average_words) and \
-            any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", clause) for w in self.average_words)
+        window = text[max(s0, start - 60):start].lower()
+        if not any(w in window for w in self.average_words):
+            return False  # most numbers: no average word near them at all
+        clause = re.split(r"[;:()]|\.(?!\d)", window)[-1]
+        return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", clause) for w in self.average_words)
 
     def _measure_unit_after(self, text: str, end: int, s1: int) -> bool:
         """A unit of measure follows the number ("22.051,7 ha"): a quantity, whatever word stands before it."""

@@ -89,6 +89,7 @@ class Cues:
         self.shortfall = lang.words("cues.shortfall")
         self.out_of = set(lang.words("cues.out_of"))
         self.compared_re = word_alternation(self.compared)
+        self.change_word_re = word_alternation(self.increase + self.decrease)
         self.other_period_re = word_alternation(self.compared + lang.words("cues.other_period"))
         self.place_prefixes = lang.words("cues.place_prefixes")
         headers = "|".join(re.escape(w) for w in lang.words("cues.item_headers"))
@@ -366,8 +367,7 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
     segment = re.split(r"[,;]", window[opened + 1:])[-1]
     close = text.find(")", f.end, f.end + 200)
     bracket = (window[opened + 1:] + text[f.start:close if close >= 0 else f.end + 200]).lower()
-    if len(segment.split()) > 3 or any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", bracket)
-                                       for w in cues.increase + cues.decrease):
+    if len(segment.split()) > 3 or cues.change_word_re.search(bracket):
         return False
     inner = window[:opened].rstrip()
     if not inner:
