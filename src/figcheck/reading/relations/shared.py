@@ -90,6 +90,9 @@ class Cues:
         self.out_of = set(lang.words("cues.out_of"))
         self.compared_re = word_alternation(self.compared)
         self.change_word_re = word_alternation(self.increase + self.decrease)
+        # (a plan's value in brackets is no stated count either: "đạt 57,5% kế hoạch năm (3.800.000 lượt)")
+        self.other_period_or_target_re = word_alternation(self.compared + lang.words("cues.other_period")
+                                                          + [w for w in lang.words("ratio_nouns")])
         self.other_period_re = word_alternation(self.compared + lang.words("cues.other_period"))
         self.place_prefixes = lang.words("cues.place_prefixes")
         headers = "|".join(re.escape(w) for w in lang.words("cues.item_headers"))
@@ -373,7 +376,7 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
     if not inner:
         return False
     m = None
-    for m in cues.other_period_re.finditer(inner.lower()):
+    for m in cues.other_period_or_target_re.finditer(inner.lower()):
         pass
     # (the period compared with may take a few words: "So với Tết Giáp Thìn 2024 (1.862,4 tỷ đồng)")
     return m is not None and not re.search(r"[,;.)]|\d{5,}", inner[m.end():]) and len(inner[m.end():].split()) <= 6

@@ -17,7 +17,8 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, content_words,
+from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
+                                                content_words,
                                                 counted_rest, described,
                                                 gap_after_noun,
                                                 head_word, relation, skip_blanks, verbs_before)
@@ -72,7 +73,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             # (a fraction's denominator too: "… 355,2/355,2 ha. Trong đó: nhóm A 198,2 ha, …" — as within a sentence,
             # the parts are bounded by the larger figure, whichever of the two they divide)
-            wholes = _not_parts(cues, text, _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")]))
+            wholes = _not_parts(cues, text, _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")
+                                                               and not baseline_in_brackets(cues, text, f)]))
             if named_words:
                 wholes = [w for w in wholes if named_words <= content_words(w.noun)]
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
