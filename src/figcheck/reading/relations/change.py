@@ -316,7 +316,7 @@ def _delta_of_percent(cues: Cues, text: str, pct: Figure, delta: Figure) -> bool
         return False
     change_words = sorted(cues.increase + cues.decrease, key=len, reverse=True)
     lead = next((inner[:-len(w)].strip() for w in change_words if inner == w or inner.endswith(" " + w)), None)
-    equivalents = set(cues.lang.words("cues.equivalent")) | {"tức", "hay", "tức là"}
+    equivalents = set(cues.lang.words("cues.equivalent")) | set(cues.lang.words("cues.restating_words"))
     if lead is None or lead and lead not in equivalents:
         return False
     rest = text[delta.end:text.find(")", delta.end)].lower()

@@ -354,7 +354,7 @@ def counted_rest(cues: Cues, text: str, part: Figure) -> bool:
     stop = _REST_END.search(rest)
     words = rest[:stop.start() if stop else len(rest)].lower().split()
     # (the part's own words: "3 vụ cháy khác", not "17 vụ và các vụ khác", an open tail after it)
-    if len(words) > 4 or any(w in cues.list_and or w in ("các", "những", "nhiều") for w in words):
+    if len(words) > 4 or any(w in cues.list_and or w in cues.lang.words("cues.open_rest_words") for w in words):
         return False
     return (" " + " ".join(words)).endswith(found)
 
