@@ -1849,3 +1849,50 @@ REVIEWED_NEAR_MISSES_5 = [
 def test_near_misses_found_by_a_second_review_of_whole_articles_make_no_error_or_warning():
     for text in REVIEWED_NEAR_MISSES_5:
         assert not [x for x in rules_of(text) if x[0] in ("error", "warning")], text
+
+
+def test_the_earlier_value_in_brackets_after_a_change_is_its_previous_value():
+    text = "Toàn tỉnh có 230 bài thi đạt điểm tuyệt đối, tăng 52 bài so với năm trước (178 bài)."
+    assert ("change", ["230", "52", "178"]) in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] != "info"]
+    # the three values stated disagree: 230 − 178 = 52, not 57
+    wrong = text.replace("tăng 52 bài", "tăng 57 bài")
+    assert ("error", "core.change.consistent") in rules_of(wrong)
+    # a change stated with its percentage and the earlier value in brackets: all three agree
+    text = "Năm nay có 312 hộ tham gia, tăng 52 hộ (+20%) so với năm 2024 (260 hộ)."
+    assert ("change", ["312", "52", "+20%", "260"]) in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] != "info"]
+
+
+def test_the_whole_of_a_share_restated_in_brackets_is_not_what_changed():
+    text = ("Cuối năm, xã còn 1.243 hộ nghèo, chiếm 25,0% tổng số hộ (4.972 hộ), giảm 310 hộ so với "
+            "đầu năm (1.553 hộ).")
+    assert ("change", ["1.243", "310", "1.553"]) in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] != "info"]
+    wrong = text.replace("giảm 310 hộ", "giảm 410 hộ")
+    assert ("error", "core.change.consistent") in rules_of(wrong)
+
+
+def test_parts_named_before_their_number_count_in_the_whole_s_classifier():
+    text = ("Năm 2025, huyện đón 642.000 lượt khách, tăng 9,4% so với năm trước; trong đó khách quốc tế 58.300 lượt, "
+            "khách nội địa 583.700 lượt.")
+    assert ("breakdown", ["642.000", "58.300", "583.700"]) in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] != "info"]
+    wrong = text.replace("583.700", "593.700")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(wrong)
+    # another noun before the number names no part of the visitors
+    other = "Năm 2025, huyện đón 642.000 lượt khách; trong đó xe khách 58.300 lượt."
+    assert not [k for k, _ in kinds_and_texts(other) if k in ("subset", "breakdown")]
+
+
+def test_the_value_of_a_target_in_brackets_is_the_whole_of_its_percentage():
+    text = "Tổng thu ngân sách ước đạt 7.412 tỷ đồng, bằng 104,4% dự toán Trung ương giao (7.100 tỷ đồng)."
+    assert ("share", ["7.412 tỷ đồng", "104,4%", "7.100 tỷ đồng"]) in kinds_and_texts(text)
+    assert not [r for r in rules_of(text) if r[0] != "info"]
+    assert ("error", "core.share.measured-ratio") in rules_of(text.replace("104,4%", "106,4%"))
+    text = "Toàn tỉnh đón 1.254.000 lượt khách, đạt 62,7% kế hoạch năm (2.000.000 lượt)."
+    assert ("share", ["1.254.000", "62,7%", "2.000.000"]) in kinds_and_texts(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("62,7%", "67,2%"))  # a count: exact
+    # a bracket that says more than the value is no stated target
+    aside = "Toàn tỉnh đón 1.254.000 lượt khách, đạt 62,7% kế hoạch năm (trong đó 2.000.000 lượt khách nội địa)."
+    assert not [k for k, _ in kinds_and_texts(aside) if k == "share" and "2.000.000" in _]

@@ -315,8 +315,15 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
                 out.append(Outcome("error", [], f"{format_number(previous, conv)} → {format_number(current, conv)} is not a "
                                                  f"{'rise' if sign > 0 else 'fall'}, yet the text calls it one"))
                 continue
+            stated = delta
             delta = abs(current - previous)
             derivation = f"{format_number(current, conv)} vs {format_number(previous, conv)}"
+            if stated is not None and stated != delta:
+                # "208 bài, tăng 45 bài so với năm trước (168 bài)": all three values are stated
+                later, earlier = (current, previous) if sign > 0 else (previous, current)
+                out.append(Outcome("error", [], f"{format_number(later, conv)} − {format_number(earlier, conv)} = "
+                                                 f"{format_number(delta, conv)}, not {format_number(stated, conv)}"))
+                continue
         else:
             derivation = ""
         if pct is None:

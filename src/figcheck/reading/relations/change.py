@@ -27,7 +27,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 or (c.unit == "percent" and not percent_base):
             i += 1
             continue
-        gap = gap_after_noun(text, c, d)
+        if d.role == "delta" and i >= 2 and _whole_of_a_share(text, sf[i - 2], sf[i - 1], c):
+            # "còn 3.486 hộ nghèo, chiếm 34,0% tổng số hộ (10.240 hộ), giảm 829 hộ": the bracket restates the
+            # share's whole, an aside; what changed is the count the sentence is about
+            c = sf[i - 2]
+        gap = gap_after_noun(text, c, d) if c is sf[i] else text[sf[i].end:d.start]
         short = not CLAUSE_END.search(gap) and len(gap.split()) <= 8
         if percent_base and _new_subject(cues, gap):
             # "số vụ cháy tăng 11,15%, số người chết tăng 100%": two changes side by side, not one of the other
@@ -53,11 +57,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             pct = sf[i + 2] if i + 2 < len(sf) else None
             if pct is None or not _percent_of_delta(cues, text, d, pct):
                 pct = None
+            k = i + (3 if pct else 2)
+            # "208 bài, tăng 45 bài so với năm trước (168 bài)": the earlier value, stated beside its change
+            earlier = sf[k] if k < len(sf) and c.unit == "count" and _bracketed_earlier(cues, text, c, sf[k], used) else None
             roles = {"current": c.id, "delta": d.id, "percent": pct.id if pct and pct.unit == "percent" else None,
-                     "previous": None}
-            out.append(relation("change", [c, d] + ([pct] if pct else []), roles, direction=direction,
-                                cue=direction))
-            i += 3 if pct else 2
+                     "previous": earlier.id if earlier else None}
+            out.append(relation("change", [c, d] + ([pct] if pct else []) + ([earlier] if earlier else []), roles,
+                                direction=direction, cue=direction))
+            i = k + (1 if earlier else 0)
             continue
         if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
                 and not follows_other_count(text, sf, i) and _measures(d, c):
@@ -78,11 +85,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 if delta is not None:
                     roles["delta"] = delta.id
                 earlier = sf[i + 2] if delta is None and i + 2 < len(sf) else None
-                if earlier is not None and earlier.id not in used and earlier.role in ("count", "measure") \
-                        and earlier.unit == c.unit and (head_word(earlier) in (None, head_word(c))
-                                                        or (earlier.noun or "").lower() == (c.classifier or "").lower()) \
-                        and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier) \
-                        and d.unit == "percent":
+                if earlier is not None and _bracketed_earlier(cues, text, c, earlier, used) and d.unit == "percent":
                     # "1.284.000 lượt, tăng 18,5% so với cùng kỳ năm 2024 (1.126.000 lượt)": the earlier value
                     roles["previous"] = earlier.id
                     delta = earlier
@@ -100,6 +103,23 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         i += 1
     out += _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     return out
+
+
+def _whole_of_a_share(text: str, part: Figure, pct: Figure, f: Figure) -> bool:
+    """``f`` is in brackets right after the share ``pct`` of ``part`` names its whole ("3.486 hộ nghèo, chiếm
+    34,0% tổng số hộ (10.240 hộ)")."""
+    return pct.unit == "percent" and part.role == "count" and part.unit == "count" and f.unit == "count" \
+        and text.rfind("(", pct.end, f.start) >= 0 and not re.search(r"[;.)]|\d", text[pct.end:f.start]) \
+        and head_word(part) == head_word(f) and in_brackets(text, f) \
+        and not CLAUSE_END.search(text, part.end, pct.start)
+
+
+def _bracketed_earlier(cues: Cues, text: str, c: Figure, earlier: Figure, used: set[str]) -> bool:
+    """``earlier`` is the value of the period ``c`` is compared with, in brackets after that period
+    ("… so với cùng kỳ năm 2024 (1.126.000 lượt)"): a plain value of the same thing in the same unit."""
+    return earlier.id not in used and earlier.role in ("count", "measure") and earlier.unit == c.unit \
+        and (head_word(earlier) in (None, head_word(c)) or (earlier.noun or "").lower() == (c.classifier or "").lower()) \
+        and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier)
 
 
 def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:

@@ -254,7 +254,10 @@ def _opens_with_part(cues: Cues, text: str, ctx: SentenceContext) -> bool:
     return any(opening.startswith(w) for w in cues.part_openers)
 
 
-_TARGET_GAP = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]++\s++){0,3}+$")  # starts only at a word start: linear
+# starts only at a word start: linear; the value may stand in brackets ("bằng 108,6% dự toán Trung ương giao (9.200 tỷ
+# đồng)")
+_BRACKET_CLOSES = re.compile(r"(?<=[^\s(])(?:\s++[^\W\d_]++){0,3}+\s*+\)")  # the value's own noun, then ")"
+_TARGET_GAP = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]++\s++){0,3}+(?P<bracket>\(\s*+)?$")
 
 
 def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -276,10 +279,12 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         after = text[pct.end:whole.start].lower()
         target = next((w for w in _ratio_nouns(cues) if after.lstrip().startswith(w + " ")), None)
-        if target is None or not _TARGET_GAP.match(after.lstrip()[len(target):].lstrip()):
-            continue
-        if part.unit == "count" and head_word(part) != head_word(whole):
-            continue
+        gap = _TARGET_GAP.match(after.lstrip()[len(target):].lstrip()) if target is not None else None
+        if gap is None or gap.group("bracket") and not _BRACKET_CLOSES.match(text, whole.end, whole.end + 60):
+            continue  # (in brackets, the value alone: "(9.200 tỷ đồng)", not "(trong đó 9.200 tỷ đồng …)")
+        if part.unit == "count" and head_word(part) != head_word(whole) \
+                and (whole.noun or "").lower() != (part.classifier or "").lower():
+            continue  # ("2.185.600 lượt khách, đạt 57,5% kế hoạch năm (3.800.000 lượt)": counted in its classifier)
         out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
                             cue="a/b", evidence=f"the percentage of the {target} whose value follows it"))
         used |= {part.id, pct.id}

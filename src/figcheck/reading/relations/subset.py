@@ -190,6 +190,9 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  # a kind the whole's own noun phrase lists: "611 tin tố giác, tin báo về tội phạm và kiến nghị khởi tố.
                  # Trong đó, … 2 kiến nghị khởi tố"
                  lambda w: w.unit == part.unit and w.classifier == part.classifier and _listed_in_noun_phrase(text, w, part),
+                 # a part named before its number, counted by the whole's classifier: "đón 1.816.600 lượt khách; trong
+                 # đó khách quốc tế 312.400 lượt"
+                 lambda w: _named_by_classifier(cues, text, w, part),
                  # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
                  lambda w: part.unit != "count" and not part.noun and not w.noun,
                  # a count with no noun of its own ("Trong đó ngoài xã hội 1.122, bị giam giữ 170") counts
@@ -202,6 +205,25 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
 
 
 _PHRASE_STOP = re.compile(r"[.;:()]|\d")
+_CLAUSE_OPENING = re.compile(r"[,;:(]")
+
+
+def _named_by_classifier(cues: Cues, text: str, whole: Figure, part: Figure) -> bool:
+    """The part counts in the whole's classifier and its name, right before its number, begins with the whole's
+    noun: "khách quốc tế 312.400 lượt" of "1.816.600 lượt khách" (not "xe khách 300 lượt")."""
+    if not (whole.unit == part.unit == "count" and whole.classifier and whole.noun) \
+            or (part.noun or "").lower() != whole.classifier.lower():
+        return False
+    window = text[max(0, part.start - 60):part.start]
+    opening = None
+    for opening in _CLAUSE_OPENING.finditer(window):
+        pass
+    name = window[opening.end() if opening else 0:].lower()
+    cue = cues.subset_re.match(name.lstrip())
+    if cue:
+        name = name.lstrip()[cue.end():]
+    words = name.split()
+    return 1 <= len(words) <= 4 and words[0] == head_word(whole)
 
 
 def _heads(word: str | None, noun: str | None) -> bool:
