@@ -1733,7 +1733,8 @@ def test_a_change_against_values_given_in_brackets_takes_the_current_value():
     text = "Năm nay xảy ra 64 vụ. So với cùng kỳ (71 vụ), giảm 9 vụ (-12,7%)."
     a = figcheck.extract(text)
     by_id = {f.id: f.text for f in a.figures}
-    assert [[by_id[i] for i in r.figures] for r in a.relations if r.kind == "change"] == [["64", "9", "-12,7%"]]
+    # (the bracket's value is the change's previous value: 71 − 64 = 7, not 9)
+    assert [[by_id[i] for i in r.figures] for r in a.relations if r.kind == "change"] == [["64", "9", "-12,7%", "71"]]
     assert ("error", "core.change.consistent") in rules_of(text)
 
 
@@ -1896,3 +1897,178 @@ def test_the_value_of_a_target_in_brackets_is_the_whole_of_its_percentage():
     # a bracket that says more than the value is no stated target
     aside = "Toàn tỉnh đón 1.254.000 lượt khách, đạt 62,7% kế hoạch năm (trong đó 2.000.000 lượt khách nội địa)."
     assert not [k for k, _ in kinds_and_texts(aside) if k == "share" and "2.000.000" in _]
+
+
+def _no_flag(text: str) -> bool:
+    return not [r for r in rules_of(text) if r[0] in ("error", "warning")]
+
+
+def test_ratings_classes_rounds_posts_and_ages_are_no_counts():
+    for text in ("Tỉnh có 212 sản phẩm OCOP đạt từ 3 sao trở lên, trong đó 9 sản phẩm đạt 5 sao.",
+                 "Công suất phòng bình quân đạt 71,5%, riêng khách sạn từ 3 đến 5 sao đạt 90,2%.",
+                 "Tân binh có sức khỏe loại 1 và loại 2 chiếm 74,6%.",
+                 "Sau vòng 9 giải hạng Nhất 2025-2026, Đồng Tháp dẫn đầu bảng.",
+                 "Ngày 3/4, tại Km 27+400 Quốc lộ 14, tổ công tác phát hiện 2 xe tải chở quá tải.",
+                 "Trong 44 trẻ bị đuối nước, nhóm từ 6 đến 15 tuổi chiếm 68,2%."):
+        assert _no_flag(text), text
+    assert not [f for f in figcheck.extract("Khách sạn 5 sao và trẻ 15 tuổi.").figures]
+    # a range of counts is still read
+    assert [f.text for f in figcheck.extract("Mỗi xã có từ 12 đến 15 tổ tự quản.").figures] == ["12", "15"]
+
+
+def test_a_whole_named_after_trong_so_must_be_counted_by_those_words():
+    text = ("Năm nay lực lượng chức năng bắt giữ 1.046 vụ, 1.877 đối tượng phạm tội. Cơ quan điều tra đã khởi tố "
+            "1.001 vụ, 1.792 bị can. Trong số các đối tượng bị bắt, có 590 đối tượng có tiền án, chiếm 31,4%.")
+    assert _no_flag(text)
+    assert not [r for r in figcheck.extract(text).relations if r.kind == "subset"]
+
+
+def test_a_rate_after_counts_names_a_whole_other_than_those_counts():
+    text = ("Năm 2025 phát hiện 888 vụ phạm tội. Cơ quan điều tra đã khởi tố 845 vụ, 1.320 bị can, đạt tỷ lệ "
+            "95,2% số vụ phát hiện.")
+    assert _no_flag(text)
+    assert not [r for r in figcheck.extract(text).relations if r.kind == "share" and r.roles.get("whole")
+                and figcheck.extract(text).figure(r.roles["whole"]).text == "845"]
+
+
+def test_a_part_introduced_by_trong_do_takes_the_share_of_the_whole_its_percentage_names():
+    text = ("Giải chạy thu hút 6.400 vận động viên tham gia. Trong đó có 832 vận động viên nước ngoài đến từ 21 quốc "
+            "gia, chiếm 13,0% tổng số vận động viên.")
+    assert ("share", ["832", "13,0%", "6.400"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("13,0%", "15,0%"))
+
+
+def test_after_a_semicolon_a_count_of_another_kind_is_no_part():
+    text = ("Bệnh viện thực hiện 9.420 ca phẫu thuật, trong đó 2.310 ca phẫu thuật loại đặc biệt; 21.500 ca "
+            "thủ thuật.")
+    assert _no_flag(text)
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.replace("2.310 ca", "12.310 ca"))
+
+
+def test_a_target_or_a_percentage_of_another_clause_in_brackets_opens_no_list():
+    for text in ("Năm 2025 hoàn thành 3.020 căn, đạt 88,8% chỉ tiêu năm (3.400 căn).",
+                 "Trong số 50 trẻ tử vong, 30 trẻ là nam, chiếm 60,0%; nhóm từ 6 đến 15 tuổi chiếm 70,0% (35 trẻ).",
+                 "Đội dẫn đầu có 25 điểm (7 thắng, 4 hòa, 3 thua)."):
+        assert _no_flag(text), text
+        assert not [r for r in figcheck.extract(text).relations if r.kind in ("subset", "breakdown")], text
+
+
+def test_a_rate_of_use_of_a_capacity_may_pass_100():
+    assert _no_flag("Số giường bệnh kế hoạch là 900 giường, công suất sử dụng đạt 121,4%.")
+    # a share of things still cannot
+    assert ("error", "core.share.percent-range") in rules_of("Toàn huyện có 34 xã, trong đó 31 xã đạt chuẩn, chiếm 121,4%.")
+
+
+def test_the_value_of_the_period_compared_in_brackets_is_no_whole_of_later_parts():
+    text = ("Quý III, tỉnh đón 820.000 lượt khách, tăng 12,0% so với cùng kỳ (732.140 lượt); trong đó khách "
+            "quốc tế 205.000 lượt, chiếm 25,0%.")
+    assert _no_flag(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("25,0%", "35,0%"))
+
+
+def test_a_change_stated_against_the_earlier_value_in_brackets_needs_no_current_value():
+    for text in ("Tổng thu năm nay đạt 1.400 tỷ đồng. So với năm 2024 (1.250,0 tỷ đồng), tổng thu tăng 150,0 tỷ "
+                 "đồng, tương đương 12,0%.",
+                 "Năm nay xảy ra 100 vụ cháy. So với năm 2024 (125 vụ), số vụ cháy giảm 25 vụ (-20,0%)."):
+        assert ("change" in [k for k, _ in kinds_and_texts(text)]), text
+        assert _no_flag(text), text
+    wrong = "So với năm 2024 (1.250,0 tỷ đồng), tổng thu tăng 150,0 tỷ đồng, tương đương 14,0%."
+    assert ("error", "core.change.consistent") in rules_of(wrong)
+    assert ("error", "core.change.consistent") in rules_of("So với năm 2024 (125 vụ), số vụ cháy giảm 25 vụ (-22,0%).")
+
+
+def test_names_with_a_lower_case_generic_head_are_items_of_a_list():
+    text = ("Tỉnh có 4 di tích quốc gia đặc biệt là Khu di tích Đồng Lộc, Chùa Hương Tích, Khu lưu niệm Trần Phú "
+            "và Thành cổ Hà Tĩnh.")
+    [r] = [r for r in figcheck.extract(text).relations if r.kind == "enumeration"]
+    assert [i.text for i in r.items] == ["Khu di tích Đồng Lộc", "Chùa Hương Tích", "Khu lưu niệm Trần Phú",
+                                         "Thành cổ Hà Tĩnh"]
+    assert _no_flag(text)
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.replace("có 4 di tích", "có 5 di tích"))
+
+
+def test_a_total_divided_into_label_lines_after_a_header():
+    text = ("Năm 2025, bộ phận một cửa tiếp nhận 41.300 hồ sơ, trong đó 30.120 hồ sơ trực tuyến. Số hồ sơ tiếp nhận "
+            "theo 3 lĩnh vực như sau:\nĐất đai: 20.500 hồ sơ;\nHộ tịch: 15.200 hồ sơ;\nXây dựng: 5.600 hồ sơ.")
+    assert ("breakdown", ["41.300", "20.500", "15.200", "5.600"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    # the header announces three kinds and three lines follow: the lines are the whole division
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("5.600", "4.600"))
+    # a division by sector with bullet lines, complete or not: the lines stay within the total
+    text = ("Tổng mức bán lẻ năm 2025 đạt 50.000,0 tỷ đồng, tăng 9,0%. Phân theo ngành hoạt động:\n"
+            "- Bán lẻ hàng hóa: 38.000,0 tỷ đồng, tăng 8,5%;\n- Lưu trú, ăn uống: 9.000,0 tỷ đồng;\n"
+            "- Dịch vụ khác: 2.500,0 tỷ đồng.")
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("38.000,0", "39.000,0"))
+    # lines after a header that divides nothing are no parts: a vote count's figures
+    text = ("Kết quả bầu cử tại thôn 2 như sau:\n- Tổng số cử tri: 390 cử tri;\n- Số cử tri đi bầu: 390 cử tri;\n"
+            "- Phiếu hợp lệ: 382 phiếu.")
+    assert not [r for r in figcheck.extract(text).relations if r.kind == "breakdown"]
+
+
+def test_a_count_of_another_thing_after_the_last_item_leaves_the_list_complete():
+    text = "Tỉnh có 250 sản phẩm OCOP, gồm 6 sản phẩm 5 sao, 64 sản phẩm 4 sao và 180 sản phẩm 3 sao, của 143 chủ thể."
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("180 sản phẩm", "170 sản phẩm"))
+
+
+def test_a_count_per_something_is_a_rate_not_a_count():
+    for text in ("Tuyến đường dài 62 km, vận tốc thiết kế 100 km/h, gồm 18 cầu và 3 nút giao.",
+                 "Mật độ doanh nghiệp đạt 23,4 doanh nghiệp/1.000 dân.",
+                 "Toàn tỉnh có 128.640 người lao động; thu nhập bình quân 9,4 triệu đồng/người/tháng.",
+                 "Tỷ lệ mắc sốt xuất huyết là 42,6 ca trên 100.000 dân; tử vong 0,8 người/100.000 dân."):
+        assert _no_flag(text), text
+        assert not [r for r in figcheck.extract(text).relations if r.kind in ("breakdown", "subset")], text
+    assert [f.role for f in figcheck.extract("Tỷ lệ mắc là 42,6 ca trên 100.000 dân.").figures] == ["rate", "rate"]
+    # "trên 10 huyện" is no base of a rate: a count over ten districts
+    assert [f.role for f in figcheck.extract("Ghi nhận 4.340 ca trên 10 huyện.").figures] == ["count", "count"]
+
+
+def test_a_grade_is_no_count():
+    text = ("Trường có 3.648 học sinh ở 112 lớp. Trong đó có 612 học sinh dân tộc Mông học lớp 10, chiếm 16,8% tổng "
+            "số học sinh; 99,4% học sinh lớp 12 tốt nghiệp.")
+    assert _no_flag(text)
+    assert "10" not in [f.text for f in figcheck.extract(text).figures]
+
+
+def test_a_fraction_whose_part_then_grows_compares_no_two_periods():
+    text = "Có 56/188 xã, phường, thị trấn được công nhận không có ma túy, tăng 9 xã so với năm 2024."
+    assert _no_flag(text)
+    assert [k for k, _ in kinds_and_texts(text)] == ["fraction"]
+
+
+def test_a_named_whole_that_goes_on_differently_is_another_count():
+    text = ("Hội đồng chọn 32 tác phẩm đoạt giải, gồm 3 giải A, 6 giải B, 9 giải C và 14 giải khuyến khích. Tỷ lệ tác "
+            "phẩm đoạt giải là 15,0% số tác phẩm dự thi.")
+    assert _no_flag(text)
+    # the same noun said again is the same count
+    assert ("error", "core.share.granularity-of-whole") in rules_of(
+        "Toàn tỉnh xảy ra 14 vụ cháy. Các vụ cháy do chập điện chiếm 71,5% số vụ cháy.")
+
+
+def test_a_part_singled_out_of_a_ratio_to_capacity_is_that_ratio():
+    text = ("Hệ số sử dụng chỗ bình quân đạt 92,6%, riêng các đoàn tàu SE1/SE2, SE3/SE4 ngày cao điểm đạt 112,4% do "
+            "bán thêm vé đứng. Các hồ chứa đạt 104,2% dung tích thiết kế.")
+    assert _no_flag(text)
+
+
+def test_a_change_belongs_to_the_count_of_its_own_compound_noun():
+    text = "Giải nhận được 213 tác phẩm dự thi của 94 tác giả, tăng 45 tác phẩm so với năm trước (168 tác phẩm)."
+    assert ("change", ["213", "45", "168"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("tăng 45", "tăng 55"))
+
+
+def test_the_parts_count_what_the_count_before_the_place_count_counts():
+    text = "Ban tổ chức trao 1.146 huy chương ở 28 môn thi đấu, gồm 382 huy chương vàng, 364 huy chương bạc và 400 huy chương đồng."
+    assert ("breakdown", ["1.146", "382", "364", "400"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("400 huy", "410 huy"))
+
+
+def test_a_measure_and_its_earlier_value_in_brackets_give_the_change_s_percentage():
+    text = "Doanh thu tháng 12 ước đạt 8.642 tỷ đồng, tăng 15,4% so với cùng kỳ năm 2024 (7.486 tỷ đồng)."
+    assert ("change", ["8.642 tỷ đồng", "15,4%", "7.486 tỷ đồng"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("15,4%", "12,4%"))

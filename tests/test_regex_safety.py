@@ -54,9 +54,10 @@ def patterns():
     for i, regex in enumerate(lang.period_regexes):
         found[f"period_patterns[{i}]"] = regex
     # patterns a detector builds on first use and keeps with the language's cues
-    from figcheck.reading.relations import enumeration, product
+    from figcheck.reading.relations import breakdown, enumeration, product
     cues = RelationReader(lang).cues
     found["enumeration.cues_described_re"] = enumeration.cues_described_re(cues)
+    found.update({f"breakdown.division[{i}]": p for i, p in enumerate(breakdown._division_words(cues))})
     found.update({f"product.{k}": v for k, v in product._words(cues).items() if isinstance(v, re.Pattern)})
     return found
 

@@ -28,6 +28,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 # white space, then a word (group 1; optional, as in _ONE_WORD_AFTER, so that it matches wherever tried)
 _SPACED_WORD = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
 _GLUED = re.compile(r"[^\W\d_]+|%")
+_RANGE_END = re.compile(r"((?<![^\W\d_])[^\W\d_]++|[-–])\s*+\d[\d.,]*+\s++([^\W\d_]++)")  # "đến 15 tuổi", "- 5 năm"
+_PER_POWER_OF_TEN = re.compile(r"(?<!\s)\s*+((?<![^\W\d_])[^\W\d_]++)\s++10{0,2}+(?:[.,]000)++(?![\d.,]\d)")  # "trên 100.000"
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\.(?!\d)")
+_JOINED_IDENTIFIER = re.compile(r"(?<![\d.,])\d{1,4}+\+\Z")  # "… km 15+" (anchored at the end)
 _UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
 # NUMERAL's matches that have a separator: a match starts where a run of digits does ((?<!\d): linear)
@@ -198,7 +202,11 @@ class FigureReader:
         self.identifier_before = PhraseSet(lang.words("identifier_before"))
         self.identifier_exceptions = PhraseSet(lang.words("identifier_before_exceptions"))
         self.date_words = PhraseSet(lang.words("date_words"))
-        self.duration_units = set(lang.words("duration_units"))
+        # (an age or a star rating after a number is no count either: both are dropped alike)
+        self.duration_units = set(lang.words("duration_units")) | set(lang.words("attribute_units"))
+        self.range_to = tuple(lang.words("range_to"))  # "từ 6 đến 15 tuổi"
+        self.per_words = set(lang.words("per_words"))  # "42,6 ca trên 100.000 dân"
+        self.singled_out = lang.words("cues.separately")  # "…, riêng các đoàn tàu … đạt 112,4%"
         self.stop_words = set(lang.words("noun_stop_words"))
         self.stop_word_nouns = {tuple(w.split()) for w in lang.words("stop_word_nouns")}
         self.named_before_stop = {w.split()[0] for w in lang.words("named_before_stop")}
@@ -446,6 +454,8 @@ class FigureReader:
                     unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
                 elif first in self.duration_units and multiplier == 1:
                     return  # "8 tháng", "3 năm": a duration or a period
+                elif multiplier == 1 and (first in self.range_to or stripped[:1] in "-–") and self._range_of_durations(stripped):
+                    return  # "từ 6 đến 15 tuổi", "3-5 năm": the range's first end is no count either
         if unit == "count" and multiplier == 1 and value <= 100 and self.bare_percent_before.ends(before) \
                 and text[pos:s1].lstrip()[:1] in ("", ".", ";", ",", ")"):
             # "… chiếm 86,66." with the sign left out: nothing but a share is "chiếm" with no noun
@@ -585,6 +595,52 @@ class FigureReader:
         low = text[s0:start].lower()
         return any(w in low for w in self.ratio_nouns) and self.target_re.search(low) is not None
 
+    def _per_something(self, text: str, end: int, noun: str | None, s1: int) -> bool:
+        """A count per something: its noun has a "/" ("km/h", "đồng/người"), a "/" follows it ("doanh
+        nghiệp/1.000 dân", "ca/100.000 dân"), or a word for "per" and a power of ten ("42,6 ca trên 100.000 dân")."""
+        if noun and "/" in noun:
+            return True
+        rest = text[end:min(s1, end + 80)].lstrip()
+        if noun and rest.startswith(noun):
+            rest = rest[len(noun):]
+        if rest.startswith("/"):
+            return True
+        m = _PER_POWER_OF_TEN.match(rest)
+        return m is not None and m.group(1).lower() in self.per_words
+
+    def _base_of_a_rate(self, text: str, c: _Candidate, previous: list[Figure]) -> bool:
+        """The "100.000" of "42,6 ca trên 100.000 dân": the base of the rate just before, no count either."""
+        prev = previous[-1] if previous else None
+        if prev is None or prev.role != "rate":
+            return False
+        between = text[prev.end:c.start].lower().split()
+        if prev.noun and between[:len(prev.noun.split())] == prev.noun.lower().split():
+            between = between[len(prev.noun.split()):]
+        opening = text[c.start:c.end].split()[0].lower()  # the per word may open the figure, as its qualifier
+        return between in (["/"], *([w] for w in self.per_words)) or text[prev.end:c.start].rstrip().endswith("/") \
+            or not between and opening in self.per_words
+
+    def _singled_out_of_a_ratio(self, text: str, s0: int, start: int, previous: list[Figure]) -> bool:
+        """"hệ số sử dụng chỗ bình quân 92,6%, riêng các đoàn tàu ngày cao điểm đạt 112,4%": a part singled out
+        of the ratio just before in the sentence is the same ratio."""
+        prev = previous[-1] if previous and previous[-1].start >= s0 else None
+        if prev is None or prev.unit != "percent" or prev.role != "percent":
+            return False
+        between = text[prev.end:start].lower()
+        if ";" in between or re.search(r"\.(?!\d)", between):
+            return False
+        clause = between.lstrip(" ,")
+        return any(clause.startswith(w + " ") for w in self.singled_out)
+
+    def _ratio_in_clause(self, text: str, s0: int, start: int) -> bool:
+        """The clause before the number speaks of a ratio to a capacity or a target ("công suất sử dụng giường
+        bệnh đạt 118,6%"): free to pass 100, as after the target's noun."""
+        window = text[max(s0, start - 60):start].lower()
+        if not any(w in window for w in self.ratio_nouns):
+            return False  # most numbers: no such word near them
+        clause = _CLAUSE_BREAK.split(window)[-1]
+        return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", clause) for w in self.ratio_nouns)
+
     def _average_before(self, text: str, s0: int, start: int) -> bool:
         """An average stands before the number in its clause ("Bình quân mỗi huyện khởi tố 142,7 vụ"): a count
         that need not be whole."""
@@ -603,9 +659,19 @@ class FigureReader:
         rest = text[m.start():min(s1, m.start() + 30)].lower() + " "
         return not any(_starts_with_phrase(rest, w) for w in self.not_units)  # "đồng chí", "tấn công"
 
+    def _range_of_durations(self, after: str) -> bool:
+        """``after`` (lower-case, from the first word after a number) goes on to the other end of a range of
+        durations or attributes: "đến 15 tuổi", "- 5 năm"."""
+        m = _RANGE_END.match(after)
+        return m is not None and m.group(1) in self.range_to + ("-", "–") and m.group(2) in self.duration_units
+
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
             before = before[: before.rfind("(")].rstrip()
+        if before.endswith("+"):
+            joined = _JOINED_IDENTIFIER.search(before)
+            if joined:  # "Km 15+200": the number after the "+" goes on the identifier before it
+                before = before[:joined.start()].rstrip()
         # an exception ("số tiền") overrides an identifier word ("số"); most text ends with neither
         return self.identifier_before.ends(before) and not self.identifier_exceptions.ends(before)
 
@@ -663,6 +729,9 @@ class FigureReader:
         role = c.role
         if c.unit == "percent":
             role = "change" if text[c.start] in "-+−" else self._percent_role(text, s0, c, previous, noun)
+        elif c.unit == "count" and role in ("count", "delta") and (self._per_something(text, c.end, noun, s1)
+                                                                  or self._base_of_a_rate(text, c, previous)):
+            role = "rate"  # "23,4 doanh nghiệp/1.000 dân", "100 km/h", "9,4 triệu đồng/người/tháng": no count
         whole = c.unit == "count"
         if c.vague is not None:
             claim = intervals.vague_claim(*c.vague)
@@ -716,7 +785,8 @@ class FigureReader:
         if self.share_words.ends(before):
             # "… hoàn thành vượt dự toán thu nội địa; cao nhất là thành phố A đạt 128,4%": what the sentence
             # measures against a target before it, with no noun of its own, is a ratio to that target
-            if not noun and self._target_before(text, s0, c.start):
+            if not noun and (self._target_before(text, s0, c.start) or self._ratio_in_clause(text, s0, c.start)
+                             or self._singled_out_of_a_ratio(text, s0, c.start, previous)):
                 return "percent"
             return "share"
         if noun:

@@ -295,8 +295,14 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
         pct = _exact_percent(r, "percent")
         unit = r.get("current.unit")
         if unit not in (None, "count", "percent", "pp") and direction in ("increase", "decrease") \
-                and r.get("delta.unit") == unit:
+                and (r.get("delta.unit") == unit or r.get("delta.id") is None and r.get("previous.unit") == unit):
             out.append(_measure_change(r, direction, conv))
+            continue
+        if r.get("current.id") is None and direction in ("increase", "decrease") and pct is not None \
+                and r.get("previous.unit") is not None and r.get("previous.unit") == r.get("delta.unit"):
+            # "So với năm 2024 (1.824,5 tỷ đồng), tổng thu tăng 322,3 tỷ đồng, tương đương 15,3%": no current value,
+            # the percentage is the change over the earlier one
+            out.append(_change_over_previous(r, conv))
             continue
         if current is None or unit != "count" or direction not in ("increase", "decrease"):
             out.append(NA)
@@ -593,12 +599,79 @@ def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcom
     return out
 
 
+def _change_over_previous(r: Row, conv: str) -> Outcome:
+    """The percentage of a change stated with the earlier value and no current one: 100·delta/previous, each
+    to its printed precision (exact for counts), must round to the one written."""
+    p, d = _exact_percent(r, "percent")
+    bounds = [r.get(k) for k in ("previous.llo", "previous.lhi", "delta.llo", "delta.lhi")]
+    if any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
+        return NA
+    pl, ph, dl, dh = (Fraction(b) for b in bounds)
+    if pl <= 0:
+        return NA
+    lo, hi = 100 * dl / ph, 100 * dh / pl
+    convs = []
+    for c in rnd.CONVENTIONS:
+        b = rnd.rounds_to(p, d, c)
+        if (b.hi is None or lo < b.hi or lo == b.hi and b.hi_closed) and (hi > b.lo or hi == b.lo and b.lo_closed):
+            convs.append(c)
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    previous, delta = r.get("previous.value"), r.get("delta.value")
+    q = Decimal(1).scaleb(-(d + 1))
+    ends = [_pct((Decimal(x.numerator) / x.denominator).quantize(q), d + 1, conv) for x in (lo, hi)]
+    span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
+    unit = r.get("previous.unit")
+    unit = "" if unit in (None, "count") else f" {unit}"
+    expl = (f"a change of {format_number(delta, conv)}{unit} from the earlier {format_number(previous, conv)}{unit}: "
+            f"{format_number(delta, conv)}/{format_number(previous, conv)} = {span}, not {_pct(p, d, conv)}")
+    if status == "info":
+        return Outcome("info", convs, expl + " when rounded; truncated, it gives the written figure")
+    return Outcome("error", convs, expl)
+
+
+def _measure_change_of_previous(r: Row, direction: str, conv: str) -> Outcome:
+    """A measure and its earlier value with the change's percentage ("8.642 tỷ đồng, tăng 12,4% so với cùng kỳ
+    năm 2024 (7.486 tỷ đồng)"): 100·|current − previous|/previous, each to its printed precision, must round to
+    the one written, and the direction must be the written one."""
+    p, d = _exact_percent(r, "percent")
+    bounds = [r.get(k) for k in ("current.llo", "current.lhi", "previous.llo", "previous.lhi")]
+    if any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
+        return NA
+    cl, ch, pl, ph = (Fraction(b) for b in bounds)
+    if pl <= 0:
+        return NA
+    sign = 1 if direction == "increase" else -1
+    lo, hi = sorted((100 * sign * (cl - ph) / ph, 100 * sign * (ch - pl) / pl))
+    convs = []
+    for c in rnd.CONVENTIONS:
+        b = rnd.rounds_to(p, d, c)
+        if (b.hi is None or lo < b.hi or lo == b.hi and b.hi_closed) and (hi > b.lo or hi == b.lo and b.lo_closed):
+            convs.append(c)
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    current, previous = r.get("current.value"), r.get("previous.value")
+    q = Decimal(1).scaleb(-(d + 1))
+    ends = [_pct((Decimal(x.numerator) / x.denominator).quantize(q), d + 1, conv) for x in (lo, hi)]
+    span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
+    unit = r.get("current.unit")
+    expl = (f"{format_number(current, conv)} vs {format_number(previous, conv)} {unit}: "
+            f"a {'rise' if sign > 0 else 'fall'} of {span} (the figures to their printed precision), not {_pct(p, d, conv)}")
+    if status == "info":
+        return Outcome("info", convs, expl + " when rounded; truncated, it gives the written figure")
+    return Outcome("error", convs, expl)
+
+
 def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
     """A measure, its change and the change's percentage ("117,02 tỷ USD, tăng 0,8% (tương ứng tăng 904 triệu
     USD)"): the percentage 100·delta/(current ∓ delta), over every value the printed figures allow (each to
     its printed precision, a qualifier read loosely), must round to the one written."""
     pct = _exact_percent(r, "percent")
     bounds = [r.get(k) for k in ("current.llo", "current.lhi", "delta.llo", "delta.lhi")]
+    if pct is not None and r.get("delta.id") is None and r.get("previous.unit") == r.get("current.unit"):
+        return _measure_change_of_previous(r, direction, conv)
     if pct is None or any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
         return NA
     cl, ch, dl, dh = (Fraction(b) for b in bounds)

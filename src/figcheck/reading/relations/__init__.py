@@ -60,7 +60,7 @@ SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, 
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")
 AHEAD = 2
 # Article detectors run once, after every sentence, on the whole article and the relations found so far.
-ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, enumeration.detect, headline.detect, form.detect,
+ARTICLE_DETECTORS = (subset.detect_other_part, breakdown.detect_itemised, breakdown.detect_division_lines, enumeration.detect, headline.detect, form.detect,
                       pooled_share.detect, share_list.detect,
                       ranking.detect_overall, plans.detect, share_list.detect_unstated_whole, id_range.detect,
                       parts_change.detect)

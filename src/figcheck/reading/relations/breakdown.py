@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, relation, skip_blanks)
 
 
@@ -45,8 +45,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # each, where a clause of another shape follows)
         cut = not bracket and not items_by_semicolon and crossed and end_limit < s.end
         long_items = False  # items read as long ";" clauses in brackets: they may overlap
+        last_by_and = False  # the item before was joined by "và": the list's last
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
+            if last_by_and and head_word(b) != head_word(a) and head_word(b) != head_word(t):
+                # "gồm 4 sản phẩm 5 sao, 96 sản phẩm 4 sao và 302 sản phẩm 3 sao, của 246 chủ thể": after the last
+                # item, a count of another thing is no part
+                break
             if cues.subset_re.search(between) or cues.breakdown_re.search(between.lower()) and kept:
                 # "…, Hải Dương và Hưng Yên mỗi nơi có 2 ca, trong đó 1 ca tử vong; …", "(8 người … tại xã A, gồm 5
                 # người lớn và 3 trẻ em; 2 người …)": a nested division of the last part; the list may go on after it
@@ -64,6 +69,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # their count are categories, which do not overlap)
             long_items = long_items or (long or bracket) and ";" in between and not between.rsplit(";", 1)[1].strip()
             kept.append(b)
+            last_by_and = any((" " + between.rstrip().lower()).endswith(" " + w) for w in cues.list_and)
         parts = kept
         region_end = min(end_limit, max(p.end for p in parts) + 60)
         tail = text[parts[-1].end:region_end].lower()
@@ -106,8 +112,22 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # parts count what the total counts (a part with no noun of its own counts it too); the others
         # cannot be summed with it and leave the list open
         same = [p for p in parts if p.unit == t.unit]
+        heads = {head_word(p) for p in same}
+        if same and not any(head_word(p) == head_word(t) for p in same) and len(heads) == 1 and None not in heads:
+            # "trao 1.146 huy chương ở 28 môn thi đấu, gồm 382 huy chương vàng, …": the parts count what the count
+            # before, in the same clause, counts — it is their total
+            # (each part's noun begins with the whole of its noun: "1 tổ trưởng" is no part of "1 tổ bảo vệ")
+            earlier = [e for e in sf[max(0, i - LOOKBACK):i] if e.role in ("count", "measure") and e.unit == t.unit
+                       and head_word(e) in heads and not CLAUSE_END.search(text, e.end, t.start)
+                       and not any(ch in text[e.end:t.start] for ch in "()")
+                       and all((p.noun or "").lower().split()[:len((e.noun or "").split())] == (e.noun or "").lower().split()
+                               for p in same)]
+            if earlier:
+                t = earlier[-1]
         if any(head_word(p) == head_word(t) for p in same):  # else a generic total: "300 đơn vị vũ khí gồm …"
             same = [p for p in same if head_word(p) in (None, head_word(t))]
+        elif head_word(t) in _scores(cues):
+            return 1  # "28 điểm (8 thắng, 4 hòa, 2 thua)": a score is no sum of the counts after it
         others = [p for p in parts if p not in same]
         exhaustive = not (open_tail or examples or others or cut)
         if len(parts) == 1:
@@ -207,6 +227,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+def _scores(cues: Cues) -> set[str]:
+    """The nouns of counts that may be fractional (scores, multiples: "điểm", "lần"), whose parts are no counts."""
+    found = getattr(cues, "_fractional_counts", None)
+    if found is None:
+        found = cues._fractional_counts = set(cues.lang.words("fractional_counts"))
+    return found
 
 
 def _counts_as(text: str, part: Figure, whole: Figure) -> bool:
@@ -312,6 +340,8 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> t
     (index of the first part, bracket?, cue, the words before the part), or None."""
     j = i + 1
     while j < len(sf) and j <= i + 4 and sf[j].unit == "percent":
+        if CLAUSE_END.search(text, sf[j - 1].end, sf[j].start):
+            return None  # "24 trẻ là nam, chiếm 63,2%; độ tuổi … chiếm 71,1% (27 trẻ)": another clause's percentage
         j += 1
     if j == i + 1 or j >= len(sf) or sf[j].role not in ("count", "measure"):
         return None
@@ -326,6 +356,8 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> t
     if bracket and any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", low[:low.find("(")])
                        for w in cues.lang.words("cues.whole_words")):
         return None  # "chiếm 34,0% tổng số hộ (10.240 hộ)": the bracket gives the whole the percentage names
+    if bracket and baseline_in_brackets(cues, text, sf[j]):
+        return None  # "đạt 91,7% chỉ tiêu năm (4.500 căn)": the bracket gives the target's (or a period's) value
     return j, bracket, cue_m.group(0) if cue_m else None, low
 
 
@@ -466,6 +498,70 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
                 roles = {"total": sub.id, "parts": [f.id for f in mine], "other_parts": []}
                 out.append(relation("breakdown", [sub] + mine, roles, exhaustive=False, cue=r["cue"],
                                     evidence="what each place counts of the total's part"))
+    return out
+
+
+_LINE_ITEM = re.compile(r"(?:[-+•*–]\s*+|\d{1,2}[.)]\s++)?(?P<label>[^\W\d_][^:\d\n]{0,60}?)\s*+:\s*+")
+
+
+def _division_words(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    found = getattr(cues, "_division_res", None)
+    if found is None:
+        alt = lambda key: "|".join(re.escape(w) for w in sorted(cues.lang.words(key), key=len, reverse=True))  # noqa: E731
+        found = cues._division_res = (
+            re.compile(rf"(?<![^\W_])(?:{alt('cues.division_headers')})(?![^\W_])", re.IGNORECASE),
+            re.compile(rf"(?<![^\W_])(?:{alt('cues.division_announced')})\s++(?P<n>\d{{1,2}})\s++[^\W\d_]", re.IGNORECASE))
+    return found
+
+
+def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]],
+                          done: list[dict]) -> list[dict]:
+    """A total divided into the lines after a header, one "label: value" a line: "… tiếp nhận 76.119 hồ sơ … .
+    Số hồ sơ tiếp nhận theo 4 lĩnh vực như sau: Đất đai: 32.640 hồ sơ; Tư pháp - hộ tịch: 28.415 hồ sơ; …" —
+    each line's first figure is a part of the total stated before the header (in it, or in the sentence with
+    figures before it; the one value of that kind there, or none). Complete only where the header announces
+    how many kinds and as many lines follow."""
+    text = article.text
+    if ":" not in text:
+        return []
+    header_re, announced_re = _division_words(cues)
+    sentences = [s for s in article.sentences if s.index >= 0]
+    parts_of = {p for r in done if r["kind"] in ("breakdown", "subset")
+                for p in ([r["roles"].get("part")] if r["kind"] == "subset" else r["roles"].get("parts", []))}
+    out = []
+    for n, s in enumerate(sentences):
+        head = text[s.start:s.end].rstrip()
+        if not head.endswith(":") or not header_re.search(head) and not announced_re.search(head):
+            continue
+        lines: list[Figure] = []
+        labels: set[str] = set()
+        for s2 in sentences[n + 1:n + 1 + LOOKBACK]:
+            m = _LINE_ITEM.match(text, skip_blanks(text, s2.start, s2.end), s2.end)
+            figs = by_sentence.get(s2.index, [])
+            if m is None or not figs or figs[0].start != m.end() or figs[0].role not in ("count", "measure") \
+                    or m.group("label").strip().lower() in labels:
+                break
+            labels.add(m.group("label").strip().lower())
+            lines.append(figs[0])
+        if len(lines) < 2 or len({(f.unit, head_word(f) if f.unit == "count" else None) for f in lines}) != 1:
+            continue
+        first = lines[0]
+        before = [f for f in by_sentence.get(s.index, []) if f.end <= s.end]
+        prev = next((by_sentence[x.index] for x in reversed(sentences[:n]) if by_sentence.get(x.index)), [])
+        pool = before + prev
+        totals = [f for f in pool if f.role in ("count", "measure") and f.unit == first.unit and f.qualifier is None
+                  and (f.unit != "count" or head_word(f) == head_word(first)) and f.id not in parts_of
+                  and not baseline_in_brackets(cues, text, f)]
+        if len({f.value for f in totals}) != 1:
+            continue  # no total, or several: which one the lines divide stays unsaid
+        total = totals[-1]
+        said = announced_re.search(head)
+        exhaustive = said is not None and int(said.group("n")) == len(lines)
+        roles = {"total": total.id, "parts": [f.id for f in lines], "other_parts": []}
+        out.append(relation("breakdown", [total] + lines, roles, exhaustive=exhaustive,
+                            cue=(header_re.search(head).group(0) if header_re.search(head)
+                                 else text[s.start + said.start():s.start + said.start("n")].strip()).lower(),
+                            evidence="the first figure of each line after the header"))
     return out
 
 

@@ -39,10 +39,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         # "tỷ lệ giảm 2,97%": the change of a rate, not of the count before it
         of_rate = any(w in gap.lower() for w in cues.rate_words)
-        if short and d.role == "delta" and d.noun and head_word(d) != head_word(c):
-            # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun
+        if short and d.role == "delta" and d.noun and (head_word(d) != head_word(c) or _compound_differs(c, d)):
+            # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun ("213 tác phẩm
+            # của 94 tác giả, tăng 45 tác phẩm": not of the authors)
             c = next((p for p in reversed(sf[max(0, i - LOOKBACK):i]) if p.role in ("count", "measure") and p.id not in used
-                      and head_word(p) == head_word(d) and not CLAUSE_END.search(text, p.end, d.start)),
+                      and head_word(p) == head_word(d) and not _compound_differs(p, d)
+                      and not CLAUSE_END.search(text, p.end, d.start)),
                      None)
             if c is None:
                 i += 1
@@ -101,8 +103,56 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 2
             continue
         i += 1
-    out += _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
-    return out
+    respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
+    return out + _against_bracketed_baseline(cues, ctx, used | {fid for r in out for fid in r["figures"]}, respective)
+
+
+def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str], respective: list[dict]) -> list[dict]:
+    """"So với năm 2024 (1.824,5 tỷ đồng), tổng thu tăng 322,3 tỷ đồng, tương đương 15,3%": the earlier value,
+    the change and its percentage, all in one sentence that opens with the comparison — the percentage is the
+    change over the earlier value, whatever the current value. The changes read across sentences
+    (``respective``) are returned too: one of this change keeps its current value, with the earlier value
+    beside it, where that value stands in the sentence just before ("Năm nay xảy ra 64 vụ. So với cùng kỳ (71
+    vụ), giảm 9 vụ"); from further back it is dropped — the sentence states what it needs itself."""
+    text, sf = ctx.text, ctx.figures
+    if not _opens_with_comparison(cues, text, ctx):
+        return respective
+    found = _bracketed_baseline_change(cues, text, sf, used)
+    if found is None:
+        return respective
+    b, d, pct, direction = found
+    mine = relation("change", [b, d, pct], {"current": None, "delta": d.id, "percent": pct.id, "previous": b.id},
+                    direction=direction, cue=direction, evidence="the earlier value in brackets after the period compared with")
+    near = {f.id for f in ctx.previous} | {f.id for f in sf}
+    out = []
+    for r in respective:
+        if r["roles"].get("delta") != d.id and r["roles"].get("percent") != pct.id:
+            out.append(r)
+        elif mine is not None and r["roles"].get("current") in near and r.get("direction") == direction:
+            r["roles"]["previous"] = b.id
+            r["figures"].append(b.id)
+            r["start"] = min(r["start"], b.start)
+            out.append(r)
+            mine = None
+    return out + ([mine] if mine is not None else [])
+
+
+def _bracketed_baseline_change(cues: Cues, text: str, sf: list[Figure], used: set[str]) -> tuple | None:
+    """The earlier value in brackets, the delta and the percentage after it, and the direction; or None."""
+    for k, b in enumerate(sf[:-2]):
+        if b.id in used or b.role not in ("count", "measure") or b.qualifier is not None \
+                or not baseline_in_brackets(cues, text, b):
+            continue
+        d, pct = sf[k + 1], sf[k + 2]
+        close = text.find(")", b.end, d.start)
+        if close < 0 or d.id in used or pct.id in used or d.role != "delta" or d.unit != b.unit \
+                or d.qualifier is not None or CLAUSE_END.search(text, close, d.start) \
+                or b.unit == "count" and d.noun and b.noun and not compatible(b, d) and head_word(b) != head_word(d) \
+                or not _percent_of_delta(cues, text, d, pct) or pct.unit != "percent":
+            return None
+        direction = cues.direction(text[close + 1:d.start]) or signed_direction(pct)
+        return (b, d, pct, direction) if direction is not None else None
+    return None
 
 
 def _whole_of_a_share(text: str, part: Figure, pct: Figure, f: Figure) -> bool:
@@ -114,10 +164,18 @@ def _whole_of_a_share(text: str, part: Figure, pct: Figure, f: Figure) -> bool:
         and not CLAUSE_END.search(text, part.end, pct.start)
 
 
+def _compound_differs(a: Figure, b: Figure) -> bool:
+    """Both nouns are compounds that share their first word only: "tác phẩm" and "tác giả", "người chết" and
+    "người bị thương" — two things, though one head word."""
+    x, y = (a.noun or "").lower().split(), (b.noun or "").lower().split()
+    return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[1] != y[1]
+
+
 def _bracketed_earlier(cues: Cues, text: str, c: Figure, earlier: Figure, used: set[str]) -> bool:
     """``earlier`` is the value of the period ``c`` is compared with, in brackets after that period
     ("… so với cùng kỳ năm 2024 (1.126.000 lượt)"): a plain value of the same thing in the same unit."""
     return earlier.id not in used and earlier.role in ("count", "measure") and earlier.unit == c.unit \
+        and not _compound_differs(c, earlier) \
         and (head_word(earlier) in (None, head_word(c)) or (earlier.noun or "").lower() == (c.classifier or "").lower()) \
         and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier)
 

@@ -73,7 +73,7 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
                 continue
             # (a short capitalised name with lower-case words inside a list that goes on: "Toán, Ngữ văn và Tiếng Anh")
             inner = name[:1].isupper() and len(name.split()) <= 3 and sub is not subs[-1] and not any(ch.isdigit() for ch in name)
-            if not inner and not is_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes):
+            if not inner and not is_name(name) and not _generic_then_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes):
                 # ("Thị trấn" with a capital is the town itself: a name)
                 # "… Hồng Thái cùng tham gia": a name that runs into the rest of the sentence
                 words = name.split()
@@ -101,6 +101,15 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             break  # "… là Hòa Vang và Cẩm Lệ, Đà Nẵng": "và" joined the last item; what a comma adds is no item
         k += 1
     return items, end_pos, open_tail
+
+
+def _generic_then_name(segment: str) -> bool:
+    """A proper name after a few lower-case words of what it is, capitalised at both ends: "Khu di tích Kim
+    Liên", "Thành cổ Vinh", "Đền Cuông"."""
+    words = segment.split()
+    return 2 <= len(words) <= 7 and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and sum(1 for w in words if not w[:1].isupper()) <= 3 \
+        and not any(ch.isdigit() or ch in ".:!?()" for ch in segment)
 
 
 def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:

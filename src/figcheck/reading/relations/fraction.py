@@ -36,7 +36,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             out.append(relation("change", figs, roles, direction=direction, cue=direction,
                                 evidence="the pair in brackets after a change compares two periods"))
             continue
-        if direction or any(c in gap.lower() for c in cues.compared):
+        if (direction or any(c in gap.lower() for c in cues.compared)) and not (nxt is not None and nxt.role == "delta"):
+            # ("56/188 xã … được công nhận, tăng 9 xã": a part of a whole, whose part grew — no two periods)
             pct = nxt if nxt is not None and nxt.unit == "percent" and direction else None
             roles = {"current": f.id, "previous": d.id, "percent": pct.id if pct else None, "delta": None}
             out.append(relation("change", [f, d] + ([pct] if pct else []), roles, direction=direction or None,

@@ -68,7 +68,7 @@ def _yields(ctx: SentenceContext, words: dict) -> list[dict]:
     out = []
     for k, rate in enumerate(sf):
         spec = next((v for u, v in words["yields"].items() if (rate.noun or "").lower().startswith(u)), None)
-        if spec is None or rate.role != "count" or rate.qualifier is not None:
+        if spec is None or rate.role not in ("count", "rate") or rate.qualifier is not None:
             continue  # ("năng suất bình quân ước 80,2 tạ/ha": an estimate, read with a count's rounding)
         yw = _cue_before(text, max(s.start, rate.start - 30), rate.start, words["yield_words"])
         if yw is None or not _linked(text, yw, rate.start, words["figure_links"]):

@@ -21,7 +21,7 @@ from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
-                                                head_word, relation, verbs_before)
+                                                head_word, names_another, relation, verbs_before)
 
 COUNTED = ("count", "measure")
 
@@ -91,9 +91,24 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
             continue
-        whole = _whole_named(cues, text, sf[max(0, k - LOOKBACK):k], ctx.previous[-LOOKBACK:], pct)
+        before = sf[max(0, k - LOOKBACK):k]
+        if k and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], pct)):
+            # "khởi tố 1.198 vụ, 2.041 bị can, đạt tỷ lệ 96,1% số vụ phát hiện": the counts the rate follows are
+            # what it measures, not the whole it names
+            run = {f.id for f in _run_before(text, sf, k - 1)}
+            before = [f for f in before if f.id not in run]
+        # a count the sentence introduces as a part ("Trong đó có 1.486 vận động viên nước ngoài …, chiếm 14,2% tổng
+        # số vận động viên") is no whole the percentage names; it is the part of the whole named
+        introduced = [f for f in before if _introduced_as_part(cues, text, ctx, f)]
+        before = [f for f in before if f not in introduced]
+        whole = _whole_named(cues, text, before, ctx.previous[-LOOKBACK:], pct)
         if whole is not None:
-            out.append(relation("share", [pct, whole], {"part": None, "percent": pct.id, "whole": whole.id},
+            mine = [f for f in introduced if f.start > whole.start or whole not in sf]
+            mine = [f for f in mine if f.unit == whole.unit and head_word(f) == head_word(whole)
+                    and not CLAUSE_END.search(text, f.end, pct.start)]
+            part = mine[0] if len(mine) == 1 and mine[0].id not in used else None
+            out.append(relation("share", [p for p in (part, pct, whole) if p is not None],
+                                {"part": part.id if part else None, "percent": pct.id, "whole": whole.id},
                                 evidence=f"the percentage names its whole: {pct.noun}"))
             used.add(pct.id)
     return out
@@ -222,6 +237,13 @@ def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
     return run
 
 
+def _introduced_as_part(cues: Cues, text: str, ctx: SentenceContext, f: Figure) -> bool:
+    """A subset cue ("trong đó", "trong đó có") stands before ``f`` in its clause, after any figure before it."""
+    lo = max((g.end for g in ctx.figures if g.end <= f.start), default=ctx.sentence.start)
+    lo = max(lo, ctx.sentence.start)
+    return cues.subset_re.search(text, lo, f.start) is not None and not CLAUSE_END.search(text, lo, f.start)
+
+
 def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Figure], pct: Figure) -> Figure | None:
     """The one earlier count of the noun a percentage names ("71,43% số vụ" → "14 vụ cháy")."""
     words = [w for w in pct.noun.lower().split() if w not in ("số", "tổng", "các", "những")]
@@ -231,7 +253,8 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
         # (a fraction's total is a count of the noun too: "nâng tổng số xã đạt chuẩn lên 21/21 xã" — with "9 xã"
         # before it, two counts of "xã", so no whole)
         same = [f for f in pool if f.role in COUNTED + ("denominator",) and f.unit == "count" and f.qualifier is None
-                and f.value and (head_word(f) == words[0] or _contains(f.noun, words[:2]))]
+                and f.value and (head_word(f) == words[0] or _contains(f.noun, words[:2]))
+                and not names_another(words, f.noun)]
         if len({f.value for f in same}) == 1:
             return same[-1]
         if same and any(text[max(0, same[-1].start - 30):same[-1].start].lower().rstrip().endswith(w)

@@ -60,7 +60,8 @@ class Cues:
         alt = lambda key: "|".join(re.escape(w) for w in sorted(named[key], key=len, reverse=True))  # noqa: E731
         self.named_anaphoric_re = re.compile(
             rf"(?:{alt('openers')})\s++(?:(?:{alt('determiners')})\s++)?(?P<noun>[^\W\d_]++(?:\s++[^\W\d_]++){{0,4}}?)"
-            rf"\s++(?:{alt('pointers')})(?![^\W_])\s*+,?", re.IGNORECASE)
+            # ("Trong số các đối tượng bị bắt, …": with no pointer word, the comma ends the words that name it)
+            rf"(?:\s++(?:{alt('pointers')})(?![^\W_])\s*+,?|\s*+,)", re.IGNORECASE)
         self.breakdown_cues = lang.words("cues.breakdown")
         self.example_cues = lang.words("cues.examples")
         self.open_tail = lang.words("cues.open_tail")
@@ -320,6 +321,17 @@ def described_words(text: str, f: Figure, fillers: frozenset[str] | set[str] = f
         if len(words) == 3:
             break
     return tuple(words)
+
+
+def names_another(words: list[str], noun: str | None) -> bool:
+    """The named words and the count's noun go on differently after what they share: "tác phẩm dự thi" is not
+    "32 tác phẩm đoạt giải" (one a prefix of the other is the same thing: "vụ" of "vụ cháy")."""
+    have = (noun or "").lower().replace(",", " ").split()
+    k = 0
+    while k < min(len(words), len(have)) and words[k] == have[k]:
+        k += 1
+    return 0 < k < len(words) and k < len(have)
+
 
 
 def in_brackets(text: str, f: Figure, reach: int = 200) -> bool:

@@ -64,8 +64,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             close = text.find(")", p, s.end)
             scope_end = close if close >= 0 else s.end
         at = bisect.bisect_left(starts, p)  # figures before the cue, and after it: found by position, not scanned
+        # (not a value of the period compared with, in brackets: "… tăng 14,5% so với cùng kỳ (1.246.300 lượt); trong
+        # đó khách quốc tế 486.420 lượt")
         wholes = _larger_of_pairs([f for f in sf[max(0, at - LOOKBACK):at] if f.end <= p
-                                   and f.role in COUNTED + ("numerator", "denominator")])
+                                   and f.role in COUNTED + ("numerator", "denominator")
+                                   and not baseline_in_brackets(cues, text, f)])
         unique = not wholes
         if not wholes:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
@@ -280,6 +283,12 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
         whole = clauses[0][0][1].id
         clauses = [clauses[0]] + [[(p, w) for p, w in c if w.id != whole] for c in clauses[1:]]
         clauses = [c for c in clauses if c]
+    if len(clauses) > 1:
+        # (a lone count in its clause: two or more may be another way of dividing the whole, "539 người nghiện
+        # nặng, 1.122 người nghiện nhẹ; 346 người không có nơi ở, 1.315 người có nơi ở ổn định")
+        clauses = [clauses[0]] + [[(p, w) for p, w in c if sum(1 for _, w2 in c if w2.id == w.id) > 1
+                                   or not _another_kind_after(text, clauses[0], p, w)] for c in clauses[1:]]
+        clauses = [c for c in clauses if c]
     # a clause that ends with the remainder ("đã chuyển 6 tin, còn lại 605 tin") is a complete list of its own
     closed = [c for c in clauses if len(c) >= 2 and _is_remainder(cues, text, c[-2][0].end, c[-1][0])]
     rest = [c for c in clauses if c not in closed]
@@ -316,6 +325,18 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             r["implied"] = True
             r["evidence"] = "parts counted by another noun, of the count the sentence before named last"
     return out
+
+
+def _another_kind_after(text: str, first: list[tuple[Figure, Figure]], part: Figure, whole: Figure) -> bool:
+    """After a ";", ``part`` counts another kind than ``whole``: the first clause's part of that whole repeats the
+    whole's words in full, and ``part`` does not ("12.845 ca phẫu thuật, trong đó 4.126 ca phẫu thuật loại đặc
+    biệt; 28.640 ca thủ thuật": procedures, not operations)."""
+    words = described(text, whole)
+    if len(words) < 2 or len(described(text, part)) < 2:
+        return False
+    leads = [p for p, w in first if w.id == whole.id]
+    return bool(leads) and described(text, leads[0])[:len(words)] == words \
+        and described(text, part)[:len(words)] != words
 
 
 def _an_attribute(cues: Cues, text: str, part: Figure) -> bool:

@@ -25,7 +25,7 @@ import weakref
 
 from figcheck.models import Figure
 from figcheck.reading.relations.share import _contains
-from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, relation
+from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, names_another, relation
 
 COUNTED = ("count", "measure")
 _DROP = ("số", "tổng", "các", "những")
@@ -116,7 +116,7 @@ def _lone_percent(f: Figure) -> bool:
 def _names(f: Figure, words: list[str]) -> bool:
     """Count ``f`` counts the noun ``words`` ("vụ" for "14 vụ cháy", "cơ sở" in "tổ chức cơ sở đoàn")."""
     head = _WORDS.findall((f.noun or f.classifier or "").lower())
-    return bool(head) and (head[0] == words[0] or _contains(f.noun, words[:2]))
+    return bool(head) and (head[0] == words[0] or _contains(f.noun, words[:2])) and not names_another(words, f.noun)
 
 
 def _one_whole(pools, fits, topic: str | None, readings: int = 1) -> tuple[Figure, ...]:
