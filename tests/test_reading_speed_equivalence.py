@@ -48,3 +48,41 @@ def test_a_later_pattern_in_an_earlier_line_gives_way_to_an_earlier_pattern_in_a
     layout = Layout(body=[(0, 38), (39, len(text))])
     assert LAYOUT._period(text, layout) == "9 tháng đầu năm"
     assert LAYOUT._period("Không có kỳ nào.", Layout(body=[(0, 16)])) is None
+
+
+# -- whole-word alternations ------------------------------------------------------------------------
+
+import re  # noqa: E402
+
+from figcheck.reading.figures import FigureReader, whole_words_pattern  # noqa: E402
+
+FIGURES = FigureReader(LANG)
+VOCABULARY = sorted({w.lower() for w in FIGURES.spelled.vocabulary}, key=len, reverse=True)
+VAGUE = [k.lower() for k, _ in FIGURES.vague]
+
+
+def _plain_alternation(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, phrases)) + r")(?![^\W_])")
+
+
+_glue = st.sampled_from(["", " ", "  ", ",", "_", "a", "9", "\n", "ă", "(", "-"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["spelled", "vague", "made up"]), st.data())
+def test_a_whole_word_pattern_finds_what_the_plain_alternation_finds(which, data):
+    phrases = {"spelled": VOCABULARY, "vague": VAGUE}.get(which) or data.draw(
+        st.lists(st.text(alphabet="ab c_9(", min_size=1, max_size=4), min_size=1, max_size=6))
+    pieces = data.draw(st.lists(st.tuples(_glue, st.sampled_from(phrases + ["hàng", "vài", "mười", "x"])), max_size=10))
+    text = "".join(g + p for g, p in pieces) + data.draw(_glue)
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    fast, plain = whole_words_pattern(phrases), _plain_alternation(phrases)
+    assert [m.span() for m in fast.finditer(text, pos, end)] == [m.span() for m in plain.finditer(text, pos, end)]
+
+
+def test_a_longer_phrase_listed_first_is_taken_whole():
+    pattern = whole_words_pattern(VAGUE)
+    assert [m.group(0) for m in pattern.finditer("hàng chục nghìn người và vài hộ, ngân hàng")] == \
+        ["hàng chục nghìn", "vài"]
+    assert whole_words_pattern([]).search("một hai") is None
