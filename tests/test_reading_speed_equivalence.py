@@ -86,3 +86,40 @@ def test_a_longer_phrase_listed_first_is_taken_whole():
     assert [m.group(0) for m in pattern.finditer("hàng chục nghìn người và vài hộ, ngân hàng")] == \
         ["hàng chục nghìn", "vài"]
     assert whole_words_pattern([]).search("một hai") is None
+
+
+# -- per-figure lookups kept or filtered -----------------------------------------------------------
+
+from figcheck.reading import figures as figures_module  # noqa: E402
+from figcheck.reading.figures import _starts_with_phrase  # noqa: E402
+
+NOUN_WORDS = sorted({w for p in LANG.words("counted_nouns") + LANG.words("fractional_counts")
+                     + LANG.words("classifiers") for w in p.split()}) + ["tỷ", "đồng", "ha", "lượt/ngày", "(vụ", "vụ,"]
+NOT_UNITS = LANG.words("not_units")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(NOUN_WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=30))
+def test_a_nouns_wholeness_kept_for_later_figures_is_what_the_lexicon_says(heads):
+    reader = FigureReader(LANG)
+    for head in heads + heads:  # asked twice: the second answer comes from what was kept
+        assert reader._whole_head(head) == (reader.counted_nouns.starts(head)
+                                            and not reader.fractional_counts.starts(head))
+
+
+def test_the_nouns_kept_are_bounded(monkeypatch):
+    monkeypatch.setattr(figures_module, "_MEMO_SIZE", 3)
+    reader = FigureReader(LANG)
+    for head in ["vụ", "người", "tỷ đồng", "lần", "ha", "vụ"]:
+        assert reader._whole_head(head) == (reader.counted_nouns.starts(head)
+                                            and not reader.fractional_counts.starts(head))
+        assert len(reader._whole_heads) <= 3
+    assert reader._whole_head("vụ") and not reader._whole_head("lần")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([w for p in NOT_UNITS for w in p.split()] + ["đồng", "tấn", "m", "g", "ha", " ", ","]),
+                max_size=4).map(" ".join), st.sampled_from(["", " ", ",", "x"]))
+def test_a_word_that_begins_like_a_unit_is_found_as_comparing_every_one_finds_it(rest, tail):
+    text = rest + tail
+    assert FIGURES._not_unit(text) == any(_starts_with_phrase(text, w) for w in NOT_UNITS)

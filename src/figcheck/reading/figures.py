@@ -41,6 +41,9 @@ _TWO_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?(?:\s*([^\W\d_]
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
 
+_MEMO_SIZE = 4096  # answers kept for the nouns of figures, beyond which they are forgotten (memory stays flat)
+
+
 class NumberOutOfRange(ValueError):
     """A written number beyond what a float holds ("một" followed by 35 × "tỷ"): the article is an input error."""
 
@@ -239,9 +242,11 @@ class FigureReader:
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_qualifiers = PhraseSet(lang.words("not_qualifiers"))
         self.not_units = lang.words("not_units")
+        self.not_units_tuple = tuple(self.not_units)  # one C-level startswith before comparing them one by one
         self.average_words = [str(w).lower() for w in (lang.data.get("products") or {}).get("average", [])]
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
+        self._whole_heads: dict[str, bool] = {}  # see _whole_head
         self.cumulative = PhraseSet(lang.words("cumulative_before"))
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
@@ -309,7 +314,8 @@ class FigureReader:
         out: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
         ranges: list[int] = []  # the identifier ranges' spans, start and end in turn
-        if self.id_range_re is not None and any(p in text[s0:s1] for p in self.id_range_prefixes):
+        sentence_text = text[s0:s1]
+        if self.id_range_re is not None and any(p in sentence_text for p in self.id_range_prefixes):
             out += self._identifier_ranges(text, s0, s1)
             taken += [(c.start, c.end) for c in out]
             ranges = [x for c in out for x in (c.start, c.end)]
@@ -457,7 +463,7 @@ class FigureReader:
                     unit, role, pos = "percent", "percent", pos + gap + len(pc)
                 elif first in self.unit_map and gap <= 1 and (len(first) > 1 or first in ("g", "m", "l")) \
                         and text[pos + gap:pos + gap + len(first)].lower() == first \
-                        and not any(_starts_with_phrase(stripped + " ", w) for w in self.not_units):
+                        and not self._not_unit(stripped + " "):
                     unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
                 elif first in self.duration_units and multiplier == 1:
                     return  # "8 tháng", "3 năm": a duration or a period
@@ -616,7 +622,11 @@ class FigureReader:
         if not m or len(m.group(0)) <= 1 or self.unit_map.get(m.group(0).lower()) in (None, "count"):
             return False
         rest = text[m.start():min(s1, m.start() + 30)].lower() + " "
-        return not any(_starts_with_phrase(rest, w) for w in self.not_units)  # "đồng chí", "tấn công"
+        return not self._not_unit(rest)  # "đồng chí", "tấn công"
+
+    def _not_unit(self, rest: str) -> bool:
+        """``rest`` (lower-case) starts with a word that begins like a unit and is none ("đồng chí", "tấn công")."""
+        return rest.startswith(self.not_units_tuple) and any(_starts_with_phrase(rest, w) for w in self.not_units)
 
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
@@ -695,8 +705,7 @@ class FigureReader:
         # a count of things the lexicon knows are whole ("vụ", "người", "khẩu"): only those can be
         # "not a whole number"; "2,4 lần" (times) and "59,6 tạ/ha" (a rate) are not
         head = (classifier or noun or "").lower()
-        countable = c.unit == "count" and bool(head) and self.counted_nouns.starts(head) \
-            and not self.fractional_counts.starts(head) and "/" not in (noun or "") \
+        countable = c.unit == "count" and bool(head) and self._whole_head(head) and "/" not in (noun or "") \
             and not self._average_before(text, sentence.start, c.start)
         return new_figure(
             id=fid, text=text[c.start:c.end], start=c.start, end=c.end, sentence=sentence.index,
@@ -705,6 +714,17 @@ class FigureReader:
             classifier=classifier, field=field, before=before, after=after, spelled=c.spelled,
             countable=countable,
         )
+
+    def _whole_head(self, head: str) -> bool:
+        """The noun (lower-case) counts things the lexicon knows are whole; asked once for each noun (the
+        same few nouns are counted again and again), the answers kept up to a bound."""
+        known = self._whole_heads.get(head)
+        if known is None:
+            if len(self._whole_heads) >= _MEMO_SIZE:
+                self._whole_heads.clear()
+            known = self._whole_heads[head] = self.counted_nouns.starts(head) \
+                and not self.fractional_counts.starts(head)
+        return known
 
     def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:
         if noun and any(_starts_with_phrase(noun.lower(), w) for w in self.ratio_nouns):
