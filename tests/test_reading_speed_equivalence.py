@@ -123,3 +123,34 @@ def test_the_nouns_kept_are_bounded(monkeypatch):
 def test_a_word_that_begins_like_a_unit_is_found_as_comparing_every_one_finds_it(rest, tail):
     text = rest + tail
     assert FIGURES._not_unit(text) == any(_starts_with_phrase(text, w) for w in NOT_UNITS)
+
+
+# -- patterns that open with a character instead of a look-behind --------------------------------------
+
+import unicodedata  # noqa: E402
+
+from figcheck.reading import layout as layout_module  # noqa: E402
+from figcheck.reading import normalize as normalize_module  # noqa: E402
+
+_TONED = "".join(unicodedata.normalize("NFC", v + t) for v in "aAeEyY" for t in "\u0300\u0301\u0303\u0309\u0323")
+# each rewritten pattern with the plain form it replaced, and an alphabet that reaches its branches
+REWRITTEN = {
+    "sentence end": (layout_module._SENTENCE_END, r"[.!?…]+[\"”’)\]]*[ \t]+|(?<=%)\.(?=[^\W\d_])",
+                     ".!?…\"”’)] \t\n%aT9,"),
+    "digit run": (figures_module._TOKEN, r"\d[\d.,/:\u066b\u066c]*\d|\d", "19.,/:\u066b\u066c a٣"),
+    "clause break": (figures_module._AFTER_BREAK, r"[,;:()\[\]“”\"=]|\d", ",;:()[]“”\"= a7٣."),
+    "separated numeral": (figures_module._SEPARATED_NUMERAL, r"(?<!\d)\d+(?:[.,]\d+)+", "12.,a -٣"),
+    "old tone placement": (normalize_module._OLD_STYLE_NFC, r"(?<![qQ])[oOuU][" + _TONED + r"](?![^\W\d_])",
+                           "qQoOuU" + _TONED[:6] + "án 1\n"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(REWRITTEN)), st.data())
+def test_a_pattern_opened_with_a_character_matches_where_its_plain_form_does(name, data):
+    fast, plain, alphabet = REWRITTEN[name]
+    text = data.draw(st.text(alphabet=alphabet, max_size=40))
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    assert [m.span() for m in fast.finditer(text, pos, end)] == \
+        [m.span() for m in re.compile(plain).finditer(text, pos, end)]

@@ -21,7 +21,7 @@ from figcheck.reading import intervals
 from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, numeral_evidence, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
-_TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
+_TOKEN = re.compile(r"\d(?:[\d.,/:\u066b\u066c]*\d)?")  # ٫ ٬: the Arabic decimal and thousands separators
 # "số người nghiện đang được lập hồ sơ theo dõi là" (anchored at the clause's end: one search per figure)
 _NAMED_BEFORE = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,10}?)là\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
@@ -29,9 +29,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
 _SPACED_WORD = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
-_AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
-# NUMERAL's matches that have a separator: a match starts where a run of digits does ((?<!\d): linear)
-_SEPARATED_NUMERAL = re.compile(r"(?<!\d)\d+(?:[.,]\d+)+")
+_AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=\d]")
+# NUMERAL's matches that have a separator: a match starts where a run of digits does (no digit before the
+# first one: linear; the look-behind follows that digit so that re skips in C to the digits)
+_SEPARATED_NUMERAL = re.compile(r"\d(?<!\d\d)\d*(?:[.,]\d+)+")
 # the first word (two words) after a position with nothing but white space before each: one match, not a loop.
 # The words are optional so that the pattern matches wherever it is tried (an empty match when no word
 # follows): a failed attempt after a long run of spaces would be retried at each of them.

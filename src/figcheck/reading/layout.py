@@ -21,8 +21,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 # A sentence may end at . ! ? or … (possibly closed by quotes/brackets) before white space; it does when
 # the next character is a capital letter, an opening quote or a digit (checked in code), and always at a
 # line break.
-# (also a full stop right after a percentage with no space before the next sentence: "58,21%.Trong đó …")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*[ \t]+|(?<=%)\.(?=[^\W\d_])")
+# (also a full stop right after a percentage with no space before the next sentence: "58,21%.Trong đó …").
+# The pattern opens with the character class, not with a look-behind, so that re skips in C to the marks.
+_SENTENCE_END = re.compile(r"[.!?…](?:[.!?…]*[\"”’)\]]*[ \t]+|(?<=%\.)(?=[^\W\d_]))")
 _ABBREVIATIONS = {"tp", "ts", "ths", "pgs", "gs", "bs", "ks", "st", "tx", "tt", "q", "p", "mr", "ms", "dr", "no"}
 
 
