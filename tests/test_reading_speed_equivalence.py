@@ -154,3 +154,10 @@ def test_a_pattern_opened_with_a_character_matches_where_its_plain_form_does(nam
     end = data.draw(st.integers(pos, len(text)))
     assert [m.span() for m in fast.finditer(text, pos, end)] == \
         [m.span() for m in re.compile(plain).finditer(text, pos, end)]
+
+
+def test_a_noun_after_more_dropped_words_than_one_match_reads_is_found():
+    # seven words dropped before the noun: past the six words one match of the noun reader takes
+    assert FIGURES._noun("5 các các những các các các các vụ cháy", 1, 60) == (None, "vụ cháy")
+    assert FIGURES._noun("5 vụ cháy rừng lớn nhỏ khác nữa", 1, 60) == (None, "vụ cháy rừng lớn nhỏ")
+    assert FIGURES._noun("5 " + "các " * 40 + "vụ", 1, 300) == (None, None)  # the window ends first
