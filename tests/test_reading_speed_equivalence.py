@@ -161,3 +161,10 @@ def test_a_noun_after_more_dropped_words_than_one_match_reads_is_found():
     assert FIGURES._noun("5 các các những các các các các vụ cháy", 1, 60) == (None, "vụ cháy")
     assert FIGURES._noun("5 vụ cháy rừng lớn nhỏ khác nữa", 1, 60) == (None, "vụ cháy rừng lớn nhỏ")
     assert FIGURES._noun("5 " + "các " * 40 + "vụ", 1, 300) == (None, None)  # the window ends first
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aăếA9²½Ⅻ_(),-/“", max_size=8))
+def test_a_word_stripped_of_punctuation_is_the_word_the_pattern_finds(word):
+    m = figures_module._WORD.search(word)
+    assert figures_module._strip_punct(word) == (m.group(0) if m else word)

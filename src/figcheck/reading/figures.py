@@ -190,6 +190,8 @@ def _spaced_words(text: str, pos: int, end: int):
 
 def _strip_punct(word: str) -> str:
     """A word without the punctuation around it ("(trên" → "trên", "vụ," → "vụ")."""
+    if word.isalpha():  # letters only (most words): all of it is the word _WORD finds
+        return word
     m = _WORD.search(word)
     return m.group(0) if m else word
 
