@@ -168,3 +168,11 @@ def test_a_noun_after_more_dropped_words_than_one_match_reads_is_found():
 def test_a_word_stripped_of_punctuation_is_the_word_the_pattern_finds(word):
     m = figures_module._WORD.search(word)
     assert figures_module._strip_punct(word) == (m.group(0) if m else word)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([w for p in LANG.words("ratio_nouns") for w in p.split()] + ["kế", "hoạchh", "x", ","]),
+                max_size=4).map(" ".join))
+def test_a_percentage_of_a_target_is_found_as_comparing_every_target_word_finds_it(noun):
+    assert figures_module._starts_with_any_phrase(noun, FIGURES.ratio_nouns_tuple) == \
+        any(_starts_with_phrase(noun, w) for w in FIGURES.ratio_nouns)

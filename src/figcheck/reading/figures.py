@@ -87,6 +87,12 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
     return not rest or not (rest[0].isalnum() or rest[0] == "_") or not phrase[-1].isalnum()
 
 
+def _starts_with_any_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """``text`` starts with one of the whole-word ``phrases``: one C-level ``startswith`` on all of them
+    first (most texts start with none), then each that could be compared."""
+    return text.startswith(phrases) and any(_starts_with_phrase(text, p) for p in phrases)
+
+
 # Day.month ("16.1", "18.7") and month.year ("9.2012") written with a dot: dates, after a date word
 # (the first) or always (the second).
 _DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
@@ -262,7 +268,7 @@ class FigureReader:
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_qualifiers = PhraseSet(lang.words("not_qualifiers"))
         self.not_units = lang.words("not_units")
-        self.not_units_tuple = tuple(self.not_units)  # one C-level startswith before comparing them one by one
+        self.not_units_tuple = tuple(self.not_units)
         self.average_words = [str(w).lower() for w in (lang.data.get("products") or {}).get("average", [])]
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
@@ -270,6 +276,7 @@ class FigureReader:
         self.cumulative = PhraseSet(lang.words("cumulative_before"))
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
+        self.ratio_nouns_tuple = tuple(self.ratio_nouns)
         verbs = "|".join(re.escape(w) for w in sorted(lang.words("target_verbs"), key=len, reverse=True)) or "(?!)"
         targets = "|".join(re.escape(w) for w in sorted(self.ratio_nouns, key=len, reverse=True)) or "(?!)"
         # (each word starts after a non-letter and none is rescanned: linear on any text)
@@ -646,7 +653,7 @@ class FigureReader:
 
     def _not_unit(self, rest: str) -> bool:
         """``rest`` (lower-case) starts with a word that begins like a unit and is none ("đồng chí", "tấn công")."""
-        return rest.startswith(self.not_units_tuple) and any(_starts_with_phrase(rest, w) for w in self.not_units)
+        return _starts_with_any_phrase(rest, self.not_units_tuple)
 
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
@@ -747,7 +754,7 @@ class FigureReader:
         return known
 
     def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:
-        if noun and any(_starts_with_phrase(noun.lower(), w) for w in self.ratio_nouns):
+        if noun and _starts_with_any_phrase(noun.lower(), self.ratio_nouns_tuple):
             return "percent"  # "đạt 104% kế hoạch": a ratio to a target, free to pass 100
         before = text[max(s0, c.start - 40):c.start].lower().rstrip()
         if before.endswith("("):
