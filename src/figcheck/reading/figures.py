@@ -25,11 +25,8 @@ _TOKEN = re.compile(r"\d(?:[\d.,/:\u066b\u066c]*\d)?")  # ٫ ٬: the Arabic deci
 # "số người nghiện đang được lập hồ sơ theo dõi là" (anchored at the clause's end: one search per figure)
 _NAMED_BEFORE = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,10}?)là\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
-# the next words after a position, each with nothing but white space before it, six in one match (a noun
-# is read from one match, not one a word); each word is optional, as in _ONE_WORD_AFTER
-_RUN_LENGTH = 6
-_SPACED_WORDS = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?"
-                           + r"(?:\s*([^\W\d_]+(?:[-/][^\W\d_]+)*))?" * (_RUN_LENGTH - 1))
+# white space, then a word (group 1; optional, as in _ONE_WORD_AFTER, so that it matches wherever tried)
+_SPACED_WORD = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
 _GLUED = re.compile(r"[^\W\d_]+|%")
 _UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=\d]")
@@ -178,20 +175,6 @@ class PhraseSet:
             if tuple(head[:-1] + [_strip_punct(head[-1])]) in self.word_phrases:
                 return True
         return False
-
-
-def _spaced_words(text: str, pos: int, end: int):
-    """The words after ``pos`` within ``end``, each with nothing but white space before it, and where each
-    starts: what matching ``_ONE_WORD_AFTER`` again and again gives, six words a match."""
-    while True:
-        m = _SPACED_WORDS.match(text, pos, end)  # None only when pos is past the window
-        if m is None:
-            return
-        for i, word in enumerate(m.groups(), 1):
-            if word is None:
-                return
-            yield word, m.start(i)
-        pos = m.end()
 
 
 def _strip_punct(word: str) -> str:
@@ -789,17 +772,26 @@ class FigureReader:
         """The classifier and the noun phrase after a figure ("khẩu", "súng")."""
         words: list[str] = []
         classifier = None
-        for word, start in _spaced_words(text, pos, min(limit, pos + 120)):
+        end = min(limit, pos + 120)
+        while True:
+            # the next word, with nothing but white space before it (a match anchored at ``pos``)
+            m = _SPACED_WORD.match(text, pos, end)  # None only when pos is past the window
+            word = m.group(1) if m is not None else None
+            if word is None:
+                break
             low = word.lower()
             if not words and classifier is None and low in self.classifiers:
                 classifier = low
+                pos = m.end()
                 continue
             if not words and low in self.drop_first:
+                pos = m.end()
                 continue
             if not words and low in self.stop_words and self.stop_word_nouns:
-                ahead = tuple(w.lower() for w in _WORD.findall(text, start, start + 40)[:2])
+                ahead = tuple(w.lower() for w in _WORD.findall(text, m.start(1), m.start(1) + 40)[:2])
                 if ahead in self.stop_word_nouns:  # "228 bị can": a noun, though "bị" ends others
                     words.append(word)
+                    pos = m.end()
                     continue
             if low in self.stop_words and not (words and (words[-1].lower(), low) in self.stop_word_nouns) \
                     or low in self.spelled.vocabulary and not words and low != "ba":
@@ -807,6 +799,7 @@ class FigureReader:
             if words and word[:1].isupper() and words[-1][:1].islower():
                 break  # a proper name begins: "4 xã Bắc Sơn" counts "xã"
             words.append(word)
+            pos = m.end()
             if len(words) == 5:
                 break
         noun = " ".join(words) if words else None
