@@ -21,7 +21,7 @@ from figcheck.reading import intervals
 from figcheck.reading.numbers import MAX_DIGITS, SpelledNumbers, numeral_evidence, parse_numeral
 
 # A run of digits with inner separators, and whatever letters or % are glued to its end.
-_TOKEN = re.compile(r"\d[\d.,/:\u066b\u066c]*\d|\d")  # ٫ ٬: the Arabic decimal and thousands separators
+_TOKEN = re.compile(r"\d(?:[\d.,/:\u066b\u066c]*\d)?")  # ٫ ٬: the Arabic decimal and thousands separators
 # "số người nghiện đang được lập hồ sơ theo dõi là" (anchored at the clause's end: one search per figure)
 _NAMED_BEFORE = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,10}?)là\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
@@ -33,9 +33,10 @@ _PER_POWER_OF_TEN = re.compile(r"(?<!\s)\s*+((?<![^\W\d_])[^\W\d_]++)\s++10{0,2}
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.(?!\d)")
 _JOINED_IDENTIFIER = re.compile(r"(?<![\d.,])\d{1,4}+\+\Z")  # "… km 15+" (anchored at the end)
 _UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
-_AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=]|\d")
-# NUMERAL's matches that have a separator: a match starts where a run of digits does ((?<!\d): linear)
-_SEPARATED_NUMERAL = re.compile(r"(?<!\d)\d+(?:[.,]\d+)+")
+_AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=\d]")
+# NUMERAL's matches that have a separator: a match starts where a run of digits does (no digit before the
+# first one: linear; the look-behind follows that digit so that re skips in C to the digits)
+_SEPARATED_NUMERAL = re.compile(r"\d(?<!\d\d)\d*(?:[.,]\d+)+")
 # the first word (two words) after a position with nothing but white space before each: one match, not a loop.
 # The words are optional so that the pattern matches wherever it is tried (an empty match when no word
 # follows): a failed attempt after a long run of spaces would be retried at each of them.
@@ -43,6 +44,9 @@ _ONE_WORD_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
 _TWO_WORDS_AFTER = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?(?:\s*([^\W\d_]+(?:[-/][^\W\d_]+)*))?")
 # characters up to a clause break, matched on reversed text to find the last clause in linear time
 _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
+
+
+_MEMO_SIZE = 4096  # answers kept for the nouns of figures, beyond which they are forgotten (memory stays flat)
 
 
 class NumberOutOfRange(ValueError):
@@ -82,6 +86,12 @@ def _starts_with_phrase(text: str, phrase: str) -> bool:
         return False
     rest = text[len(phrase):]
     return not rest or not (rest[0].isalnum() or rest[0] == "_") or not phrase[-1].isalnum()
+
+
+def _starts_with_any_phrase(text: str, phrases: tuple[str, ...]) -> bool:
+    """``text`` starts with one of the whole-word ``phrases``: one C-level ``startswith`` on all of them
+    first (most texts start with none), then each that could be compared."""
+    return text.startswith(phrases) and any(_starts_with_phrase(text, p) for p in phrases)
 
 
 # Day.month ("16.1", "18.7") and month.year ("9.2012") written with a dot: dates, after a date word
@@ -173,6 +183,8 @@ class PhraseSet:
 
 def _strip_punct(word: str) -> str:
     """A word without the punctuation around it ("(trên" → "trên", "vụ," → "vụ")."""
+    if word.isalpha():  # letters only (most words): all of it is the word _WORD finds
+        return word
     m = _WORD.search(word)
     return m.group(0) if m else word
 
@@ -186,6 +198,23 @@ def _fold_risk(letters: set[str]) -> re.Pattern[str] | None:
         return None
     extra = sorted({chr(c) for ch in letters for c in _EXTRA_CASES.get(ord(ch), ())})
     return re.compile("[" + "".join(re.escape(c) for c in extra) + "]") if extra else re.compile(r"(?!)")
+
+
+def whole_words_pattern(phrases: list[str]) -> re.Pattern[str]:
+    r"""The phrases (none empty; the first that matches wins, as in an alternation) as whole words: no letter or
+    digit right before or after a match.
+
+    The same matches as ``(?<![^\W_])(?:p1|p2|…)(?![^\W_])``, found faster: that pattern opens with a
+    look-behind, so ``re`` tries it at every position of the text; here each alternative opens with its first
+    character (the look-behind follows it, one character further back), so ``re`` skips in C to the
+    positions where one of those characters stands.
+    """
+    by_first: dict[str, list[str]] = {}  # in the phrases' order, which decides between two at one position
+    for p in phrases:
+        by_first.setdefault(p[0], []).append(p[1:])
+    branches = [re.escape(first) + r"(?<![^\W_].)(?:" + "|".join(map(re.escape, rests)) + ")"
+                for first, rests in by_first.items()]
+    return re.compile("(?:" + ("|".join(branches) or "(?!)") + r")(?![^\W_])")
 
 
 class FigureReader:
@@ -230,12 +259,15 @@ class FigureReader:
         self.any_qualifier = PhraseSet([w for w, _ in lang.qualifier_words])
         self.not_qualifiers = PhraseSet(lang.words("not_qualifiers"))
         self.not_units = lang.words("not_units")
+        self.not_units_tuple = tuple(self.not_units)
         self.average_words = [str(w).lower() for w in (lang.data.get("products") or {}).get("average", [])]
         self.counted_nouns = PhraseSet(lang.words("counted_nouns") + lang.words("classifiers"))
         self.fractional_counts = PhraseSet(lang.words("fractional_counts"))
+        self._whole_heads: dict[str, bool] = {}  # see _whole_head
         self.cumulative = PhraseSet(lang.words("cumulative_before"))
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.ratio_nouns = lang.words("ratio_nouns")
+        self.ratio_nouns_tuple = tuple(self.ratio_nouns)
         verbs = "|".join(re.escape(w) for w in sorted(lang.words("target_verbs"), key=len, reverse=True)) or "(?!)"
         targets = "|".join(re.escape(w) for w in sorted(self.ratio_nouns, key=len, reverse=True)) or "(?!)"
         # (each word starts after a non-letter and none is rescanned: linear on any text)
@@ -257,10 +289,8 @@ class FigureReader:
         # case-insensitive scan of each sentence, and the same matches wherever lower-casing keeps every
         # offset and no character reaches one of the patterns' letters only through Python's extra case
         # equivalences ("ı" for "i", "ſ" for "s"): ``fold_risk`` finds those, and then the patterns above run.
-        self.vague_low_re = re.compile(rf"(?<![^\W_])(?:{'|'.join(re.escape(k.lower()) for k, _ in self.vague)})"
-                                       rf"(?![^\W_])")
-        self.spelled_low_re = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(w.lower()) for w in vocab)
-                                         + r")(?![^\W_])")
+        self.vague_low_re = whole_words_pattern([k.lower() for k, _ in self.vague])
+        self.spelled_low_re = whole_words_pattern([w.lower() for w in vocab])
         self.fold_risk = _fold_risk({ch for k, _ in self.vague for ch in k.lower()}
                                     | {ch for w in vocab for ch in w.lower()})
 
@@ -302,7 +332,8 @@ class FigureReader:
         out: list[_Candidate] = []
         taken: list[tuple[int, int]] = []
         ranges: list[int] = []  # the identifier ranges' spans, start and end in turn
-        if self.id_range_re is not None and any(p in text[s0:s1] for p in self.id_range_prefixes):
+        sentence_text = text[s0:s1]
+        if self.id_range_re is not None and any(p in sentence_text for p in self.id_range_prefixes):
             out += self._identifier_ranges(text, s0, s1)
             taken += [(c.start, c.end) for c in out]
             ranges = [x for c in out for x in (c.start, c.end)]
@@ -450,7 +481,7 @@ class FigureReader:
                     unit, role, pos = "percent", "percent", pos + gap + len(pc)
                 elif first in self.unit_map and gap <= 1 and (len(first) > 1 or first in ("g", "m", "l")) \
                         and text[pos + gap:pos + gap + len(first)].lower() == first \
-                        and not any(_starts_with_phrase(stripped + " ", w) for w in self.not_units):
+                        and not self._not_unit(stripped + " "):
                     unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
                 elif first in self.duration_units and multiplier == 1:
                     return  # "8 tháng", "3 năm": a duration or a period
@@ -657,7 +688,11 @@ class FigureReader:
         if not m or len(m.group(0)) <= 1 or self.unit_map.get(m.group(0).lower()) in (None, "count"):
             return False
         rest = text[m.start():min(s1, m.start() + 30)].lower() + " "
-        return not any(_starts_with_phrase(rest, w) for w in self.not_units)  # "đồng chí", "tấn công"
+        return not self._not_unit(rest)  # "đồng chí", "tấn công"
+
+    def _not_unit(self, rest: str) -> bool:
+        """``rest`` (lower-case) starts with a word that begins like a unit and is none ("đồng chí", "tấn công")."""
+        return _starts_with_any_phrase(rest, self.not_units_tuple)
 
     def _range_of_durations(self, after: str) -> bool:
         """``after`` (lower-case, from the first word after a number) goes on to the other end of a range of
@@ -749,8 +784,7 @@ class FigureReader:
         # a count of things the lexicon knows are whole ("vụ", "người", "khẩu"): only those can be
         # "not a whole number"; "2,4 lần" (times) and "59,6 tạ/ha" (a rate) are not
         head = (classifier or noun or "").lower()
-        countable = c.unit == "count" and bool(head) and self.counted_nouns.starts(head) \
-            and not self.fractional_counts.starts(head) and "/" not in (noun or "") \
+        countable = c.unit == "count" and bool(head) and self._whole_head(head) and "/" not in (noun or "") \
             and not self._average_before(text, sentence.start, c.start)
         return new_figure(
             id=fid, text=text[c.start:c.end], start=c.start, end=c.end, sentence=sentence.index,
@@ -760,8 +794,19 @@ class FigureReader:
             countable=countable,
         )
 
+    def _whole_head(self, head: str) -> bool:
+        """The noun (lower-case) counts things the lexicon knows are whole; asked once for each noun (the
+        same few nouns are counted again and again), the answers kept up to a bound."""
+        known = self._whole_heads.get(head)
+        if known is None:
+            if len(self._whole_heads) >= _MEMO_SIZE:
+                self._whole_heads.clear()
+            known = self._whole_heads[head] = self.counted_nouns.starts(head) \
+                and not self.fractional_counts.starts(head)
+        return known
+
     def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:
-        if noun and any(_starts_with_phrase(noun.lower(), w) for w in self.ratio_nouns):
+        if noun and _starts_with_any_phrase(noun.lower(), self.ratio_nouns_tuple):
             return "percent"  # "đạt 104% kế hoạch": a ratio to a target, free to pass 100
         before = text[max(s0, c.start - 40):c.start].lower().rstrip()
         if before.endswith("("):

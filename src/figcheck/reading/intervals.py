@@ -44,15 +44,17 @@ matters on the very edge of an interval.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 LOOSE_MORE = 1.5  # "trên v" read generously still does not mean more than 1,5·v (+ its magnitude)
 LOOSE_NEAR = 0.75  # "gần v" / "khoảng v" read generously: within 25 % of v
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
+    """A figure's strict and loose intervals (None: unbounded). A named tuple, not a frozen dataclass: one is
+    made for every figure, and a tuple is made about five times faster."""
+
     low: float | None
     high: float | None
     loose_low: float | None

@@ -21,8 +21,9 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 # A sentence may end at . ! ? or … (possibly closed by quotes/brackets) before white space; it does when
 # the next character is a capital letter, an opening quote or a digit (checked in code), and always at a
 # line break.
-# (also a full stop right after a percentage with no space before the next sentence: "58,21%.Trong đó …")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*[ \t]+|(?<=%)\.(?=[^\W\d_])")
+# (also a full stop right after a percentage with no space before the next sentence: "58,21%.Trong đó …").
+# The pattern opens with the character class, not with a look-behind, so that re skips in C to the marks.
+_SENTENCE_END = re.compile(r"[.!?…](?:[.!?…]*[\"”’)\]]*[ \t]+|(?<=%\.)(?=[^\W\d_]))")
 _ABBREVIATIONS = {"tp", "ts", "ths", "pgs", "gs", "bs", "ks", "st", "tx", "tt", "q", "p", "mr", "ms", "dr", "no"}
 
 
@@ -67,6 +68,9 @@ class LayoutReader:
         self.furniture_prefixes = tuple(lang.words("furniture_prefixes"))
         self.tail_markers = set(lang.words("furniture_tail_markers"))
         self.byline_prefixes = lang.words("byline_prefixes")
+        # any of the period patterns, to set aside at once the lines that hold none of them (most lines):
+        # each pattern then searches only the lines this one found something in
+        self.any_period = re.compile("|".join(f"(?:{r.pattern})" for r in lang.period_regexes) or "(?!)")
 
     # -- pieces ---------------------------------------------------------------------------------
 
@@ -203,9 +207,10 @@ class LayoutReader:
     def _period(self, text: str, layout: Layout) -> str | None:
         """The reporting period: the first period phrase of the title or body ("8 tháng năm 2023")."""
         pieces = ([layout.title] if layout.title else []) + [text[s:e] for s, e in layout.body]
-        lowered = [piece.lower() for piece in pieces]  # once, not once per pattern
+        # lower-cased once, not once per pattern; a piece none of the patterns matches can be dropped for all
+        found = [(piece, low) for piece in pieces if self.any_period.search(low := piece.lower())]
         for regex in self.lang.period_regexes:
-            for piece, low in zip(pieces, lowered):
+            for piece, low in found:
                 m = regex.search(low)
                 if m:
                     return piece[m.start():m.end()]

@@ -23,8 +23,9 @@ _OLD_STYLE = re.compile(
 # The same syllables as they stand in NFC text: o/u, then a/e/y with the tone composed into it, ending the
 # word (every syllable the pattern above rewrites is one of these; a few of these it leaves alone). Text in
 # NFC with none of them is its own result, without the round trip through NFD (most text, every time).
+# (the look-behind follows the first letter, so that re skips in C to the o's and u's)
 _OLD_STYLE_NFC = re.compile(
-    r"(?<![qQ])[oOuU]["
+    r"[oOuU](?<![qQ].)["
     + "".join(unicodedata.normalize("NFC", v + t) for v in "aAeEyY" for t in _TONES)
     + r"](?![^\W\d_])"
 )
