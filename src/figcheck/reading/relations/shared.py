@@ -28,6 +28,29 @@ _PHRASE_END = re.compile(r"[,;:.()\[\]]")
 CLAUSE_BREAK = re.compile(r"[;,:(]|\.(?!\d)")  # what ends the clause a verb before a figure stands in
 
 
+def per_text(fn):
+    """Memoise ``fn(text, *key)`` for the latest text only: the detectors ask the same question of the same
+    figure many times an article (every candidate whole, every detector). The key is the few plain values the
+    answer depends on (offsets, not the ``Figure``, whose hash would cost more than the answer); only one
+    text's answers are kept, so memory stays flat over a corpus, and a new text gets a new dict (swapped in,
+    never cleared) so that a reader in another thread never sees another text's answers."""
+    memo: list = [(None, {})]
+
+    @functools.wraps(fn)
+    def cached(text: str, *key):
+        current = memo[0]
+        if current[0] is not text:
+            current = memo[0] = (text, {})
+        answers = current[1]
+        try:
+            return answers[key]
+        except KeyError:
+            found = answers[key] = fn(text, *key)
+            return found
+
+    return cached
+
+
 def word_alternation(words: list[str]) -> re.Pattern[str]:
     """One pattern matching any of ``words`` as whole words, longest first."""
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -254,8 +277,13 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
 
 def described(text: str, f: Figure) -> tuple[str, ...]:
     """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
-    m = _PHRASE_END.search(text, f.end, f.end + 60)
-    phrase = text[f.end:m.start() if m else f.end + 60]
+    return _described_after(text, f.end)
+
+
+@per_text  # (asked of each candidate whole for each part, by several detectors)
+def _described_after(text: str, end: int) -> tuple[str, ...]:
+    m = _PHRASE_END.search(text, end, end + 60)
+    phrase = text[end:m.start() if m else end + 60]
     return tuple(w for w in phrase.lower().split()[:3] if w != "số")
 
 
@@ -361,15 +389,24 @@ def counted_rest(cues: Cues, text: str, part: Figure) -> bool:
 
 def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
     """``f`` stands in brackets right after the period it is compared with: "so với năm 2025 (63 giải)"."""
-    window = text[max(0, f.start - 120):f.start]
+    return _baseline_in_brackets(text, f.start, f.end, cues)
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]")
+_PERIOD_NAME_END = re.compile(r"[,;.)]|\d{5,}")  # what a period's name ("năm 2025", "Tết Giáp Thìn 2024") holds none of
+
+
+@per_text  # (asked of every figure by the change, share and subset detectors, and again of each candidate)
+def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
+    window = text[max(0, start - 120):start]
     opened = window.rfind("(")
     if opened < 0 or ")" in window[opened:]:
         return False
     # ("(71 vụ, 43 người chết, 57 người bị thương)", "(sản lượng 196.800 tấn)": each value of the bracket is of
     # that period — not "(khách nước ngoài khoảng 210.000 lượt, tăng 7,45%; …)", parts with changes of their own)
-    segment = re.split(r"[,;]", window[opened + 1:])[-1]
-    close = text.find(")", f.end, f.end + 200)
-    bracket = (window[opened + 1:] + text[f.start:close if close >= 0 else f.end + 200]).lower()
+    segment = _LIST_SEPARATOR.split(window[opened + 1:])[-1]
+    close = text.find(")", end, end + 200)
+    bracket = (window[opened + 1:] + text[start:close if close >= 0 else end + 200]).lower()
     if len(segment.split()) > 3 or cues.change_word_re.search(bracket):
         return False
     inner = window[:opened].rstrip()
@@ -379,4 +416,4 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
     for m in cues.other_period_or_target_re.finditer(inner.lower()):
         pass
     # (the period compared with may take a few words: "So với Tết Giáp Thìn 2024 (1.862,4 tỷ đồng)")
-    return m is not None and not re.search(r"[,;.)]|\d{5,}", inner[m.end():]) and len(inner[m.end():].split()) <= 6
+    return m is not None and not _PERIOD_NAME_END.search(inner[m.end():]) and len(inner[m.end():].split()) <= 6

@@ -1,0 +1,87 @@
+"""The relation detectors' speed-ups give the answers of their plain definitions (issue 13).
+
+Each memo, index or quick test in ``figcheck.reading.relations`` is held here against what it replaced,
+written out plainly, over texts where the answers differ, so a memo that leaked answers between texts or
+a quick test that rejected a sentence the pattern would read fails here.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+from figcheck.languages import load_language
+from figcheck.models import Figure
+from figcheck.reading.relations import shared
+from figcheck.reading.relations.shared import Cues, per_text
+
+TEXTS = [
+    "Xảy ra 64 vụ cháy, làm chết 3 người; so với năm 2024 (71 vụ, 43 người chết) giảm 7 vụ.",
+    "Phát hiện 27 vụ, 41 đối tượng; trong đó 34 vụ buôn bán. So với cùng kỳ (63 giải), tăng 5 giải.",
+    "Toàn tỉnh có 10 xã, thị trấn là Bắc Sơn, An Hòa. Đạt 57,5% kế hoạch năm (3.800.000 lượt).",
+]
+
+
+def _figures(text: str) -> list[Figure]:
+    """A figure at every number of the text (only the offsets matter to these helpers)."""
+    from figcheck.reading.reader import reader_for
+
+    return [f for f in reader_for("vi").extract(text).figures]
+
+
+def _plain_described(text: str, f: Figure) -> tuple[str, ...]:
+    m = re.search(r"[,;:.()\[\]]", text[f.end:f.end + 60])
+    phrase = text[f.end:f.end + m.start() if m else f.end + 60]
+    return tuple(w for w in phrase.lower().split()[:3] if w != "số")
+
+
+def test_per_text_keeps_one_texts_answers_apart_from_anothers():
+    calls = []
+
+    @per_text
+    def first_char_after(text: str, pos: int) -> str:
+        calls.append((text, pos))
+        return text[pos:pos + 1]
+
+    a, b = "abc", "xyz"
+    assert [first_char_after(a, 1), first_char_after(a, 1)] == ["b", "b"]
+    assert len(calls) == 1  # the second answer came from the memo
+    assert first_char_after(b, 1) == "y"  # same key, another text: computed again
+    # an equal text that is another object is computed again too (identity, not equality, keys the memo)
+    assert first_char_after("".join(["a", "bc"]), 1) == "b"
+    assert len(calls) == 3
+
+
+def test_per_text_answers_stay_right_under_threads():
+    @per_text
+    def upper_at(text: str, pos: int) -> str:
+        return text[pos].upper()
+
+    texts = [chr(ord("a") + k) * 50 for k in range(8)]
+    wrong = []
+
+    def work(t: str) -> None:
+        for _ in range(300):
+            for pos in range(0, 50, 7):
+                if upper_at(t, pos) != t[0].upper():
+                    wrong.append(t)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in texts]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert wrong == []
+
+
+def test_described_and_baseline_match_their_plain_definitions():
+    cues = Cues(load_language("vi"))
+    for text in TEXTS + TEXTS:  # twice: the second round answers from the memo
+        for f in _figures(text):
+            assert shared.described(text, f) == _plain_described(text, f)
+            assert shared.baseline_in_brackets(cues, text, f) == shared._baseline_in_brackets.__wrapped__(
+                text, f.start, f.end, cues)
+    # what the examples are there for: one figure in brackets after a compared period, one not
+    text = TEXTS[1]
+    flags = {text[f.start:f.end]: shared.baseline_in_brackets(cues, text, f) for f in _figures(text)}
+    assert flags.get("63") is True and flags.get("27") is False
