@@ -85,3 +85,49 @@ def test_described_and_baseline_match_their_plain_definitions():
     text = TEXTS[1]
     flags = {text[f.start:f.end]: shared.baseline_in_brackets(cues, text, f) for f in _figures(text)}
     assert flags.get("63") is True and flags.get("27") is False
+
+
+LIST_TEXTS = [
+    "Có 10 xã, thị trấn với tỷ lệ hộ nghèo ở mức < 7% là Thị trấn, Bắc Quỳnh, An Hòa.",
+    "Có 3 đơn vị đạt chuẩn GỒM Tam Kỳ, Thăng Bình, Duy Xuyên.",
+    "Có 5 xã, BAO GỒM: Bắc Sơn, An Hòa.",
+    "Có 4 phường tham gia. Các phường, gồm: Lê Chân, Ngô Quyền, Hải An.",
+    "Có 12 học sinh giỏi (Nguyễn An, Lê Bình) và 7 em khác.",
+    "Có 2 xã\nlà Bắc Sơn, An Hòa.",
+]
+
+
+def test_enumeration_quick_tests_never_reject_what_the_patterns_read():
+    from figcheck.reading.relations import enumeration
+
+    cues = Cues(load_language("vi"))
+    described_re = enumeration.cues_described_re(cues)
+    seen_match = seen_back_ref = 0
+    for text in LIST_TEXTS + [t.upper() for t in LIST_TEXTS]:
+        sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.?", text)]
+        for start, end in sentences:
+            plain_back_ref = any(True for pos in range(start, end)
+                                 for _ in cues.back_ref_re.finditer(text, pos, end))
+            assert enumeration._has_back_reference(text, start, end, cues) == plain_back_ref
+            seen_back_ref += plain_back_ref
+            for m in re.finditer(r"\d+", text[start:end]):
+                pos = start + m.end()
+                if described_re.match(text, pos, end):
+                    seen_match += 1
+                    assert enumeration._cue_word_after(text, pos, start, end, cues)
+    assert seen_match >= 4 and seen_back_ref >= 2  # the texts exercise both
+    # and the quick test does reject: no cue word after the count
+    text = "Có 10 xã đạt chuẩn nông thôn mới."
+    assert not enumeration._cue_word_after(text, text.index("10") + 2, 0, len(text), cues)
+
+
+def test_named_noun_lookup_matches_comparing_with_every_named_noun():
+    from figcheck.reading.relations import enumeration
+
+    cues = Cues(load_language("vi"))
+    nouns = enumeration._named_nouns(cues)
+    heads = nouns + [n + " giỏi" for n in nouns] + [n + "x" for n in nouns] + ["vụ", "vụ cháy", "", " xã", "học",
+                                                                               "thị trấn mới", "khu dân"]
+    for head in heads:
+        plain = any(head == w or head.startswith(w + " ") for w in nouns)
+        assert enumeration._names_things(cues, head) == plain, head
