@@ -121,13 +121,19 @@ def test_enumeration_quick_tests_never_reject_what_the_patterns_read():
     assert not enumeration._cue_word_after(text, text.index("10") + 2, 0, len(text), cues)
 
 
-def test_named_noun_lookup_matches_comparing_with_every_named_noun():
+def test_phrase_start_lookups_match_comparing_with_every_phrase():
     from figcheck.reading.relations import enumeration
+    from figcheck.reading.relations.shared import is_or_starts_with
 
     cues = Cues(load_language("vi"))
+    for phrases in (enumeration._named_nouns(cues), cues.place_prefixes):
+        heads = phrases + [n + " giỏi" for n in phrases] + [n + "x" for n in phrases] + [
+            "vụ", "vụ cháy", "", " xã", "học", "thị trấn mới", "khu dân", "tp. hải phòng", "tp.hcm"]
+        for head in heads:
+            plain = any(head == w or head.startswith(w + " ") for w in phrases)
+            assert is_or_starts_with(head, frozenset(phrases)) == plain, head
+        assert any(is_or_starts_with(h, frozenset(phrases)) for h in heads)
+        assert not all(is_or_starts_with(h, frozenset(phrases)) for h in heads)
     nouns = enumeration._named_nouns(cues)
-    heads = nouns + [n + " giỏi" for n in nouns] + [n + "x" for n in nouns] + ["vụ", "vụ cháy", "", " xã", "học",
-                                                                               "thị trấn mới", "khu dân"]
-    for head in heads:
-        plain = any(head == w or head.startswith(w + " ") for w in nouns)
-        assert enumeration._names_things(cues, head) == plain, head
+    assert enumeration._names_things(cues, "học sinh giỏi") and not enumeration._names_things(cues, "vụ cháy")
+    assert len(nouns) > 5

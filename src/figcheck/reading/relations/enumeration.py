@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Article, Figure, Item
-from figcheck.reading.relations.shared import BRACKETED, CLAUSE_END, QUOTED, Cues, per_text, relation
+from figcheck.reading.relations.shared import BRACKETED, CLAUSE_END, QUOTED, Cues, is_or_starts_with, per_text, relation
 
 try:  # the letters ``re`` matches under IGNORECASE beyond their lower and upper case (Python 3.11+)
     from re._casefix import _EXTRA_CASES
@@ -345,12 +345,11 @@ def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
 
 
 def _names_things(cues: Cues, head: str) -> bool:
-    """``head`` is a named noun or starts with one and a space ("học sinh giỏi"): looked up in a set at each
-    space of ``head``, not compared with every named noun."""
+    """``head`` is a named noun or starts with one and a space ("học sinh giỏi")."""
     named = getattr(cues, "_named_nouns_set", None)
     if named is None:
         named = cues._named_nouns_set = frozenset(_named_nouns(cues))
-    return head in named or any(head[:i] in named for i, ch in enumerate(head) if ch == " ")
+    return is_or_starts_with(head, named)
 
 
 def _named_nouns(cues: Cues) -> list[str]:

@@ -51,6 +51,13 @@ def per_text(fn):
     return cached
 
 
+def is_or_starts_with(phrase: str, phrases: frozenset[str] | set[str]) -> bool:
+    """``phrase`` is one of ``phrases`` or starts with one and a space ("học sinh giỏi" with "học sinh"): the
+    set looked up at each space of ``phrase`` — ``any(phrase == p or phrase.startswith(p + " ") for p in
+    phrases)`` without comparing every phrase."""
+    return phrase in phrases or any(phrase[:i] in phrases for i, ch in enumerate(phrase) if ch == " ")
+
+
 def word_alternation(words: list[str]) -> re.Pattern[str]:
     """One pattern matching any of ``words`` as whole words, longest first."""
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
