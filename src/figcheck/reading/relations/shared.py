@@ -243,13 +243,18 @@ def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None
 
 def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
     """The words between two figures, without ``a``'s noun."""
-    gap = text[a.end:b.start]
-    if a.noun:
-        idx = gap.find(a.noun)
+    return _gap_after_noun(text, a.end, b.start, a.noun, a.classifier)
+
+
+@per_text  # (each pair of neighbouring figures is asked of by the change, share, breakdown, subset detectors)
+def _gap_after_noun(text: str, end: int, start: int, noun: str | None, classifier: str | None) -> str:
+    gap = text[end:start]
+    if noun:
+        idx = gap.find(noun)
         if idx >= 0 and not gap[:idx].strip(" ("):
-            gap = gap[:idx] + gap[idx + len(a.noun):]
-    if a.classifier:
-        gap = _leading_word(a.classifier).sub("", gap)
+            gap = gap[:idx] + gap[idx + len(noun):]
+    if classifier:
+        gap = _leading_word(classifier).sub("", gap)
     return gap
 
 
