@@ -137,3 +137,51 @@ def test_phrase_start_lookups_match_comparing_with_every_phrase():
     nouns = enumeration._named_nouns(cues)
     assert enumeration._names_things(cues, "học sinh giỏi") and not enumeration._names_things(cues, "vụ cháy")
     assert len(nouns) > 5
+
+
+def _plain_gap_after_noun(text: str, a: Figure, b: Figure) -> str:
+    gap = text[a.end:b.start]
+    if a.noun:
+        idx = gap.find(a.noun)
+        if idx >= 0 and not gap[:idx].strip(" ("):
+            gap = gap[:idx] + gap[idx + len(a.noun):]
+    if a.classifier:
+        gap = re.sub(rf"^\s*{re.escape(a.classifier)}\b", "", gap)
+    return gap
+
+
+def test_gap_after_noun_matches_its_plain_definition():
+    texts = TEXTS + ["Bắt 88 vụ, bắt 142 đối tượng, đạt 92,6%.", "Có 1.936 tổ với 5.808 người; 12 con bò, 3 con trâu."]
+    for text in texts + texts:  # the second round answers from the memo
+        figures = _figures(text)
+        for a in figures:
+            for b in figures:
+                if a.end <= b.start:
+                    assert shared.gap_after_noun(text, a, b) == _plain_gap_after_noun(text, a, b)
+
+
+def test_opening_comparison_matches_comparing_each_cue():
+    from figcheck.reading.relations import change
+    from figcheck.reading.relations.shared import SentenceContext
+
+    cues = Cues(load_language("vi"))
+    openings = ["So với cùng kỳ, giảm 5 vụ.", "Cụ thể, so với năm 2024, tăng 3 vụ.", "- so cùng kỳ tăng 2 vụ.",
+                "Xảy ra 5 vụ.", "Cụ thể, xảy ra 5 vụ.", "(So với tháng trước giảm 1 vụ)"]
+    seen = set()
+    for text in openings:
+        sentence = _sentence_of(text)
+        got = change._opens_with_comparison(cues, text, SentenceContext(text, sentence, []))
+        opening = text[:60].lower().lstrip(" -–(")
+        for w in cues.openers:
+            if opening.startswith(w) and opening[len(w):len(w) + 1] in (",", " "):
+                opening = opening[len(w):].lstrip(" ,")
+                break
+        assert got == any(opening.startswith(c) for c in cues.compared), text
+        seen.add(got)
+    assert seen == {True, False}
+
+
+def _sentence_of(text: str):
+    from figcheck.reading.reader import reader_for
+
+    return reader_for("vi").extract(text).sentences[0]

@@ -102,6 +102,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
+_CLAUSE_BEFORE = re.compile(r"[;,(]|\.(?!\d)")  # what ends the clause a change word before a figure stands in
+
+
 def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
     """Changes stated after their values, across a clause or from the next sentence: "xảy ra 1.250 vụ,
     làm chết 552 người; so với cùng kỳ giảm 55 vụ (-4,2%), giảm 35 người chết (-6%)". Each delta goes to
@@ -109,6 +112,9 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
     earlier noun has it; where that is ambiguous, to none.
     """
     text, sf = ctx.text, ctx.figures
+    if not any(d.unit == "percent" and d.role in ("change", "share", "percent") or d.role == "delta" and d.noun
+               and d.unit == "count" for d in sf):
+        return []  # no figure a change could be read from (the loop below takes none): no order of changes either
     out = []
     in_order = _in_order(cues, ctx, used)
     carried: tuple[Figure, str] | None = None  # the last percentage change whose noun named what changed
@@ -117,7 +123,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         bare_percent = d.unit == "percent" and (d.role == "change" or carried is not None and d.role in ("share", "percent"))
         if d.id in used or not (bare_percent or d.role == "delta" and d.noun and d.unit == "count"):
             continue
-        clause = re.split(r"[;,(]|\.(?!\d)", text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
+        clause = _CLAUSE_BEFORE.split(text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
         direction = cues.direction(clause.rstrip())
         after_noun = _noun_after(cues, text, d) if bare_percent and d.noun else None
         if direction is None and after_noun and carried is not None \
@@ -218,7 +224,7 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
             or any(d.unit != v.unit for d, v in zip(deltas, values)):
         return {}
     for d, v in zip(deltas, values):
-        clause = re.split(r"[;,(]|\.(?!\d)", ctx.text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
+        clause = _CLAUSE_BEFORE.split(ctx.text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
         named = _named(cues, clause)
         if named and described(ctx.text, v)[:len(named)] != named \
                 and any(described(ctx.text, w)[:len(named)] == named for w in values):
@@ -331,7 +337,15 @@ def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:
         if opening.startswith(w) and opening[len(w):len(w) + 1] in (",", " "):
             opening = opening[len(w):].lstrip(" ,")
             break
-    return any(opening.startswith(c) for c in cues.compared)
+    return opening.startswith(_compared_words(cues))
+
+
+def _compared_words(cues: Cues) -> tuple[str, ...]:
+    """The compared cues as one tuple, for one ``str.startswith`` instead of one for each."""
+    found = getattr(cues, "_compared_tuple", None)
+    if found is None:
+        found = cues._compared_tuple = tuple(cues.compared)
+    return found
 
 
 def _measures(percent: Figure, count: Figure) -> bool:
