@@ -185,3 +185,19 @@ def _sentence_of(text: str):
     from figcheck.reading.reader import reader_for
 
     return reader_for("vi").extract(text).sentences[0]
+
+
+def test_kind_of_answers_as_its_plain_definition_for_every_noun():
+    from figcheck.reading.relations.shared import head_word
+
+    cues = Cues(load_language("vi"))
+    texts = TEXTS + ["Khởi tố 201 vụ, 228 bị can; bắt 766 đối tượng, 3 người.", "Có 12 con bò, 3 con trâu và 5 con."]
+    seen = set()
+    for text in texts + texts:
+        for f in _figures(text):
+            noun = (f.noun or "").lower()
+            plain = next((kind for word, kind in cues.same_kind if noun == word or noun.startswith(word + " ")),
+                         None) or head_word(f)
+            assert cues.kind_of(f) == plain
+            seen.add(plain)
+    assert "đối tượng" in seen and len(seen) >= 4

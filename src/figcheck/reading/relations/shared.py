@@ -180,12 +180,23 @@ class Cues:
 
     def kind_of(self, f: Figure) -> str | None:
         """What a figure counts, with the nouns of one same-kind group as one ("228 bị can" and "766 đối
-        tượng" both count "đối tượng"); else its :func:`head_word`."""
-        noun = (f.noun or "").lower()
+        tượng" both count "đối tượng"); else its :func:`head_word`. (Answered once a noun and classifier:
+        the subset and outcome detectors ask it of every candidate whole.)"""
+        kinds = getattr(self, "_kinds", None)
+        if kinds is None or len(kinds) > 8192:  # (nouns repeat across a corpus; a new dict keeps memory bounded)
+            kinds = self._kinds = {}
+        key = (f.noun, f.classifier)
+        found = kinds.get(key, kinds)  # (the dict itself: not yet asked; None is an answer)
+        if found is kinds:
+            found = kinds[key] = self._kind_of(f.noun, f.classifier)
+        return found
+
+    def _kind_of(self, noun: str | None, classifier: str | None) -> str | None:
+        low = (noun or "").lower()
         for word, kind in self.same_kind:
-            if noun == word or noun.startswith(word + " "):
+            if low == word or low.startswith(word + " "):
                 return kind
-        return head_word(f)
+        return _first_word(noun or classifier or "")
 
     def cue_at_end(self, gap: str, cues: list[str]) -> str | None:
         low = gap.lower().rstrip(" ,:(")
