@@ -41,7 +41,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     named_words = content_words(named.group("noun")) if named else set()
     opener = None if named else cues.part_list_opener_re.match(text, skip_blanks(text, s.start, s.end), s.end)
     if opener is None and sf and not named:
-        ex = cues.examples_colon_re.search(text, s.start, sf[0].start)
+        # (the pattern ends with a colon: a sentence with none before its first figure cannot hold it)
+        ex = cues.examples_colon_re.search(text, s.start, sf[0].start) if text.find(":", s.start, sf[0].start) >= 0 \
+            else None
         if ex and len(text[s.start:ex.start()].split()) <= 12 and not CLAUSE_END.search(text, s.start, ex.start()):
             opener = ex
     if opener is None and sf and not cue_spans and not named:
