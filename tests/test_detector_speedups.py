@@ -201,3 +201,22 @@ def test_kind_of_answers_as_its_plain_definition_for_every_noun():
             assert cues.kind_of(f) == plain
             seen.add(plain)
     assert "đối tượng" in seen and len(seen) >= 4
+
+
+def test_form_label_matches_its_pattern_alone():
+    from figcheck.reading.relations import form
+
+    texts = ["+ Phiếu phát ra: 390 + Phiếu thu lại: 390\n+ Phiếu hợp lệ: 382 + Đạt tỷ lệ: 97,9 %\n",
+             "Tổng số:\u00a0 12 người; - Chiếm : 5%\nCó 3 vụ: 2 vụ cháy.", "Phiếu hợp lệ 382, đạt 97,9%."]
+    seen = set()
+    for text in texts:
+        for f in _figures(text):
+            w0 = max(0, f.start - 80)
+            nl = text.rfind("\n", w0, f.start)
+            before = text[nl + 1 if nl >= 0 else w0:f.start]
+            m = form._LABEL.search(before)
+            plain = None if m is None or (not m.group("bullet") and not ((nl >= 0 or w0 == 0) and m.start() == 0)) \
+                else m.group("label").strip().lower()
+            assert form._label(text, f) == plain
+            seen.add(plain)
+    assert None in seen and "phiếu hợp lệ" in seen and "đạt tỷ lệ" in seen
