@@ -48,7 +48,7 @@ def test_per_text_keeps_one_texts_answers_apart_from_anothers():
     assert len(calls) == 1  # the second answer came from the memo
     assert first_char_after(b, 1) == "y"  # same key, another text: computed again
     # an equal text that is another object is computed again too (identity, not equality, keys the memo)
-    assert first_char_after("".join(["a", "bc"]), 1) == "b"
+    assert first_char_after("".join(["a", "bc"]), 1) == "b"  # noqa: FLY002 (a new object on purpose)
     assert len(calls) == 3
 
 
@@ -220,3 +220,92 @@ def test_form_label_matches_its_pattern_alone():
             assert form._label(text, f) == plain
             seen.add(plain)
     assert None in seen and "phiếu hợp lệ" in seen and "đạt tỷ lệ" in seen
+
+
+# -- every quick exit of a detector changes no relation ------------------------------------------------
+
+# The detectors and helpers whose quick exits (a line marked "# quick exit") skip work that would find
+# nothing. Their plain variants, with each quick exit made a ``pass``, must read the same relations.
+QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
+               ("enumeration", "_named_after_description"), ("form", "_label"), ("share", "detect"),
+               ("whole_share", "detect")]
+ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
+    + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
+
+
+def _without_quick_exits(module, name: str):
+    import __future__
+
+    import inspect
+    import textwrap
+
+    source = textwrap.dedent(inspect.getsource(getattr(module, name)))
+    plain = re.sub(r"\b(?:return\b[^#\n]*|continue)\s*# quick exit\b.*", "pass", source)
+    assert plain != source, f"{module.__name__}.{name} has no quick exit"
+    namespace = dict(vars(module))
+    exec(compile(plain,  # noqa: S102 (the detector's own source, without its quick exits) f"<{module.__name__}.{name} without quick exits>", "exec",
+                 flags=__future__.annotations.compiler_flag, dont_inherit=True), namespace)
+    return namespace[name]
+
+
+# written for this test: a sentence for each kind the quick exits guard, and near misses of them
+QUICK_EXIT_TEXTS = [
+    ("Trong tháng xảy ra 12 vụ cháy, 2 vụ nổ. Về nguyên nhân, các vụ cháy gồm: do chập điện chiếm 58,33% số vụ; "
+     "do sơ suất 25%; còn lại chưa rõ. Hội nghị bầu 40 đại biểu; đại biểu nữ chiếm 35%."),
+    ("Toàn huyện có 6 xã, thị trấn với tỷ lệ hộ nghèo dưới 5% là Tân Lập, Hòa Bình, Đông Sơn, Phú Xuân, "
+     "An Lạc, Thị trấn. Huyện có 3 phường đạt chuẩn. Các phường, gồm: Bắc Hà, Nam Hà, Trung Hà."),
+    ("Phát hiện 310 vụ, bắt 402 đối tượng; so với cùng kỳ giảm 21 vụ (-6,3%), giảm 17 đối tượng (-4,1%). "
+     "Số người bị thương tăng 12,5%."),
+    ("Kết quả bỏ phiếu:\n+ Phiếu phát ra: 250 + Phiếu thu về: 250\n+ Phiếu hợp lệ: 246 + Đạt tỷ lệ: 98,4%\n"
+     "+ Phiếu không hợp lệ: 4 + Đạt tỷ lệ: 1,6%\n"),
+    "Có 95 hộ tham gia, trong đó 38 hộ nghèo, chiếm 40%. Năm nay trồng mới 14 ha rừng.",
+    "Xảy ra 50 vụ tai nạn, làm chết 8 người; so với cùng kỳ giảm 5 vụ, giảm 2 người.",
+    "Tiếp nhận 120 vụ; điều tra khám phá 96 vụ, tỷ lệ điều tra khám phá đạt 80%.",
+    "Tiếp nhận 120 vụ; điều tra khám phá 96 vụ; tỷ lệ điều tra khám phá đạt 80%.",
+    "Toàn tỉnh có 2.000 hộ nghèo. Tỷ lệ giảm còn 25% tổng số hộ nghèo toàn tỉnh.",
+    "Khởi tố 60 vụ, 94 đối tượng, đạt 96,9%, trong đó ma túy 15 vụ; đã khám phá 15 vụ, 45 đối tượng, đạt 100%.",
+    "Toàn tỉnh có 2.000 hộ nghèo. Huyện Đông có 500 hộ nghèo, chiếm 25% tổng số hộ nghèo toàn tỉnh.",
+]
+
+
+def _relations_of_corpus() -> list:
+    from figcheck.reading.reader import reader_for
+    from figcheck.reading.sources import iter_sources
+
+    reader = reader_for("vi")
+    read = [[r.to_dict() for r in reader.read_source(src).relations] for src in iter_sources([str(p) for p in CORPUS])]
+    return read + [[r.to_dict() for r in reader.extract(text).relations] for text in QUICK_EXIT_TEXTS]
+
+
+def test_quick_exits_change_no_relation(monkeypatch):
+    import importlib
+
+    from figcheck.reading import relations
+
+    fast = _relations_of_corpus()
+    assert sum(len(rs) for rs in fast) > 100  # the corpus reads many relations of many kinds
+    replaced = {}
+    for mod_name, name in QUICK_EXITS:
+        module = importlib.import_module(f"figcheck.reading.relations.{mod_name}")
+        plain = _without_quick_exits(module, name)
+        replaced[getattr(module, name)] = plain
+        monkeypatch.setattr(module, name, plain)
+    monkeypatch.setattr(relations, "SENTENCE_DETECTORS", tuple(replaced.get(d, d) for d in relations.SENTENCE_DETECTORS))
+    monkeypatch.setattr(relations, "ARTICLE_DETECTORS", tuple(replaced.get(d, d) for d in relations.ARTICLE_DETECTORS))
+    assert _relations_of_corpus() == fast
+
+
+def test_every_marked_quick_exit_is_held_against_its_plain_variant():
+    from pathlib import Path
+
+    marked = set()
+    for path in (ROOT / "src" / "figcheck" / "reading" / "relations").glob("*.py"):
+        current = None
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            m = re.match(r"def (\w+)", line)
+            if m:
+                current = m.group(1)
+            if "# quick exit" in line:
+                marked.add((path.stem, current))
+    assert marked == set(QUICK_EXITS)

@@ -114,7 +114,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
     text, sf = ctx.text, ctx.figures
     if not any(d.unit == "percent" and d.role in ("change", "share", "percent") or d.role == "delta" and d.noun
                and d.unit == "count" for d in sf):
-        return []  # no figure a change could be read from (the loop below takes none): no order of changes either
+        return []  # quick exit: no figure a change could be read from (the loop below takes none)
     out = []
     in_order = _in_order(cues, ctx, used)
     carried: tuple[Figure, str] | None = None  # the last percentage change whose noun named what changed

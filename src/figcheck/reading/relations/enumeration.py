@@ -157,7 +157,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 # back-reference in the same or the next sentence: "… các phường, gồm: A, B (X); C …"
                 for s2 in sentences[s.index:s.index + 2]:
                     if not _has_back_reference(text, s2.start, s2.end, cues):
-                        continue  # (asked once a sentence, not once for each count of it and of the one before)
+                        continue  # quick exit: asked once a sentence, not once a count
                     lo = n.end if s2.index == s.index else s2.start
                     for m in cues.back_ref_re.finditer(text, lo, s2.end):
                         ref = m.group("noun").lower()
@@ -209,7 +209,7 @@ def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: in
     in the description, and the list is not read (None); else (items, end, open tail, cue)."""
     n = sf[idx]
     if not _cue_word_after(text, n.end, s.start, s.end, cues):
-        return None
+        return None  # quick exit: no cue word after the count
     m = cues_described_re(cues).match(text, n.end, s.end)
     if m is None:
         return None

@@ -30,7 +30,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
     if not any(f.unit == "percent" for f in sf) \
             and not any(r["kind"] == "share" and r["roles"].get("whole") is None for r in ctx.found):
-        return []  # (every share below completes one found before, or reads a percentage: nothing to read)
+        return []  # quick exit: every share below completes one found before, or reads a percentage
     used = {fid for r in ctx.found for fid in r["figures"]}
     # a count with a percentage of its own is a sibling part, never the whole of another: "39 vụ (chiếm
     # 31,2%), 36 vụ (chiếm 28,8%)"
