@@ -244,8 +244,9 @@ def _without_quick_exits(module, name: str):
     plain = re.sub(r"\b(?:return\b[^#\n]*|continue)\s*# quick exit\b.*", "pass", source)
     assert plain != source, f"{module.__name__}.{name} has no quick exit"
     namespace = dict(vars(module))
-    exec(compile(plain,  # noqa: S102 (the detector's own source, without its quick exits) f"<{module.__name__}.{name} without quick exits>", "exec",
-                 flags=__future__.annotations.compiler_flag, dont_inherit=True), namespace)
+    code = compile(plain, f"<{module.__name__}.{name} without quick exits>", "exec",
+                   flags=__future__.annotations.compiler_flag, dont_inherit=True)
+    exec(code, namespace)  # noqa: S102 (the detector's own source, without its quick exits)
     return namespace[name]
 
 
