@@ -310,3 +310,25 @@ def test_every_marked_quick_exit_is_held_against_its_plain_variant():
             if "# quick exit" in line:
                 marked.add((path.stem, current))
     assert marked == set(QUICK_EXITS)
+
+
+def test_direction_and_cue_at_end_match_their_plain_definitions():
+    from figcheck.reading.figures import _ends_with_phrase
+    from figcheck.reading.relations.shared import CLAUSE_END
+
+    cues = Cues(load_language("vi"))
+    gaps = [", tăng ", ", giảm (", " vụ, giảm đi ", "; tăng ", ", bằng ", " (chiếm ", " chiếm tỷ lệ ", "đạt",
+            " Tăng", "xtăng ", ", tương đương ", "", " người, ", "giảm.", " ít hơn ", " nhiều hơn, "]
+    directions = set()
+    for gap in gaps + [g.upper() for g in gaps]:
+        low = gap.lower().rstrip(" ,(")
+        plain = None if CLAUSE_END.search(gap) else "increase" if any(
+            _ends_with_phrase(low, c) for c in cues.increase) else "decrease" if any(
+            _ends_with_phrase(low, c) for c in cues.decrease) else None
+        assert cues.direction(gap) == plain, gap
+        directions.add(plain)
+        low = gap.lower().rstrip(" ,:(")
+        assert cues.cue_at_end(gap, cues.share_words) == next(
+            (c for c in cues.share_words if _ends_with_phrase(low, c)), None), gap
+    assert directions == {"increase", "decrease", None}
+    assert cues.cue_at_end(" (chiếm ", cues.share_words) == "chiếm" and cues.cue_at_end(", ", cues.share_words) is None

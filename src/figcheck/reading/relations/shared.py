@@ -55,7 +55,14 @@ def is_or_starts_with(phrase: str, phrases: frozenset[str] | set[str]) -> bool:
     """``phrase`` is one of ``phrases`` or starts with one and a space ("học sinh giỏi" with "học sinh"): the
     set looked up at each space of ``phrase`` — ``any(phrase == p or phrase.startswith(p + " ") for p in
     phrases)`` without comparing every phrase."""
-    return phrase in phrases or any(phrase[:i] in phrases for i, ch in enumerate(phrase) if ch == " ")
+    if phrase in phrases:
+        return True
+    space = phrase.find(" ")
+    while space >= 0:
+        if phrase[:space] in phrases:
+            return True
+        space = phrase.find(" ", space + 1)
+    return False
 
 
 def word_alternation(words: list[str]) -> re.Pattern[str]:
@@ -200,6 +207,8 @@ class Cues:
 
     def cue_at_end(self, gap: str, cues: list[str]) -> str | None:
         low = gap.lower().rstrip(" ,:(")
+        if not low.endswith(tuple(cues)):
+            return None  # (one C test first: most gaps end with none of the cues, whole word or not)
         return next((c for c in cues if _ends_with_phrase(low, c)), None)
 
     def direction(self, gap: str) -> str | None:
@@ -207,9 +216,13 @@ class Cues:
         low = gap.lower().rstrip(" ,(")
         if CLAUSE_END.search(gap):
             return None
-        if any(_ends_with_phrase(low, c) for c in self.increase):
+        changes = getattr(self, "_change_word_tuples", None)
+        if changes is None:
+            changes = self._change_word_tuples = (tuple(self.increase), tuple(self.decrease))
+        # (one C test of each list first: most gaps end with no change word, whole word or not)
+        if low.endswith(changes[0]) and any(_ends_with_phrase(low, c) for c in self.increase):
             return "increase"
-        if any(_ends_with_phrase(low, c) for c in self.decrease):
+        if low.endswith(changes[1]) and any(_ends_with_phrase(low, c) for c in self.decrease):
             return "decrease"
         return None
 
