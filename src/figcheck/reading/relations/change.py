@@ -34,7 +34,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 1
             continue
         # "tỷ lệ giảm 2,97%": the change of a rate, not of the count before it
-        of_rate = any(w in gap.lower() for w in cues.rate_words)
+        low_gap = gap.lower()
+        of_rate = any(w in low_gap for w in cues.rate_words)
         if short and d.role == "delta" and d.noun and head_word(d) != head_word(c):
             # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun
             c = next((p for p in reversed(sf[max(0, i - LOOKBACK):i]) if p.role in ("count", "measure") and p.id not in used
