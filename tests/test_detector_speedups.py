@@ -332,3 +332,20 @@ def test_direction_and_cue_at_end_match_their_plain_definitions():
             (c for c in cues.share_words if _ends_with_phrase(low, c)), None), gap
     assert directions == {"increase", "decrease", None}
     assert cues.cue_at_end(" (chiếm ", cues.share_words) == "chiếm" and cues.cue_at_end(", ", cues.share_words) is None
+
+
+def test_remainder_test_matches_searching_each_word():
+    from figcheck.reading.relations import subset
+
+    cues = Cues(load_language("vi"))
+    text = "Có 50 vụ, số còn lại là 20 vụ; còn lạikhác 3 vụ, xcòn lại 4 vụ, và còn lại 5 vụ, 6 vụ."
+    figures = _figures(text)
+    answers = set()
+    for a in figures:
+        for b in figures:
+            if a.end <= b.start:
+                between = text[a.end:b.start].lower()
+                plain = any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", between) for w in cues.remainder)
+                assert subset._is_remainder(cues, text, a.end, b) == plain
+                answers.add(plain)
+    assert answers == {True, False}
