@@ -349,3 +349,24 @@ def test_remainder_test_matches_searching_each_word():
                 assert subset._is_remainder(cues, text, a.end, b) == plain
                 answers.add(plain)
     assert answers == {True, False}
+
+
+def test_described_words_match_their_plain_definition():
+    fillers = frozenset(load_language("vi").words("cues.noun_fillers"))
+    texts = TEXTS + ["Có 24 người khác bị thương, 3 người chết = 0,7%; 5 số vụ còn lại."]
+    for text in texts + texts:
+        for f in _figures(text):
+            for fill in (fillers, set(fillers), frozenset()):
+                phrase = re.split(r"[,;:.()\[\]]", text[f.end:f.end + 60], maxsplit=1)[0]
+                words = []
+                for w in phrase.lower().split():
+                    if not re.match(r"[^\W\d_]+$", w):
+                        break
+                    if w != "số" and w not in fill:
+                        words.append(w)
+                    if len(words) == 3:
+                        break
+                assert shared.described_words(text, f, fill) == tuple(words)
+    text = texts[-1]
+    f = next(f for f in _figures(text) if text[f.start:f.end] == "24")
+    assert "khác" in fillers and shared.described_words(text, f, fillers) == ("người", "bị", "thương")

@@ -374,7 +374,12 @@ def described_words(text: str, f: Figure, fillers: frozenset[str] | set[str] = f
     """As :func:`described`, the words only: the phrase ends at the first token that is no word ("người
     chết = 0,7%" → ("người", "chết")), and filler words are passed over ("24 người khác bị thương" →
     ("người", "bị", "thương"))."""
-    phrase = _PHRASE_END.split(text[f.end:f.end + 60], maxsplit=1)[0]
+    return _described_words_after(text, f.end, fillers if isinstance(fillers, frozenset) else frozenset(fillers))
+
+
+@per_text  # (asked of every count of a pool for every change that may be of it)
+def _described_words_after(text: str, end: int, fillers: frozenset[str] | set[str]) -> tuple[str, ...]:
+    phrase = _PHRASE_END.split(text[end:end + 60], maxsplit=1)[0]
     words = []
     for w in phrase.lower().split():
         if not _WORD_TOKEN.match(w):
