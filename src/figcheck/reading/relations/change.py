@@ -19,13 +19,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     i = 0
     while i < len(sf) - 1:
         c, d = sf[i], sf[i + 1]
-        if baseline_in_brackets(cues, text, c):
-            i += 1  # "So với năm 2025 (63 giải), số giải tăng 8 giải": 63 is the earlier value, not the current one
-            continue
         percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change"
         if c.id in used or d.id in used or (c.role not in ("count", "measure") and not percent_base) \
                 or (c.unit == "percent" and not percent_base):
             i += 1
+            continue
+        if baseline_in_brackets(cues, text, c):  # (after the cheap tests above: both only pass over c)
+            i += 1  # "So với năm 2025 (63 giải), số giải tăng 8 giải": 63 is the earlier value, not the current one
             continue
         gap = gap_after_noun(text, c, d)
         short = not CLAUSE_END.search(gap) and len(gap.split()) <= 8
