@@ -370,3 +370,27 @@ def test_described_words_match_their_plain_definition():
     text = texts[-1]
     f = next(f for f in _figures(text) if text[f.start:f.end] == "24")
     assert "khác" in fillers and shared.described_words(text, f, fillers) == ("người", "bị", "thương")
+
+
+def test_fraction_in_words_cue_matches_its_plain_definition():
+    from figcheck.reading.relations import fraction
+    from figcheck.reading.relations.shared import CLAUSE_END
+
+    cues = Cues(load_language("vi"))
+
+    def plain(words: str):
+        for cue in sorted(cues.out_of, key=len, reverse=True):
+            if words.endswith(" " + cue) and " tổng" in " " + cue:
+                lead = words[:-len(cue)]
+                if len(lead.split()) <= 12 and not CLAUSE_END.search(lead) and "," not in lead:
+                    return cue
+        return None
+
+    gaps = [f"hộ đạt danh hiệu {c}" for c in cues.out_of] + [f"{c}" for c in cues.out_of] + [
+        "hộ đạt, trên tổng số", "hộ đạt; trên tổng số", "một hai ba bốn năm sáu bảy tám chín mười mười một mười hai "
+        "mười ba trên tổng số", "vụ, tăng", "", "hộ trên tổng"]
+    answers = set()
+    for words in gaps:
+        assert fraction._described_then_out_of(cues, words) == plain(words), words
+        answers.add(plain(words) is None)
+    assert answers == {True, False}
