@@ -93,7 +93,7 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
                     items.append(Item(hname, s, s + len(hname)))
                     end_pos = s + len(hname)
                 low = name.lower()
-                open_tail = any(low.startswith(w) for w in cues.open_tail if w[0].isalnum()) or "…" in name
+                open_tail = low.startswith(_open_tail_words(cues)) or "…" in name
                 stop_all = True
                 break
             s = pos + sub_off + (len(sub) - len(sub.lstrip()))
@@ -106,6 +106,14 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             break  # "… là Hòa Vang và Cẩm Lệ, Đà Nẵng": "và" joined the last item; what a comma adds is no item
         k += 1
     return items, end_pos, open_tail
+
+
+def _open_tail_words(cues: Cues) -> tuple[str, ...]:
+    """The open-tail words ("nhiều", "khác"; not the marks "…"), as one tuple for ``str.startswith``."""
+    found = getattr(cues, "_open_tail_words", None)
+    if found is None:
+        found = cues._open_tail_words = tuple(w for w in cues.open_tail if w[0].isalnum())
+    return found
 
 
 def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
@@ -192,7 +200,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     return out
 
 
-_COMMA_FIRST = re.compile(r"\s*[,;]")
+_COMMA_FIRST = re.compile(r"(?<!\s)\s*+[,;]")  # (one start per run of blanks: linear on long blanks)
 
 
 @per_text
