@@ -12,7 +12,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
-                                                described, head_word, relation, skip_blanks)
+                                                described, head_word, is_or_starts_with, relation, skip_blanks)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -322,8 +322,10 @@ def _follows_in_a_ranking(cues: Cues, low: str) -> bool:
 
 def _place_count_before_other_parts(cues: Cues, t: Figure, first: Figure, low: str) -> bool:
     """The total counts places ("2 tỉnh Lào Cai và Yên Bái") and the list after it counts something else."""
-    noun = (t.noun or "").lower()
-    return any(noun == p or noun.startswith(p + " ") for p in cues.place_prefixes) and head_word(first) != head_word(t)
+    places = getattr(cues, "_place_prefix_set", None)
+    if places is None:
+        places = cues._place_prefix_set = frozenset(cues.place_prefixes)
+    return is_or_starts_with((t.noun or "").lower(), places) and head_word(first) != head_word(t)
 
 
 def _is_place(cues: Cues, label: str) -> bool:

@@ -19,13 +19,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     i = 0
     while i < len(sf) - 1:
         c, d = sf[i], sf[i + 1]
-        if baseline_in_brackets(cues, text, c):
-            i += 1  # "So với năm 2025 (63 giải), số giải tăng 8 giải": 63 is the earlier value, not the current one
-            continue
         percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change"
         if c.id in used or d.id in used or (c.role not in ("count", "measure") and not percent_base) \
                 or (c.unit == "percent" and not percent_base):
             i += 1
+            continue
+        if baseline_in_brackets(cues, text, c):  # (after the cheap tests above: both only pass over c)
+            i += 1  # "So với năm 2025 (63 giải), số giải tăng 8 giải": 63 is the earlier value, not the current one
             continue
         if d.role == "delta" and i >= 2 and _whole_of_a_share(text, sf[i - 2], sf[i - 1], c):
             # "còn 3.486 hộ nghèo, chiếm 34,0% tổng số hộ (10.240 hộ), giảm 829 hộ": the bracket restates the
@@ -38,7 +38,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 1
             continue
         # "tỷ lệ giảm 2,97%": the change of a rate, not of the count before it
-        of_rate = any(w in gap.lower() for w in cues.rate_words)
+        low_gap = gap.lower()
+        of_rate = any(w in low_gap for w in cues.rate_words)
         if short and d.role == "delta" and d.noun and (head_word(d) != head_word(c) or _compound_differs(c, d)):
             # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun ("213 tác phẩm
             # của 94 tác giả, tăng 45 tác phẩm": not of the authors)
@@ -180,6 +181,9 @@ def _bracketed_earlier(cues: Cues, text: str, c: Figure, earlier: Figure, used: 
         and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier)
 
 
+_CLAUSE_BEFORE = re.compile(r"[;,(]|\.(?!\d)")  # what ends the clause a change word before a figure stands in
+
+
 def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
     """Changes stated after their values, across a clause or from the next sentence: "xảy ra 1.250 vụ,
     làm chết 552 người; so với cùng kỳ giảm 55 vụ (-4,2%), giảm 35 người chết (-6%)". Each delta goes to
@@ -187,6 +191,9 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
     earlier noun has it; where that is ambiguous, to none.
     """
     text, sf = ctx.text, ctx.figures
+    if not any(d.unit == "percent" and d.role in ("change", "share", "percent") or d.role == "delta" and d.noun
+               and d.unit == "count" for d in sf):
+        return []  # quick exit: no figure a change could be read from (the loop below takes none)
     out = []
     in_order = _in_order(cues, ctx, used)
     carried: tuple[Figure, str] | None = None  # the last percentage change whose noun named what changed
@@ -195,7 +202,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         bare_percent = d.unit == "percent" and (d.role == "change" or carried is not None and d.role in ("share", "percent"))
         if d.id in used or not (bare_percent or d.role == "delta" and d.noun and d.unit == "count"):
             continue
-        clause = re.split(r"[;,(]|\.(?!\d)", text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
+        clause = _CLAUSE_BEFORE.split(text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
         direction = cues.direction(clause.rstrip())
         after_noun = _noun_after(cues, text, d) if bare_percent and d.noun else None
         if direction is None and after_noun and carried is not None \
@@ -296,7 +303,7 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
             or any(d.unit != v.unit for d, v in zip(deltas, values)):
         return {}
     for d, v in zip(deltas, values):
-        clause = re.split(r"[;,(]|\.(?!\d)", ctx.text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
+        clause = _CLAUSE_BEFORE.split(ctx.text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
         named = _named(cues, clause)
         if named and described(ctx.text, v)[:len(named)] != named \
                 and any(described(ctx.text, w)[:len(named)] == named for w in values):
@@ -409,7 +416,15 @@ def _opens_with_comparison(cues: Cues, text: str, ctx: SentenceContext) -> bool:
         if opening.startswith(w) and opening[len(w):len(w) + 1] in (",", " "):
             opening = opening[len(w):].lstrip(" ,")
             break
-    return any(opening.startswith(c) for c in cues.compared)
+    return opening.startswith(_compared_words(cues))
+
+
+def _compared_words(cues: Cues) -> tuple[str, ...]:
+    """The compared cues as one tuple, for one ``str.startswith`` instead of one for each."""
+    found = getattr(cues, "_compared_tuple", None)
+    if found is None:
+        found = cues._compared_tuple = tuple(cues.compared)
+    return found
 
 
 def _measures(percent: Figure, count: Figure) -> bool:

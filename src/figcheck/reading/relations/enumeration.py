@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Article, Figure, Item
-from figcheck.reading.relations.shared import BRACKETED, CLAUSE_END, QUOTED, Cues, relation
+from figcheck.reading.relations.shared import BRACKETED, CLAUSE_END, QUOTED, Cues, is_or_starts_with, per_text, relation
+
+try:  # the letters ``re`` matches under IGNORECASE beyond their lower and upper case (Python 3.11+)
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - other Pythons: no quick test before the pattern
+    _EXTRA_CASES = None
 
 
 def is_name(segment: str) -> bool:
@@ -88,7 +93,7 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
                     items.append(Item(hname, s, s + len(hname)))
                     end_pos = s + len(hname)
                 low = name.lower()
-                open_tail = any(low.startswith(w) for w in cues.open_tail if w[0].isalnum()) or "…" in name
+                open_tail = low.startswith(_open_tail_words(cues)) or "…" in name
                 stop_all = True
                 break
             s = pos + sub_off + (len(sub) - len(sub.lstrip()))
@@ -112,11 +117,20 @@ def _generic_then_name(segment: str) -> bool:
         and not any(ch.isdigit() or ch in ".:!?()" for ch in segment)
 
 
+def _open_tail_words(cues: Cues) -> tuple[str, ...]:
+    """The open-tail words ("nhiều", "khác"; not the marks "…"), as one tuple for ``str.startswith``."""
+    found = getattr(cues, "_open_tail_words", None)
+    if found is None:
+        found = cues._open_tail_words = tuple(w for w in cues.open_tail if w[0].isalnum())
+    return found
+
+
 def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], done: list[dict]) -> list[dict]:
     text = article.text
     totals = {r["roles"].get("total") for r in done if r["kind"] == "breakdown"}
     used = {fid for r in done if r["kind"] in ("share", "change", "fraction") for fid in r["figures"]}
     sentences = article.sentences
+    more_words, bare = _cue_patterns(cues)
     out = []
     for s in sentences:
         sf = by_sentence.get(s.index, [])
@@ -143,12 +157,11 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             p = region_start + k + len(noun_lead)
             rest = text[p:nxt]
             # the cue may follow a few more words of the noun: "06 Cảnh sát PCCC gồm A, B, …"
-            more_words, bare = _cue_patterns(cues)
             cue_m = more_words.match(rest) or bare.match(rest)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""
             start_items = p + (cue_m.end() if cue_m else 0)
             # names straight after the noun need no cue; after a comma they need one
-            if not cue and re.match(r"\s*[,;]", rest):
+            if not cue and _COMMA_FIRST.match(rest):
                 items, end_pos, open_tail = [], p, False
             else:
                 items, end_pos, open_tail = items_from(cues, text, start_items, nxt)
@@ -160,6 +173,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             if not items:
                 # back-reference in the same or the next sentence: "… các phường, gồm: A, B (X); C …"
                 for s2 in sentences[s.index:s.index + 2]:
+                    if not _has_back_reference(text, s2.start, s2.end, cues):
+                        continue  # quick exit: asked once a sentence, not once a count
                     lo = n.end if s2.index == s.index else s2.start
                     for m in cues.back_ref_re.finditer(text, lo, s2.end):
                         ref = m.group("noun").lower()
@@ -194,12 +209,24 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     return out
 
 
+_COMMA_FIRST = re.compile(r"(?<!\s)\s*+[,;]")  # (one start per run of blanks: linear on long blanks)
+
+
+@per_text
+def _has_back_reference(text: str, start: int, end: int, cues: Cues) -> bool:
+    """The sentence holds a back-reference ("các phường, gồm:") anywhere: where it holds none, none can be
+    found after any of its counts either (a match from a later offset is one from the sentence's start)."""
+    return cues.back_ref_re.search(text, start, end) is not None
+
+
 def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: int):
     """"10 xã, thị trấn với tỷ lệ hộ nghèo ở mức < 7% là Thị trấn, Bắc Quỳnh, …": the count, a description
     of what it counts (no clause end, no other count; percentages that qualify it may stand in it), then a
     cue and the names to the end of the sentence. Anything after the names, or an example or partial word
     in the description, and the list is not read (None); else (items, end, open tail, cue)."""
     n = sf[idx]
+    if not _cue_word_after(text, n.end, s.start, s.end, cues):
+        return None  # quick exit: no cue word after the count
     m = cues_described_re(cues).match(text, n.end, s.end)
     if m is None:
         return None
@@ -231,6 +258,38 @@ def cues_described_re(cues: Cues) -> re.Pattern[str]:
         found = re.compile(rf"(?<=\d)(?:[^\w\n]*+[\w<>≤≥%]++){{1,20}}?[^\w\n]*?(?<![^\W_])(?P<cue>{alt})(?![^\W_])\s*+:?\s*+",
                            re.IGNORECASE)
         cues._described_list_re = found
+    return found
+
+
+@per_text
+def _lower_sentence(text: str, start: int, end: int) -> str:
+    return text[start:end].lower()
+
+
+def _cue_word_after(text: str, pos: int, start: int, end: int, cues: Cues) -> bool:
+    """A word of :func:`cues_described_re`'s cues may stand after ``pos`` in the sentence: a quick test
+    before that pattern, which most counts fail. The sentence is lower-cased once; where lower-casing
+    changed its length (offsets moved), or the test cannot stand for the pattern, the answer is yes."""
+    words = _shortest_cue_words(cues)
+    if words is None:
+        return True
+    low = _lower_sentence(text, start, end)
+    if len(low) != end - start:
+        return True
+    return any(low.find(w, pos - start) >= 0 for w in words)
+
+
+def _shortest_cue_words(cues: Cues) -> list[str] | None:
+    """The cue words, lower-cased, without those that hold another ("gồm" stands for "bao gồm"); None when
+    a letter of them has case equivalences in ``re`` beyond ``str.lower``'s ("ſ" matches "s" under
+    IGNORECASE, yet lower-cases to itself), where a lower-cased substring would not stand for the pattern."""
+    found = getattr(cues, "_described_list_shortest", False)
+    if found is False:
+        words = {w.lower() for w in _described_list_words(cues)}
+        found = sorted(w for w in words if not any(v != w and v in w for v in words))
+        if _EXTRA_CASES is None or any(ord(ch) in _EXTRA_CASES for w in found for ch in w):
+            found = None
+        cues._described_list_shortest = found
     return found
 
 
@@ -267,7 +326,7 @@ def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
     a name; None otherwise."""
     n = sf[idx]
     head = (n.noun or "").lower()
-    if not head or not any(head == w or head.startswith(w + " ") for w in _named_nouns(cues)):
+    if not head or not _names_things(cues, head):
         return None
     nxt = sf[idx + 1].start if idx + 1 < len(sf) else s.end
     open_at = text.find("(", n.end, min(nxt, n.end + 120))  # a few words after the count, before its next figure
@@ -300,6 +359,14 @@ def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
     # a bracket that opens with "gồm" lists them all; names alone may be the first few ("12 học sinh đạt giải
     # (Nguyễn An - giải Nhất, Lê Bình - giải Nhì)"): then no more than the count
     return items, close, not opener, opener.group(0).strip(" :").lower() if opener else "("
+
+
+def _names_things(cues: Cues, head: str) -> bool:
+    """``head`` is a named noun or starts with one and a space ("học sinh giỏi")."""
+    named = getattr(cues, "_named_nouns_set", None)
+    if named is None:
+        named = cues._named_nouns_set = frozenset(_named_nouns(cues))
+    return is_or_starts_with(head, named)
 
 
 def _named_nouns(cues: Cues) -> list[str]:

@@ -69,6 +69,8 @@ def _label(text: str, f: Figure) -> str | None:
     w0 = max(0, f.start - 80)
     nl = text.rfind("\n", w0, f.start)
     before = text[nl + 1 if nl >= 0 else w0:f.start]
+    if not before.rstrip().endswith(":"):
+        return None  # quick exit: the label ends with a colon right before the figure (most figures have none)
     at_line_start = nl >= 0 or w0 == 0
     m = _LABEL.search(before)
     if m is None or (not m.group("bullet") and not (at_line_start and m.start() == 0)):

@@ -109,8 +109,15 @@ def detect_in_words(cues: Cues, ctx: SentenceContext) -> list[dict]:
 def _described_then_out_of(cues: Cues, words: str) -> str | None:
     """"… 2.145 hộ gia đình đạt danh hiệu “Gia đình văn hóa” trên tổng số 2.231 hộ": a short description of the
     part (one clause, at most 12 words), then the words of ``cues.out_of`` right before the whole."""
-    for cue in sorted(cues.out_of, key=len, reverse=True):
-        if words.endswith(" " + cue) and " tổng" in " " + cue:
+    found = getattr(cues, "_total_out_of", None)
+    if found is None:  # (the cues that name a total, longest first, and their ends: built once a language)
+        totals = [cue for cue in sorted(cues.out_of, key=len, reverse=True) if " tổng" in " " + cue]
+        found = cues._total_out_of = (totals, tuple(" " + cue for cue in totals))
+    totals, ends = found
+    if not words.endswith(ends):
+        return None  # (one C test first: most gaps end with none of them)
+    for cue in totals:
+        if words.endswith(" " + cue):
             lead = words[:-len(cue)]
             if len(lead.split()) <= 12 and not CLAUSE_END.search(lead) and "," not in lead:
                 return cue

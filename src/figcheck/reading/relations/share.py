@@ -28,6 +28,9 @@ COUNTED = ("count", "measure")
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
+    if not any(f.unit == "percent" for f in sf) \
+            and not any(r["kind"] == "share" and r["roles"].get("whole") is None for r in ctx.found):
+        return []  # quick exit: every share below completes one found before, or reads a percentage
     used = {fid for r in ctx.found for fid in r["figures"]}
     # a count with a percentage of its own is a sibling part, never the whole of another: "39 vụ (chiếm
     # 31,2%), 36 vụ (chiếm 28,8%)"

@@ -28,6 +28,43 @@ _PHRASE_END = re.compile(r"[,;:.()\[\]]")
 CLAUSE_BREAK = re.compile(r"[;,:(]|\.(?!\d)")  # what ends the clause a verb before a figure stands in
 
 
+def per_text(fn):
+    """Memoise ``fn(text, *key)`` for the latest text only: the detectors ask the same question of the same
+    figure many times an article (every candidate whole, every detector). The key is the few plain values the
+    answer depends on (offsets, not the ``Figure``, whose hash would cost more than the answer); only one
+    text's answers are kept, so memory stays flat over a corpus, and a new text gets a new dict (swapped in,
+    never cleared) so that a reader in another thread never sees another text's answers."""
+    memo: list = [(None, {})]
+
+    @functools.wraps(fn)
+    def cached(text: str, *key):
+        current = memo[0]
+        if current[0] is not text:
+            current = memo[0] = (text, {})
+        answers = current[1]
+        try:
+            return answers[key]
+        except KeyError:
+            found = answers[key] = fn(text, *key)
+            return found
+
+    return cached
+
+
+def is_or_starts_with(phrase: str, phrases: frozenset[str] | set[str]) -> bool:
+    """``phrase`` is one of ``phrases`` or starts with one and a space ("học sinh giỏi" with "học sinh"): the
+    set looked up at each space of ``phrase`` — ``any(phrase == p or phrase.startswith(p + " ") for p in
+    phrases)`` without comparing every phrase."""
+    if phrase in phrases:
+        return True
+    space = phrase.find(" ")
+    while space >= 0:
+        if phrase[:space] in phrases:
+            return True
+        space = phrase.find(" ", space + 1)
+    return False
+
+
 def word_alternation(words: list[str]) -> re.Pattern[str]:
     """One pattern matching any of ``words`` as whole words, longest first."""
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -151,15 +188,28 @@ class Cues:
 
     def kind_of(self, f: Figure) -> str | None:
         """What a figure counts, with the nouns of one same-kind group as one ("228 bị can" and "766 đối
-        tượng" both count "đối tượng"); else its :func:`head_word`."""
-        noun = (f.noun or "").lower()
+        tượng" both count "đối tượng"); else its :func:`head_word`. (Answered once a noun and classifier:
+        the subset and outcome detectors ask it of every candidate whole.)"""
+        kinds = getattr(self, "_kinds", None)
+        if kinds is None or len(kinds) > 8192:  # (nouns repeat across a corpus; a new dict keeps memory bounded)
+            kinds = self._kinds = {}
+        key = (f.noun, f.classifier)
+        found = kinds.get(key, kinds)  # (the dict itself: not yet asked; None is an answer)
+        if found is kinds:
+            found = kinds[key] = self._kind_of(f.noun, f.classifier)
+        return found
+
+    def _kind_of(self, noun: str | None, classifier: str | None) -> str | None:
+        low = (noun or "").lower()
         for word, kind in self.same_kind:
-            if noun == word or noun.startswith(word + " "):
+            if low == word or low.startswith(word + " "):
                 return kind
-        return head_word(f)
+        return _first_word(noun or classifier or "")
 
     def cue_at_end(self, gap: str, cues: list[str]) -> str | None:
         low = gap.lower().rstrip(" ,:(")
+        if not low.endswith(tuple(cues)):
+            return None  # (one C test first: most gaps end with none of the cues, whole word or not)
         return next((c for c in cues if _ends_with_phrase(low, c)), None)
 
     def direction(self, gap: str) -> str | None:
@@ -167,9 +217,13 @@ class Cues:
         low = gap.lower().rstrip(" ,(")
         if CLAUSE_END.search(gap):
             return None
-        if any(_ends_with_phrase(low, c) for c in self.increase):
+        changes = getattr(self, "_change_word_tuples", None)
+        if changes is None:
+            changes = self._change_word_tuples = (tuple(self.increase), tuple(self.decrease))
+        # (one C test of each list first: most gaps end with no change word, whole word or not)
+        if low.endswith(changes[0]) and any(_ends_with_phrase(low, c) for c in self.increase):
             return "increase"
-        if any(_ends_with_phrase(low, c) for c in self.decrease):
+        if low.endswith(changes[1]) and any(_ends_with_phrase(low, c) for c in self.decrease):
             return "decrease"
         return None
 
@@ -214,13 +268,18 @@ def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None
 
 def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
     """The words between two figures, without ``a``'s noun."""
-    gap = text[a.end:b.start]
-    if a.noun:
-        idx = gap.find(a.noun)
+    return _gap_after_noun(text, a.end, b.start, a.noun, a.classifier)
+
+
+@per_text  # (each pair of neighbouring figures is asked of by the change, share, breakdown, subset detectors)
+def _gap_after_noun(text: str, end: int, start: int, noun: str | None, classifier: str | None) -> str:
+    gap = text[end:start]
+    if noun:
+        idx = gap.find(noun)
         if idx >= 0 and not gap[:idx].strip(" ("):
-            gap = gap[:idx] + gap[idx + len(a.noun):]
-    if a.classifier:
-        gap = _leading_word(a.classifier).sub("", gap)
+            gap = gap[:idx] + gap[idx + len(noun):]
+    if classifier:
+        gap = _leading_word(classifier).sub("", gap)
     return gap
 
 
@@ -255,8 +314,13 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
 
 def described(text: str, f: Figure) -> tuple[str, ...]:
     """The words that say what a figure counts, up to the end of its phrase ("người bị thương")."""
-    m = _PHRASE_END.search(text, f.end, f.end + 60)
-    phrase = text[f.end:m.start() if m else f.end + 60]
+    return _described_after(text, f.end)
+
+
+@per_text  # (asked of each candidate whole for each part, by several detectors)
+def _described_after(text: str, end: int) -> tuple[str, ...]:
+    m = _PHRASE_END.search(text, end, end + 60)
+    phrase = text[end:m.start() if m else end + 60]
     return tuple(w for w in phrase.lower().split()[:3] if w != "số")
 
 
@@ -311,7 +375,12 @@ def described_words(text: str, f: Figure, fillers: frozenset[str] | set[str] = f
     """As :func:`described`, the words only: the phrase ends at the first token that is no word ("người
     chết = 0,7%" → ("người", "chết")), and filler words are passed over ("24 người khác bị thương" →
     ("người", "bị", "thương"))."""
-    phrase = _PHRASE_END.split(text[f.end:f.end + 60], maxsplit=1)[0]
+    return _described_words_after(text, f.end, fillers if isinstance(fillers, frozenset) else frozenset(fillers))
+
+
+@per_text  # (asked of every count of a pool for every change that may be of it)
+def _described_words_after(text: str, end: int, fillers: frozenset[str] | set[str]) -> tuple[str, ...]:
+    phrase = _PHRASE_END.split(text[end:end + 60], maxsplit=1)[0]
     words = []
     for w in phrase.lower().split():
         if not _WORD_TOKEN.match(w):
@@ -373,15 +442,24 @@ def counted_rest(cues: Cues, text: str, part: Figure) -> bool:
 
 def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
     """``f`` stands in brackets right after the period it is compared with: "so với năm 2025 (63 giải)"."""
-    window = text[max(0, f.start - 120):f.start]
+    return _baseline_in_brackets(text, f.start, f.end, cues)
+
+
+_LIST_SEPARATOR = re.compile(r"[,;]")
+_PERIOD_NAME_END = re.compile(r"[,;.)]|\d{5,}")  # what a period's name ("năm 2025", "Tết Giáp Thìn 2024") holds none of
+
+
+@per_text  # (asked of every figure by the change, share and subset detectors, and again of each candidate)
+def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
+    window = text[max(0, start - 120):start]
     opened = window.rfind("(")
     if opened < 0 or ")" in window[opened:]:
         return False
     # ("(71 vụ, 43 người chết, 57 người bị thương)", "(sản lượng 196.800 tấn)": each value of the bracket is of
     # that period — not "(khách nước ngoài khoảng 210.000 lượt, tăng 7,45%; …)", parts with changes of their own)
-    segment = re.split(r"[,;]", window[opened + 1:])[-1]
-    close = text.find(")", f.end, f.end + 200)
-    bracket = (window[opened + 1:] + text[f.start:close if close >= 0 else f.end + 200]).lower()
+    segment = _LIST_SEPARATOR.split(window[opened + 1:])[-1]
+    close = text.find(")", end, end + 200)
+    bracket = (window[opened + 1:] + text[start:close if close >= 0 else end + 200]).lower()
     if len(segment.split()) > 3 or cues.change_word_re.search(bracket):
         return False
     inner = window[:opened].rstrip()
@@ -391,4 +469,4 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
     for m in cues.other_period_or_target_re.finditer(inner.lower()):
         pass
     # (the period compared with may take a few words: "So với Tết Giáp Thìn 2024 (1.862,4 tỷ đồng)")
-    return m is not None and not re.search(r"[,;.)]|\d{5,}", inner[m.end():]) and len(inner[m.end():].split()) <= 6
+    return m is not None and not _PERIOD_NAME_END.search(inner[m.end():]) and len(inner[m.end():].split()) <= 6

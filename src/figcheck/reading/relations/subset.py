@@ -21,7 +21,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described,
                                                 gap_after_noun,
-                                                head_word, relation, skip_blanks, verbs_before)
+                                                head_word, relation, skip_blanks, verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -41,7 +41,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     named_words = content_words(named.group("noun")) if named else set()
     opener = None if named else cues.part_list_opener_re.match(text, skip_blanks(text, s.start, s.end), s.end)
     if opener is None and sf and not named:
-        ex = cues.examples_colon_re.search(text, s.start, sf[0].start)
+        # (the pattern ends with a colon: a sentence with none before its first figure cannot hold it)
+        ex = cues.examples_colon_re.search(text, s.start, sf[0].start) if text.find(":", s.start, sf[0].start) >= 0 \
+            else None
         if ex and len(text[s.start:ex.start()].split()) <= 12 and not CLAUSE_END.search(text, s.start, ex.start()):
             opener = ex
     if opener is None and sf and not cue_spans and not named:
@@ -149,7 +151,8 @@ def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:
     mô hình được lập mới" offers 92 as a whole, not 7."""
     out = []
     for k, f in enumerate(figures):
-        before = [e for e in figures[max(0, k - LOOKBACK):k] if head_word(e) == head_word(f) and e.unit == f.unit]
+        head = head_word(f)
+        before = [e for e in figures[max(0, k - LOOKBACK):k] if head_word(e) == head and e.unit == f.unit]
         cue = cues.subset_re.search(text, before[0].end, f.start) if before else None
         inside = cue is not None and text.rfind("(", before[0].end, cue.start()) >= 0
         if cue and not (inside and ")" in text[cue.end():f.start]):
@@ -176,7 +179,7 @@ def _says_otherwise(cues: Cues, text: str, part: Figure, wholes: list[Figure]) -
 
     mine = more(part)
     same_head = [w for w in wholes if head_word(w) == head]
-    return bool(mine) and bool(same_head) and all(more(w) and not more(w) & mine for w in same_head)
+    return bool(mine) and bool(same_head) and all((theirs := more(w)) and not theirs & mine for w in same_head)
 
 
 def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique: bool) -> Figure | None:
@@ -184,7 +187,7 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
     chết" for "130 người chết", not "172 người bị thương"), else one of the same head word — the latest
     within the sentence, and only an unambiguous one across a sentence (``unique``)."""
     words = described(text, part)
-    for fits in (lambda w: words[:len(described(text, w))] == described(text, w) and described(text, w),
+    for fits in (lambda w: (said := described(text, w)) and words[:len(said)] == said,
                  lambda w: cues.kind_of(w) == cues.kind_of(part),  # "116 đối tượng, trong đó … 86 bị can"
                  # "2.100 nguồn tin; trong đó 1.950 tin": what one counts is a word of the other's noun (not
                  # "32 ổ nhóm ma túy … 1 đường dây buôn bán ma túy", which only share what they are about)
@@ -339,10 +342,13 @@ def _another_kind_after(text: str, first: list[tuple[Figure, Figure]], part: Fig
         and described(text, part)[:len(words)] != words
 
 
+_ATTRIBUTE_END = re.compile(r"[,;.()]|\d")
+
+
 def _an_attribute(cues: Cues, text: str, part: Figure) -> bool:
     """The part's words name an attribute of the whole's members ("198 nữ", "4.018 tin có giá trị"), not a
     category: such parts may overlap."""
-    phrase = re.split(r"[,;.()]|\d", text[part.end:part.end + 60], maxsplit=1)[0].lower()
+    phrase = _ATTRIBUTE_END.split(text[part.end:part.end + 60], maxsplit=1)[0].lower()
     words = " " + " ".join(phrase.split() + (part.noun or "").lower().split()) + " "
     found = getattr(cues, "_overlapping_attributes", None)
     if found is None:
@@ -353,7 +359,10 @@ def _an_attribute(cues: Cues, text: str, part: Figure) -> bool:
 def _is_remainder(cues: Cues, text: str, after: int, part: Figure) -> bool:
     """``part`` is introduced as the rest of the whole ("…, còn lại 605 nguồn tin", "số còn lại là 20")."""
     between = text[after:part.start].lower()
-    return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", between) for w in cues.remainder)
+    found = getattr(cues, "_remainder_re", None)
+    if found is None:  # (one pattern of all the words: it matches where one of them stands as a whole word)
+        found = cues._remainder_re = word_alternation(cues.remainder) if cues.remainder else re.compile(r"(?!)")
+    return found.search(between) is not None
 
 
 def detect_implied(cues: Cues, ctx: SentenceContext) -> list[dict]:

@@ -45,6 +45,8 @@ def _words(cues: Cues) -> tuple[list[str], list[str]]:
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf, s = ctx.text, ctx.figures, ctx.sentence
+    if not any(_lone_percent(f) for f in sf):
+        return []  # quick exit: each share below is of a lone percentage
     in_relation = {fid for r in ctx.found for fid in r["figures"]}
     # counts with a percentage of their own are sibling parts, never the whole of another
     parts = {r["roles"].get("part") for r in ctx.found if r["kind"] == "share"}
