@@ -56,3 +56,66 @@ def test_a_figures_row_is_each_field_as_the_table_holds_it(f):
              "value.qualifier": f.qualifier, "value.unit": f.unit}
     row = dict(zip(_FIGURE_FIELDS, _figure_fields(f)))
     assert list(row) == list(plain) and all(_same(row[k], plain[k]) for k in plain)
+
+
+# -- the relation tables: each relation's row, as the plain dict definition gives it --------------------
+
+
+def plain_relation_row(r, ai, by_id):
+    """A relation's row as a dict, name by name (the definition the column layout transposes)."""
+    from figcheck.rules.model import TABLES
+    from figcheck.validators.tables import figure_columns, implied_columns, list_columns
+
+    spec = TABLES[r.kind]
+    row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue,
+           "implied": bool(r.implied)}
+    for name in spec["numbers"]:
+        if r.kind == "enumeration" and name == "items":
+            n = float(len(r.items))
+            row.update({"items.lo": n, "items.hi": n, "items.llo": n, "items.lhi": n, "items.id": None,
+                        "items.value": n, "items.decimals": 0, "items.qualifier": None, "items.unit": "count"})
+            continue
+        fid = r.roles.get(name)
+        row.update(figure_columns(name, by_id.get(fid) if isinstance(fid, str) else None))
+    for name in spec["lists"]:
+        ids = r.roles.get(name) or []
+        if ids and isinstance(ids[0], list):
+            row.update(implied_columns(name, [(by_id.get(c), by_id.get(p)) for c, p in ids]))
+            continue
+        times = r.roles.get("times") if name == "parts" else None
+        figs = [by_id[i] for i in ids if i in by_id for _ in range((times or {}).get(i, 1))]
+        row.update(list_columns(name, figs))
+    return row
+
+
+def _read_some_articles():
+    from figcheck.reading.reader import reader_for
+    from figcheck.reading.sources import iter_sources
+    from figcheck.synthesis.articles import generate_corpus
+    import pathlib
+
+    reader = reader_for("vi")
+    examples = pathlib.Path(__file__).resolve().parents[1] / "examples"
+    articles = [reader.read_source(s) for s in iter_sources([str(examples)])]
+    articles += [reader.extract(g.text) for g in generate_corpus(60, seed=3, violation_rate=0.3)]
+    return articles
+
+
+def test_relation_tables_are_their_rows_as_dicts():
+    from figcheck.rules.loader import load_ruleset
+    from figcheck.languages import load_language
+    from figcheck.validators.tables import ColumnTable, build_tables
+
+    articles = _read_some_articles()
+    tables = build_tables(articles, load_ruleset([], language="vi"), load_language("vi"))
+    rows: dict[str, list] = {}
+    for ai, a in enumerate(articles):
+        by_id = {f.id: f for f in a.figures}
+        for r in a.relations:
+            rows.setdefault(r.kind, []).append(plain_relation_row(r, ai, by_id))
+    assert len(rows) >= 6  # the articles hold relations of many kinds
+    for kind, table in tables.relations.items():
+        plain = ColumnTable.from_rows(rows.get(kind, []))
+        assert list(table.columns) == list(plain.columns) and len(table) == len(plain), kind
+        for name in plain.columns:
+            assert all(_same(a, b) for a, b in zip(table.columns[name], plain.columns[name])), (kind, name)
