@@ -119,3 +119,15 @@ def test_relation_tables_are_their_rows_as_dicts():
         assert list(table.columns) == list(plain.columns) and len(table) == len(plain), kind
         for name in plain.columns:
             assert all(_same(a, b) for a, b in zip(table.columns[name], plain.columns[name])), (kind, name)
+
+
+def test_a_row_view_reads_what_the_rows_dict_holds():
+    from figcheck.languages import load_language
+    from figcheck.rules.loader import load_ruleset
+    from figcheck.validators.tables import build_tables
+
+    tables = build_tables(_read_some_articles(), load_ruleset([], language="vi"), load_language("vi"))
+    for table in [tables.figures, tables.records, *tables.relations.values()]:
+        for view, record in zip(table.rows(), table.records(), strict=True):
+            assert all(_same(view.get(k), v) and _same(view[k], v) for k, v in record.items())
+            assert view.get("no such column") is None and view.get("no such column", 7) == 7

@@ -85,8 +85,8 @@ class CheckEngine:
                    results: list[ArticleResult], evidence: list[list[list[str]]]) -> list[_Finding]:
         conventions = [tables.articles[a].number_convention for a in table["art"].to_numpy()]
         strict, loose = Evaluator(table, "strict"), Evaluator(table, "loose")
-        self._ids = {col: table[col].to_numpy(dtype=object) for col in table.columns
-                     if col.endswith(".id") or col == "fid"}
+        # the figure ids of each row, as the table's own lists (an id, a list of ids, or a gap)
+        self._ids = {col: values for col, values in table.columns.items() if col.endswith(".id") or col == "fid"}
         details: dict[int, dict[int, _Finding]] = {}
         outcomes: list[tuple[str, np.ndarray | None]] = []
         for k, rule in enumerate(rules):

@@ -282,11 +282,33 @@ class ColumnTable:
         """Row ``i`` alone, as a one-row table (its row number is then 0)."""
         return ColumnTable({k: [v[i]] for k, v in self.data.items()}, 1)
 
+    def rows(self) -> list[RowView]:
+        """The rows as views that read a column when asked (``records()`` without making every row's dict
+        of every column: a check reads a few of a relation table's eighty)."""
+        data = self.data
+        return [RowView(data, i) for i in range(self.n)]
+
     def records(self) -> list[dict[str, Any]]:
         """The rows as dicts (``DataFrame.to_dict("records")``)."""
         names = list(self.data)
         cols = [self.data[k] for k in names]
         return [dict(zip(names, vals)) for vals in zip(*cols)] if cols else [{} for _ in range(self.n)]
+
+
+class RowView:
+    """Row ``i`` of a table's columns, with a row dict's ``get`` and ``[]`` (see :meth:`ColumnTable.rows`)."""
+
+    __slots__ = ("_data", "_i")
+
+    def __init__(self, data: dict[str, list[Any]], i: int) -> None:
+        self._data, self._i = data, i
+
+    def get(self, name: str, default: Any = None) -> Any:
+        column = self._data.get(name)
+        return default if column is None else column[self._i]
+
+    def __getitem__(self, name: str) -> Any:
+        return self._data[name][self._i]
 
 
 # -- metrics -------------------------------------------------------------------------------------
