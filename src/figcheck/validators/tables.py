@@ -65,11 +65,6 @@ def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
     return dict(zip(_keys(prefix), _figure_values(f)))
 
 
-def _add_figure(row: dict[str, Any], prefix: str, f: Figure | None) -> None:
-    """``row.update(figure_columns(prefix, f))`` without the dict in between."""
-    row.update(zip(_keys(prefix), _figure_values(f)))
-
-
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
     return dict(zip(_list_column_names(prefix), _list_values(figs)))
 
@@ -330,6 +325,15 @@ def _whole_words(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])")
 
 
+@functools.lru_cache(maxsize=1024)
+def _longest_noun(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches, at the start of a text, the longest of ``nouns`` that ``_starts_with_words`` accepts there
+    (followed by no letter, digit or '_'): one match instead of one test per phrase, the alternatives
+    tried longest first."""
+    by_length = sorted(nouns, key=len, reverse=True)
+    return re.compile("|".join(rf"{re.escape(p)}(?!\w)" for p in by_length) or r"(?!)")
+
+
 class MetricMatcher:
     """Which metric of a rule set a figure counts, from its noun and the words around it."""
 
@@ -355,8 +359,8 @@ class MetricMatcher:
         before = f.before.lower()
         best, best_score = None, 0
         for m in candidates.values():
-            noun_hit = max((len(p) for p in m.nouns if _starts_with_words(after, p) or _starts_with_words(noun, p)),
-                           default=0)
+            nouns = _longest_noun(m.nouns)
+            noun_hit = max((len(hit.group()) for hit in (nouns.match(after), nouns.match(noun)) if hit), default=0)
             if not noun_hit:
                 continue
             if m.context:
@@ -464,7 +468,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
     fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key in _FIGURE_FIELDS}}
     figure_field_columns = [fig_cols[key] for key in _FIGURE_FIELDS]
     rel_rows: dict[str, list[list[Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
-    rec_rows: list[dict[str, Any]] = []
+    records = _RecordRows()
     metric_maps: list[dict[str, str]] = []
     for ai, a in enumerate(articles):
         by_id = {f.id: f for f in a.figures}
@@ -495,14 +499,11 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                 continue
             depth = max(len(v) for v in per_metric.values())
             for k in range(depth):
-                row = {"art": ai, "scope": "passage", "rid": None}
-                for m, figs in per_metric.items():
-                    # a metric stated once goes with the first of another stated several times, not with each:
-                    # "4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin" — the 3.870 is no
-                    # second count of the tips received for the 4.018
-                    f = figs[k] if k < len(figs) else None
-                    _add_figure(row, m, f)
-                rec_rows.append(row)
+                # a metric stated once goes with the first of another stated several times, not with each:
+                # "4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin" — the 3.870 is no
+                # second count of the tips received for the 4.018
+                records.add(ai, "passage", None, [(m, figs[k] if k < len(figs) else None)
+                                                   for m, figs in per_metric.items()])
         for r in a.relations:
             if r.kind not in ("pair", "subset"):
                 continue
@@ -514,22 +515,50 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                     break
                 bound[m] = by_id[fid]
             if len(bound) >= 2:
-                row = {"art": ai, "scope": "linked", "rid": r.id}
-                for m, f in bound.items():
-                    _add_figure(row, m, f)
-                rec_rows.append(row)
+                records.add(ai, "linked", r.id, list(bound.items()))
     relations = {k: _relation_table(k, v) for k, v in rel_rows.items()}
-    records = ColumnTable.from_rows(rec_rows)
-    missing = {key: value for m in ruleset.metrics for key, value in figure_columns(m, None).items()
-               if key not in records.columns}  # every metric has its columns, present or not
-    for key in ("art", "scope", "rid"):
-        if key not in records.columns:
-            missing[key] = None
-    if missing:
-        records.add_columns(missing)
     figures = ColumnTable({k: _normalise(v) for k, v in fig_cols.items()}, len(fig_cols["art"]))
-    return Tables(articles=articles, figures=figures, relations=relations, records=records,
+    return Tables(articles=articles, figures=figures, relations=relations, records=records.table(ruleset.metrics),
                   metric_of=metric_maps)
+
+
+class _RecordRows:
+    """The metric-record table's rows as they are found, kept as cells per metric.
+
+    The table is what ``ColumnTable.from_rows`` makes of the rows as dicts (``art``, ``scope``, ``rid``, then
+    each metric's figure columns, in the order they first appear; a metric a row lacks is NaN there),
+    then the columns of every metric no row has (no figure) — built without a dict per row or a scan
+    of every row for every column (a record table has nine columns for each metric of the packs).
+    """
+
+    def __init__(self) -> None:
+        self.flags: list[tuple[int, str, str | None]] = []
+        self.cells: dict[str, list[tuple[int, Figure | None]]] = {}  # metric → (row, figure), in first appearance
+
+    def add(self, ai: int, scope: str, rid: str | None, figures: list[tuple[str, Figure | None]]) -> None:
+        row = len(self.flags)
+        self.flags.append((ai, scope, rid))
+        for metric, f in figures:
+            self.cells.setdefault(metric, []).append((row, f))
+
+    def table(self, metrics: dict[str, Metric]) -> ColumnTable:
+        n = len(self.flags)
+        data: dict[str, list[Any]] = {}
+        if n:
+            data.update((k, _normalise(list(v))) for k, v in zip(("art", "scope", "rid"), zip(*self.flags)))
+        for metric, cells in self.cells.items():
+            columns = [[NAN] * n for _ in _FIGURE_KEYS]
+            for row, f in cells:
+                for column, value in zip(columns, _figure_values(f)):
+                    column[row] = value
+            data.update(zip(_keys(metric), map(_normalise, columns)))
+        table = ColumnTable(data, n)
+        # every metric has its columns, present or not
+        missing = {key: value for m in metrics for key, value in figure_columns(m, None).items() if key not in data}
+        missing.update((key, None) for key in ("art", "scope", "rid") if key not in data)
+        if missing:
+            table.add_columns(missing)
+        return table
 
 
 # -- column kinds ------------------------------------------------------------------------------------
