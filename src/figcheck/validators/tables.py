@@ -164,10 +164,14 @@ def _normalise(values: list[Any]) -> list[Any]:
     A column of nothing but None stays None (pandas keeps it ``object``); strings, flags and id lists
     keep their None.
     """
-    kinds = set(map(type, values))  # bool is its own type: flags are not numbers
-    if not kinds <= _NUMERIC or kinds <= {_NONE} or kinds == {int} or kinds == {float}:
+    if not _becomes_float(set(map(type, values))):  # bool is its own type: flags are not numbers
         return values
     return [NAN if v is None else float(v) for v in values]
+
+
+def _becomes_float(kinds: set[type]) -> bool:
+    """Whether ``_normalise`` makes floats of a column holding values of these types."""
+    return kinds <= _NUMERIC and not kinds <= {_NONE} and kinds != {int} and kinds != {float}
 
 
 class Column:
@@ -547,11 +551,16 @@ class _RecordRows:
         if n:
             data.update((k, _normalise(list(v))) for k, v in zip(("art", "scope", "rid"), zip(*self.flags)))
         for metric, cells in self.cells.items():
-            columns = [[NAN] * n for _ in _FIGURE_KEYS]
-            for row, f in cells:
-                for column, value in zip(columns, _figure_values(f)):
+            rows = [row for row, _ in cells]
+            gaps = {float} if len(cells) < n else set()  # the NaN of the rows without this metric
+            for key, values in zip(_keys(metric), zip(*(_figure_values(f) for _, f in cells))):
+                # ``_normalise`` of the whole column, decided from the cells' values alone (most are gaps)
+                if _becomes_float(set(map(type, values)) | gaps):
+                    values = [NAN if v is None else float(v) for v in values]
+                column = [NAN] * n
+                for row, value in zip(rows, values):
                     column[row] = value
-            data.update(zip(_keys(metric), map(_normalise, columns)))
+                data[key] = column
         table = ColumnTable(data, n)
         # every metric has its columns, present or not
         missing = {key: value for m in metrics for key, value in figure_columns(m, None).items() if key not in data}
