@@ -7,6 +7,12 @@ and `figcheck check ONE_ARTICLE --format json` with the default ``--jobs`` and w
 from ``resource.getrusage(RUSAGE_CHILDREN)``). The machine is shared: wall time is noisy (other work
 delays a start), CPU time much less so — compare CPU times, and wall times only over several runs.
 Also lists the heavy modules (pandas, pandera, numpy, pyspark) the one-article check imports.
+
+``--bytecode-cache`` runs every command with Python's bytecode cache on, in a temporary folder
+(``PYTHONPYCACHEPREFIX``; ``PYTHONDONTWRITEBYTECODE`` removed), warmed by the first run: as an installed
+figcheck runs, whose ``.pyc`` files ``pip install`` wrote. Without it the commands run in this process's
+environment — where ``PYTHONDONTWRITEBYTECODE=1`` is set (as on this development machine), every
+command compiles figcheck's modules from source first.
 """
 
 from __future__ import annotations
@@ -37,8 +43,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--article", default=os.path.join(ROOT, "examples", "phuong-an-binh-2024.txt"))
+    ap.add_argument("--bytecode-cache", action="store_true",
+                    help="run with Python's bytecode cache (in a temporary folder), as an installed figcheck runs")
     args = ap.parse_args()
     env = {**os.environ, "PYTHONPATH": os.path.join(ROOT, "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cache = None
+    if args.bytecode_cache:
+        import tempfile
+
+        cache = tempfile.TemporaryDirectory(prefix="figcheck-pyc-")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = cache.name
+    print("bytecode cache: " + ("on (a warmed temporary folder)" if cache else
+                                "off (PYTHONDONTWRITEBYTECODE is set: modules compiled from source each run)"
+                                if env.get("PYTHONDONTWRITEBYTECODE") else "as this environment has it"))
     check = [sys.executable, "-m", "figcheck", "check", args.article]
     cmds = {
         "python -c pass (floor)": [sys.executable, "-c", "pass"],

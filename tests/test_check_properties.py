@@ -62,3 +62,36 @@ def test_granularity_agrees_with_brute_force(count, decimals, digits):
                 continue
             assert brute and brute[0] == lo
             assert brute == list(range(lo, min(hi, limit - 1) + 1))
+
+
+# -- the rounding of a ratio by integers holds to the decimal definition ------------------------------
+
+
+@given(st.one_of(st.integers(0, 10**9), st.integers(0, 10**26)), st.one_of(st.integers(1, 10**9), st.integers(1, 10**26)),
+       st.integers(0, 6), st.integers(0, 3 * 10**6))
+@settings(max_examples=400)
+def test_the_conventions_of_a_ratio_by_integers_are_the_decimal_definitions(n, d, decimals, written_digits):
+    from decimal import Decimal
+    from fractions import Fraction
+
+    # p: the ratio as each convention writes it, or an arbitrary figure of those places
+    candidates = [rnd.written(rnd.round_ratio(n, d, decimals, c), decimals) for c in rnd.CONVENTIONS]
+    candidates.append(Fraction(written_digits, 10**decimals))
+    candidates.append(Fraction(Decimal(written_digits)) / 10**(decimals + 1))  # one place more than written
+    for p in candidates:
+        plain = [c for c in rnd.CONVENTIONS if rnd.written(rnd.round_ratio(n, d, decimals, c), decimals) == p]
+        assert rnd.conventions_for_ratio(n, d, p, decimals) == plain
+
+
+def test_ratios_at_a_tie_and_beyond_the_exact_integers_keep_the_decimal_definition():
+    from fractions import Fraction
+
+    assert rnd.conventions_for_ratio(1, 8, Fraction(13), 0) == ["half-up"]  # 12,5%: half up to 13
+    assert rnd.conventions_for_ratio(1, 8, Fraction(12), 0) == ["half-even", "truncation"]
+    assert rnd.conventions_for_ratio(3, 8, Fraction(38), 0) == ["half-up", "half-even"]  # 37,5%: 38 is even
+    assert rnd.conventions_for_ratio(1, 16, Fraction(63, 10), 1) == ["half-up"]  # 6,25: up to 6,3
+    assert rnd.conventions_for_ratio(1, 16, Fraction(62, 10), 1) == ["half-even", "truncation"]
+    big = 10**26 + 7  # more digits than the decimal context's exact range: the decimal path answers
+    assert not rnd._integer_rounding_is_exact(3, big, 2)
+    p = rnd.written(rnd.round_ratio(3, big, 2), 2)
+    assert rnd.conventions_for_ratio(3, big, p, 2) == ["half-up", "half-even", "truncation"]

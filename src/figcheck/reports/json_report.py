@@ -12,8 +12,9 @@ from typing import Any, TextIO
 SCHEMA_VERSION = 1
 
 
-# what json.dumps(obj, ensure_ascii=False, allow_nan=False) builds for every call, built once
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+# what json.dumps(obj, ensure_ascii=False, allow_nan=False) builds for every call, built once; a report is
+# a tree of fresh dicts and lists (``to_dict``), so the encoder need not look for cycles in it
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False)
 
 
 def _dump(obj: Any) -> str:

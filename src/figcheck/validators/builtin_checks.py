@@ -19,9 +19,9 @@ from typing import Any
 
 from figcheck.validators import rounding as rnd
 from figcheck.reading.numbers import format_number
-from figcheck.validators.tables import ColumnTable
+from figcheck.validators.tables import ColumnTable, RowView
 
-Row = dict[str, Any]
+Row = RowView  # a row's values by column name (``get``, as a dict's)
 
 
 @dataclass
@@ -69,7 +69,7 @@ def _classify(convs: list[str]) -> str:
 def share_granularity(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """GRIM for shares: a count c reported as p% needs a whole total N giving p at p's precision."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         conv = number_convention[i]
         count = _exact_whole(r, "part")
         pct = _exact_percent(r, "percent")
@@ -149,7 +149,7 @@ def share_of_whole_granularity(table: ColumnTable, number_convention: list[str])
     """GRIM for a percentage of a known whole whose part is not stated: some count out of the whole must
     give the percentage as written ("có 78,24% cơ sở" of 2.420 cannot be)."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         pct = _exact_percent(r, "percent")
         if r.get("part.id") is not None or pct is None:
             out.append(NA)
@@ -163,7 +163,7 @@ def share_of_any_whole_granularity(table: ColumnTable, number_convention: list[s
     nổ"): each count, and the two together, is a reading of its whole; an error only when no reading
     gives the percentage, an info when only truncation does."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         pct = _exact_percent(r, "percent")
         if r.get("part.id") is not None or r.get("whole.id") is not None or pct is None or r.get("wholes.n") != 2:
             out.append(NA)
@@ -216,7 +216,7 @@ def measure_share_consistency(table: ColumnTable, number_convention: list[str]) 
     """A percentage of two measures of one unit ("369.882,4 ha/392.069 ha, đạt 94,34% kế hoạch") must be
     100·part/whole at its printed precision, the measures taken to theirs."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         conv = number_convention[i]
         pct = _exact_percent(r, "percent")
         unit = r.get("part.unit")
@@ -286,7 +286,7 @@ def _previous_exists(current: int, p: Fraction, d: int, conv: str, direction: st
 def change_consistency(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A value, its absolute change and its percentage must imply one whole earlier value."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         conv = number_convention[i]
         direction = r.get("direction")
         current = _exact_whole(r, "current")
@@ -385,7 +385,7 @@ def share_parts_sum(table: ColumnTable, number_convention: list[str]) -> list[Ou
     with ``d`` decimals is within ±½ unit of the truth when rounded, or up to one unit below it when
     truncated, so n parts of one decimal may add up to 99,9–100,1% (rounded) or 99,9–100% (truncated)."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         lo, hi = _exact_float(r.get("parts.sum.lo")), _exact_float(r.get("parts.sum.hi"))
         if r.get("cue") != "shares" or lo is None or hi is None or (r.get("parts.n") or 0) < 2:
             out.append(NA)
@@ -421,7 +421,7 @@ def pooled_share(table: ColumnTable, number_convention: list[str]) -> list[Outco
     groups' parts over their wholes together: at the printed precision when it has no qualifier (truncation
     only: info), within its qualifier's loosest reading when it has one ("hơn 58%": above 58%)."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         n = r.get("pooled_parts.n")
         v = r.get("percent.value")
         if not n or n < 2 or n != r.get("pooled_wholes.n") or v is None or (isinstance(v, float) and math.isnan(v)):
@@ -485,7 +485,7 @@ def change_times_consistency(table: ColumnTable, number_convention: list[str]) -
     read either as the ratio 31/9 or as the rise 22/9 in multiples; an error only when neither rounds to the
     multiple as written (an info when only truncation gives it)."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         conv = number_convention[i]
         current, delta = _exact_whole(r, "current"), _exact_whole(r, "delta")
         t = r.get("times.value")
@@ -528,7 +528,7 @@ def parts_change_consistency(table: ColumnTable, number_convention: list[str]) -
     percentage to its rounding). An error when no such values agree; an info when only truncated
     percentages make them agree."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         conv = number_convention[i]
         sign = {"increase": 1, "decrease": -1}.get(r.get("direction"))
         values = [_loose(r, name) for name in ("total", "first", "second")]
@@ -581,7 +581,7 @@ def _earlier(value: tuple[Fraction, Fraction], b: rnd.Bounds, sign: int) -> tupl
 def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """A count numbered by a range of identifiers ("151 ca (BN17577-17727)") is last − first + 1."""
     out: list[Outcome] = []
-    for i, r in enumerate(table.records()):
+    for i, r in enumerate(table.rows()):
         first, last = _exact_whole(r, "first"), _exact_whole(r, "last")
         # the count's loose reading: "khoảng 150 ca" is not contradicted by 151 identifiers
         lo, hi = r.get("count.llo"), r.get("count.lhi")

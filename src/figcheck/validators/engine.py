@@ -85,8 +85,8 @@ class CheckEngine:
                    results: list[ArticleResult], evidence: list[list[list[str]]]) -> list[_Finding]:
         conventions = [tables.articles[a].number_convention for a in table["art"].to_numpy()]
         strict, loose = Evaluator(table, "strict"), Evaluator(table, "loose")
-        self._ids = {col: table[col].to_numpy(dtype=object) for col in table.columns
-                     if col.endswith(".id") or col == "fid"}
+        # the figure ids of each row, as the table's own lists (an id, a list of ids, or a gap)
+        self._ids = {col: values for col, values in table.columns.items() if col.endswith(".id") or col == "fid"}
         details: dict[int, dict[int, _Finding]] = {}
         outcomes: list[tuple[str, np.ndarray | None]] = []
         for k, rule in enumerate(rules):
@@ -113,16 +113,19 @@ class CheckEngine:
         try:
             found: dict[int, _Finding] = {}
             if rule.check is not None:
-                applies = _applies(rule, table, strict)
+                applies = _applies(rule, table, strict).tolist()  # plain lists: read row by row below
                 outcomes = builtin_checks.CHECKS[rule.check](table, conventions)
                 passed = np.ones(n, dtype=bool)
+                # coverage counts the figures that took part in a check of a relation
+                id_columns = self._id_columns(None) if rule.on != "figure" else []
+                row_arts = table.columns["art"]
                 for i, o in enumerate(outcomes):
                     if not applies[i] or o.status == "na":
                         continue
-                    if rule.on != "figure":  # coverage counts figures that took part in a relation check
-                        self._mark_checked(None, i, results[arts[i]])
+                    if id_columns:
+                        _mark_checked(id_columns, i, results[row_arts[i]])
                     if o.conventions:
-                        evidence[arts[i]].append(o.conventions)
+                        evidence[row_arts[i]].append(o.conventions)
                     if o.status in ("error", "info"):
                         passed[i] = False
                         severity = rule.severity if o.status == "error" else "info"
@@ -133,11 +136,13 @@ class CheckEngine:
             passed = ~applies | ok_strict
             from figcheck.rules.expr import names as expr_names
 
-            cols = {f"{n.name}.id" for n in expr_names(node)}
             # coverage: the figures that took part in a check of a relation or a record — a rule on single
             # figures ("a count is whole") says nothing of how the article's figures hang together
-            for i in (np.nonzero(applies)[0] if rule.on != "figure" else ()):
-                self._mark_checked(cols, i, results[arts[i]])
+            if rule.on != "figure":
+                id_columns = self._id_columns({f"{n.name}.id" for n in expr_names(node)})
+                row_arts = table.columns["art"]
+                for i in np.flatnonzero(applies).tolist():
+                    _mark_checked(id_columns, i, results[row_arts[i]])
             for i in np.nonzero(~passed)[0]:
                 severity = rule.severity
                 if ok_loose[i]:
@@ -163,16 +168,9 @@ class CheckEngine:
         applies = _applies(rule, table, strict) & strict.referenced_present(rule.assert_ast)
         return applies, strict.possible(rule.assert_ast), loose.possible(rule.assert_ast)
 
-    def _mark_checked(self, cols: set[str] | None, i: int, result: ArticleResult) -> None:
-        """Record the figures of row ``i`` (those in ``cols``, or all) as taking part in a check."""
-        for col, values in self._ids.items():
-            if cols is not None and col not in cols and col != "fid":
-                continue
-            v = values[i]
-            if isinstance(v, str):
-                result.checked_figures.add(v)
-            elif isinstance(v, list):
-                result.checked_figures.update(v)
+    def _id_columns(self, cols: set[str] | None) -> list[list]:
+        """The id columns of the table whose figures a rule checks: those in ``cols`` and ``fid``, or all."""
+        return [values for col, values in self._ids.items() if cols is None or col in cols or col == "fid"]
 
     # -- explanations ---------------------------------------------------------------------------------
 
@@ -306,6 +304,16 @@ class CheckEngine:
             res.anomalies[:] = _merge_same_figures(res.anomalies)
             res.anomalies.sort(key=lambda a: (a.start, -SEVERITY_RANK[a.severity], a.rule))
             res.anomalies[:] = [Anomaly(**{**a.to_dict(), "id": f"a{k}"}) for k, a in enumerate(res.anomalies, 1)]
+
+
+def _mark_checked(id_columns: list[list], i: int, result: ArticleResult) -> None:
+    """Record the figures of row ``i`` in these id columns (an id, a list of ids, or a gap) as checked."""
+    for values in id_columns:
+        v = values[i]
+        if isinstance(v, str):
+            result.checked_figures.add(v)
+        elif isinstance(v, list):
+            result.checked_figures.update(v)
 
 
 def _applies(rule: Rule, table: ColumnTable, strict: Evaluator) -> np.ndarray:

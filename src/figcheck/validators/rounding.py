@@ -105,7 +105,36 @@ def conventions_for_ratio(numerator: int, denominator: int, p: Fraction, decimal
     """The conventions under which 100·numerator/denominator rounds to ``p``."""
     if denominator == 0:
         return []
+    if _integer_rounding_is_exact(numerator, denominator, decimals) and isinstance(p, Fraction):
+        return _conventions_by_integers(numerator, denominator, p, decimals)
     return [c for c in CONVENTIONS if written(round_ratio(numerator, denominator, decimals, c), decimals) == p]
+
+
+_PRECISION = 28  # digits of the default decimal context, in which ``round_ratio`` divides
+
+
+def _integer_rounding_is_exact(numerator: int, denominator: int, decimals: int) -> bool:
+    """Whether ``round_ratio``'s division, rounded to 28 digits before it is rounded at ``decimals`` places,
+    gives what exact integer arithmetic gives: its result keeps more places after ``decimals`` than the
+    denominator has digits, so it cannot cross a tie or a step of the last place it keeps (100·n/d is at
+    least 1/(2·d·10^decimals) away from either when not on it). Plain ints, not too large, only."""
+    if type(numerator) is not int or type(denominator) is not int or numerator < 0 or denominator <= 0 \
+            or type(decimals) is not int or decimals < 0:
+        return False
+    whole_digits = len(str(100 * numerator // denominator))
+    return whole_digits + decimals + len(str(denominator)) + 1 <= _PRECISION
+
+
+def _conventions_by_integers(numerator: int, denominator: int, p: Fraction, decimals: int) -> list[str]:
+    """``conventions_for_ratio`` by integer division (see ``_integer_rounding_is_exact``)."""
+    scaled = p * 10**decimals
+    if scaled.denominator != 1:  # p has more places than ``decimals``: nothing rounds to it
+        return []
+    q, r = divmod(100 * numerator * 10**decimals, denominator)
+    above_half, tie = 2 * r > denominator, 2 * r == denominator
+    rounded = {"half-up": q + (above_half or tie), "half-even": q + (above_half or (tie and q % 2 == 1)),
+               "truncation": q}
+    return [c for c in CONVENTIONS if rounded[c] == scaled.numerator]
 
 
 def nearest_wholes(count: int, p: Fraction, decimals: int) -> list[tuple[int, Decimal]]:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from figcheck.languages import Language
-from figcheck.models import Article, Figure
+from figcheck.models import Article, Figure, Relation
 from figcheck.rules.model import TABLES, Metric, RuleSet
 
 NAN = float("nan")
@@ -65,34 +65,35 @@ def figure_columns(prefix: str, f: Figure | None) -> dict[str, Any]:
     return dict(zip(_keys(prefix), _figure_values(f)))
 
 
-def _add_figure(row: dict[str, Any], prefix: str, f: Figure | None) -> None:
-    """``row.update(figure_columns(prefix, f))`` without the dict in between."""
-    row.update(zip(_keys(prefix), _figure_values(f)))
-
-
 def list_columns(prefix: str, figs: list[Figure]) -> dict[str, Any]:
-    n_key, id_key, agg_keys = _list_keys(prefix)
-    out: dict[str, Any] = {n_key: len(figs), id_key: [f.id for f in figs]}
-    # each bound's values once; an empty list, or a bound missing on any figure (an unbounded loose side
-    # stays unbounded), gives NaN for every aggregate
-    bounds = [[f.low for f in figs], [f.high for f in figs], [f.loose_low for f in figs], [f.loose_high for f in figs]]
-    usable = [bool(vals) and None not in vals for vals in bounds]
-    for fn, keys in agg_keys:
-        for key, vals, ok in zip(keys, bounds, usable):
-            out[key] = fn(vals) if ok else NAN
-    return out
+    return dict(zip(_list_column_names(prefix), _list_values(figs)))
 
 
-_LIST_KEYS: dict[str, tuple] = {}
+_AGGREGATES = (math.fsum, min, max)  # sum, min, max: the order of their columns (``_list_column_names``)
+_NO_AGGREGATES = (NAN,) * 12
 
 
-def _list_keys(prefix: str) -> tuple:
-    """The column names of a list's aggregates: ``L.n``, ``L.id``, then per aggregate its four bounds."""
+def _list_values(figs: list[Figure]) -> tuple[Any, ...]:
+    """A list's values for its columns (``_list_column_names``, in order): ``n``, ``id``, then each aggregate's
+    four bounds. An empty list, or a bound missing on any figure (an unbounded loose side stays
+    unbounded), gives NaN for every aggregate of that bound."""
+    if not figs:  # most lists of a relation are empty (a share's wholes, a breakdown's plans)
+        return (0, [], *_NO_AGGREGATES)
+    bounds = ([f.low for f in figs], [f.high for f in figs], [f.loose_low for f in figs], [f.loose_high for f in figs])
+    usable = [None not in vals for vals in bounds]
+    return (len(figs), [f.id for f in figs],
+            *(fn(vals) if ok else NAN for fn in _AGGREGATES for vals, ok in zip(bounds, usable)))
+
+
+_LIST_KEYS: dict[str, tuple[str, ...]] = {}
+
+
+def _list_column_names(prefix: str) -> tuple[str, ...]:
+    """The column names of a list: ``L.n``, ``L.id``, then per aggregate (sum, min, max) its four bounds."""
     keys = _LIST_KEYS.get(prefix)
     if keys is None:
-        keys = _LIST_KEYS[prefix] = (f"{prefix}.n", f"{prefix}.id", tuple(
-            (fn, tuple(f"{prefix}.{agg}.{b}" for b in ("lo", "hi", "llo", "lhi")))
-            for agg, fn in (("sum", math.fsum), ("min", min), ("max", max))))
+        keys = _LIST_KEYS[prefix] = (f"{prefix}.n", f"{prefix}.id", *(
+            f"{prefix}.{agg}.{b}" for agg in ("sum", "min", "max") for b in ("lo", "hi", "llo", "lhi")))
     return keys
 
 
@@ -118,14 +119,13 @@ def _implied(count: Figure, pct: Figure) -> _Implied:
 
 def implied_columns(prefix: str, pairs: list[tuple[Figure | None, Figure | None]]) -> dict[str, Any]:
     """List columns of the wholes (count, percentage) pairs imply; ``.id`` lists every figure of the pairs."""
+    return dict(zip(_list_column_names(prefix), _implied_values(pairs)))
+
+
+def _implied_values(pairs: list[tuple[Figure | None, Figure | None]]) -> tuple[Any, ...]:
     whole = [(c, p) for c, p in pairs if c is not None and p is not None]
-    out = list_columns(prefix, [_implied(c, p) for c, p in whole])  # type: ignore[arg-type]
-    out[f"{prefix}.id"] = [f.id for pair in whole for f in pair]
-    return out
-
-
-def _exact(value: int | float) -> dict[str, Any]:
-    return {"lo": float(value), "hi": float(value), "llo": float(value), "lhi": float(value)}
+    n, _, *aggregates = _list_values([_implied(c, p) for c, p in whole])  # type: ignore[misc]
+    return (n, [f.id for pair in whole for f in pair], *aggregates)
 
 
 # The figures table, built column by column (a row per figure of every article): its columns, and a
@@ -164,10 +164,14 @@ def _normalise(values: list[Any]) -> list[Any]:
     A column of nothing but None stays None (pandas keeps it ``object``); strings, flags and id lists
     keep their None.
     """
-    kinds = set(map(type, values))  # bool is its own type: flags are not numbers
-    if not kinds <= _NUMERIC or kinds <= {_NONE} or kinds == {int} or kinds == {float}:
+    if not _becomes_float(set(map(type, values))):  # bool is its own type: flags are not numbers
         return values
     return [NAN if v is None else float(v) for v in values]
+
+
+def _becomes_float(kinds: set[type]) -> bool:
+    """Whether ``_normalise`` makes floats of a column holding values of these types."""
+    return kinds <= _NUMERIC and not kinds <= {_NONE} and kinds != {int} and kinds != {float}
 
 
 class Column:
@@ -277,11 +281,33 @@ class ColumnTable:
         """Row ``i`` alone, as a one-row table (its row number is then 0)."""
         return ColumnTable({k: [v[i]] for k, v in self.data.items()}, 1)
 
+    def rows(self) -> list[RowView]:
+        """The rows as views that read a column when asked (``records()`` without making every row's dict
+        of every column: a check reads a few of a relation table's eighty)."""
+        data = self.data
+        return [RowView(data, i) for i in range(self.n)]
+
     def records(self) -> list[dict[str, Any]]:
         """The rows as dicts (``DataFrame.to_dict("records")``)."""
         names = list(self.data)
         cols = [self.data[k] for k in names]
         return [dict(zip(names, vals)) for vals in zip(*cols)] if cols else [{} for _ in range(self.n)]
+
+
+class RowView:
+    """Row ``i`` of a table's columns, with a row dict's ``get`` and ``[]`` (see :meth:`ColumnTable.rows`)."""
+
+    __slots__ = ("_data", "_i")
+
+    def __init__(self, data: dict[str, list[Any]], i: int) -> None:
+        self._data, self._i = data, i
+
+    def get(self, name: str, default: Any = None) -> Any:
+        column = self._data.get(name)
+        return default if column is None else column[self._i]
+
+    def __getitem__(self, name: str) -> Any:
+        return self._data[name][self._i]
 
 
 # -- metrics -------------------------------------------------------------------------------------
@@ -303,6 +329,15 @@ def _whole_words(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W_]){re.escape(phrase)}(?![^\W_])")
 
 
+@functools.lru_cache(maxsize=1024)
+def _longest_noun(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """Matches, at the start of a text, the longest of ``nouns`` that ``_starts_with_words`` accepts there
+    (followed by no letter, digit or '_'): one match instead of one test per phrase, the alternatives
+    tried longest first."""
+    by_length = sorted(nouns, key=len, reverse=True)
+    return re.compile("|".join(rf"{re.escape(p)}(?!\w)" for p in by_length) or r"(?!)")
+
+
 class MetricMatcher:
     """Which metric of a rule set a figure counts, from its noun and the words around it."""
 
@@ -321,15 +356,15 @@ class MetricMatcher:
         if f.classifier and _starts_with_words(after, f.classifier):
             after = after[len(f.classifier):].lstrip()
         noun = (f.noun or "").lower()
+        firsts = {head[0] for head in (after.split(None, 1), noun.split(None, 1)) if head}
+        candidates = {id(m): m for w in firsts for m in self.by_first_word.get(w.strip(".,;:"), ()) if m.unit == f.unit}
+        if not candidates:  # most figures: no metric's noun starts where theirs does
+            return None
         before = f.before.lower()
         best, best_score = None, 0
-        firsts = {head[0] for head in (after.split(None, 1), noun.split(None, 1)) if head}
-        candidates = {id(m): m for w in firsts for m in self.by_first_word.get(w.strip(".,;:"), [])}.values()
-        for m in candidates:
-            if m.unit != f.unit:
-                continue
-            noun_hit = max((len(p) for p in m.nouns if _starts_with_words(after, p) or _starts_with_words(noun, p)),
-                           default=0)
+        for m in candidates.values():
+            nouns = _longest_noun(m.nouns)
+            noun_hit = max((len(hit.group()) for hit in (nouns.match(after), nouns.match(noun)) if hit), default=0)
             if not noun_hit:
                 continue
             if m.context:
@@ -343,6 +378,59 @@ class MetricMatcher:
             if score > best_score:
                 best, best_score = m.name, score
         return best
+
+
+
+# -- relation tables: a row per relation, its values in the order of its kind's columns ---------------
+
+_RELATION_FLAGS = ("art", "rid", "exhaustive", "direction", "cue", "implied")
+
+
+@functools.lru_cache(maxsize=None)
+def _relation_layout(kind: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A kind's figure-valued names, its list names, and its columns: the flags, each name's nine columns,
+    each list's fourteen. (The names are the kind's sets of ``TABLES``, in their iteration order.)"""
+    spec = TABLES[kind]
+    numbers, lists = tuple(spec["numbers"]), tuple(spec["lists"])
+    columns = (*_RELATION_FLAGS, *(k for n in numbers for k in _keys(n)),
+               *(k for name in lists for k in _list_column_names(name)))
+    assert len(set(columns)) == len(columns), f"columns of {kind!r} named twice"
+    return numbers, lists, columns
+
+
+def _relation_values(r: Relation, ai: int, by_id: dict[str, Figure]) -> list[Any]:
+    """Relation ``r``'s row (of article ``ai``): its values for ``_relation_layout(r.kind)``'s columns."""
+    numbers, lists, _ = _relation_layout(r.kind)
+    roles = r.roles
+    values = [ai, r.id, r.exhaustive, r.direction, r.cue, bool(r.implied)]
+    for name in numbers:
+        if name == "items" and r.kind == "enumeration":  # the items it names: an exact count
+            n = float(len(r.items))
+            values.extend((n, n, n, n, None, n, 0, None, "count"))
+            continue
+        fid = roles.get(name)
+        values.extend(_figure_values(by_id.get(fid) if isinstance(fid, str) else None))
+    for name in lists:
+        ids = roles.get(name) or []
+        if ids and isinstance(ids[0], list):  # (count, percentage) pairs: the wholes they imply
+            values.extend(_implied_values([(by_id.get(c), by_id.get(p)) for c, p in ids]))
+            continue
+        times = roles.get("times") if name == "parts" else None
+        if times:
+            # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": a part counted once per name it gives
+            figs = [by_id[i] for i in ids if i in by_id for _ in range(times.get(i, 1))]
+        else:
+            figs = [by_id[i] for i in ids if i in by_id]
+        values.extend(_list_values(figs))
+    return values
+
+
+def _relation_table(kind: str, rows: list[list[Any]]) -> ColumnTable:
+    """``ColumnTable.from_rows`` of the rows as dicts, without making them: transposed into columns."""
+    if not rows:
+        return ColumnTable()
+    columns = _relation_layout(kind)[2]
+    return ColumnTable({k: _normalise(list(v)) for k, v in zip(columns, zip(*rows))}, len(rows))
 
 
 # -- tables -----------------------------------------------------------------------------------------
@@ -383,8 +471,8 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
     subset_cues = tuple(lang.words("cues.subset"))
     fig_cols: dict[str, list[Any]] = {"art": [], **{key: [] for key in _FIGURE_FIELDS}}
     figure_field_columns = [fig_cols[key] for key in _FIGURE_FIELDS]
-    rel_rows: dict[str, list[dict[str, Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
-    rec_rows: list[dict[str, Any]] = []
+    rel_rows: dict[str, list[list[Any]]] = {k: [] for k in TABLES if k not in ("figure", "record")}
+    records = _RecordRows()
     metric_maps: list[dict[str, str]] = []
     for ai, a in enumerate(articles):
         by_id = {f.id: f for f in a.figures}
@@ -393,30 +481,7 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
             for column, values in zip(figure_field_columns, zip(*map(_figure_fields, a.figures))):
                 column.extend(values)
         for r in a.relations:
-            spec = TABLES[r.kind]
-            row = {"art": ai, "rid": r.id, "exhaustive": r.exhaustive, "direction": r.direction, "cue": r.cue,
-                   "implied": bool(r.implied)}
-            for name in spec["numbers"]:
-                if r.kind == "enumeration" and name == "items":
-                    row.update({f"items.{k}": v for k, v in _exact(len(r.items)).items()})
-                    row.update({"items.id": None, "items.value": float(len(r.items)), "items.decimals": 0,
-                                "items.qualifier": None, "items.unit": "count"})
-                    continue
-                fid = r.roles.get(name)
-                _add_figure(row, name, by_id.get(fid) if isinstance(fid, str) else None)
-            for name in spec["lists"]:
-                ids = r.roles.get(name) or []
-                if ids and isinstance(ids[0], list):  # (count, percentage) pairs: the wholes they imply
-                    row.update(implied_columns(name, [(by_id.get(c), by_id.get(p)) for c, p in ids]))
-                    continue
-                times = r.roles.get("times") if name == "parts" else None
-                if times:
-                    # "Hà Nội và Hưng Yên mỗi nơi có 8 ca": a part counted once per name it gives
-                    figs = [by_id[i] for i in ids if i in by_id for _ in range(times.get(i, 1))]
-                else:
-                    figs = [by_id[i] for i in ids if i in by_id]
-                row.update(list_columns(name, figs))
-            rel_rows[r.kind].append(row)
+            rel_rows[r.kind].append(_relation_values(r, ai, by_id))
         # metric records
         metric_of = {f.id: m for f in a.figures if f.field == "text" and (m := matcher.metric_of(f))}
         metric_maps.append(metric_of)
@@ -438,14 +503,11 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                 continue
             depth = max(len(v) for v in per_metric.values())
             for k in range(depth):
-                row = {"art": ai, "scope": "passage", "rid": None}
-                for m, figs in per_metric.items():
-                    # a metric stated once goes with the first of another stated several times, not with each:
-                    # "4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin" — the 3.870 is no
-                    # second count of the tips received for the 4.018
-                    f = figs[k] if k < len(figs) else None
-                    _add_figure(row, m, f)
-                rec_rows.append(row)
+                # a metric stated once goes with the first of another stated several times, not with each:
+                # "4.352 nguồn tin; trong đó 4.018 tin có giá trị, đã giải quyết 3.870 tin" — the 3.870 is no
+                # second count of the tips received for the 4.018
+                records.add(ai, "passage", None, [(m, figs[k] if k < len(figs) else None)
+                                                   for m, figs in per_metric.items()])
         for r in a.relations:
             if r.kind not in ("pair", "subset"):
                 continue
@@ -457,22 +519,55 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
                     break
                 bound[m] = by_id[fid]
             if len(bound) >= 2:
-                row = {"art": ai, "scope": "linked", "rid": r.id}
-                for m, f in bound.items():
-                    _add_figure(row, m, f)
-                rec_rows.append(row)
-    relations = {k: ColumnTable.from_rows(v) for k, v in rel_rows.items()}
-    records = ColumnTable.from_rows(rec_rows)
-    missing = {key: value for m in ruleset.metrics for key, value in figure_columns(m, None).items()
-               if key not in records.columns}  # every metric has its columns, present or not
-    for key in ("art", "scope", "rid"):
-        if key not in records.columns:
-            missing[key] = None
-    if missing:
-        records.add_columns(missing)
+                records.add(ai, "linked", r.id, list(bound.items()))
+    relations = {k: _relation_table(k, v) for k, v in rel_rows.items()}
     figures = ColumnTable({k: _normalise(v) for k, v in fig_cols.items()}, len(fig_cols["art"]))
-    return Tables(articles=articles, figures=figures, relations=relations, records=records,
+    return Tables(articles=articles, figures=figures, relations=relations, records=records.table(ruleset.metrics),
                   metric_of=metric_maps)
+
+
+class _RecordRows:
+    """The metric-record table's rows as they are found, kept as cells per metric.
+
+    The table is what ``ColumnTable.from_rows`` makes of the rows as dicts (``art``, ``scope``, ``rid``, then
+    each metric's figure columns, in the order they first appear; a metric a row lacks is NaN there),
+    then the columns of every metric no row has (no figure) — built without a dict per row or a scan
+    of every row for every column (a record table has nine columns for each metric of the packs).
+    """
+
+    def __init__(self) -> None:
+        self.flags: list[tuple[int, str, str | None]] = []
+        self.cells: dict[str, list[tuple[int, Figure | None]]] = {}  # metric → (row, figure), in first appearance
+
+    def add(self, ai: int, scope: str, rid: str | None, figures: list[tuple[str, Figure | None]]) -> None:
+        row = len(self.flags)
+        self.flags.append((ai, scope, rid))
+        for metric, f in figures:
+            self.cells.setdefault(metric, []).append((row, f))
+
+    def table(self, metrics: dict[str, Metric]) -> ColumnTable:
+        n = len(self.flags)
+        data: dict[str, list[Any]] = {}
+        if n:
+            data.update((k, _normalise(list(v))) for k, v in zip(("art", "scope", "rid"), zip(*self.flags)))
+        for metric, cells in self.cells.items():
+            rows = [row for row, _ in cells]
+            gaps = {float} if len(cells) < n else set()  # the NaN of the rows without this metric
+            for key, values in zip(_keys(metric), zip(*(_figure_values(f) for _, f in cells))):
+                # ``_normalise`` of the whole column, decided from the cells' values alone (most are gaps)
+                if _becomes_float(set(map(type, values)) | gaps):
+                    values = [NAN if v is None else float(v) for v in values]
+                column = [NAN] * n
+                for row, value in zip(rows, values):
+                    column[row] = value
+                data[key] = column
+        table = ColumnTable(data, n)
+        # every metric has its columns, present or not
+        missing = {key: value for m in metrics for key, value in figure_columns(m, None).items() if key not in data}
+        missing.update((key, None) for key in ("art", "scope", "rid") if key not in data)
+        if missing:
+            table.add_columns(missing)
+        return table
 
 
 # -- column kinds ------------------------------------------------------------------------------------
