@@ -2072,3 +2072,10 @@ def test_a_measure_and_its_earlier_value_in_brackets_give_the_change_s_percentag
     assert ("change", ["8.642 tỷ đồng", "15,4%", "7.486 tỷ đồng"]) in kinds_and_texts(text)
     assert _no_flag(text)
     assert ("error", "core.change.consistent") in rules_of(text.replace("15,4%", "12,4%"))
+
+
+def test_the_whole_a_percentage_names_restated_in_brackets_is_its_whole():
+    text = "Cuối năm, xã còn 1.243 hộ nghèo, chiếm 25,0% tổng số hộ (4.972 hộ)."
+    assert ("share", ["1.243", "25,0%", "4.972"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("25,0%", "27,0%"))

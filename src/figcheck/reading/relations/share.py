@@ -45,6 +45,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             pct = sf[position[r["roles"]["percent"]]] if r["roles"].get("percent") in position else None
             # (a percentage that names its whole, "chiếm 36,2% tổng số hộ nghèo toàn tỉnh", is the named count's)
             whole = _earlier_whole(sf, position[part.id], not_wholes) if pct is None or not pct.noun else None
+            if whole is None and pct is not None and pct.noun:
+                # "còn 2.146 hộ nghèo, chiếm 22,6% tổng số hộ (9.486 hộ)": the named whole's count, in brackets
+                whole = _restated_whole(text, sf, position[pct.id], part)
             if whole is None and (pct is None or not pct.noun) and _opens_with_part(cues, text, ctx):
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
                 # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
@@ -58,7 +61,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["roles"]["whole"] = whole.id
                 r["figures"].append(whole.id)
                 r["start"] = min(r["start"], whole.start)
-                r["evidence"] = "the whole is the earlier count of the same thing"
+                r["evidence"] = "the whole the percentage names, restated in brackets" \
+                    if pct is not None and whole.start > pct.end else "the whole is the earlier count of the same thing"
             elif r["roles"].get("percent") and not r["roles"].get("wholes"):
                 bases = _bases_of(cues, sf, position[part.id])
                 if bases:
@@ -238,6 +242,20 @@ def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
         i -= 1
         run.insert(0, sf[i])
     return run
+
+
+def _restated_whole(text: str, sf: list[Figure], k: int, part: Figure) -> Figure | None:
+    """The count in brackets right after the noun of the percentage ``sf[k]`` names ("chiếm 22,6% tổng số hộ
+    (9.486 hộ)"), of the part's unit and head word, and no smaller than the part: the whole."""
+    if k + 1 >= len(sf):
+        return None
+    pct, f = sf[k], sf[k + 1]
+    between = text[pct.end:f.start]
+    if f.role not in COUNTED or f.unit != part.unit or f.qualifier is not None or head_word(f) != head_word(part) \
+            or not between.rstrip().endswith("(") or re.search(r"[;.)\d]", between) or len(between.split()) > 8 \
+            or f.value is None or part.value is None or f.value < part.value:
+        return None
+    return f if re.match(r"\s*+(?:[^\W\d_]++\s*+){0,3}\)", text[f.end:f.end + 40]) else None
 
 
 def _introduced_as_part(cues: Cues, text: str, ctx: SentenceContext, f: Figure) -> bool:
