@@ -2079,3 +2079,47 @@ def test_the_whole_a_percentage_names_restated_in_brackets_is_its_whole():
     assert ("share", ["1.243", "25,0%", "4.972"]) in kinds_and_texts(text)
     assert _no_flag(text)
     assert ("error", "core.share.granularity") in rules_of(text.replace("25,0%", "27,0%"))
+
+
+def test_review7_near_misses_of_the_core_genres_make_no_error():
+    for text in (
+            # a whole of one is no whole of a percentage ("Một" is "a")
+            "Một đối tượng truy nã bị bắt ngày 21/10. Đơn vị phấn đấu giảm thêm 10% số đối tượng truy nã còn lại.",
+            # the votes of each in brackets are no parts of the two people
+            "Hai người không trúng cử là ông Lê Văn An (184.206 phiếu) và bà Trần Thị Bình (142.860 phiếu).",
+            # the count after "trong tổng số" is the whole of the percentage in brackets
+            "Các đơn vị đã bầu đủ 45 đại biểu trong tổng số 74 người ứng cử (60,8%).",
+            # an office named with no number is an item too
+            "Ủy ban đã hiệp thương cử 11 vị vào Ban Thường trực, gồm Chủ tịch và 4 Phó Chủ tịch chuyên trách, 6 ủy viên.",
+            # the whole the part's words begin with the most of
+            "Lực lượng phát hiện 6.418 trường hợp vi phạm, tạm giữ 2.146 phương tiện, tước giấy phép lái xe 486 trường "
+            "hợp; trong đó xử lý 2.648 trường hợp vi phạm nồng độ cồn, chiếm 41,3% số vi phạm.",
+            # a score threshold is no count
+            "Môn Ngữ văn có 14.862 bài đạt từ 8 điểm trở lên, chiếm 12,0%.",
+            # the whole restated after the percentage's noun is no part
+            "Ông Trần Văn Nam đạt 312.486 phiếu, bằng 77,61% số phiếu hợp lệ (402.624 phiếu).",
+            # the rate may be of the valuable tips or of all tips: the text does not say
+            "Công an tiếp nhận 4.342 nguồn tin về tội phạm; trong đó 4.006 tin có giá trị, đã giải quyết 3.872 tin, "
+            "đạt 96,7%.",
+            # an average is no total of the parts after it
+            "Bình quân mỗi ngày xảy ra 38,4 vụ. Cụ thể: đường bộ 341 vụ, đường sắt 3 vụ, đường thủy 2 vụ.",
+            # outcomes: the accused count the people, and ";" clauses of the same shape go on with the list
+            "Toàn bộ 386 vụ, 512 đối tượng đã được xử lý, gồm: khởi tố 352 vụ, 458 bị can; xử lý hành chính 34 vụ, 54 "
+            "đối tượng.",
+            "Lực lượng chức năng bắt giữ 386 vụ, 512 đối tượng, gồm khởi tố 352 vụ, 458 bị can và xử lý hành chính 34 vụ, "
+            "54 đối tượng.",
+            # "; cụ thể:" after the sentence's first clause details it
+            "Bão đã làm 14 người chết, 4 người mất tích; cụ thể: Quảng Trị 7 người chết, 1 người mất tích; Huế 4 người "
+            "chết, 2 người mất tích; Đà Nẵng 3 người chết, 1 người mất tích."):
+        assert _no_flag(text), text
+
+
+def test_review7_planted_errors_of_the_core_genres_are_found():
+    for text, rule in (
+            ("Toàn bộ 386 vụ, 512 đối tượng đã được xử lý, gồm: khởi tố 342 vụ, 458 bị can; xử lý hành chính 34 vụ, 54 "
+             "đối tượng.", "core.breakdown.parts-sum-to-total"),
+            ("Bão đã làm 14 người chết, 4 người mất tích; cụ thể: Quảng Trị 5 người chết, 1 người mất tích; Huế 4 người "
+             "chết, 2 người mất tích; Đà Nẵng 3 người chết, 1 người mất tích.", "core.breakdown.parts-sum-to-total"),
+            ("Ông Trần Văn Nam đạt 312.486 phiếu, bằng 78,46% số phiếu hợp lệ (402.624 phiếu).", "core.share.granularity"),
+            ("Các đơn vị đã bầu đủ 45 đại biểu trong tổng số 74 người ứng cử (62,8%).", "core.share.granularity")):
+        assert ("error", rule) in rules_of(text), text

@@ -235,6 +235,7 @@ class FigureReader:
         self.duration_units = set(lang.words("duration_units")) | set(lang.words("attribute_units"))
         self.range_to = tuple(lang.words("range_to"))  # "từ 6 đến 15 tuổi"
         self.per_words = set(lang.words("per_words"))  # "42,6 ca trên 100.000 dân"
+        self.threshold_after = lang.words("threshold_after")  # "từ 8 điểm trở lên"
         self.singled_out = lang.words("cues.separately")  # "…, riêng các đoàn tàu … đạt 112,4%"
         self.stop_words = set(lang.words("noun_stop_words"))
         self.stop_word_nouns = {tuple(w.split()) for w in lang.words("stop_word_nouns")}
@@ -639,6 +640,17 @@ class FigureReader:
         m = _PER_POWER_OF_TEN.match(rest)
         return m is not None and m.group(1).lower() in self.per_words
 
+    def _threshold_after(self, text: str, end: int, noun: str | None, s1: int) -> bool:
+        """The number and its noun are followed by a word that makes them a bound ("từ 8 điểm trở lên")."""
+        rest = text[end:min(s1, end + 60)].lower().lstrip()
+        if noun and rest.startswith(noun.lower()):
+            rest = rest[len(noun):].lstrip()
+        for w in self.threshold_after:
+            if rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha():
+                return True
+        # (the noun may run into the threshold word: "8 điểm trở lên" read with the noun "điểm trở lên")
+        return bool(noun) and any(f" {w}" in f" {noun.lower()}" for w in self.threshold_after)
+
     def _base_of_a_rate(self, text: str, c: _Candidate, previous: list[Figure]) -> bool:
         """The "100.000" of "42,6 ca trên 100.000 dân": the base of the rate just before, no count either."""
         prev = previous[-1] if previous else None
@@ -767,6 +779,8 @@ class FigureReader:
         elif c.unit == "count" and role in ("count", "delta") and (self._per_something(text, c.end, noun, s1)
                                                                   or self._base_of_a_rate(text, c, previous)):
             role = "rate"  # "23,4 doanh nghiệp/1.000 dân", "100 km/h", "9,4 triệu đồng/người/tháng": no count
+        if role in ("count", "measure") and self._threshold_after(text, c.end, noun, s1):
+            role = "threshold"  # "14.862 bài đạt từ 8 điểm trở lên": a bound, not an amount
         whole = c.unit == "count"
         if c.vague is not None:
             claim = intervals.vague_claim(*c.vague)

@@ -37,6 +37,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             counted = tuple((first.noun or first.classifier or "").lower().split())
             while semi >= 0 and clauses < LOOKBACK and _per_name_clause(cues, text, semi + 1, s.end, counted):
                 semi, crossed, clauses = text.find(";", semi + 1, s.end), True, clauses + 1
+            if semi >= 0 and not crossed and _parallel_totals(text, sf, i):
+                # "386 vụ, 512 đối tượng, gồm: khởi tố 352 vụ, 458 bị can; xử lý hành chính 34 vụ, 54 đối tượng":
+                # clauses that each count what the parallel totals count go on with the list
+                shape = [cues.kind_of(f) for f in sf if first.start <= f.start < semi]
+                while semi >= 0 and clauses < LOOKBACK:
+                    nxt_semi = text.find(";", semi + 1, s.end)
+                    stop = nxt_semi if nxt_semi >= 0 else s.end
+                    if [cues.kind_of(f) for f in sf if semi < f.start < stop] != shape or len(shape) < 2:
+                        break
+                    semi, clauses = nxt_semi, clauses + 1
+                    if semi < 0:
+                        break
             end_limit = semi if semi >= 0 else s.end
         parts = [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
         # a list stops at a figure that is not separated by a list separator from the previous one
@@ -90,18 +102,27 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 else:
                     times[b.id] = n
         open_tail = open_tail or per_name
+        cue_at = cues.breakdown_re.search(text, t.end, parts[0].start) if cue else None
+        if cue_at and re.search(r",|(?<![^\W_])(?:" + "|".join(map(re.escape, cues.list_and)) + r")(?![^\W_])",
+                                text[cue_at.end():parts[0].start]):
+            # "11 vị, gồm Chủ tịch và 4 Phó Chủ tịch, 6 ủy viên": an item with no number of its own stands first
+            open_tail = True
         if not bracket and not items_by_semicolon and end_limit < s.end and text[end_limit:end_limit + 1] == ";" \
-                and any(f.start > end_limit and f.role in ("count", "measure") and f.unit == parts[-1].unit
-                        and head_word(f) == head_word(parts[-1]) for f in sf[j:j + LOOKBACK]):
+                and any(f.start > end_limit and f.role in ("count", "measure") and f.unit == p.unit
+                        and head_word(f) == head_word(p) for f in sf[j:j + LOOKBACK] for p in parts):
             # "… gồm Hà Nội 40 ca, Bắc Ninh 22 ca; các tỉnh còn lại 6 ca": the list may go on after the ";"
             cut = True
         examples = bool(cues.example_re.search(low)) or bool(cues.partial_re.search(low))
-        if follows_other_count(text, sf, i) and len(parts) > 1:
+        if _parallel_totals(text, sf, i) and len(parts) > 1:
             # "37 vụ, 68 đối tượng, gồm 20 vụ, 39 đối tượng … và 17 vụ, 29 đối tượng": parallel totals,
             # each the sum of the parts that count what it counts
             totals = [sf[i - 1], t]
+            one_head = head_word(totals[0]) == head_word(totals[1])
             for total in totals:
-                mine = [p for p in parts if p.unit == total.unit and head_word(p) == head_word(total)]
+                # ("386 vụ, 512 đối tượng, gồm khởi tố 352 vụ, 458 bị can và …": the accused count the people; "14
+                # người chết, 4 người mất tích; cụ thể: A 5 người chết, 1 người mất tích; …": by their whole nouns)
+                mine = [p for p in parts if p.unit == total.unit and (
+                    _counts_the_same(text, p, total) if one_head else cues.kind_of(p) == cues.kind_of(total))]
                 rest = [p for p in parts if p not in mine]
                 if not mine:
                     continue
@@ -170,6 +191,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         # "147 ca lây nhiễm ở TP Hồ Chí Minh (118), Phú Yên (10), …": each item a name with its count in brackets
         per_item = _bracketed_items(text, sf, i + 1, s.end) if low.rstrip().endswith("(") and ")" not in low else []
+        # (the items count what the total counts: "Hai người … là ông A (184.206 phiếu) và bà B (142.860 phiếu)"
+        # gives each one's votes, no parts of the two)
+        per_item = per_item if all(not p.noun or p.unit != "count" or head_word(p) == head_word(t) for p in per_item) else []
         if len(per_item) >= 2 and first.role in ("count", "measure") and not CLAUSE_END.search(gap) \
                 and t.id not in in_change and not any(c in low for c in cues.subset_cues):
             partial = bool(cues.example_re.search(low)) or any(w in low for w in cues.partial)
@@ -188,7 +212,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             read_list(i, i + 1, False, partial_m.group(0), low, items_by_semicolon=True)
             i += 1
             continue
-        if CLAUSE_END.search(gap) or len(gap.split()) > 10 or any(c in low for c in cues.subset_cues):
+        # (only after the sentence's first clause: "Bão làm 9 người …; sạt lở … 12 người …; lũ cuốn 5 người …; cụ
+        # thể: …" details the sentence's whole toll, not its last clause)
+        opens_after_clause = bool(_CUE_AFTER_CLAUSE.match(low)) and bool(cues.breakdown_re.search(low)) \
+            and ";" not in text[s.start:t.start]
+        if (CLAUSE_END.search(gap) and not opens_after_clause) or len(gap.split()) > 10 \
+                or any(c in low for c in cues.subset_cues):
+            # ("14 người chết, 4 người mất tích; cụ thể: Quảng Trị 5 người chết, …": a cue with a colon right after
+            # the ";" opens the list of the parallel totals before it)
             i += 1
             continue
         # "5.871 người (bảo vệ dân phố 253 người; …)": a bracket right after the noun opens the list too
@@ -235,6 +266,25 @@ def _scores(cues: Cues) -> set[str]:
     if found is None:
         found = cues._fractional_counts = set(cues.lang.words("fractional_counts"))
     return found
+
+
+def _parallel_totals(text: str, sf: list, i: int) -> bool:
+    """``sf[i]`` and the count before it are totals side by side: of different things ("37 vụ, 68 đối tượng"), or
+    of one head word with different nouns ("14 người chết, 4 người mất tích")."""
+    if follows_other_count(text, sf, i):
+        return True
+    if i == 0:
+        return False
+    prev, cur = sf[i - 1], sf[i]
+    return prev.role in ("count", "measure") and prev.unit == cur.unit and head_word(prev) == head_word(cur) \
+        and gap_after_noun(text, prev, cur).strip() == "," and len(described(text, prev)) >= 2 \
+        and len(described(text, cur)) >= 2 and described(text, prev) != described(text, cur)
+
+
+def _counts_the_same(text: str, part: Figure, total: Figure) -> bool:
+    """The part's words begin with all the total's ("5 người chết" of "14 người chết", not of "4 người mất tích")."""
+    words = described(text, total)
+    return bool(words) and described(text, part)[:len(words)] == words
 
 
 def _counts_as(text: str, part: Figure, whole: Figure) -> bool:
@@ -360,6 +410,8 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> t
         return None  # "chiếm 34,0% tổng số hộ (10.240 hộ)": the bracket gives the whole the percentage names
     if bracket and baseline_in_brackets(cues, text, sf[j]):
         return None  # "đạt 91,7% chỉ tiêu năm (4.500 căn)": the bracket gives the target's (or a period's) value
+    if bracket and sf[j - 1].noun and head_word(sf[j]) in _LETTERS.findall(sf[j - 1].noun.lower())[:3]:
+        return None  # "bằng 77,61% số phiếu hợp lệ (402.624 phiếu)": the bracket restates the whole the percentage names
     return j, bracket, cue_m.group(0) if cue_m else None, low
 
 
@@ -503,6 +555,8 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
     return out
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CUE_AFTER_CLAUSE = re.compile(r"(?<!\s)\s*+;\s*+[^\W\d_]++(?:\s++[^\W\d_]++){0,3}\s*+:[^;.]*+$")  # "; cụ thể: Quảng Trị"
 _LINE_ITEM = re.compile(r"(?:[-+•*–]\s*+|\d{1,2}[.)]\s++)?(?P<label>[^\W\d_][^:\d\n]{0,60}?)\s*+:\s*+")
 
 

@@ -96,6 +96,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                     cue=direction))
                 i += 3 if delta else 2
                 continue
+        if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) and i \
+                and _out_of_before(cues, text, sf[i - 1], c):
+            # "bầu đủ 45 đại biểu trong tổng số 74 người ứng cử (60,8%)": the count after "trong tổng số" is the
+            # whole, the one before it the part
+            out.append(relation("share", [sf[i - 1], c, d], {"part": sf[i - 1].id, "percent": d.id, "whole": c.id},
+                                evidence="the count after the words for 'out of' is the whole"))
+            i += 2
+            continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not follows_other_count(text, sf, i) and _measures(d, c) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)):
@@ -163,6 +171,17 @@ def _whole_of_a_share(text: str, part: Figure, pct: Figure, f: Figure) -> bool:
         and text.rfind("(", pct.end, f.start) >= 0 and not re.search(r"[;.)]|\d", text[pct.end:f.start]) \
         and head_word(part) == head_word(f) and in_brackets(text, f) \
         and not CLAUSE_END.search(text, part.end, pct.start)
+
+
+def _out_of_before(cues: Cues, text: str, part: Figure, whole: Figure) -> bool:
+    """``part``, its noun and a few words, then the words for "out of" right before ``whole`` ("45 đại biểu trong
+    tổng số 74 người ứng cử"): counts in one unit, in one clause."""
+    if part.role != "count" or whole.role != "count" or part.unit != whole.unit or part.id == whole.id \
+            or part.value is None or whole.value is None or part.value > whole.value:
+        return False
+    words = " ".join(gap_after_noun(text, part, whole).lower().split())
+    return not CLAUSE_END.search(words) and "," not in words and len(words.split()) <= 12 \
+        and any(words == w or words.endswith(" " + w) for w in cues.out_of)
 
 
 def _compound_differs(a: Figure, b: Figure) -> bool:

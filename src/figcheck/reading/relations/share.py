@@ -262,7 +262,9 @@ def _introduced_as_part(cues: Cues, text: str, ctx: SentenceContext, f: Figure) 
     """A subset cue ("trong đó", "trong đó có") stands before ``f`` in its clause, after any figure before it."""
     lo = max((g.end for g in ctx.figures if g.end <= f.start), default=ctx.sentence.start)
     lo = max(lo, ctx.sentence.start)
-    return cues.subset_re.search(text, lo, f.start) is not None and not CLAUSE_END.search(text, lo, f.start)
+    for m in CLAUSE_END.finditer(text, lo, f.start):  # ("…, tước giấy phép 486 trường hợp; trong đó …")
+        lo = m.end()
+    return cues.subset_re.search(text, lo, f.start) is not None
 
 
 def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Figure], pct: Figure) -> Figure | None:
@@ -274,7 +276,7 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
         # (a fraction's total is a count of the noun too: "nâng tổng số xã đạt chuẩn lên 21/21 xã" — with "9 xã"
         # before it, two counts of "xã", so no whole)
         same = [f for f in pool if f.role in COUNTED + ("denominator",) and f.unit == "count" and f.qualifier is None
-                and f.value and (head_word(f) == words[0] or _contains(f.noun, words[:2]))
+                and f.value and f.value > 1 and (head_word(f) == words[0] or _contains(f.noun, words[:2]))
                 and not names_another(words, f.noun)]
         if len({f.value for f in same}) == 1:
             return same[-1]

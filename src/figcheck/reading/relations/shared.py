@@ -186,6 +186,18 @@ class Cues:
             rf"(?<![^\W_])(?:{back_alt})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}?)\s*,?\s*(?:{bd_alt})\s*:?\s*",
             re.IGNORECASE)
 
+    def is_average(self, text: str, f: Figure) -> bool:
+        """``f`` is an average ("Bình quân mỗi ngày xảy ra 38,4 vụ"): an average word stands before it in its
+        clause. An average is no total of parts."""
+        words = getattr(self, "_average_words", None)
+        if words is None:
+            words = self._average_words = [str(w).lower() for w in (self.lang.data.get("products") or {}).get("average", [])]
+        window = text[max(0, f.start - 60):f.start].lower()
+        if not any(w in window for w in words):
+            return False
+        clause = re.split(r"[;:()]|\.(?!\d)", window)[-1]
+        return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", clause) for w in words)
+
     def kind_of(self, f: Figure) -> str | None:
         """What a figure counts, with the nouns of one same-kind group as one ("228 bị can" and "766 đối
         tượng" both count "đối tượng"); else its :func:`head_word`. (Answered once a noun and classifier:

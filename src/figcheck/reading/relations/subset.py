@@ -79,7 +79,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # (a fraction's denominator too: "… 355,2/355,2 ha. Trong đó: nhóm A 198,2 ha, …" — as within a sentence,
             # the parts are bounded by the larger figure, whichever of the two they divide)
             wholes = _not_parts(cues, text, _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")
-                                                               and not baseline_in_brackets(cues, text, f)]))
+                                                               and not baseline_in_brackets(cues, text, f)
+                                                               and not cues.is_average(text, f)]))
             if named_words:
                 wholes = [w for w in wholes if named_words <= content_words(w.noun)]
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
@@ -187,7 +188,12 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
     chết" for "130 người chết", not "172 người bị thương"), else one of the same head word — the latest
     within the sentence, and only an unambiguous one across a sentence (``unique``)."""
     words = described(text, part)
-    for fits in (lambda w: (said := described(text, w)) and words[:len(said)] == said,
+
+    def begins_with(w: Figure) -> bool:
+        said = described(text, w)
+        return bool(said) and words[:len(said)] == said
+
+    for fits in (begins_with,
                  lambda w: cues.kind_of(w) == cues.kind_of(part),  # "116 đối tượng, trong đó … 86 bị can"
                  # "2.100 nguồn tin; trong đó 1.950 tin": what one counts is a word of the other's noun (not
                  # "32 ổ nhóm ma túy … 1 đường dây buôn bán ma túy", which only share what they are about)
@@ -205,6 +211,11 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  # what its whole counts
                  lambda w: part.unit == w.unit == "count" and not part.noun and not part.classifier):
         same = [w for w in wholes if w.unit == part.unit and fits(w)]
+        if fits is begins_with and len(same) > 1:
+            # "phát hiện 6.418 trường hợp vi phạm, …, tước giấy phép 486 trường hợp; trong đó 2.648 trường hợp vi
+            # phạm nồng độ cồn": of those the part's words begin with, the one with the most words
+            longest = max(len(described(text, w)) for w in same)
+            same = [w for w in same if len(described(text, w)) == longest]
         if same:
             return same[-1] if not unique or len(same) == 1 else None
     return None

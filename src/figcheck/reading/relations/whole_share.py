@@ -126,8 +126,9 @@ def _one_whole(pools, fits, topic: str | None, readings: int = 1) -> tuple[Figur
     where several fit: ``(whole,)``. Where two of different values remain and ``readings`` is 2, both
     counting two kinds of it (the check tries each and their sum); else ``()``."""
     for pool in pools:
+        # (a whole of one is no whole a percentage divides: "Một đối tượng …" is "a suspect")
         same = [f for f in pool if f.role in COUNTED and f.unit == "count" and f.qualifier is None and f.value
-                and fits(f)]
+                and f.value > 1 and fits(f)]
         if not same:
             continue
         if len({f.value for f in same}) > 1 and topic:
