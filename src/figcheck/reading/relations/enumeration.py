@@ -31,12 +31,24 @@ def _item_gap(cues: Cues, gap: str) -> bool:
     stripped = gap.strip()
     if stripped in ("", *cues.list_and) or not stripped.strip(",;"):
         return True
-    m = re.search(r"(?:[,;]|\s(?:" + "|".join(map(re.escape, cues.list_and)) + r"))\s*$", " " + gap)
+    m = _separator_at_end(cues).search(" " + gap)
     if m is None:
         return False
     aside = BRACKETED.sub(" ", (" " + gap)[:m.start()])  # "(TX. Ba Đồn)": an aside inside the aside
     return not any(ch.isdigit() for ch in aside) and not any(ch in aside for ch in ".:!?") \
         and len(aside.split()) <= 15
+
+
+def _separator_at_end(cues: Cues) -> re.Pattern[str]:
+    """A list separator (, ; và) ending a gap: compiled once a language, not built for every pair of items."""
+    found = getattr(cues, "_item_separator_at_end", None)
+    if found is None:
+        found = cues._item_separator_at_end = re.compile(
+            r"(?:[,;]|\s(?:" + "|".join(map(re.escape, cues.list_and)) + r"))\s*$")
+    return found
+
+
+_NO_SEPARATOR = re.compile(r"[^,;]+")
 
 
 def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = False) -> tuple[list[Item], int, bool]:
@@ -66,7 +78,7 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
     k = 0
     end_pos = pos
     open_tail = False
-    for piece in re.finditer(r"[^,;]+", masked):
+    for piece in _NO_SEPARATOR.finditer(masked):
         seg = piece.group(0)
         subs = cues.and_split_re.split(seg)
         off = piece.start()
