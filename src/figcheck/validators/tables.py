@@ -387,7 +387,7 @@ class MetricMatcher:
 _RELATION_FLAGS = ("art", "rid", "exhaustive", "direction", "cue", "implied")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _relation_layout(kind: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """A kind's figure-valued names, its list names, and its columns: the flags, each name's nine columns,
     each list's fourteen. (The names are the kind's sets of ``TABLES``, in their iteration order.)"""
