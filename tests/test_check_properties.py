@@ -3,7 +3,8 @@
 import random
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import figcheck
@@ -69,13 +70,18 @@ def test_granularity_agrees_with_brute_force(count, decimals, digits):
 
 @given(st.one_of(st.integers(0, 10**9), st.integers(0, 10**26)), st.one_of(st.integers(1, 10**9), st.integers(1, 10**26)),
        st.integers(0, 6), st.integers(0, 3 * 10**6))
+@example(1_249_999_998_592_625_116_059_219, 1, 2, 0)  # beyond 28 digits: round_ratio itself cannot
 @settings(max_examples=400)
 def test_the_conventions_of_a_ratio_by_integers_are_the_decimal_definitions(n, d, decimals, written_digits):
-    from decimal import Decimal
+    from decimal import Decimal, InvalidOperation
     from fractions import Fraction
 
-    # p: the ratio as each convention writes it, or an arbitrary figure of those places
-    candidates = [rnd.written(rnd.round_ratio(n, d, decimals, c), decimals) for c in rnd.CONVENTIONS]
+    try:  # p: the ratio as each convention writes it, or an arbitrary figure of those places
+        candidates = [rnd.written(rnd.round_ratio(n, d, decimals, c), decimals) for c in rnd.CONVENTIONS]
+    except InvalidOperation:  # more digits than the decimal context holds: the check fails as before
+        with pytest.raises(InvalidOperation):
+            rnd.conventions_for_ratio(n, d, Fraction(written_digits, 10**decimals), decimals)
+        return
     candidates.append(Fraction(written_digits, 10**decimals))
     candidates.append(Fraction(Decimal(written_digits)) / 10**(decimals + 1))  # one place more than written
     for p in candidates:

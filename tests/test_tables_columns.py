@@ -89,10 +89,11 @@ def plain_relation_row(r, ai, by_id):
 
 
 def _read_some_articles():
+    import pathlib
+
     from figcheck.reading.reader import reader_for
     from figcheck.reading.sources import iter_sources
     from figcheck.synthesis.articles import generate_corpus
-    import pathlib
 
     reader = reader_for("vi")
     examples = pathlib.Path(__file__).resolve().parents[1] / "examples"
@@ -102,8 +103,8 @@ def _read_some_articles():
 
 
 def test_relation_tables_are_their_rows_as_dicts():
-    from figcheck.rules.loader import load_ruleset
     from figcheck.languages import load_language
+    from figcheck.rules.loader import load_ruleset
     from figcheck.validators.tables import ColumnTable, build_tables
 
     articles = _read_some_articles()

@@ -348,6 +348,7 @@ class MetricMatcher:
         for m in self.metrics:
             for first in {p.split()[0] for p in m.nouns if p.split()}:
                 self.by_first_word.setdefault(first, []).append(m)
+        self.nouns = {id(m): _longest_noun(m.nouns) for m in self.metrics}  # each metric's nouns, one pattern
 
     def metric_of(self, f: Figure) -> str | None:
         if f.role in ("delta", "share", "change", "percent", "identifier") or f.value is None and f.qualifier != "vague":
@@ -363,7 +364,7 @@ class MetricMatcher:
         before = f.before.lower()
         best, best_score = None, 0
         for m in candidates.values():
-            nouns = _longest_noun(m.nouns)
+            nouns = self.nouns[id(m)]
             noun_hit = max((len(hit.group()) for hit in (nouns.match(after), nouns.match(noun)) if hit), default=0)
             if not noun_hit:
                 continue
@@ -386,7 +387,7 @@ class MetricMatcher:
 _RELATION_FLAGS = ("art", "rid", "exhaustive", "direction", "cue", "implied")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _relation_layout(kind: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """A kind's figure-valued names, its list names, and its columns: the flags, each name's nine columns,
     each list's fourteen. (The names are the kind's sets of ``TABLES``, in their iteration order.)"""
