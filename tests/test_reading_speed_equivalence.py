@@ -176,3 +176,19 @@ def test_a_word_stripped_of_punctuation_is_the_word_the_pattern_finds(word):
 def test_a_percentage_of_a_target_is_found_as_comparing_every_target_word_finds_it(noun):
     assert figures_module._starts_with_any_phrase(noun, FIGURES.ratio_nouns_tuple) == \
         any(_starts_with_phrase(noun, w) for w in FIGURES.ratio_nouns)
+
+
+# -- spelled numbers: the tests that set a run aside, whatever order they are asked in -----------------
+
+import figcheck  # noqa: E402
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("sentence,figures", [
+    ("Sau hai năm, xã có ba vụ cháy.", [("ba", 3)]),  # a duration; a number word with a counted noun
+    ("Tháng ba không có vụ nào, thứ hai có một vụ.", [("một", 1)]),  # "tháng ba", "không", "thứ hai"
+    ("Có hai mươi người và vài chục hộ, năm 2023 có một số việc.", [("hai mươi", 20), ("vài chục", None)]),
+    ("Nghìn người đến, triệu lượt xem, tư vấn cho một hộ.", [("một", 1)]),  # words that need a number first
+])
+def test_spelled_numbers_that_are_figures_and_those_that_are_not(sentence, figures):
+    assert [(f.text, f.value) for f in figcheck.extract(sentence).figures] == figures
