@@ -267,6 +267,7 @@ class FigureReader:
         self._whole_heads: dict[str, bool] = {}  # see _whole_head
         self.cumulative = PhraseSet(lang.words("cumulative_before"))
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
+        self.calendar_always = set(lang.words("calendar_always"))  # "mùng 5 Tết": a day, whatever follows
         self.ratio_nouns = lang.words("ratio_nouns")
         self.ratio_nouns_tuple = tuple(self.ratio_nouns)
         verbs = "|".join(re.escape(w) for w in sorted(lang.words("target_verbs"), key=len, reverse=True)) or "(?!)"
@@ -500,7 +501,7 @@ class FigureReader:
             # "tháng 6", "ngày 15", "quý 2": a month, a day, a quarter — not a count
             last = before.split()[-1:] if before else []
             if last and last[0] in self.calendar_before and 1 <= value <= self.calendar_before[last[0]] \
-                    and not self._noun_follows(text, pos, s1):
+                    and (last[0] in self.calendar_always or not self._noun_follows(text, pos, s1)):
                 return
         if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
             return  # “4 tại chỗ…”: a number that opens a quoted name is part of the name

@@ -60,6 +60,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         last_by_and = False  # the item before was joined by "và": the list's last
         for a, b in zip(parts, parts[1:]):
             between = text[a.end:b.start]
+            if _after_out_of(cues, between):
+                # "320 đại biểu (vắng 4 đại biểu có lý do, trên tổng số 324 đại biểu …)": a whole, so no division
+                return 1
             if last_by_and and head_word(b) != head_word(a) and head_word(b) != head_word(t):
                 # "gồm 4 sản phẩm 5 sao, 96 sản phẩm 4 sao và 302 sản phẩm 3 sao, của 246 chủ thể": after the last
                 # item, a count of another thing is no part
@@ -266,6 +269,12 @@ def _scores(cues: Cues) -> set[str]:
     if found is None:
         found = cues._fractional_counts = set(cues.lang.words("fractional_counts"))
     return found
+
+
+def _after_out_of(cues: Cues, between: str) -> bool:
+    """The words before a figure end with those for "out of" ("…, trên tổng số"): what follows is a whole."""
+    low = " " + " ".join(between.lower().split())
+    return any(low.endswith(" " + w) for w in cues.out_of)
 
 
 def _parallel_totals(text: str, sf: list, i: int) -> bool:

@@ -119,49 +119,82 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
 def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str], respective: list[dict]) -> list[dict]:
     """"So với năm 2024 (1.824,5 tỷ đồng), tổng thu tăng 322,3 tỷ đồng, tương đương 15,3%": the earlier value,
     the change and its percentage, all in one sentence that opens with the comparison — the percentage is the
-    change over the earlier value, whatever the current value. The changes read across sentences
-    (``respective``) are returned too: one of this change keeps its current value, with the earlier value
-    beside it, where that value stands in the sentence just before ("Năm nay xảy ra 64 vụ. So với cùng kỳ (71
-    vụ), giảm 9 vụ"); from further back it is dropped — the sentence states what it needs itself."""
+    change over the earlier value, whatever the current value; "(384 vụ, 548 đối tượng), số vụ tăng 42 vụ
+    (+10,9%), số đối tượng tăng 64 đối tượng": each change takes the earlier value of its own noun. The changes
+    read across sentences (``respective``) are returned too: one of these changes keeps its current value, with
+    the earlier value beside it, only where that value stands in the sentence just before, counts by the
+    delta's own noun and agrees with both ("Năm nay xảy ra 62 vụ. So với cùng kỳ (71 vụ), giảm 9 vụ"); else it
+    is dropped ("… 3 ủy viên Thường trực. So với khóa XV (88 vị), số ủy viên tăng 8 vị") — the sentence states
+    what it needs itself, and a current value in doubt is no evidence against it."""
     text, sf = ctx.text, ctx.figures
     if not _opens_with_comparison(cues, text, ctx):
         return respective
-    found = _bracketed_baseline_change(cues, text, sf, used)
-    if found is None:
+    found = _bracketed_baseline_changes(cues, text, sf, used)
+    if not found:
         return respective
-    b, d, pct, direction = found
-    mine = relation("change", [b, d, pct], {"current": None, "delta": d.id, "percent": pct.id, "previous": b.id},
-                    direction=direction, cue=direction, evidence="the earlier value in brackets after the period compared with")
     near = {f.id for f in ctx.previous} | {f.id for f in sf}
+    by_id = {f.id: f for f in ctx.previous + sf}
+    out = [r for r in respective if not any(r["roles"].get("delta") == d.id or pct is not None
+                                            and r["roles"].get("percent") == pct.id for _, d, pct, _ in found)]
+    for b, d, pct, direction in found:
+        mine = relation("change", [b, d] + ([pct] if pct else []),
+                        {"current": None, "delta": d.id, "percent": pct.id if pct else None, "previous": b.id},
+                        direction=direction, cue=direction,
+                        evidence="the earlier value in brackets after the period compared with")
+        for r in respective:
+            cur = by_id.get(r["roles"].get("current"))
+            if r["roles"].get("delta") == d.id and cur is not None and cur.id in near \
+                    and r.get("direction") == direction and (cur.noun or "").lower() == (d.noun or "").lower() \
+                    and _agrees(cur, b, d, direction):
+                r["roles"]["previous"] = b.id
+                r["figures"].append(b.id)
+                r["start"] = min(r["start"], b.start)
+                mine = r
+        out.append(mine)
+    return out
+
+
+def _agrees(current: Figure, previous: Figure, delta: Figure, direction: str) -> bool:
+    """The current value read across sentences, the earlier one and the delta agree: where they do not, which
+    value the sentence before means is in doubt ("… 612.400 lượt khách lưu trú, trong đó khách quốc tế 138.600
+    lượt. So với tháng 9 (586.200 lượt), tổng lượt khách tăng 26.200 lượt"), so no current value is read."""
+    if current.value is None or previous.value is None or delta.value is None:
+        return False
+    sign = 1 if direction == "increase" else -1
+    return abs((current.value - previous.value) * sign - delta.value) <= 1e-9 * max(1.0, abs(current.value))
+
+
+def _bracketed_baseline_changes(cues: Cues, text: str, sf: list[Figure], used: set[str]) -> list[tuple]:
+    """The earlier values in the bracket after the period compared with, and after it, each delta (with its
+    percentage, if one follows) with the earlier value of its own noun: (earlier, delta, percent, direction).
+    None where a delta's noun fits no earlier value, or two."""
+    bases = [b for b in sf if b.id not in used and b.role in ("count", "measure") and b.qualifier is None
+             and baseline_in_brackets(cues, text, b)]
+    if not bases:
+        return []
+    close = text.find(")", bases[-1].end)
+    if close < 0 or CLAUSE_END.search(text, bases[0].end, close):
+        return []
     out = []
-    for r in respective:
-        if r["roles"].get("delta") != d.id and r["roles"].get("percent") != pct.id:
-            out.append(r)
-        elif mine is not None and r["roles"].get("current") in near and r.get("direction") == direction:
-            r["roles"]["previous"] = b.id
-            r["figures"].append(b.id)
-            r["start"] = min(r["start"], b.start)
-            out.append(r)
-            mine = None
-    return out + ([mine] if mine is not None else [])
-
-
-def _bracketed_baseline_change(cues: Cues, text: str, sf: list[Figure], used: set[str]) -> tuple | None:
-    """The earlier value in brackets, the delta and the percentage after it, and the direction; or None."""
-    for k, b in enumerate(sf[:-2]):
-        if b.id in used or b.role not in ("count", "measure") or b.qualifier is not None \
-                or not baseline_in_brackets(cues, text, b):
+    after = [f for f in sf if f.start > close]
+    for k, d in enumerate(after):
+        if d.role != "delta" or d.id in used or d.qualifier is not None:
             continue
-        d, pct = sf[k + 1], sf[k + 2]
-        close = text.find(")", b.end, d.start)
-        if close < 0 or d.id in used or pct.id in used or d.role != "delta" or d.unit != b.unit \
-                or d.qualifier is not None or CLAUSE_END.search(text, close, d.start) \
-                or b.unit == "count" and d.noun and b.noun and not compatible(b, d) and head_word(b) != head_word(d) \
-                or not _percent_of_delta(cues, text, d, pct) or pct.unit != "percent":
-            return None
-        direction = cues.direction(text[close + 1:d.start]) or signed_direction(pct)
-        return (b, d, pct, direction) if direction is not None else None
-    return None
+        mine = [b for b in bases if b.unit == d.unit and (b.unit != "count" or not d.noun or not b.noun
+                                                          or head_word(b) == head_word(d) and not _compound_differs(b, d))]
+        if len(mine) != 1:
+            return []
+        pct = after[k + 1] if k + 1 < len(after) else None
+        if pct is not None and (pct.id in used or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct)):
+            pct = None
+        if pct is None and not out and len(bases) == 1 and mine[0].unit != "count":
+            return []  # (a measure's change with no percentage: nothing to test but the current value, unread)
+        direction = cues.direction(text[max(close + 1, (after[k - 1].end if k else close + 1)):d.start]) \
+            or (signed_direction(pct) if pct else None)
+        if direction is None:
+            return []
+        out.append((mine[0], d, pct, direction))
+    return out
 
 
 def _whole_of_a_share(text: str, part: Figure, pct: Figure, f: Figure) -> bool:
@@ -243,7 +276,10 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                 pools += [[p for p in e[-LOOKBACK:] if p.role in ("count", "measure")] for e in ctx.earlier]
             ahead = text[ctx.sentence.end:ctx.following[0].start] if ctx.following else ""
             opens_part = any(ahead.lower().lstrip(" \n,").startswith(w) for w in cues.part_openers)
-            if not any(p.role in ("count", "measure") for p in sf) and not opens_part:
+            if not any(p.role in ("count", "measure") for p in sf) and not opens_part \
+                    and not any(p.role in ("count", "measure") for p in ctx.previous):
+                # (only where no values were stated before: after them, "So với kỳ nghỉ lễ năm 2024, giảm 15 người
+                # chết" is of those, written another way — "làm chết 26 người" — not of the next sentence's)
                 # "So với kỳ nghỉ năm trước, giảm 154 vụ (28,79%), … . Chín ngày nghỉ Tết, cả nước ghi nhận
                 # 381 vụ …": a sentence of changes alone may come before the values it compares (not before
                 # a part of them: "Trong số các vụ, đường bộ có 789 vụ")

@@ -78,8 +78,11 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
     k = 0
     end_pos = pos
     open_tail = False
-    for piece in _NO_SEPARATOR.finditer(masked):
+    pieces = list(_NO_SEPARATOR.finditer(masked))
+    for n_piece, piece in enumerate(pieces):
         seg = piece.group(0)
+        # (the list goes on past this piece with another capitalised one: "5 môn Toán, Vật lý, Hóa học và …")
+        more = n_piece + 1 < len(pieces) and pieces[n_piece + 1].group(0).strip()[:1].isupper()
         subs = cues.and_split_re.split(seg)
         off = piece.start()
         stop_all = False
@@ -89,7 +92,8 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             if not name:
                 continue
             # (a short capitalised name with lower-case words inside a list that goes on: "Toán, Ngữ văn và Tiếng Anh")
-            inner = name[:1].isupper() and len(name.split()) <= 3 and sub is not subs[-1] and not any(ch.isdigit() for ch in name)
+            inner = name[:1].isupper() and len(name.split()) <= 3 and (sub is not subs[-1] or more) \
+                and not any(ch.isdigit() for ch in name)
             if not inner and not is_name(name) and not _generic_then_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes):
                 # ("Thị trấn" with a capital is the town itself: a name)
                 # "… Hồng Thái cùng tham gia": a name that runs into the rest of the sentence

@@ -321,7 +321,8 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
         for wid, ps in by_whole.items():
             whole = whole_by_id[wid]
             if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps) \
-                    or any(_an_attribute(cues, text, p) for p in ps):
+                    or any(_an_attribute(cues, text, p) for p in ps) \
+                    or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])):
                 # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
                 # người dân tộc"), or parts that name attributes ("trong đó 198 nữ, 57 dân tộc thiểu số, 212 đoàn
                 # viên"; "4.018 tin có giá trị, đã giải quyết 3.870 tin"): the parts may overlap, each only within
@@ -354,6 +355,19 @@ def _another_kind_after(text: str, first: list[tuple[Figure, Figure]], part: Fig
 
 
 _ATTRIBUTE_END = re.compile(r"[,;.()]|\d")
+
+
+def _an_outcome(cues: Cues, text: str, before: Figure, part: Figure) -> bool:
+    """``part`` opens a clause of what became of the whole ("…, đã giải quyết 4.655 tin"): an outcome word stands
+    between the comma and the number, so it may overlap the parts before it."""
+    gap = text[before.end:part.start]
+    if "," not in gap:
+        return False
+    words = gap.rsplit(",", 1)[1].lower().split()
+    markers = getattr(cues, "_outcome_markers", None)
+    if markers is None:
+        markers = cues._outcome_markers = set(cues.lang.words("cues.outcome_markers"))
+    return len(words) <= 6 and any(w in markers for w in words)
 
 
 def _an_attribute(cues: Cues, text: str, part: Figure) -> bool:
