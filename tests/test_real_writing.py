@@ -2159,3 +2159,9 @@ def test_review8_near_misses_of_the_core_genres_make_no_error():
         assert _no_flag(text), text
     assert ("error", "core.enumeration.items-match-count") in rules_of(
         "Kỳ thi diễn ra ở 6 môn Toán, Vật lý, Hóa học, Tin học và Tiếng Anh.")
+
+
+def test_review8_probes_make_no_error():
+    for text in ("Năm 2025, tỉnh có 9/14 chỉ tiêu đạt 100% kế hoạch năm.",
+                 "Có 15.246 thí sinh đạt từ 24 điểm trở lên (chiếm 14,57% thí sinh dự thi)."):
+        assert _no_flag(text), text

@@ -57,7 +57,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and not CLAUSE_END.search(text, d.end, sf[i + 3].start):
             # "khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,5%": the rate is of the fraction
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
-        if nxt is not None and nxt.unit == "percent" and cues.share_gap(gap):
+        if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
+                and cues.share_gap(gap):
+            # ("9/14 chỉ tiêu đạt 100% kế hoạch năm": each reached its plan — a ratio to a target, no share of 9/14)
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b"))
     return out
 

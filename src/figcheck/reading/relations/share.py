@@ -104,6 +104,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # what it measures, not the whole it names
             run = {f.id for f in _run_before(text, sf, k - 1)}
             before = [f for f in before if f.id not in run]
+        opened = text.rfind("(", ctx.sentence.start, pct.start)
+        if opened >= 0 and ")" not in text[opened:pct.start] and cues.share_gap(text[opened + 1:pct.start]):
+            # "Có 15.246 thí sinh đạt từ 24 điểm trở lên (chiếm 14,57% thí sinh dự thi)": the count the bracket follows
+            # is the part, not the whole the percentage names
+            host = [f for f in before if f.end <= opened and f.role in COUNTED]
+            before = [f for f in before if not host or f is not host[-1]]
         # a count the sentence introduces as a part ("Trong đó có 1.486 vận động viên nước ngoài …, chiếm 14,2% tổng
         # số vận động viên") is no whole the percentage names; it is the part of the whole named
         introduced = [f for f in before if _introduced_as_part(cues, text, ctx, f)]
