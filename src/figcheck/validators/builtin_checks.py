@@ -599,17 +599,10 @@ def range_count(table: ColumnTable, number_convention: list[str]) -> list[Outcom
     return out
 
 
-def _change_over_previous(r: Row, conv: str) -> Outcome:
-    """The percentage of a change stated with the earlier value and no current one: 100·delta/previous, each
-    to its printed precision (exact for counts), must round to the one written."""
-    p, d = _exact_percent(r, "percent")
-    bounds = [r.get(k) for k in ("previous.llo", "previous.lhi", "delta.llo", "delta.lhi")]
-    if any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
-        return NA
-    pl, ph, dl, dh = (Fraction(b) for b in bounds)
-    if pl <= 0:
-        return NA
-    lo, hi = 100 * dl / ph, 100 * dh / pl
+def _percent_in_span(lo: Fraction, hi: Fraction, p: Fraction, d: int, conv: str, explain) -> Outcome:
+    """Whether a percentage ``p`` (``d`` decimals) as written can be any value in [lo, hi] (the figures each to
+    their printed precision), under each rounding convention: pass, info (truncated only) or error, the error
+    explained by ``explain(span)`` with the span's ends one decimal finer than written."""
     convs = []
     for c in rnd.CONVENTIONS:
         b = rnd.rounds_to(p, d, c)
@@ -618,17 +611,36 @@ def _change_over_previous(r: Row, conv: str) -> Outcome:
     status = _classify(convs)
     if status == "pass":
         return Outcome("pass", convs)
-    previous, delta = r.get("previous.value"), r.get("delta.value")
     q = Decimal(1).scaleb(-(d + 1))
     ends = [_pct((Decimal(x.numerator) / x.denominator).quantize(q), d + 1, conv) for x in (lo, hi)]
-    span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
-    unit = r.get("previous.unit")
-    unit = "" if unit in (None, "count") else f" {unit}"
-    expl = (f"a change of {format_number(delta, conv)}{unit} from the earlier {format_number(previous, conv)}{unit}: "
-            f"{format_number(delta, conv)}/{format_number(previous, conv)} = {span}, not {_pct(p, d, conv)}")
+    expl = explain(ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}")
     if status == "info":
         return Outcome("info", convs, expl + " when rounded; truncated, it gives the written figure")
     return Outcome("error", convs, expl)
+
+
+def _bounds(r: Row, *keys: str) -> list[Fraction] | None:
+    """The loose bounds of the figures named, or None where one is missing or not finite."""
+    found = [r.get(k) for k in keys]
+    if any(b is None or math.isnan(b) or math.isinf(b) for b in found):
+        return None
+    return [Fraction(b) for b in found]
+
+
+def _change_over_previous(r: Row, conv: str) -> Outcome:
+    """The percentage of a change stated with the earlier value and no current one: 100·delta/previous, each
+    to its printed precision (exact for counts), must round to the one written."""
+    p, d = _exact_percent(r, "percent")
+    bounds = _bounds(r, "previous.llo", "previous.lhi", "delta.llo", "delta.lhi")
+    if bounds is None or bounds[0] <= 0:
+        return NA
+    pl, ph, dl, dh = bounds
+    previous, delta = r.get("previous.value"), r.get("delta.value")
+    unit = r.get("previous.unit")
+    unit = "" if unit in (None, "count") else f" {unit}"
+    return _percent_in_span(100 * dl / ph, 100 * dh / pl, p, d, conv, lambda span: (
+        f"a change of {format_number(delta, conv)}{unit} from the earlier {format_number(previous, conv)}{unit}: "
+        f"{format_number(delta, conv)}/{format_number(previous, conv)} = {span}, not {_pct(p, d, conv)}"))
 
 
 def _measure_change_of_previous(r: Row, direction: str, conv: str) -> Outcome:
@@ -636,32 +648,16 @@ def _measure_change_of_previous(r: Row, direction: str, conv: str) -> Outcome:
     năm 2024 (7.486 tỷ đồng)"): 100·|current − previous|/previous, each to its printed precision, must round to
     the one written, and the direction must be the written one."""
     p, d = _exact_percent(r, "percent")
-    bounds = [r.get(k) for k in ("current.llo", "current.lhi", "previous.llo", "previous.lhi")]
-    if any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
+    bounds = _bounds(r, "current.llo", "current.lhi", "previous.llo", "previous.lhi")
+    if bounds is None or bounds[2] <= 0:
         return NA
-    cl, ch, pl, ph = (Fraction(b) for b in bounds)
-    if pl <= 0:
-        return NA
+    cl, ch, pl, ph = bounds
     sign = 1 if direction == "increase" else -1
     lo, hi = sorted((100 * sign * (cl - ph) / ph, 100 * sign * (ch - pl) / pl))
-    convs = []
-    for c in rnd.CONVENTIONS:
-        b = rnd.rounds_to(p, d, c)
-        if (b.hi is None or lo < b.hi or lo == b.hi and b.hi_closed) and (hi > b.lo or hi == b.lo and b.lo_closed):
-            convs.append(c)
-    status = _classify(convs)
-    if status == "pass":
-        return Outcome("pass", convs)
-    current, previous = r.get("current.value"), r.get("previous.value")
-    q = Decimal(1).scaleb(-(d + 1))
-    ends = [_pct((Decimal(x.numerator) / x.denominator).quantize(q), d + 1, conv) for x in (lo, hi)]
-    span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
-    unit = r.get("current.unit")
-    expl = (f"{format_number(current, conv)} vs {format_number(previous, conv)} {unit}: "
-            f"a {'rise' if sign > 0 else 'fall'} of {span} (the figures to their printed precision), not {_pct(p, d, conv)}")
-    if status == "info":
-        return Outcome("info", convs, expl + " when rounded; truncated, it gives the written figure")
-    return Outcome("error", convs, expl)
+    current, previous, unit = r.get("current.value"), r.get("previous.value"), r.get("current.unit")
+    return _percent_in_span(lo, hi, p, d, conv, lambda span: (
+        f"{format_number(current, conv)} vs {format_number(previous, conv)} {unit}: "
+        f"a {'rise' if sign > 0 else 'fall'} of {span} (the figures to their printed precision), not {_pct(p, d, conv)}"))
 
 
 def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
@@ -669,12 +665,12 @@ def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
     USD)"): the percentage 100·delta/(current ∓ delta), over every value the printed figures allow (each to
     its printed precision, a qualifier read loosely), must round to the one written."""
     pct = _exact_percent(r, "percent")
-    bounds = [r.get(k) for k in ("current.llo", "current.lhi", "delta.llo", "delta.lhi")]
     if pct is not None and r.get("delta.id") is None and r.get("previous.unit") == r.get("current.unit"):
         return _measure_change_of_previous(r, direction, conv)
-    if pct is None or any(b is None or math.isnan(b) or math.isinf(b) for b in bounds):
+    bounds = _bounds(r, "current.llo", "current.lhi", "delta.llo", "delta.lhi")
+    if pct is None or bounds is None:
         return NA
-    cl, ch, dl, dh = (Fraction(b) for b in bounds)
+    cl, ch, dl, dh = bounds
     p, d = pct
     if direction == "increase":
         if cl - dh <= 0:
@@ -682,27 +678,13 @@ def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
         lo, hi = 100 * dl / (ch - dl), 100 * dh / (cl - dh)
     else:
         lo, hi = 100 * dl / (ch + dl), 100 * dh / (cl + dh)
-    convs = []
-    for c in rnd.CONVENTIONS:
-        b = rnd.rounds_to(p, d, c)
-        if (b.hi is None or lo < b.hi or lo == b.hi and b.hi_closed) and (hi > b.lo or hi == b.lo and b.lo_closed):
-            convs.append(c)
-    status = _classify(convs)
-    if status == "pass":
-        return Outcome("pass", convs)
-    q = Decimal(1).scaleb(-(d + 1))
-    ends = [_pct((Decimal(x.numerator) / x.denominator).quantize(q), d + 1, conv) for x in (lo, hi)]
-    span = ends[0] if ends[0] == ends[1] else f"{ends[0]} to {ends[1]}"
     current, delta = r.get("current.value"), r.get("delta.value")
     previous = current - delta if direction == "increase" else current + delta
     unit = r.get("current.unit")
-    expl = (f"{format_number(current, conv)} {'−' if direction == 'increase' else '+'} {format_number(delta, conv)} = "
-            f"{format_number(previous, conv)} {unit}; {format_number(delta, conv)}/{format_number(previous, conv)} = "
-            f"{span} (the figures to their printed precision), not {_pct(p, d, conv)}")
-    if status == "info":
-        return Outcome("info", convs, expl + " when rounded; truncated, it gives the written figure")
-    return Outcome("error", convs, expl)
-
+    return _percent_in_span(lo, hi, p, d, conv, lambda span: (
+        f"{format_number(current, conv)} {'−' if direction == 'increase' else '+'} {format_number(delta, conv)} = "
+        f"{format_number(previous, conv)} {unit}; {format_number(delta, conv)}/{format_number(previous, conv)} = "
+        f"{span} (the figures to their printed precision), not {_pct(p, d, conv)}"))
 
 
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
