@@ -268,6 +268,7 @@ class FigureReader:
         self.cumulative = PhraseSet(lang.words("cumulative_before"))
         self.calendar_before = {k: int(v) for k, v in lang.data.get("calendar_before", {}).items()}
         self.calendar_always = set(lang.words("calendar_always"))  # "mùng 5 Tết": a day, whatever follows
+        self.calendar_after = lang.words("calendar_after")  # "Ngày 29 Tết": a day
         self.ratio_nouns = lang.words("ratio_nouns")
         self.ratio_nouns_tuple = tuple(self.ratio_nouns)
         verbs = "|".join(re.escape(w) for w in sorted(lang.words("target_verbs"), key=len, reverse=True)) or "(?!)"
@@ -501,7 +502,8 @@ class FigureReader:
             # "tháng 6", "ngày 15", "quý 2": a month, a day, a quarter — not a count
             last = before.split()[-1:] if before else []
             if last and last[0] in self.calendar_before and 1 <= value <= self.calendar_before[last[0]] \
-                    and (last[0] in self.calendar_always or not self._noun_follows(text, pos, s1)):
+                    and (last[0] in self.calendar_always or not self._noun_follows(text, pos, s1)
+                         or self._words_after(text, pos, s1, 1)[:1] in ([w] for w in self.calendar_after)):
                 return
         if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
             return  # “4 tại chỗ…”: a number that opens a quoted name is part of the name
