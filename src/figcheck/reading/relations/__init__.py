@@ -108,7 +108,7 @@ class RelationReader:
         return [new_relation(id=f"r{i}", **r) for i, r in enumerate(rels, 1)]
 
 
-def attach_wholes(rels: list[dict], figures: dict[str, Figure] | None = None) -> None:
+def attach_wholes(rels: list[dict], figures: dict[str, Figure]) -> None:
     """A share whose count is the part of a subset is a share of that subset's whole — unless another part
     of that whole, as large and counting the same, may be the share's whole as well ("4.342 nguồn tin; trong đó
     4.006 tin có giá trị, đã giải quyết 3.872 tin, đạt 96,7%": of 4.006 or of 4.342, the text does not say)."""
@@ -119,7 +119,7 @@ def attach_wholes(rels: list[dict], figures: dict[str, Figure] | None = None) ->
     for r in rels:
         if r["kind"] == "share" and r["roles"].get("whole") is None:
             w = whole_of.get(r["roles"]["part"])
-            if w and figures is not None and _another_part_may_be_whole(figures, r["roles"]["part"], parts_of[w]):
+            if w and _another_part_may_be_whole(figures, r["roles"]["part"], parts_of[w]):
                 continue
             if w:
                 r["roles"]["whole"] = w
