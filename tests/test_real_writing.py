@@ -2178,3 +2178,93 @@ def test_review9_near_misses_make_no_error():
     # e-ID applications and activations are still compared
     assert ("error", "antq.ecard.activated-within-collected") in rules_of(
         "Công an thu nhận hồ sơ định danh mức 2 cho 7.081 trường hợp, hướng dẫn kích hoạt cho 7.300 trường hợp.")
+
+
+def test_lines_after_gom_or_cu_the_divide_the_total_before_them():
+    # "gồm:" says the lines are the whole division: they must sum to the total
+    text = ("Năm 2025, bộ phận một cửa của huyện tiếp nhận 2.460 hồ sơ, gồm:\n- Đất đai: 1.040 hồ sơ;\n"
+            "- Hộ tịch: 870 hồ sơ;\n- Xây dựng: 550 hồ sơ.\nTỷ lệ giải quyết đúng hạn đạt 98,2%.")
+    assert ("breakdown", ["2.460", "1.040", "870", "550"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("870 hồ sơ", "780 hồ sơ"))
+    # a run of lines cut by a line it cannot read says nothing of the sum, only that the lines stay within
+    cut = text.replace("- Xây dựng: 550 hồ sơ.", "- Xây dựng: 350 hồ sơ;\n- Lĩnh vực khác: khoảng 200 hồ sơ.")
+    assert _no_flag(cut)
+    # "cụ thể như sau:" over places: the places named stay within the total, a partial list is no error
+    text = ("Năm 2025, toàn tỉnh xảy ra 64 vụ cháy, cụ thể như sau:\n- Huyện Tân Hòa: 21 vụ;\n- Thị xã Bình Minh: "
+            "18 vụ;\n- Huyện Phú Lộc: 9 vụ.")
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("21 vụ", "41 vụ"))
+
+
+def test_a_numbered_list_keeps_its_numbers_out_of_the_figures():
+    text = ("Toàn xã có 1.238 cử tri. Kết quả ở từng thôn như sau:\n1. Thôn Đồng Tâm: 412 cử tri;\n"
+            "2. Thôn Hòa Bình: 365 cử tri;\n3. Thôn Tân Lập: 461 cử tri.")
+    article = figcheck.extract(text)
+    assert [f.text for f in article.figures] == ["1.238", "412", "365", "461"]
+    assert [s.text.split(":")[0] for s in article.sentences[2:]] == ["1. Thôn Đồng Tâm", "2. Thôn Hòa Bình",
+                                                                     "3. Thôn Tân Lập"]
+    assert ("breakdown", ["1.238", "412", "365", "461"]) in kinds_and_texts(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("461 cử tri", "561 cử tri"))
+
+
+def test_lines_that_are_fields_periods_candidates_or_attributes_divide_nothing():
+    for text in (
+            # fields that name the count itself
+            "Toàn thôn có 412 cử tri. Kết quả như sau:\n- Cử tri trong danh sách: 412 cử tri;\n- Cử tri đi bầu: "
+            "405 cử tri.",
+            # each ballot may vote for several candidates
+            "Tổ bầu cử thu về 405 phiếu hợp lệ, gồm:\n- Ông Lê Văn An: 380 phiếu;\n- Bà Trần Thị Bình: 372 phiếu;\n"
+            "- Ông Phạm Văn Cường: 361 phiếu.",
+            # another period
+            "Năm 2025 xảy ra 45 vụ cháy, cụ thể như sau:\n- Cùng kỳ: 40 vụ;\n- Năm nay: 45 vụ.",
+            "Trường có 1.250 học sinh, gồm:\n- Học kỳ I: 1.200 học sinh;\n- Học kỳ II: 1.210 học sinh.",
+            # attributes of the members overlap
+            "Đoàn có 120 vận động viên, gồm:\n- Nữ: 64 vận động viên;\n- Đoàn viên: 98 vận động viên.",
+            # a total narrower than the lines' own count, in the sentence before
+            "Toàn xã có 1.151 cử tri đi bầu. Kết quả ở từng thôn như sau:\n1. Thôn Đông: 456 cử tri;\n"
+            "2. Thôn Tây: 392 cử tri;\n3. Thôn Nam: 383 cử tri."):
+        assert _no_flag(text), text
+
+
+def test_review11_and_review10_near_misses_make_no_error():
+    for text in (
+            # the earlier year's value in brackets is no part of the target's share: the current value is
+            "Tổng thu ngân sách ước đạt 9.340 tỷ đồng, tăng 8,6% so với năm 2024 (8.600 tỷ đồng) và bằng 106,1% dự "
+            "toán (8.800 tỷ đồng).",
+            # the second target's share is of the value the first one's is
+            "Tổng thu ngân sách ước đạt 5.212,4 tỷ đồng, bằng 112,3% dự toán Trung ương giao (4.641 tỷ đồng) và bằng "
+            "104,2% dự toán HĐND tỉnh giao (5.002 tỷ đồng).",
+            # the bracket after "so với cùng kỳ năm 2024" gives that year's values: no parts
+            "Chín tháng, lực lượng chức năng bắt 184 vụ, 296 đối tượng; tăng 21 vụ, 30 đối tượng so với cùng kỳ năm "
+            "2024 (163 vụ, 266 đối tượng).",
+            # "Trong đó vi phạm nồng độ cồn …" is of the violations, not of the licences withdrawn
+            "Phòng CSGT lập biên bản 24.360 trường hợp vi phạm, tước giấy phép lái xe 2.914 trường hợp. Trong đó vi phạm "
+            "nồng độ cồn 9.402 trường hợp, chiếm 38,6%.",
+            "Phòng CSGT lập biên bản 24.360 trường hợp vi phạm, tước giấy phép lái xe 2.914 trường hợp; trong đó vi "
+            "phạm nồng độ cồn 9.402 trường hợp.",
+            # the last item counts items of the kind itself
+            "Thí sinh thi 4 môn gồm Toán, Ngữ văn và 2 môn tự chọn.",
+            # a count with its own percentage in brackets is no whole of the next one
+            "Trong 50 đại biểu trúng cử, có 17 đại biểu nữ (34,0%), 6 đại biểu là người dân tộc Khmer, Hoa (12,0%), "
+            "4 đại biểu ngoài Đảng (8,0%) và 28 đại biểu tái cử (56,0%).",
+            # names right after the noun end with its clause: the next school is no item
+            "Trường chuyên dẫn đầu với 186 giải, trong đó có 15 giải Nhất; Trường THPT Nguyễn Du đứng thứ hai với 124 "
+            "giải.",
+            # a change after a list may be of the total or of its last part: unsaid
+            "Toàn tỉnh có 14.318 thí sinh dự thi, gồm 7.486 thí sinh nữ và 6.832 thí sinh nam, tăng 612 thí sinh "
+            "(+4,5%) so với năm trước.",
+            "Toàn tỉnh có 14.318 thí sinh dự thi, trong đó 7.486 thí sinh nữ, tăng 612 thí sinh (+4,5%) so với năm "
+            "trước."):
+        assert _no_flag(text), text
+    # and the readings still catch what is wrong
+    assert ("error", "core.share.measured-ratio") in rules_of(
+        "Tổng thu ngân sách ước đạt 9.340 tỷ đồng, tăng 8,6% so với năm 2024 (8.600 tỷ đồng) và bằng 116,1% dự "
+        "toán (8.800 tỷ đồng).")
+    assert ("error", "core.share.measured-ratio") in rules_of(
+        "Tổng thu ngân sách ước đạt 5.212,4 tỷ đồng, bằng 112,3% dự toán Trung ương giao (4.641 tỷ đồng) và bằng "
+        "114,2% dự toán HĐND tỉnh giao (5.002 tỷ đồng).")
+    assert ("error", "core.enumeration.items-match-count") in rules_of("Thí sinh thi 5 môn gồm Toán, Ngữ văn và 2 môn tự chọn.")
+    assert ("error", "core.subset.part-within-whole") in rules_of(
+        "Phòng CSGT lập biên bản 24.360 trường hợp vi phạm, tước giấy phép lái xe 2.914 trường hợp; trong đó vi "
+        "phạm nồng độ cồn 29.402 trường hợp.")

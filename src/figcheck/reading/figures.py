@@ -420,6 +420,9 @@ class FigureReader:
             return  # "1.1.1.1…" or a version number: malformed for either convention
         if token.count(":"):
             return  # a time ("18:22") or a reference ("1:2") — never a figure
+        if start == s0 and len(token) <= 2 and next_char in ".)" and token.isdigit() \
+                and (end + 1 == s1 or text[end + 1] in " \t"):
+            return  # "1. Thôn Đông Sơn: …", "2) …": the number of a line in a list opens the sentence
         if _DOTTED_DATE.fullmatch(token) and (_MONTH_YEAR.fullmatch(token) or self.date_words.ends(
                 text[max(s0, start - 30):start].lower().rstrip())):
             return  # "Chiều 16.1", "Ngày 4.3", "tháng 5.2015": a date written with a dot

@@ -24,6 +24,7 @@ _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*", re.UNICODE)
 # (also a full stop right after a percentage with no space before the next sentence: "58,21%.Trong đó …").
 # The pattern opens with the character class, not with a look-behind, so that re skips in C to the marks.
 _SENTENCE_END = re.compile(r"[.!?…](?:[.!?…]*[\"”’)\]]*[ \t]+|(?<=%\.)(?=[^\W\d_]))")
+_LIST_NUMBER = re.compile(r"\d{1,2}|[IVX]{1,4}")  # the number of a line in a numbered list: "1.", "IV."
 _ABBREVIATIONS = {"tp", "ts", "ths", "pgs", "gs", "bs", "ks", "st", "tx", "tt", "q", "p", "mr", "ms", "dr", "no"}
 
 
@@ -196,6 +197,8 @@ class LayoutReader:
                 word = _WORD.findall(text[max(start, m.start() - 6):m.start()])
                 if word and word[-1].lower() in _ABBREVIATIONS and text[m.start():m.end()].strip() == ".":
                     continue
+                if start == s and _LIST_NUMBER.fullmatch(text, start, m.start()) and text[m.start()] == ".":
+                    continue  # "1. Thôn Đông Sơn: …": a line's list number opens its sentence, it ends none
                 end = m.end() - len(m.group(0)) + len(m.group(0).rstrip())
                 if text[start:end].strip():
                     out.append(Sentence(len(out), start, end, text[start:end]))

@@ -405,8 +405,8 @@ def _relation_values(r: Relation, ai: int, by_id: dict[str, Figure]) -> list[Any
     roles = r.roles
     values = [ai, r.id, r.exhaustive, r.direction, r.cue, bool(r.implied)]
     for name in numbers:
-        if name == "items" and r.kind == "enumeration":  # the items it names: an exact count
-            n = float(len(r.items))
+        if name == "items" and r.kind == "enumeration":  # the items it names (and counts): an exact count
+            n = float(len(r.items) + sum(by_id[c].value for c in roles.get("counted", []) if c in by_id))
             values.extend((n, n, n, n, None, n, 0, None, "count"))
             continue
         fid = roles.get(name)

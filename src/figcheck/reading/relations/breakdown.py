@@ -228,8 +228,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # "5.871 người (bảo vệ dân phố 253 người; …)": a bracket right after the noun opens the list too
         # "6 người chết do mưa lũ (Vĩnh Phúc 2 người, …)": a bracket still open at the first part opens the list
         bracket = "(" in low and ")" not in low[low.rfind("("):]
-        if bracket and cues.other_period_re.search(low[low.rfind("("):]):
-            i += 1  # "5 người chết (cùng kỳ năm trước 7 người; giảm 2 người)": the bracket compares, it does not divide
+        if bracket and (cues.other_period_re.search(low[low.rfind("("):]) or baseline_in_brackets(cues, text, first)):
+            # "5 người chết (cùng kỳ năm trước 7 người; giảm 2 người)", "tăng 28 vụ, 37 đối tượng so với cùng kỳ
+            # năm 2024 (218 vụ, 361 đối tượng)": the bracket compares, it does not divide
+            i += 1
             continue
         cue_m = cues.breakdown_re.search(low)
         cue = cue_m.group(0) if cue_m else None
@@ -566,17 +568,44 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CUE_AFTER_CLAUSE = re.compile(r"(?<!\s)\s*+;\s*+[^\W\d_]++(?:\s++[^\W\d_]++){0,3}\s*+:[^;.]*+$")  # "; cụ thể: Quảng Trị"
+_LIST_MARK = re.compile(r"[-+•*–]|\d{1,2}[.)]\s")  # a sentence that opens like a list's item (sentences open
+# with no blank)
 _LINE_ITEM = re.compile(r"(?:[-+•*–]\s*+|\d{1,2}[.)]\s++)?(?P<label>[^\W\d_][^:\d\n]{0,60}?)\s*+:\s*+")
 
 
-def _division_words(cues: Cues) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _division_words(cues: Cues) -> tuple[re.Pattern[str], ...]:
+    """The header patterns of a division into lines: a division word, "theo N …", a header that ends with a
+    word of a complete division ("gồm:") or of details ("cụ thể như sau:"), and the labels that are no part."""
     found = getattr(cues, "_division_res", None)
     if found is None:
         alt = lambda key: "|".join(re.escape(w) for w in sorted(cues.lang.words(key), key=len, reverse=True))  # noqa: E731
+        ending = (r"(?<![^\W_])(?P<cue>(?P<complete>{complete})|{detail})\s*+:$"
+                  .format(complete=alt("cues.division_complete"), detail=alt("cues.division_detail")))
         found = cues._division_res = (
             re.compile(rf"(?<![^\W_])(?:{alt('cues.division_headers')})(?![^\W_])", re.IGNORECASE),
-            re.compile(rf"(?<![^\W_])(?:{alt('cues.division_announced')})\s++(?P<n>\d{{1,2}})\s++[^\W\d_]", re.IGNORECASE))
+            re.compile(rf"(?<![^\W_])(?:{alt('cues.division_announced')})\s++(?P<n>\d{{1,2}})\s++[^\W\d_]", re.IGNORECASE),
+            re.compile(ending, re.IGNORECASE),
+            re.compile(rf"(?:{alt('cues.division_not_parts')}|{alt('cues.overlapping_attributes')})(?![^\W_])",
+                       re.IGNORECASE))
     return found
+
+
+def _lines_name_parts(cues: Cues, labels: list[str], lines: list[Figure], complete: bool) -> bool:
+    """Below a header that names no division ("gồm:", "cụ thể như sau:"), the labels name parts: places,
+    or after "gồm" kinds — not fields that name the count itself ("Cử tri đi bầu: 385 cử tri") and not
+    candidates, whose votes add up to more than the ballots ("Ông A: 350 phiếu")."""
+    if not complete:
+        return all(_is_place(cues, label) for label in labels)
+    candidates = tuple(w + " " for w in cues.lang.words("cues.form_candidate_words"))
+    heads = {head_word(f) for f in lines}
+    return not any(label.lower().startswith(candidates) or heads & set(label.lower().split()) for label in labels)
+
+
+def _within_noun(whole: Figure, part: Figure) -> bool:
+    """The part's noun says all the whole's noun says ("cử tri" over "cử tri đi bầu"): the part counts
+    members of the whole, not of a wider set."""
+    whole_words, part_words = (whole.noun or "").lower().split(), (part.noun or "").lower().split()
+    return part_words[:len(whole_words)] == whole_words
 
 
 def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]],
@@ -589,25 +618,35 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
     text = article.text
     if ":" not in text:
         return []
-    header_re, announced_re = _division_words(cues)
+    header_re, announced_re, ending_re, not_part_re = _division_words(cues)
     sentences = [s for s in article.sentences if s.index >= 0]
     parts_of = {p for r in done if r["kind"] in ("breakdown", "subset")
                 for p in ([r["roles"].get("part")] if r["kind"] == "subset" else r["roles"].get("parts", []))}
     out = []
     for n, s in enumerate(sentences):
         head = text[s.start:s.end].rstrip()
-        if not head.endswith(":") or not header_re.search(head) and not announced_re.search(head):
+        if not head.endswith(":"):
+            continue
+        ending = ending_re.search(head)
+        if not header_re.search(head) and not announced_re.search(head) and ending is None:
             continue
         lines: list[Figure] = []
         labels: set[str] = set()
+        labels_in_order: list[str] = []
         for s2 in sentences[n + 1:n + 1 + LOOKBACK]:
             m = _LINE_ITEM.match(text, skip_blanks(text, s2.start, s2.end), s2.end)
             figs = by_sentence.get(s2.index, [])
             if m is None or not figs or figs[0].start != m.end() or figs[0].role not in ("count", "measure") \
-                    or m.group("label").strip().lower() in labels:
+                    or m.group("label").strip().lower() in labels or not_part_re.match(m.group("label").strip()):
                 break
             labels.add(m.group("label").strip().lower())
+            labels_in_order.append(m.group("label").strip())
             lines.append(figs[0])
+        after = n + 1 + len(lines)
+        # a run of lines that stops at a line it could not read (or at the look-back's end) is cut: its sum
+        # says nothing of the total
+        cut = len(lines) == LOOKBACK or (after < len(sentences) and _LIST_MARK.match(text, sentences[after].start,
+                                                                                  sentences[after].end) is not None)
         if len(lines) < 2 or len({(f.unit, head_word(f) if f.unit == "count" else None) for f in lines}) != 1:
             continue
         first = lines[0]
@@ -620,12 +659,27 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         if len({f.value for f in totals}) != 1:
             continue  # no total, or several: which one the lines divide stays unsaid
         total = totals[-1]
+        divided = header_re.search(head) or announced_re.search(head)
+        if not divided and not _lines_name_parts(cues, [lab for lab in labels_in_order], lines,
+                                                 ending.group("complete") is not None):
+            continue
+        if not divided and total.start < s.start and not all(_within_noun(total, f) for f in lines):
+            # below a header that names no division, a total in the sentence before counts what the lines
+            # count or a wider set ("1.230 cử tri" over "256 cử tri đi bầu"), never a narrower one ("1.151
+            # cử tri đi bầu" over each village's 256 cử tri)
+            continue
+        line_ids = {f.id for f in lines}
+        if any(r["kind"] == "breakdown" and r["roles"].get("total") == total.id
+               and line_ids & set(r["roles"].get("parts", [])) for r in done):
+            continue  # another detector read this division already
         said = announced_re.search(head)
-        exhaustive = said is not None and int(said.group("n")) == len(lines)
+        exhaustive = (said is not None and int(said.group("n")) == len(lines)
+                      or ending is not None and ending.group("complete") is not None and not cut)
+        cue = (header_re.search(head).group(0) if header_re.search(head)
+               else text[s.start + said.start():s.start + said.start("n")].strip() if said
+               else ending.group("cue"))
         roles = {"total": total.id, "parts": [f.id for f in lines], "other_parts": []}
-        out.append(relation("breakdown", [total] + lines, roles, exhaustive=exhaustive,
-                            cue=(header_re.search(head).group(0) if header_re.search(head)
-                                 else text[s.start + said.start():s.start + said.start("n")].strip()).lower(),
+        out.append(relation("breakdown", [total] + lines, roles, exhaustive=exhaustive, cue=cue.lower(),
                             evidence="the first figure of each line after the header"))
     return out
 

@@ -51,6 +51,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 i += 1
                 continue
             gap = gap_after_noun(text, c, d)
+        if short and d.unit in ("percent", "pp", c.unit) and d.role in ("delta", "change") \
+                and _last_of_a_list(cues, ctx, sf, c):
+            i += 1  # "14.318 thí sinh, gồm 7.486 nữ và 6.832 nam, tăng 612 thí sinh": of the total or the part, unsaid
+            continue
         if short and d.role == "delta" and d.unit == c.unit and not _is_times(cues, c) \
                 and (not d.noun or compatible(c, d) or d.unit == c.unit):
             # ("gấp 2 lần (tăng 6.000 tấn)": a multiple is no value, and tấn no change of it)
@@ -152,6 +156,24 @@ def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str]
                 mine = r
         out.append(mine)
     return out
+
+
+def _last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figure) -> bool:
+    """``c`` is a part listed after a count of its sentence ("14.318 thí sinh, gồm 7.486 nữ và 6.832 nam"; "…,
+    trong đó 7.486 thí sinh nữ"), in the same clause: a change written after it may be of the total as well."""
+    text = ctx.text
+    lead = text[ctx.sentence.start:c.start].lower()
+    if not any(w in lead for w in cues.subset_words) and not cues.breakdown_re.search(lead):
+        return False  # quick exit: no list cue before the figure
+    for cue in (*cues.subset_re.finditer(text, ctx.sentence.start, c.start),
+                *cues.breakdown_re.finditer(lead)):
+        at = cue.start() if cue.re is cues.subset_re else ctx.sentence.start + cue.start()
+        if CLAUSE_END.search(text, at, c.start):
+            continue
+        if any(t.end <= at and t.unit == c.unit and t.role in ("count", "measure") and t is not c
+               and not CLAUSE_END.search(text, t.end, at) for t in sf):
+            return True
+    return False
 
 
 def _agrees(current: Figure, previous: Figure, delta: Figure, direction: str) -> bool:

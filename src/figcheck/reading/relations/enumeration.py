@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Article, Figure, Item
-from figcheck.reading.relations.shared import BRACKETED, CLAUSE_END, QUOTED, Cues, is_or_starts_with, per_text, relation
+from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, QUOTED, Cues, head_word, is_or_starts_with, per_text,
+                                               relation)
 
 try:  # the letters ``re`` matches under IGNORECASE beyond their lower and upper case (Python 3.11+)
     from re._casefix import _EXTRA_CASES
@@ -180,7 +181,10 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             if not cue and _COMMA_FIRST.match(rest):
                 items, end_pos, open_tail = [], p, False
             else:
-                items, end_pos, open_tail = items_from(cues, text, start_items, nxt)
+                # names straight after the noun end with its clause: "… trong đó có 15 giải Nhất; Trường THPT …
+                # đứng thứ hai" lists nothing
+                semi = text.find(";", start_items, nxt) if not cue else -1
+                items, end_pos, open_tail = items_from(cues, text, start_items, semi if semi >= 0 else nxt)
             # one quoted name after a count of more is the name of the kind counted ("8 mô hình “Tự phòng, tự
             # quản”"), not a list of one
             if len(items) < 2 and not (items and text[items[0].start - 1] in "“\"" and n.value == 1):
@@ -220,9 +224,36 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                         items = items + more
                         end_pos = e2
                         break
-            out.append(relation("enumeration", [n], {"count": n.id}, exhaustive=exhaustive,
+            roles = {"count": n.id}
+            counted = _counted_last_item(cues, text, sf, idx, end_pos, s.end) if items else None
+            if counted is not None:
+                # "thi 4 môn gồm Toán, Ngữ văn và 2 môn tự chọn": the last item counts items of the kind itself
+                roles["counted"] = [counted.id]
+                end_pos = counted.end
+            out.append(relation("enumeration", [n] + ([counted] if counted else []), roles, exhaustive=exhaustive,
                                  items=items, cue=cue or None, end=max(end_pos, n.end)))
     return out
+
+
+
+def _counted_last_item(cues: Cues, text: str, sf: list[Figure], idx: int, end_pos: int, limit: int) -> Figure | None:
+    """The count that ends a list of names, of the kind the list's count counts ("4 môn gồm Toán, Ngữ văn và 2
+    môn tự chọn"), after "và" or a comma and with nothing after its noun but the sentence's or clause's end."""
+    n = sf[idx]
+    nxt = next((f for f in sf[idx + 1:] if f.start >= end_pos), None)
+    if nxt is None or nxt.role != "count" or nxt.unit != "count" or head_word(nxt) != head_word(n) \
+            or nxt.value is None or not float(nxt.value).is_integer() or nxt.value < 1:
+        return None
+    gap = text[end_pos:nxt.start].strip(" \t\n,;").lower()
+    if gap and gap not in cues.list_and:
+        return None  # (only "và" or a comma before the count)
+    if CLAUSE_END.search(text, end_pos, nxt.start):
+        return None
+    clause_end = CLAUSE_END.search(text, nxt.end, limit)
+    stop = clause_end.start() if clause_end else limit
+    if any(nxt.end <= f.start < stop for f in sf):
+        return None  # another figure in its clause: the list goes on to something else
+    return nxt
 
 
 _COMMA_FIRST = re.compile(r"(?<!\s)\s*+[,;]")  # (one start per run of blanks: linear on long blanks)

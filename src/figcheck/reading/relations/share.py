@@ -36,7 +36,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     # 31,2%), 36 vụ (chiếm 28,8%)"
     parts = {r["roles"]["part"] for r in ctx.found if r["kind"] == "share"}
     # values of another period given in brackets are no wholes: "3.245 ca … (2.810 ca); trong đó 1.420 ca, chiếm 43,8%"
-    not_wholes = parts | ({f.id for f in sf if baseline_in_brackets(cues, text, f)} if "(" in ctx.lower else set())
+    not_wholes = parts | ({f.id for f in sf if baseline_in_brackets(cues, text, f)} | _bracketed_percent_before(text, sf)
+                          if "(" in ctx.lower else set())
     position = {f.id: i for i, f in enumerate(sf)}
     out = []
     for r in ctx.found:  # complete the shares found before: their whole
@@ -312,6 +313,18 @@ _BRACKET_CLOSES = re.compile(r"(?<=[^\s(])(?:\s++[^\W\d_]++){0,3}+\s*+\)")  # th
 _TARGET_GAP = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]++\s++){0,3}+(?P<bracket>\(\s*+)?$")
 
 
+def _bracketed_percent_before(text: str, sf: list[Figure]) -> set[str]:
+    """The counts a percentage in brackets follows in their clause, however long the words between ("6 đại biểu
+    là người dân tộc Khmer, Hoa (12,0%)"): a part with a share of its own, never the whole of the next one."""
+    out = set()
+    for k in range(1, len(sf)):
+        pct, prev = sf[k], sf[k - 1]
+        if pct.unit == "percent" and prev.role in COUNTED and prev.unit == "count" \
+                and text[prev.end:pct.start].rstrip().endswith("(") and not CLAUSE_END.search(text, prev.end, pct.start):
+            out.add(prev.id)
+    return out
+
+
 def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """A value, its percentage of a target and the target's value written after it: "thu ngân sách đạt 3.864 tỷ
     đồng, bằng 81,6% dự toán năm 4.950 tỷ đồng" — the share of the target, checked as a measured ratio (``cue:
@@ -321,13 +334,29 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
     if not any(w in ctx.lower for w in _ratio_nouns(cues)):
         return []
     used = {fid for r in ctx.found for fid in r["figures"] if r["kind"] == "share"}
+    by_id = {f.id: f for f in sf}
+    # the earlier period's value in brackets ("tăng 10,4% so với năm 2024 (11.280 tỷ đồng) và bằng 108,3% dự
+    # toán …") is no part: the value the change is of is
+    current_of = {r["roles"]["previous"]: by_id.get(r["roles"].get("current")) for r in ctx.found
+                  if r["kind"] == "change" and r["roles"].get("previous")}
     out = []
     for k in range(1, len(sf) - 1):
         part, pct, whole = sf[k - 1], sf[k], sf[k + 1]
-        if pct.unit != "percent" or pct.id in used or part.id in used or part.role not in COUNTED \
+        gap = gap_after_noun(text, part, pct)
+        # "bằng 108,6% dự toán Trung ương giao (6.893 tỷ đồng) và bằng 103,2% dự toán HĐND tỉnh giao (…)": the
+        # second target's share is of the value the first one's is
+        current_of.update({r["roles"]["whole"]: by_id.get(r["roles"]["part"]) for r in out})
+        stood_for = part.id in current_of or baseline_in_brackets(cues, text, part)
+        if stood_for:
+            closed = text.find(")", part.end, pct.start)
+            part = current_of.get(part.id)
+            if part is None or part.unit != sf[k - 1].unit or closed < 0:
+                continue
+            gap = text[closed + 1:pct.start]  # ("… (11.280 tỷ đồng) và bằng 108,3% …": what follows the bracket)
+        if pct.unit != "percent" or pct.id in used or part.id in used and not stood_for or part.role not in COUNTED \
                 or whole.role not in COUNTED or whole.unit != part.unit or part.qualifier or whole.qualifier:
             continue
-        if not cues.share_gap(gap_after_noun(text, part, pct)) or CLAUSE_END.search(text, part.end, whole.start):
+        if not cues.share_gap(gap) or CLAUSE_END.search(text, part.end, whole.start):
             continue
         after = text[pct.end:whole.start].lower()
         target = next((w for w in _ratio_nouns(cues) if after.lstrip().startswith(w + " ")), None)

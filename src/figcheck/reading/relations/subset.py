@@ -211,6 +211,8 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  # what its whole counts
                  lambda w: part.unit == w.unit == "count" and not part.noun and not part.classifier):
         same = [w for w in wholes if w.unit == part.unit and fits(w)]
+        if fits is begins_with and same:
+            same = _named_before_number(cues, text, part, wholes, same)
         if fits is begins_with and len(same) > 1:
             # "phát hiện 6.418 trường hợp vi phạm, …, tước giấy phép 486 trường hợp; trong đó 2.648 trường hợp vi
             # phạm nồng độ cồn": of those the part's words begin with, the one with the most words
@@ -219,6 +221,34 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
         if same:
             return same[-1] if not unique or len(same) == 1 else None
     return None
+
+
+def _named_before_number(cues: Cues, text: str, part: Figure, wholes: list[Figure], same: list[Figure]) -> list[Figure]:
+    """Of the wholes whose words the part's begin with, those its name before the number allows. "… 36.482
+    trường hợp vi phạm, …, tước giấy phép lái xe 4.186 trường hợp. Trong đó vi phạm nồng độ cồn 14.082 trường
+    hợp": "4.186 trường hợp" fits by its words alone (what it counts stands before its number), but another
+    count of the head word says more — the part's name "vi phạm …" picks that one, and a name that picks
+    neither leaves the whole unsaid."""
+    head = head_word(part)
+    words = described(text, part)
+    plain = [w for w in same if len(described(text, w)) <= len(words)]
+    # (a count the part's words could also be of: its own words begin with them and say more)
+    wider = [w for w in wholes if w.unit == part.unit and head_word(w) == head and w not in same
+             and len(described(text, w)) > len(words) and described(text, w)[:len(words)] == words]
+    if not plain or not wider:
+        return same
+    window = text[max(0, part.start - 60):part.start]
+    opening = None
+    for opening in _CLAUSE_OPENING.finditer(window):
+        pass
+    name = window[opening.end() if opening else 0:].lower().strip()
+    cue = cues.subset_re.match(name)
+    name_words = content_words(name[cue.end():] if cue else name) - {head}
+    if not name_words:
+        return same
+    named = [w for w in wholes if w.unit == part.unit and head_word(w) == head
+             and name_words & (content_words(" ".join(described(text, w))) - {head})]
+    return named if len(named) == 1 else []
 
 
 _PHRASE_STOP = re.compile(r"[.;:()]|\d")
