@@ -2268,3 +2268,36 @@ def test_review11_and_review10_near_misses_make_no_error():
     assert ("error", "core.subset.part-within-whole") in rules_of(
         "Phòng CSGT lập biên bản 24.360 trường hợp vi phạm, tước giấy phép lái xe 2.914 trường hợp; trong đó vi "
         "phạm nồng độ cồn 29.402 trường hợp.")
+
+
+def test_review12_near_misses_make_no_error():
+    for text in (
+            # fields of a form side by side on one line: no list
+            "Biên bản kiểm phiếu ghi nhận:\n+ Số phiếu phát ra: 412 + Số phiếu thu lại: 412 + Số phiếu hợp lệ: 405, "
+            "đạt tỷ lệ 98,30% + Số phiếu không hợp lệ: 7, chiếm 1,70%",
+            # after a rate in the sentence, the bracket after the delta may be the rate's fall in points
+            "Toàn tỉnh còn 8.240 hộ nghèo, chiếm 2,86%. So với cuối năm 2024 (10.112 hộ nghèo, tỷ lệ 3,52%), số hộ nghèo "
+            "giảm 1.872 hộ (0,66%).",
+            # the noun after a slash pair describes its first side: the poor households are the 3.950
+            "Toàn huyện có 3.950/18.240 hộ nghèo, chiếm 21,66%. Trong số hộ nghèo, có 3.412 hộ là đồng bào dân tộc "
+            "thiểu số, chiếm 86,38%.",
+            # numbers that end names in a list of names
+            "Tỉnh gieo cấy 6 giống chủ lực gồm BC15, TBR225, Đài Thơm 8, Thái Xuyên 111, ĐS1 và nếp cái hoa vàng.",
+            # a bound each counted thing passes is no amount
+            "Có 38 mặt hàng đạt kim ngạch xuất khẩu trên 1 tỷ USD, trong đó 9 mặt hàng trên 10 tỷ USD; dẫn đầu là "
+            "điện tử với 102,6 tỷ USD.",
+            # the last line of a list is no whole a sentence names
+            "Toàn tỉnh ghi nhận 3.940 ca mắc. Số ca mắc tập trung ở các địa phương, như:\n- Thành phố Biên Hòa: 1.206 "
+            "ca;\n- Huyện Trảng Bom: 702 ca;\n- Huyện Nhơn Trạch: 412 ca;\nBa địa phương trên chiếm 58,8% tổng số ca "
+            "mắc toàn tỉnh.",
+            # a provincial road's number
+            "Tỉnh có 12 dự án trọng điểm, trong đó có Đường tỉnh 830 và đường vành đai phía Tây."):
+        assert _no_flag(text), text
+    # the city's count is one: "Hải Phòng 8" is 8 cases there
+    assert ("breakdown", ["45", "12", "8", "25"]) in kinds_and_texts("Cả nước ghi nhận 45 ca, gồm Hà Nội 12, Hải "
+                                                                   "Phòng 8 và Nam Định 25.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
+        "Cả nước ghi nhận 45 ca, gồm Hà Nội 12, Hải Phòng 8 và Nam Định 15.")
+    # and the form's own share is still checked against the ballots
+    assert ("error", "core.subset.part-within-whole") in rules_of(
+        "Tỉnh có 12 dự án trọng điểm, trong đó 14 dự án giao thông.")

@@ -47,6 +47,7 @@ _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
 
 _MEMO_SIZE = 4096  # answers kept for the nouns of figures, beyond which they are forgotten (memory stays flat)
+_BOUND_QUALIFIERS = frozenset(("more_than", "less_than", "at_least"))  # what a bound says: over, under, at least
 
 
 class NumberOutOfRange(ValueError):
@@ -659,6 +660,17 @@ class FigureReader:
         # (the noun may run into the threshold word: "8 điểm trở lên" read with the noun "điểm trở lên")
         return bool(noun) and any(f" {w}" in f" {noun.lower()}" for w in self.threshold_after)
 
+    @staticmethod
+    def _bound_of_a_count(text: str, s0: int, c: _Candidate, previous: list[Figure]) -> bool:
+        """A measure with "trên"/"dưới" that describes the things a count before it counts, in the same
+        clause ("Có 36 mặt hàng đạt kim ngạch xuất khẩu trên 1 tỷ USD, trong đó 8 mặt hàng trên 10 tỷ USD"):
+        each thing's bound, not an amount — but not a total stated of them ("36 dự án với tổng vốn trên …")."""
+        prev = previous[-1] if previous and previous[-1].end >= s0 else None
+        if prev is None or prev.unit != "count" or prev.role != "count":
+            return False
+        between = text[prev.end:c.start].lower()
+        return not any(ch in between for ch in ",;:()") and "tổng" not in between and len(between.split()) <= 10
+
     def _base_of_a_rate(self, text: str, c: _Candidate, previous: list[Figure]) -> bool:
         """The "100.000" of "42,6 ca trên 100.000 dân": the base of the rate just before, no count either."""
         prev = previous[-1] if previous else None
@@ -789,6 +801,8 @@ class FigureReader:
             role = "rate"  # "23,4 doanh nghiệp/1.000 dân", "100 km/h", "9,4 triệu đồng/người/tháng": no count
         if role in ("count", "measure") and self._threshold_after(text, c.end, noun, s1):
             role = "threshold"  # "14.862 bài đạt từ 8 điểm trở lên": a bound, not an amount
+        elif role == "measure" and c.qualifier in _BOUND_QUALIFIERS and self._bound_of_a_count(text, s0, c, previous):
+            role = "threshold"  # "36 mặt hàng đạt kim ngạch trên 1 tỷ USD": what each counted thing passes
         whole = c.unit == "count"
         if c.vague is not None:
             claim = intervals.vague_claim(*c.vague)

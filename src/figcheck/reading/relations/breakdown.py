@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, relation, skip_blanks)
 
 
@@ -51,6 +51,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                         break
             end_limit = semi if semi >= 0 else s.end
         parts = [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
+        if _numbers_in_names(cues, text, t, parts, end_limit):
+            return 1
         # a list stops at a figure that is not separated by a list separator from the previous one
         kept = [parts[0]]
         # the list may go on past what was read: it cannot be complete (as after ";" clauses of names counted
@@ -236,6 +238,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         cue_m = cues.breakdown_re.search(low)
         cue = cue_m.group(0) if cue_m else None
         colon = low.rstrip().endswith(":")
+        if colon and not cue and low.lstrip()[:2] in ("+ ", "- ", "• ", "– "):
+            # "Số phiếu phát ra: 390 + Số phiếu thu lại: 390 + …": fields of a form side by side, no list
+            i += 1
+            continue
         if not (bracket or cue or colon):
             i += 1
             continue
@@ -263,6 +269,29 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+def _numbers_in_names(cues: Cues, text: str, t: Figure, parts: list[Figure], end: int) -> bool:
+    """A list of names some of which end in a number ("6 giống chủ lực gồm BC15, TBR225, Đài Thơm 8, Thái Xuyên 111,
+    ĐS1 và nếp cái hoa vàng"): bare numbers after a name, in a list where an item has no figure, are part of the
+    names — not counts of the kind the total counts."""
+    if not parts or any(p.noun or p.classifier or p.unit != "count" for p in parts):
+        return False
+    last = min(end, max(p.end for p in parts) + 80)
+    clause = CLAUSE_END.search(text, parts[-1].end, last)
+    # from the segment of the first part (the list's first item) to the clause's end
+    first = t.end
+    for m in cues.list_sep_re.finditer(text, t.end, parts[0].start):
+        first = m.end()
+    segments = cues.list_sep_re.split(text[first:clause.start() if clause else last])
+    starts = sorted(p.start - first for p in parts)
+    pos, without = 0, 0
+    for seg in segments:
+        at = text.find(seg, first + pos) - first if seg else pos
+        if seg.strip() and not any(at <= x < at + len(seg) for x in starts):
+            without += 1
+        pos = at + len(seg)
+    return without > 0
 
 
 def _scores(cues: Cues) -> set[str]:
@@ -568,8 +597,6 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CUE_AFTER_CLAUSE = re.compile(r"(?<!\s)\s*+;\s*+[^\W\d_]++(?:\s++[^\W\d_]++){0,3}\s*+:[^;.]*+$")  # "; cụ thể: Quảng Trị"
-_LIST_MARK = re.compile(r"[-+•*–]|\d{1,2}[.)]\s")  # a sentence that opens like a list's item (sentences open
-# with no blank)
 _LINE_ITEM = re.compile(r"(?:[-+•*–]\s*+|\d{1,2}[.)]\s++)?(?P<label>[^\W\d_][^:\d\n]{0,60}?)\s*+:\s*+")
 
 
@@ -645,7 +672,7 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         after = n + 1 + len(lines)
         # a run of lines that stops at a line it could not read (or at the look-back's end) is cut: its sum
         # says nothing of the total
-        cut = len(lines) == LOOKBACK or (after < len(sentences) and _LIST_MARK.match(text, sentences[after].start,
+        cut = len(lines) == LOOKBACK or (after < len(sentences) and LIST_MARK.match(text, sentences[after].start,
                                                                                   sentences[after].end) is not None)
         if len(lines) < 2 or len({(f.unit, head_word(f) if f.unit == "count" else None) for f in lines}) != 1:
             continue

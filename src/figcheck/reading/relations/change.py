@@ -117,7 +117,26 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         i += 1
     respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
-    return out + _against_bracketed_baseline(cues, ctx, used | {fid for r in out for fid in r["figures"]}, respective)
+    found = out + _against_bracketed_baseline(cues, ctx, used | {fid for r in out for fid in r["figures"]}, respective)
+    return [_without_points_in_doubt(text, sf, r) for r in found]
+
+
+def _without_points_in_doubt(text: str, sf: list[Figure], r: dict) -> dict:
+    """A change whose percentage stands in brackets after its delta, in a sentence that gave a rate before the
+    delta ("So với cuối năm 2023 (12.164 hộ nghèo, tỷ lệ 3,89%), số hộ nghèo giảm 2.318 hộ (0,77%)"): the
+    percentage may be the rate's change in points as well as the count's change in per cent, so it is not read."""
+    roles = r["roles"]
+    if r["kind"] != "change" or not roles.get("percent") or not roles.get("delta"):
+        return r
+    by_id = {f.id: f for f in sf}
+    d, pct = by_id.get(roles["delta"]), by_id.get(roles["percent"])
+    if d is None or pct is None or pct.start < d.end or not text[d.end:pct.start].rstrip().endswith("(") \
+            or CLAUSE_END.search(text, d.end, pct.start) or text.count(")", d.end, pct.start):
+        return r
+    if any(f.unit == "percent" and f.role in ("share", "percent") and f.end <= d.start for f in sf):
+        roles["percent"] = None
+        r["figures"] = [fid for fid in r["figures"] if fid != pct.id]
+    return r
 
 
 def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str], respective: list[dict]) -> list[dict]:
@@ -164,7 +183,7 @@ def _last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figur
     text = ctx.text
     lead = text[ctx.sentence.start:c.start].lower()
     if not any(w in lead for w in cues.subset_words) and not cues.breakdown_re.search(lead):
-        return False  # quick exit: no list cue before the figure
+        return False  # no list cue before the figure: it is listed in no list
     for cue in (*cues.subset_re.finditer(text, ctx.sentence.start, c.start),
                 *cues.breakdown_re.finditer(lead)):
         at = cue.start() if cue.re is cues.subset_re else ctx.sentence.start + cue.start()

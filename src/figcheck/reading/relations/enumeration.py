@@ -214,6 +214,10 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 items, end_pos, open_tail, cue = found
             tail = text[end_pos:end_pos + 12]
             open_tail = open_tail or tail.lstrip().startswith(("…", "...", "v.v"))
+            if items and idx + 1 < len(sf) and sf[idx + 1].start == nxt >= end_pos and sf[idx + 1].unit == "count" \
+                    and not sf[idx + 1].noun and not sf[idx + 1].classifier and not text[end_pos:nxt].strip():
+                # "gồm BC15, TBR225, Đài Thơm 8, Thái Xuyên 111, …": a number that ends a name cut the list short
+                open_tail = True
             exhaustive = not (examples or open_tail)
             # an enumeration continued in the next sentence: "5 mô hình “A”, “B”. … mô hình “C”."
             if exhaustive and len(items) < n.value and s.index + 1 < len(sentences) and noun_lead:

@@ -21,7 +21,8 @@ from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
-                                                head_word, names_another, relation, verbs_before)
+                                                head_word, names_another, on_a_list_line, relation,
+                                                verbs_before)
 
 COUNTED = ("count", "measure")
 
@@ -53,7 +54,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
                 # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
                 # chiếm 42,86% tổng số xã" has two such counts, so no whole)
-                same = [w for w in ctx.previous[-LOOKBACK:] if w.role in COUNTED + ("denominator",) and w.unit == part.unit
+                # (both sides of "4.862/21.418 hộ nghèo" count the head word: two counts, so no whole)
+                same = [w for w in ctx.previous[-LOOKBACK:] if w.role in COUNTED + ("denominator", "numerator")
+                        and w.unit == part.unit
                         and w.qualifier is None and head_word(w) == head_word(part) and w.value is not None
                         and part.value is not None and w.value >= part.value
                         and not baseline_in_brackets(cues, text, w)]
@@ -279,6 +282,9 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     words = [w for w in pct.noun.lower().split() if w not in ("số", "tổng", "các", "những")]
     if not words:
         return None
+    # (a line of a list before the sentence is one item, no whole the sentence names: "- Huyện Nhơn Trạch: 486 ca;
+    # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
+    previous = [f for f in previous if not on_a_list_line(text, f)]
     for pool in (before, previous):
         # (a fraction's total is a count of the noun too: "nâng tổng số xã đạt chuẩn lên 21/21 xã" — with "9 xã"
         # before it, two counts of "xã", so no whole)

@@ -373,6 +373,17 @@ def verbs_before(cues: Cues, text: str, figures: list[Figure], verbs: dict[str, 
     return found
 
 
+LIST_MARK = re.compile(r"[-+•*–]|\d{1,2}[.)]\s")  # what opens an item of a list: a bullet, or "2. "
+
+
+def on_a_list_line(text: str, f: Figure) -> bool:
+    """``f`` stands on a line that opens as an item of a list ("- Huyện Nhơn Trạch: 486 ca;", "2. Thôn B: …")."""
+    pos = text.rfind("\n", 0, f.start) + 1
+    while pos < f.start and text[pos] in " \t":
+        pos += 1
+    return LIST_MARK.match(text, pos, f.start) is not None
+
+
 def skip_blanks(text: str, pos: int, end: int) -> int:
     """The first position at or after ``pos`` that is no blank or list dash ("\n- Lào Cai: …")."""
     while pos < end and (text[pos].isspace() or text[pos] in "-–+*•"):

@@ -83,6 +83,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                                                and not cues.is_average(text, f)]))
             if named_words:
                 wholes = [w for w in wholes if named_words <= content_words(w.noun)]
+                wholes = _named_side_of_pairs(prev, wholes, named_words)
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
                     and ctx.earlier and cues.subset_re.match(text, skip_blanks(text, ctx.previous_sentence.start,
                                                                                ctx.previous_sentence.end)):
@@ -144,6 +145,21 @@ def _larger_of_pairs(figures: list[Figure]) -> list[Figure]:
             if num.value is not None and f.value is not None and num.value > f.value:
                 f = num
         out.append(f)
+    return out
+
+
+def _named_side_of_pairs(figures: list[Figure], wholes: list[Figure], named_words: set[str]) -> list[Figure]:
+    """A slash pair's noun describes its first side: in "4.862/21.418 hộ nghèo" the poor households are the
+    4.862 (of 21.418 households), so "Trong số hộ nghèo, …" names the numerator; a name of the head word alone
+    ("Trong số các hộ") fits either side, and the pair gives no whole."""
+    numerator_of = {b.id: a for a, b in zip(figures, figures[1:]) if a.role == "numerator" and b.role == "denominator"}
+    out = []
+    for w in wholes:
+        num = numerator_of.get(w.id)
+        if num is None:
+            out.append(w)
+        elif named_words - {head_word(w)}:
+            out.append(num)
     return out
 
 

@@ -25,7 +25,7 @@ import weakref
 
 from figcheck.models import Figure
 from figcheck.reading.relations.share import _contains
-from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, names_another, relation
+from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, names_another, on_a_list_line, relation
 
 COUNTED = ("count", "measure")
 _DROP = ("số", "tổng", "các", "những")
@@ -79,7 +79,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         at = position[pct.id]
         before = [f for f in sf[max(0, at - LOOKBACK):at] if f.id not in parts]
-        pools = (before, ctx.previous[-LOOKBACK:])
+        # (a line of a list before the sentence is one item, not the whole it names: "- Huyện Nhơn Trạch: 486 ca;
+        # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
+        pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f)])
         whole: tuple[Figure, ...] = ()
         evidence = None
         if pct.noun:
