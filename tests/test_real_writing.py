@@ -2301,3 +2301,38 @@ def test_review12_near_misses_make_no_error():
     # and the form's own share is still checked against the ballots
     assert ("error", "core.subset.part-within-whole") in rules_of(
         "Tỉnh có 12 dự án trọng điểm, trong đó 14 dự án giao thông.")
+
+
+def test_kinds_listed_in_plain_words_after_gom_or_a_colon():
+    # fewer pieces than the count: the list falls short
+    assert ("error", "core.enumeration.items-match-count") in rules_of(
+        "Tỉnh tập trung phát triển 5 ngành nghề: dệt may, điện tử, cơ khí và chế biến nông sản.")
+    assert ("error", "core.enumeration.items-match-count") in rules_of(
+        "Hội nhân rộng 5 mô hình kinh tế tập thể tiêu biểu, gồm: Tổ hợp tác trồng rau an toàn, Hợp tác xã nuôi cá "
+        "lồng, Tổ hợp tác trồng chè Tân Cương và Hợp tác xã trồng bưởi Diễn.")
+    for text in (
+            "Tỉnh tập trung phát triển 4 ngành nghề: dệt may, điện tử, cơ khí và chế biến nông sản.",
+            # a kind may hold a comma: more pieces than the count say nothing
+            "Huyện có 3 lĩnh vực mũi nhọn gồm văn hóa, thể dục, thể thao và du lịch.",
+            # groups of people or things, no kinds
+            "Đoàn có 12 đại biểu gồm đại diện các sở, ngành, địa phương và doanh nghiệp.",
+            "Tỉnh triển khai 6 nhóm giải pháp gồm các giải pháp về thể chế, nguồn lực và hạ tầng.",
+            # examples
+            "Tỉnh có 12 mô hình hay như tổ tự quản, câu lạc bộ phụ nữ, đội thanh niên xung kích."):
+        assert _no_flag(text), text
+
+
+def test_a_change_after_a_semicolon_with_the_earlier_value_in_brackets():
+    text = "Năm 2025 xảy ra 128 vụ tai nạn giao thông, làm 61 người chết; giảm 14 vụ so với năm 2024 (142 vụ)."
+    assert ("change", ["128", "14", "142"]) in kinds_and_texts(text)
+    assert _no_flag(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("giảm 14 vụ", "giảm 18 vụ"))
+    # without the earlier value the clause after ";" may be of something else: not read
+    assert _no_flag("Năm 2025 xảy ra 128 vụ tai nạn giao thông, làm 61 người chết; giảm 18 vụ so với năm 2024.")
+
+
+def test_a_measure_its_change_and_its_earlier_value_must_agree():
+    text = "Quý III, kim ngạch xuất khẩu thủy sản đạt 4,82 tỷ USD, tăng 0,46 tỷ USD so với cùng kỳ năm 2024 (4,36 tỷ USD)."
+    assert _no_flag(text)
+    assert _no_flag(text.replace("0,46 tỷ USD", "460 triệu USD"))
+    assert ("error", "core.change.consistent") in rules_of(text.replace("0,46 tỷ USD", "0,56 tỷ USD"))

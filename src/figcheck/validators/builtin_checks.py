@@ -660,6 +660,27 @@ def _measure_change_of_previous(r: Row, direction: str, conv: str) -> Outcome:
         f"a {'rise' if sign > 0 else 'fall'} of {span} (the figures to their printed precision), not {_pct(p, d, conv)}"))
 
 
+def _measure_delta_of_previous(r: Row, direction: str, conv: str) -> Outcome:
+    """A measure, its change and its earlier value all printed ("4,82 tỷ USD, tăng 0,46 tỷ USD so với cùng kỳ
+    năm 2024 (4,36 tỷ USD)"): the difference, over every value the printed figures allow, must hold the change
+    written, in the direction written."""
+    bounds = _bounds(r, "current.llo", "current.lhi", "previous.llo", "previous.lhi")
+    change = _bounds(r, "delta.llo", "delta.lhi", "delta.llo", "delta.lhi")
+    if bounds is None or change is None:
+        return NA
+    cl, ch, pl, ph = bounds
+    dl, dh = change[0], change[1]
+    sign = 1 if direction == "increase" else -1
+    lo, hi = sorted((sign * (cl - ph), sign * (ch - pl)))
+    if hi >= dl and lo <= dh:
+        return Outcome("pass")
+    current, previous, delta = r.get("current.value"), r.get("previous.value"), r.get("delta.value")
+    later, earlier = (current, previous) if sign > 0 else (previous, current)
+    unit = r.get("current.unit")
+    return Outcome("error", [], f"{format_number(later, conv)} − {format_number(earlier, conv)} = "
+                                f"{format_number(abs(current - previous), conv)} {unit}, not {format_number(delta, conv)}")
+
+
 def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
     """A measure, its change and the change's percentage ("117,02 tỷ USD, tăng 0,8% (tương ứng tăng 904 triệu
     USD)"): the percentage 100·delta/(current ∓ delta), over every value the printed figures allow (each to
@@ -667,6 +688,11 @@ def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
     pct = _exact_percent(r, "percent")
     if pct is not None and r.get("delta.id") is None and r.get("previous.unit") == r.get("current.unit"):
         return _measure_change_of_previous(r, direction, conv)
+    if r.get("delta.id") is not None and r.get("previous.id") is not None \
+            and r.get("previous.unit") == r.get("current.unit") == r.get("delta.unit"):
+        stated = _measure_delta_of_previous(r, direction, conv)
+        if stated.status != "pass" or pct is None:
+            return stated
     bounds = _bounds(r, "current.llo", "current.lhi", "delta.llo", "delta.lhi")
     if pct is None or bounds is None:
         return NA

@@ -66,7 +66,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 pct = None
             k = i + (3 if pct else 2)
             # "208 bài, tăng 45 bài so với năm trước (168 bài)": the earlier value, stated beside its change
-            earlier = sf[k] if k < len(sf) and c.unit == "count" and _bracketed_earlier(cues, text, c, sf[k], used) else None
+            earlier = sf[k] if k < len(sf) and _bracketed_earlier(cues, text, c, sf[k], used) else None
             roles = {"current": c.id, "delta": d.id, "percent": pct.id if pct and pct.unit == "percent" else None,
                      "previous": earlier.id if earlier else None}
             out.append(relation("change", [c, d] + ([pct] if pct else []) + ([earlier] if earlier else []), roles,
@@ -116,9 +116,47 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 2
             continue
         i += 1
+    out += _after_a_semicolon(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     found = out + _against_bracketed_baseline(cues, ctx, used | {fid for r in out for fid in r["figures"]}, respective)
     return [_without_points_in_doubt(text, sf, r) for r in found]
+
+
+def _after_a_semicolon(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
+    """"Năm 2025 xảy ra 128 vụ tai nạn giao thông, làm 61 người chết; giảm 14 vụ so với năm 2024 (142 vụ)": a
+    clause that opens with the change word after ";" changes the count of the delta's own noun before it —
+    read only where the earlier value is printed in brackets after the delta, so that all three values are
+    stated, and where the clause before holds one count of that noun."""
+    text, sf = ctx.text, ctx.figures
+    if ";" not in ctx.lower:
+        return []  # (no clause after a ";" in the sentence)
+    out = []
+    for k, d in enumerate(sf):
+        if d.role != "delta" or d.id in used or k == 0 or k + 1 >= len(sf):
+            continue
+        semi = text.rfind(";", ctx.sentence.start, d.start)
+        if semi < 0 or sf[k - 1].start > semi:
+            continue  # the delta is not the clause's first figure
+        direction = cues.direction(text[semi + 1:d.start])
+        if direction is None or len(text[semi + 1:d.start].split()) > 2:
+            continue
+        start = text.rfind(";", ctx.sentence.start, semi) + 1 or ctx.sentence.start
+        same = [c for c in sf[:k] if start <= c.start < semi and c.role in ("count", "measure") and c.unit == d.unit
+                and head_word(c) == head_word(d) and not _compound_differs(c, d)]
+        if len(same) != 1 or same[0].id in used:
+            continue
+        c = same[0]
+        pct = sf[k + 1] if _percent_of_delta(cues, text, d, sf[k + 1]) else None
+        at = k + (2 if pct else 1)
+        earlier = sf[at] if at < len(sf) and _bracketed_earlier(cues, text, c, sf[at], used) else None
+        if earlier is None:
+            continue
+        roles = {"current": c.id, "delta": d.id, "percent": pct.id if pct else None, "previous": earlier.id}
+        out.append(relation("change", [c, d] + ([pct] if pct else []) + [earlier], roles, direction=direction,
+                            cue=direction, evidence="the change after ';' of the count of its noun, with the earlier "
+                                                    "value in brackets"))
+        used = used | {c.id, d.id, earlier.id}
+    return out
 
 
 def _without_points_in_doubt(text: str, sf: list[Figure], r: dict) -> dict:

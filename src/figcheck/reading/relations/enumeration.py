@@ -177,6 +177,11 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             cue_m = more_words.match(rest) or bare.match(rest)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""
             start_items = p + (cue_m.end() if cue_m else 0)
+            if cue in cues.example_cues:
+                # "5 mô hình … tiêu biểu, gồm: …": the word describes the kind, the list after "gồm" is whole
+                then = bare.match(text, start_items)
+                if then is not None and (then.group("cue") or "").lower() in cues.breakdown_cues:
+                    cue, start_items = then.group("cue").lower(), then.end()
             # names straight after the noun need no cue; after a comma they need one
             if not cue and _COMMA_FIRST.match(rest):
                 items, end_pos, open_tail = [], p, False
@@ -208,7 +213,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                     if items:
                         break
             if not items:
-                found = _named_after_description(cues, text, s, sf, idx) or _bracketed_names(cues, text, s, sf, idx)
+                found = _named_after_description(cues, text, s, sf, idx) or _bracketed_names(cues, text, s, sf, idx) \
+                    or _kinds_by_separators(cues, text, s, sf, idx, cue, start_items, cue_m is not None)
                 if found is None:
                     continue
                 items, end_pos, open_tail, cue = found
@@ -361,12 +367,49 @@ def _cue_patterns(cues: Cues, which: str = "cue"):
     if found is None:
         bd = "|".join(re.escape(c) for c in sorted(cues.breakdown_cues, key=len, reverse=True))
         found = cues._enumeration_patterns = {
-            "cue": (re.compile(rf"\s*+(?:[^\W\d_]++\s++){{1,3}}?,?\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
+            "cue": (re.compile(rf"\s*+(?:[^\W\d_]++(?:\s++|(?=,))){{1,3}}?,?\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
                                re.IGNORECASE),
                     re.compile(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", re.IGNORECASE)),
             "opener": re.compile(rf"\s*(?:{bd})\s*:?\s*", re.IGNORECASE),
         }
     return found[which]
+
+
+def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, cue: str, start: int, cued: bool):
+    """A count of kinds ("5 ngành nghề", "4 mô hình": ``cues.kind_nouns``) and, after "gồm", "bao gồm" or a
+    colon, the kinds written as plain words to the sentence's end ("5 ngành nghề: may mặc, điện tử, cơ khí và
+    chế biến thực phẩm"): the items are what the commas, ";" and "và" separate. A kind may hold a comma or "và"
+    ("văn hóa, thể dục, thể thao và du lịch" are three fields, not four), so more pieces than the count say
+    nothing, and no list is read; fewer pieces than the count are a list that falls short. None where any of
+    it is in doubt: another figure, brackets or quotes, an open tail, examples, a piece of more than ten
+    words or one that opens with a quantifier ("các", "nhiều")."""
+    n = sf[idx]
+    if not cued or not (cue in cues.lang.words("cues.kinds_complete") or text[start - 2:start].strip().endswith(":")):
+        return None
+    if any(f.start >= start for f in sf[idx + 1:]):
+        return None  # a figure after the cue: the list holds counts, or goes on to something else
+    head = (n.noun or "").lower()
+    if not any(head == k or head.startswith(k + " ") for k in cues.lang.words("cues.kind_nouns")):
+        return None
+    end = s.end
+    region = text[start:end].rstrip(" .;")
+    if not region or any(ch in region for ch in "()[]“”\":…") or cues.open_tail_re.search(region.lower()) \
+            or cues.example_re.search(region.lower()):
+        return None
+    quantifiers = tuple(w + " " for w in cues.lang.words("cues.kind_quantifiers"))
+    items, pos = [], start
+    for piece in cues.list_sep_re.split(region):
+        at = text.find(piece, pos)
+        name = piece.strip()
+        words = name.split()
+        if not words or len(words) > 10 or name.lower().startswith(quantifiers):
+            return None
+        first = at + (len(piece) - len(piece.lstrip()))
+        items.append(Item(name, first, first + len(name)))
+        pos = at + len(piece)
+    if len(items) < 3 or n.value is None or len(items) > n.value:
+        return None
+    return items, items[-1].end, False, cue or ":"
 
 
 def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):
