@@ -2336,3 +2336,30 @@ def test_a_measure_its_change_and_its_earlier_value_must_agree():
     assert _no_flag(text)
     assert _no_flag(text.replace("0,46 tỷ USD", "460 triệu USD"))
     assert ("error", "core.change.consistent") in rules_of(text.replace("0,46 tỷ USD", "0,56 tỷ USD"))
+
+
+def test_review13_near_misses_make_no_error():
+    for text in (
+            # a part singled out of the one before it is no sibling of it
+            "Tổng thu ngân sách ước đạt 10.240,5 tỷ đồng. Trong đó, thu nội địa đạt 8.602,0 tỷ đồng, chiếm 84,0% tổng "
+            "thu; riêng thu tiền sử dụng đất đạt 2.150,5 tỷ đồng, chiếm 25,0% thu nội địa.",
+            # the language file nests land-use fees in domestic revenue
+            "Tổng thu ngân sách ước đạt 9.120 tỷ đồng. Trong đó, thu nội địa 8.682,2 tỷ đồng, chiếm 95,2%; thu từ tiền "
+            "sử dụng đất 1.764,3 tỷ đồng.",
+            # what "riêng" singles out is no whole of the next sentence's parts
+            "Đến hết tháng 9, tỉnh giải ngân 3.862,4 tỷ đồng vốn đầu tư công; riêng tháng 9 giải ngân 612,6 tỷ đồng.\n"
+            "Trong đó, vốn ngân sách trung ương giải ngân 1.486,2 tỷ đồng, vốn ngân sách địa phương giải ngân "
+            "2.376,2 tỷ đồng.",
+            # "(năm 2024 là 136 vụ)" gives that year's value: no whole of the next sentence's share
+            "Năm 2025 toàn tỉnh xảy ra 124 vụ tai nạn giao thông. So với năm 2024, số vụ giảm 12 vụ (năm 2024 là 136 "
+            "vụ).\nTrong đó, tuyến Quốc lộ 1 xảy ra 42 vụ, chiếm 33,9%."):
+        assert _no_flag(text), text
+    # a target named in six words before its value in brackets
+    assert ("error", "core.share.measured-ratio") in rules_of(
+        "Tỉnh đã giải ngân 3.862,4 tỷ đồng, đạt 58,4% kế hoạch vốn Thủ tướng Chính phủ giao (6.214,6 tỷ đồng).")
+    assert _no_flag("Tỉnh đã giải ngân 3.862,4 tỷ đồng, đạt 62,2% kế hoạch vốn Thủ tướng Chính phủ giao (6.214,6 tỷ "
+                    "đồng).")
+    # siblings the language file does not nest still sum
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(
+        "Tổng thu ngân sách ước đạt 9.120 tỷ đồng. Trong đó, thu nội địa 8.682,2 tỷ đồng; thu từ hoạt động xuất nhập "
+        "khẩu 1.764,3 tỷ đồng.")

@@ -103,7 +103,9 @@ class RelationReader:
                 stated, stated_sentence = sf, s
         for detect in ARTICLE_DETECTORS:
             rels += detect(self.cues, article, by_sentence, rels)
-        attach_wholes(rels, {f.id: f for f in article.figures})
+        figures = {f.id: f for f in article.figures}
+        breakdown.set_apart_nested_parts(self.cues, text, rels, figures)
+        attach_wholes(rels, figures)
         rels.sort(key=lambda r: (r["start"], r["end"]))
         return [new_relation(id=f"r{i}", **r) for i, r in enumerate(rels, 1)]
 

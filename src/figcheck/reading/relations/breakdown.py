@@ -12,7 +12,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
-                                                described, head_word, is_or_starts_with, relation, skip_blanks)
+                                                described, head_word, is_or_starts_with, label_before, relation, skip_blanks)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -741,3 +741,41 @@ def _changed_later(text: str, sf: list, found: list[dict]) -> set[str]:
         if rest and CLAUSE_END.search(text, cur.end, min(f.start for f in rest)):
             out.add(cur.id)
     return out
+
+
+def set_apart_nested_parts(cues: Cues, text: str, rels: list[dict], figures: dict[str, Figure]) -> None:
+    """A part singled out of the one before it ("thu nội địa 12.480,6 tỷ đồng; riêng thu tiền sử dụng đất
+    3.124,8 tỷ đồng", ``cues.singled_out``), or one the language file nests in another part of the list
+    ("thu nội địa …; thu tiền sử dụng đất …", ``cues.nested_parts``), is within that part, no sibling: it
+    leaves the division's parts (a division left with one part is a subset of it)."""
+    singled = tuple(cues.lang.words("cues.singled_out"))
+    nesting = cues.lang.mapping("cues.nested_parts")
+    for r in rels:
+        if r["kind"] != "breakdown" or len(r["roles"].get("parts", [])) < 2:
+            continue
+        parts = [figures[p] for p in r["roles"]["parts"] if p in figures]
+        total = figures.get(r["roles"].get("total"))
+        if total is None or len(parts) != len(r["roles"]["parts"]):
+            continue
+        labels = [label_before(text, p, total.end) for p in parts]
+        nested = set()
+        for k, (p, label) in enumerate(zip(parts, labels)):
+            if k and any(label == w or label.startswith(w + " ") for w in singled):
+                nested.add(p.id)
+            for j, other in enumerate(labels):
+                if j != k and any(key in other for key in nesting) and any(
+                        inner in label for key in nesting if key in other for inner in nesting[key]):
+                    nested.add(p.id)
+        if not nested:
+            continue
+        kept = [p.id for p in parts if p.id not in nested]
+        r["roles"]["parts"] = kept
+        r["roles"].setdefault("other_parts", [])
+        r["figures"] = [f for f in r["figures"] if f not in nested]
+        r["evidence"] = ((r.get("evidence") or "") + "; " if r.get("evidence") else "") + \
+            "parts singled out of another part set apart"
+        if len(kept) == 1:
+            r["kind"] = "subset"
+            r["roles"] = {"whole": total.id, "part": kept[0]}
+            r.pop("exhaustive", None)
+

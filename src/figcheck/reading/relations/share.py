@@ -316,7 +316,7 @@ def _opens_with_part(cues: Cues, text: str, ctx: SentenceContext) -> bool:
 # starts only at a word start: linear; the value may stand in brackets ("bằng 108,6% dự toán Trung ương giao (9.200 tỷ
 # đồng)")
 _BRACKET_CLOSES = re.compile(r"(?<=[^\s(])(?:\s++[^\W\d_]++){0,3}+\s*+\)")  # the value's own noun, then ")"
-_TARGET_GAP = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]++\s++){0,3}+(?P<bracket>\(\s*+)?$")
+_TARGET_GAP = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]++\s++){0,6}+(?P<bracket>\(\s*+)?$")
 
 
 def _bracketed_percent_before(text: str, sf: list[Figure]) -> set[str]:
@@ -335,7 +335,8 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """A value, its percentage of a target and the target's value written after it: "thu ngân sách đạt 3.864 tỷ
     đồng, bằng 81,6% dự toán năm 4.950 tỷ đồng" — the share of the target, checked as a measured ratio (``cue:
     "a/b"``, each figure to its printed precision). Only where the target noun (``ratio_nouns``) follows the
-    percentage and at most three words stand between it and a value of the part's unit."""
+    percentage and at most six words stand between it and a value of the part's unit ("kế hoạch vốn Thủ tướng
+    Chính phủ giao (6.214,6 tỷ đồng)")."""
     text, sf = ctx.text, ctx.figures
     if not any(w in ctx.lower for w in _ratio_nouns(cues)):
         return []

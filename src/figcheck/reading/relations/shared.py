@@ -373,6 +373,26 @@ def verbs_before(cues: Cues, text: str, figures: list[Figure], verbs: dict[str, 
     return found
 
 
+_LABEL_START = re.compile(r"[,;:(.]")  # what opens the words that name a part before its number
+
+
+def label_before(text: str, f: Figure, floor: int = 0) -> str:
+    """The words that name a figure before its number, in its clause, lower-cased ("riêng thu tiền sử dụng
+    đất đạt" before "3.124,8 tỷ đồng")."""
+    window = text[max(floor, f.start - 80):f.start]
+    opening = None
+    for opening in _LABEL_START.finditer(window):
+        pass
+    return " ".join(window[opening.end() if opening else 0:].lower().split())
+
+
+def singled_out(cues: "Cues", text: str, f: Figure) -> bool:
+    """``f`` is named after a word that singles it out of what came before ("riêng tháng 9 giải ngân 612,6 tỷ
+    đồng"): a part of that, never the whole of what follows."""
+    label = label_before(text, f)
+    return any(label == w or label.startswith(w + " ") for w in cues.lang.words("cues.singled_out"))
+
+
 LIST_MARK = re.compile(r"[-+•*–]|\d{1,2}[.)]\s")  # what opens an item of a list: a bullet, or "2. "
 
 
@@ -469,6 +489,8 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")
+# a period's name, then "là" or a colon, and nothing else: "năm 2024 là ", "cùng kỳ: "
+_PERIOD_IS = re.compile(r"[^\W_][\w ]{0,30}?\s(?:là|bằng)\s?|[^\W_][\w ]{0,30}?:\s?")
 _PERIOD_NAME_END = re.compile(r"[,;.)]|\d{5,}")  # what a period's name ("năm 2025", "Tết Giáp Thìn 2024") holds none of
 
 
@@ -483,7 +505,13 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     segment = _LIST_SEPARATOR.split(window[opened + 1:])[-1]
     close = text.find(")", end, end + 200)
     bracket = (window[opened + 1:] + text[start:close if close >= 0 else end + 200]).lower()
-    if len(segment.split()) > 3 or cues.change_word_re.search(bracket):
+    if cues.change_word_re.search(bracket):
+        return False
+    lead = " ".join(window[opened + 1:].lower().split())
+    if _PERIOD_IS.fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
+                                       or any(r.match(lead) for r in cues.lang.period_regexes)):
+        return True  # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)": the bracket names the period whose value it gives
+    if len(segment.split()) > 3:
         return False
     inner = window[:opened].rstrip()
     if not inner:

@@ -21,7 +21,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described,
                                                 gap_after_noun,
-                                                head_word, relation, skip_blanks, verbs_before, word_alternation)
+                                                head_word, relation, singled_out, skip_blanks, verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -168,6 +168,8 @@ def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:
     mô hình được lập mới" offers 92 as a whole, not 7."""
     out = []
     for k, f in enumerate(figures):
+        if k and singled_out(cues, text, f):
+            continue  # "…; riêng tháng 9 giải ngân 612,6 tỷ đồng": a part of the one before
         head = head_word(f)
         before = [e for e in figures[max(0, k - LOOKBACK):k] if head_word(e) == head and e.unit == f.unit]
         cue = cues.subset_re.search(text, before[0].end, f.start) if before else None
