@@ -2363,3 +2363,25 @@ def test_review13_near_misses_make_no_error():
     assert ("error", "core.breakdown.parts-within-total") in rules_of(
         "Tổng thu ngân sách ước đạt 9.120 tỷ đồng. Trong đó, thu nội địa 8.682,2 tỷ đồng; thu từ hoạt động xuất nhập "
         "khẩu 1.764,3 tỷ đồng.")
+
+
+def test_review10_and_review12_misses_are_read():
+    # the amount between describes the count before it, whose parts the list counts
+    text = ("Trong năm, ngân hàng giải ngân cho 2.866 hộ vay vốn với doanh số cho vay 142,6 tỷ đồng, gồm 1.412 hộ nghèo, "
+            "986 hộ cận nghèo và 468 hộ mới thoát nghèo.")
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("2.866 hộ", "2.846 hộ"))
+    # outcomes in the next sentence after "Kết quả xử lý:"
+    text = ("Năm 2025, lực lượng chức năng phát hiện 214 vụ vi phạm. Kết quả xử lý: khởi tố 132 vụ, 168 bị can; xử lý "
+            "hành chính 82 vụ, phạt 3,62 tỷ đồng.")
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("82 vụ", "94 vụ"))
+    # "Cụ thể," place by place, each with the whole's own count: the places stay within it
+    text = ("Bão đã làm 9 người chết, 3 người mất tích. Cụ thể, Thái Bình 3 người chết, Nam Định 2 người chết, Hải "
+            "Phòng 3 người chết và Quảng Ninh 1 người chết.")
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.replace("Quảng Ninh 1", "Quảng Ninh 2"))
+    # a partial list of places is no error, and other things than places stay an inference (info)
+    assert _no_flag("Bão đã làm 9 người chết. Cụ thể, Thái Bình 3 người chết, Nam Định 2 người chết.")
+    assert not [r for r in rules_of("Bão đã làm 9 người chết. Cụ thể, trẻ em 6 người chết, người già 5 người chết.")
+                if r[0] in ("error", "warning")]

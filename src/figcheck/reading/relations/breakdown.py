@@ -12,7 +12,8 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
-                                                described, head_word, is_or_starts_with, label_before, relation, skip_blanks)
+                                                described, head_word, is_or_starts_with, is_place, label_before, relation,
+                                                skip_blanks)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -138,6 +139,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # parts count what the total counts (a part with no noun of its own counts it too); the others
         # cannot be summed with it and leave the list open
         same = [p for p in parts if p.unit == t.unit]
+        if not same and t.unit != "count" and len({(p.unit, head_word(p)) for p in parts}) == 1 \
+                and head_word(parts[0]) is not None:
+            # "giải ngân cho 2.846 hộ vay vốn với doanh số cho vay 142,6 tỷ đồng, gồm 1.412 hộ nghèo, …": the amount
+            # between describes the count before it, whose parts the list counts
+            pair = _pair_link_before(cues, text, sf, i)
+            if pair is not None and pair.unit == parts[0].unit and head_word(pair) == head_word(parts[0]):
+                t = pair
+                same = list(parts)
         heads = {head_word(p) for p in same}
         if same and not any(head_word(p) == head_word(t) for p in same) and len(heads) == 1 and None not in heads:
             # "trao 1.146 huy chương ở 28 môn thi đấu, gồm 382 huy chương vàng, …": the parts count what the count
@@ -269,6 +278,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+def _pair_link_before(cues: Cues, text: str, sf: list[Figure], i: int) -> Figure | None:
+    """The count an amount is linked to by "với" right before it, in one clause ("2.846 hộ vay vốn với doanh số
+    cho vay 142,6 tỷ đồng"); None if there is none."""
+    if i == 0:
+        return None
+    prev = sf[i - 1]
+    between = " " + " ".join(text[prev.end:sf[i].start].lower().split()) + " "
+    if prev.role != "count" or CLAUSE_END.search(between) or "," in between or len(between.split()) > 10:
+        return None
+    return prev if any(f" {w} " in between for w in cues.pair_links if w[:1].isalpha()) else None
 
 
 def _numbers_in_names(cues: Cues, text: str, t: Figure, parts: list[Figure], end: int) -> bool:
@@ -418,13 +439,7 @@ def _place_count_before_other_parts(cues: Cues, t: Figure, first: Figure, low: s
     return is_or_starts_with((t.noun or "").lower(), places) and head_word(first) != head_word(t)
 
 
-def _is_place(cues: Cues, label: str) -> bool:
-    """A place name: capitalised words, maybe after a lower-case prefix ("Lào Cai", "tỉnh Yên Bái", "TP Hải
-    Phòng"); not "Bộ Quốc phòng"."""
-    low = label.lower()
-    prefix = next((p for p in cues.place_prefixes if low.startswith(p + " ")), None)
-    words = label[len(prefix) + 1:].split() if prefix else label.split()
-    return bool(words) and all(w[:1].isupper() for w in words)
+_is_place = is_place
 
 
 def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> tuple | None:

@@ -376,14 +376,24 @@ def verbs_before(cues: Cues, text: str, figures: list[Figure], verbs: dict[str, 
 _LABEL_START = re.compile(r"[,;:(.]")  # what opens the words that name a part before its number
 
 
-def label_before(text: str, f: Figure, floor: int = 0) -> str:
-    """The words that name a figure before its number, in its clause, lower-cased ("riêng thu tiền sử dụng
-    đất đạt" before "3.124,8 tỷ đồng")."""
+def label_before(text: str, f: Figure, floor: int = 0, lower: bool = True) -> str:
+    """The words that name a figure before its number, in its clause, lower-cased unless asked ("riêng thu
+    tiền sử dụng đất đạt" before "3.124,8 tỷ đồng")."""
     window = text[max(floor, f.start - 80):f.start]
     opening = None
     for opening in _LABEL_START.finditer(window):
         pass
-    return " ".join(window[opening.end() if opening else 0:].lower().split())
+    label = " ".join(window[opening.end() if opening else 0:].split())
+    return label.lower() if lower else label
+
+
+def is_place(cues: "Cues", label: str) -> bool:
+    """A place name: capitalised words, maybe after a lower-case prefix ("Lào Cai", "tỉnh Yên Bái", "TP Hải
+    Phòng"); not "Bộ Quốc phòng"."""
+    low = label.lower()
+    prefix = next((p for p in cues.place_prefixes if low.startswith(p + " ")), None)
+    words = label[len(prefix) + 1:].split() if prefix else label.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def singled_out(cues: "Cues", text: str, f: Figure) -> bool:

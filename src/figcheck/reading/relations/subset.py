@@ -21,7 +21,8 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described,
                                                 gap_after_noun,
-                                                head_word, relation, singled_out, skip_blanks, verbs_before, word_alternation)
+                                                head_word, is_place, label_before, relation, singled_out, skip_blanks, verbs_before,
+                                                word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -125,12 +126,50 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         found = _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
         if opener and p == s.start:
             # no cue word says these are parts ("Cụ thể, …" may list overlapping attributes or other periods):
-            # an inference, checked as info
+            # an inference, checked as info — unless "Cụ thể" details the whole place by place, each part the
+            # same count as the whole ("… 9 người chết … . Cụ thể, Thái Bình 3 người chết, Nam Định 2 người chết
+            # …"): places do not overlap, so the parts stay within it
+            by_id = {f.id: f for f in prev + sf}
             for r in found:
+                if _by_place(cues, text, cue, r, by_id):
+                    r["evidence"] = "the sentence details the count before it place by place"
+                    continue
                 r["implied"] = True
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
     return out
+
+
+def _by_place(cues: Cues, text: str, cue: str, r: dict, by_id: dict[str, Figure]) -> bool:
+    """A "Cụ thể, …" division whose every part follows a place's name and counts what the whole counts, in its
+    own words ("Cụ thể, Thái Bình 3 người chết, Nam Định 2 người chết")."""
+    if r["kind"] not in ("breakdown", "subset") or r["roles"].get("other_parts") \
+            or not cue.startswith(tuple(cues.lang.words("cues.place_detail_openers"))):
+        return False
+    whole = by_id.get(r["roles"].get("total") or r["roles"].get("whole"))
+    parts = [by_id.get(p) for p in (r["roles"].get("parts") or [r["roles"].get("part")])]
+    if whole is None or len(parts) < 2 or any(p is None for p in parts):
+        return False
+    words = described(text, whole)
+    joiners = tuple(w + " " for w in cues.list_and)
+
+    def place(p: Figure, floor: int) -> bool:
+        label = label_before(text, p, floor, lower=False)
+        if label.lower().startswith(joiners):  # "… và Quảng Ninh 2 người chết"
+            label = label.split(" ", 1)[1] if " " in label else ""
+        return is_place(cues, label)
+
+    return all(p.unit == whole.unit == "count" and described(text, p)[:len(words)] == words
+               and place(p, _end_of_noun(text, parts[k - 1]) if k else 0) for k, p in enumerate(parts))
+
+
+def _end_of_noun(text: str, f: Figure) -> int:
+    """Where the figure's noun ends ("3 người chết" of "Hải Phòng 3 người chết và …")."""
+    if f.noun:
+        at = text.find(f.noun, f.end, f.end + len(f.noun) + 4)
+        if at >= 0:
+            return at + len(f.noun)
+    return f.end
 
 
 def _larger_of_pairs(figures: list[Figure]) -> list[Figure]:
