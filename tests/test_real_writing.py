@@ -2385,3 +2385,48 @@ def test_review10_and_review12_misses_are_read():
     assert _no_flag("Bão đã làm 9 người chết. Cụ thể, Thái Bình 3 người chết, Nam Định 2 người chết.")
     assert not [r for r in rules_of("Bão đã làm 9 người chết. Cụ thể, trẻ em 6 người chết, người già 5 người chết.")
                 if r[0] in ("error", "warning")]
+
+
+def test_review14_and_review15_near_misses_make_no_error():
+    for text in (
+            # attributes after "trong đó" overlap: "là …" says what the members are
+            "Năm 2025 ghi nhận 412 ca mắc sởi, trong đó 298 ca chưa tiêm vắc xin, chiếm 72,3%; 186 ca là trẻ dưới 5 "
+            "tuổi.",
+            # a name the reader cuts short while the list goes on leaves the count unknown
+            "Lễ hội có 5 hoạt động chính: Lễ khai mạc, Đêm Hoàng cung, Lễ hội áo dài, Lễ tế Nam Giao và Lễ bế mạc.",
+            # a bracket naming its period with "đạt" gives that period's value
+            "6 tháng năm 2026, tỉnh đón 6,42 triệu lượt khách, tăng 9,6% so với cùng kỳ (6 tháng năm 2025 đạt 5,86 "
+            "triệu lượt), đạt 55,8% kế hoạch năm (11,5 triệu lượt). Trong đó khách quốc tế 1,28 triệu lượt, khách nội "
+            "địa 5,14 triệu lượt.",
+            # two earlier values in one bracket
+            "Năm 2025 xảy ra 94 vụ, giảm 14 vụ (năm 2024 là 108 vụ, năm 2023 là 121 vụ). Trong đó, 61 vụ do vi phạm tốc "
+            "độ, chiếm 64,9%.",
+            # the last line of another list is no total of the next header's lines
+            "Năm 2025, toàn tỉnh xảy ra 82 vụ, cụ thể như sau:\n- Huyện A Lưới: 30 vụ;\n- Huyện Phú Lộc: 52 vụ.\nCùng kỳ "
+            "năm 2024, số vụ gồm:\n- Huyện A Lưới: 52 vụ;\n- Huyện Phú Lộc: 90 vụ.",
+            # the counted last item belongs to the outer list
+            "Thí sinh thi 4 môn, gồm 2 môn bắt buộc là Toán, Ngữ văn và 2 môn tự chọn.",
+            # the rest of the list in the next sentence
+            "Tỉnh triển khai 8 chương trình trọng điểm: Nông thôn mới, Giảm nghèo, Chuyển đổi số và Du lịch. Bốn chương "
+            "trình còn lại là các chương trình về y tế, giáo dục.",
+            # a change after what "riêng" singles out may be of the year's count
+            "Năm 2025 xảy ra 214 vụ; riêng tháng 12 xảy ra 24 vụ, giảm 14 vụ so với năm 2024 (228 vụ).",
+            "Kim ngạch 6 tháng đạt 4,82 tỷ USD; riêng tháng 6 đạt 0,86 tỷ USD; tăng 0,46 tỷ USD so với cùng kỳ năm 2024 "
+            "(4,36 tỷ USD).",
+            # "riêng" before names that hold commas
+            "Diện tích lúa đạt 228.616,0 ha, trong đó lúa chất lượng cao 185.636,0 ha, chiếm 81,2%; riêng nhóm giống "
+            "lúa thơm ST24, ST25 đạt 55.690,8 ha."):
+        assert _no_flag(text), text
+    # numbered villages: the list number and the village's own number are no figures
+    text = ("Toàn xã có 1.238 cử tri, gồm:\n1. Thôn 1: 412 cử tri;\n2. Thôn 2: 365 cử tri;\n3. Thôn 3: 461 cử tri.")
+    assert _no_flag(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("461 cử tri", "481 cử tri"))
+    # what "riêng" singles out stays within the total
+    assert ("error", "core.subset.part-within-whole") in rules_of(
+        "Tổng thu đạt 14.862,4 tỷ đồng. Trong đó, thu nội địa đạt 12.480,6 tỷ đồng; riêng thu tiền sử dụng đất đạt "
+        "15.124,8 tỷ đồng.")
+    # a percentage that names a form's field is that field's share
+    form = ("Biên bản kiểm phiếu:\n+ Số phiếu phát ra: 1.206 + Số phiếu thu vào: 1.206\n+ Số phiếu hợp lệ: 1.186, đạt tỷ "
+            "lệ 98,34% số phiếu thu vào\n+ Số phiếu không hợp lệ: 20")
+    assert _no_flag(form)
+    assert ("error", "core.share.granularity") in rules_of(form.replace("98,34%", "98,42%"))

@@ -12,8 +12,8 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
-                                                described, head_word, is_or_starts_with, is_place, label_before, relation,
-                                                skip_blanks)
+                                                described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
+                                                relation, skip_blanks)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -612,7 +612,8 @@ def detect_itemised(cues: Cues, article: Article, by_sentence: dict[int, list[Fi
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CUE_AFTER_CLAUSE = re.compile(r"(?<!\s)\s*+;\s*+[^\W\d_]++(?:\s++[^\W\d_]++){0,3}\s*+:[^;.]*+$")  # "; cụ thể: Quảng Trị"
-_LINE_ITEM = re.compile(r"(?:[-+•*–]\s*+|\d{1,2}[.)]\s++)?(?P<label>[^\W\d_][^:\d\n]{0,60}?)\s*+:\s*+")
+# (a label may end with a number: "1. Thôn 1: 412 cử tri", "Tổ 3: 86 hộ")
+_LINE_ITEM = re.compile(r"(?:[-+•*–]\s*+|\d{1,2}[.)]\s++)?(?P<label>[^\W\d_][^:\d\n]{0,60}?(?:\s\d{1,3})?)\s*+:\s*+")
 
 
 def _division_words(cues: Cues) -> tuple[re.Pattern[str], ...]:
@@ -630,6 +631,14 @@ def _division_words(cues: Cues) -> tuple[re.Pattern[str], ...]:
             re.compile(rf"(?:{alt('cues.division_not_parts')}|{alt('cues.overlapping_attributes')})(?![^\W_])",
                        re.IGNORECASE))
     return found
+
+
+def _a_line_item(text: str, sentence, f: Figure) -> bool:
+    """``f`` is the value of a "label: value" line ("Xây dựng: 5.600 hồ sơ."): an item of a list, no total."""
+    if sentence is None:
+        return False
+    m = _LINE_ITEM.match(text, skip_blanks(text, sentence.start, sentence.end), sentence.end)
+    return m is not None and m.end() == f.start
 
 
 def _lines_name_parts(cues: Cues, labels: list[str], lines: list[Figure], complete: bool) -> bool:
@@ -664,6 +673,7 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
     sentences = [s for s in article.sentences if s.index >= 0]
     parts_of = {p for r in done if r["kind"] in ("breakdown", "subset")
                 for p in ([r["roles"].get("part")] if r["kind"] == "subset" else r["roles"].get("parts", []))}
+    by_index = {s.index: s for s in sentences}
     out = []
     for n, s in enumerate(sentences):
         head = text[s.start:s.end].rstrip()
@@ -695,9 +705,12 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         before = [f for f in by_sentence.get(s.index, []) if f.end <= s.end]
         prev = next((by_sentence[x.index] for x in reversed(sentences[:n]) if by_sentence.get(x.index)), [])
         pool = before + prev
+        # (a line of another list above is one of its items, no total: "- Trường B: 1.286 thí sinh. Các trường …,
+        # cụ thể như sau: …")
         totals = [f for f in pool if f.role in ("count", "measure") and f.unit == first.unit and f.qualifier is None
                   and (f.unit != "count" or head_word(f) == head_word(first)) and f.id not in parts_of
-                  and not baseline_in_brackets(cues, text, f)]
+                  and not baseline_in_brackets(cues, text, f) and not on_a_list_line(text, f)
+                  and not _a_line_item(text, by_index.get(f.sentence), f)]
         if len({f.value for f in totals}) != 1:
             continue  # no total, or several: which one the lines divide stays unsaid
         total = totals[-1]
@@ -765,6 +778,7 @@ def set_apart_nested_parts(cues: Cues, text: str, rels: list[dict], figures: dic
     leaves the division's parts (a division left with one part is a subset of it)."""
     singled = tuple(cues.lang.words("cues.singled_out"))
     nesting = cues.lang.mapping("cues.nested_parts")
+    added: list[dict] = []
     for r in rels:
         if r["kind"] != "breakdown" or len(r["roles"].get("parts", [])) < 2:
             continue
@@ -775,12 +789,16 @@ def set_apart_nested_parts(cues: Cues, text: str, rels: list[dict], figures: dic
         labels = [label_before(text, p, total.end) for p in parts]
         nested = set()
         for k, (p, label) in enumerate(zip(parts, labels)):
-            if k and any(label == w or label.startswith(w + " ") for w in singled):
+            # (the word may stand before names that hold commas: "…; riêng nhóm giống lúa thơm ST24, ST25 đạt …")
+            between = " ".join(text[parts[k - 1].end:p.start].lower().split()) if k else ""
+            if k and (any(label == w or label.startswith(w + " ") for w in singled)
+                      or any(f"; {w} " in between or f", {w} " in between for w in singled)):
                 nested.add(p.id)
             for j, other in enumerate(labels):
                 if j != k and any(key in other for key in nesting) and any(
                         inner in label for key in nesting if key in other for inner in nesting[key]):
                     nested.add(p.id)
+        nested.discard(parts[0].id) if len(nested) == len(parts) else None
         if not nested:
             continue
         kept = [p.id for p in parts if p.id not in nested]
@@ -793,4 +811,11 @@ def set_apart_nested_parts(cues: Cues, text: str, rels: list[dict], figures: dic
             r["kind"] = "subset"
             r["roles"] = {"whole": total.id, "part": kept[0]}
             r.pop("exhaustive", None)
+        # what is singled out stays within the total, whichever part it belongs to
+        for pid in sorted(nested, key=lambda x: figures[x].start):
+            p = figures[pid]
+            if p.unit == total.unit and (p.unit != "count" or head_word(p) == head_word(total)):
+                added.append(relation("subset", [total, p], {"whole": total.id, "part": p.id}, cue=r.get("cue"),
+                                      evidence="a part singled out of the division"))
+    rels += added
 

@@ -9,7 +9,8 @@ import re
 
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
-                                                follows_other_count, gap_after_noun, head_word, in_brackets, relation)
+                                                follows_other_count, gap_after_noun, head_word, in_brackets, relation,
+                                                singled_out)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -52,7 +53,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             gap = gap_after_noun(text, c, d)
         if short and d.unit in ("percent", "pp", c.unit) and d.role in ("delta", "change") \
-                and _last_of_a_list(cues, ctx, sf, c):
+                and (_last_of_a_list(cues, ctx, sf, c) or _singled_out_of_another(cues, text, sf, c)):
             i += 1  # "14.318 thí sinh, gồm 7.486 nữ và 6.832 nam, tăng 612 thí sinh": of the total or the part, unsaid
             continue
         if short and d.role == "delta" and d.unit == c.unit and not _is_times(cues, c) \
@@ -142,7 +143,7 @@ def _after_a_semicolon(cues: Cues, ctx: SentenceContext, used: set[str]) -> list
             continue
         start = text.rfind(";", ctx.sentence.start, semi) + 1 or ctx.sentence.start
         same = [c for c in sf[:k] if start <= c.start < semi and c.role in ("count", "measure") and c.unit == d.unit
-                and head_word(c) == head_word(d) and not _compound_differs(c, d)]
+                and head_word(c) == head_word(d) and not _compound_differs(c, d) and not singled_out(cues, text, c)]
         if len(same) != 1 or same[0].id in used:
             continue
         c = same[0]
@@ -213,6 +214,14 @@ def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str]
                 mine = r
         out.append(mine)
     return out
+
+
+def _singled_out_of_another(cues: Cues, text: str, sf: list[Figure], c: Figure) -> bool:
+    """``c`` is singled out of a count of its kind before it ("Năm 2025 xảy ra 214 vụ; riêng tháng 12 xảy ra 24
+    vụ, giảm 14 vụ so với năm 2024 (228 vụ)"): a change after it may be of either."""
+    return singled_out(cues, text, c) and any(
+        f.start < c.start and f.unit == c.unit and f.role in ("count", "measure") and head_word(f) == head_word(c)
+        for f in sf)
 
 
 def _last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figure) -> bool:

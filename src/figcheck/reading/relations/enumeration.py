@@ -110,7 +110,9 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
                     items.append(Item(hname, s, s + len(hname)))
                     end_pos = s + len(hname)
                 low = name.lower()
-                open_tail = low.startswith(_open_tail_words(cues)) or "…" in name
+                # (a name the reader cut short while the list goes on after it — "Lễ hội áo dài, Lễ tế Nam Giao
+                # và …" — leaves the count of the list unknown)
+                open_tail = low.startswith(_open_tail_words(cues)) or "…" in name or more or sub is not subs[-1]
                 stop_all = True
                 break
             s = pos + sub_off + (len(sub) - len(sub.lstrip()))
@@ -225,6 +227,9 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 # "gồm BC15, TBR225, Đài Thơm 8, Thái Xuyên 111, …": a number that ends a name cut the list short
                 open_tail = True
             exhaustive = not (examples or open_tail)
+            if exhaustive and s.index + 1 < len(sentences) and noun_lead \
+                    and _rest_named_next(cues, text, sentences[s.index + 1], noun_lead):
+                exhaustive = False  # "8 chương trình: A, B, C, D. Bốn chương trình còn lại là …"
             # an enumeration continued in the next sentence: "5 mô hình “A”, “B”. … mô hình “C”."
             if exhaustive and len(items) < n.value and s.index + 1 < len(sentences) and noun_lead:
                 s2 = sentences[s.index + 1]
@@ -250,6 +255,9 @@ def _counted_last_item(cues: Cues, text: str, sf: list[Figure], idx: int, end_po
     """The count that ends a list of names, of the kind the list's count counts ("4 môn gồm Toán, Ngữ văn và 2
     môn tự chọn"), after "và" or a comma and with nothing after its noun but the sentence's or clause's end."""
     n = sf[idx]
+    if any(f.role == "count" and head_word(f) == head_word(n) and not CLAUSE_END.search(text, f.end, n.start)
+           for f in sf[:idx]):
+        return None  # "4 môn, gồm 2 môn bắt buộc là Toán, Ngữ văn và 2 môn tự chọn": the count is itself a part
     nxt = next((f for f in sf[idx + 1:] if f.start >= end_pos), None)
     if nxt is None or nxt.role != "count" or nxt.unit != "count" or head_word(nxt) != head_word(n) \
             or nxt.value is None or not float(nxt.value).is_integer() or nxt.value < 1:
@@ -264,6 +272,17 @@ def _counted_last_item(cues: Cues, text: str, sf: list[Figure], idx: int, end_po
     if any(nxt.end <= f.start < stop for f in sf):
         return None  # another figure in its clause: the list goes on to something else
     return nxt
+
+
+def _rest_named_next(cues: Cues, text: str, s2, noun: str) -> bool:
+    """The next sentence speaks of the rest of the kind counted ("Bốn chương trình còn lại là …")."""
+    low = text[s2.start:s2.end].lower()
+    head = noun.lower().split()[0]
+    for w in cues.remainder:
+        at = low.find(w)
+        if at >= 0 and head in low[max(0, at - 30):at].split():
+            return True
+    return False
 
 
 _COMMA_FIRST = re.compile(r"(?<!\s)\s*+[,;]")  # (one start per run of blanks: linear on long blanks)

@@ -21,6 +21,7 @@ from figcheck.reading.relations.shared import LOOKBACK, Cues, relation
 
 _GENERIC = {"tổng", "số", "các", "những", "cộng"}
 _WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_REST = re.compile(r"[^\n,;.()+]{0,60}")  # the words after a figure, to its clause's end
 # "+ Phiếu hợp lệ: " at the end of the text before a figure: a bullet (or the line's start), a label, a colon
 _LABEL = re.compile(r"(?:(?P<bullet>[+\-•])\s*|^\s*)(?P<label>[^\W\d_][^\d:+\n;]{0,60}?)\s*:\s*\Z")
 
@@ -43,9 +44,10 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             continue
         rated.add(count.id)
         pairs.append((k - 1, count, pct))
+    lines = Lines(text)
+    out += _named_field_shares(text, fields, lines, taken)
     if not pairs:
         return out
-    lines = Lines(text)
     for k, count, pct in pairs:
         head = _head(fields[k][1])
         block = _block(lines, fields, k)
@@ -61,6 +63,34 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             out.append(relation("share", [count, pct, whole], {"part": count.id, "percent": pct.id, "whole": whole.id},
                                 cue=None, evidence=f"a form's rate field after '{fields[k][1]}', of its total "
                                                    f"'{_label(text, whole)}'"))
+    return out
+
+
+def _named_field_shares(text: str, fields: list[tuple[Figure, str | None]], lines: "Lines",
+                        taken: set) -> list[dict]:
+    """"+ Số phiếu thu vào: 1.206 / + Số phiếu hợp lệ: 1.186, đạt tỷ lệ 98,34% số phiếu thu vào": a field's
+    count, then on its line a percentage that names another field of the form by its label — the share of
+    that field's count. Only where one field above, in the run of lines, has that label."""
+    out = []
+    for k in range(1, len(fields)):
+        (count, c_label), (pct, _) = fields[k - 1], fields[k]
+        if pct.unit != "percent" or pct.id in taken or not c_label or not pct.noun or count.unit != "count" \
+                or count.role != "count" or count.value is None or pct.qualifier is not None \
+                or "\n" in text[count.end:pct.start]:
+            continue
+        # (the words after the percentage to its clause's end: the noun reader may stop short of a label)
+        after = _CLAUSE_REST.match(text, pct.end).group(0)
+        named = [w for w in _WORD.findall(after.lower()) if w not in _GENERIC]
+        if not named:
+            continue
+        wholes = [f for f, label in _block(lines, fields, k - 1)
+                  if f.unit == "count" and f.value is not None and f.qualifier is None
+                  and [w for w in _WORD.findall(label) if w not in _GENERIC] == named]
+        if len({f.value for f in wholes}) != 1:
+            continue
+        whole = wholes[0]
+        out.append(relation("share", [count, pct, whole], {"part": count.id, "percent": pct.id, "whole": whole.id},
+                            cue=None, evidence=f"the percentage names the form's field '{_label(text, whole)}'"))
     return out
 
 

@@ -393,7 +393,8 @@ def is_place(cues: "Cues", label: str) -> bool:
     low = label.lower()
     prefix = next((p for p in cues.place_prefixes if low.startswith(p + " ")), None)
     words = label[len(prefix) + 1:].split() if prefix else label.split()
-    return bool(words) and all(w[:1].isupper() for w in words)
+    # (after a prefix, a number names the place too: "Thôn 1", "tổ dân phố 3")
+    return bool(words) and all(w[:1].isupper() or prefix and w.isdigit() for w in words)
 
 
 def singled_out(cues: "Cues", text: str, f: Figure) -> bool:
@@ -500,7 +501,7 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
 
 _LIST_SEPARATOR = re.compile(r"[,;]")
 # a period's name, then "là" or a colon, and nothing else: "năm 2024 là ", "cùng kỳ: "
-_PERIOD_IS = re.compile(r"[^\W_][\w ]{0,30}?\s(?:là|bằng)\s?|[^\W_][\w ]{0,30}?:\s?")
+_PERIOD_IS = re.compile(r"[^\W_][\w ]{0,30}?\s(?:là|bằng|đạt|có)\s?|[^\W_][\w ]{0,30}?:\s?")
 _PERIOD_NAME_END = re.compile(r"[,;.)]|\d{5,}")  # what a period's name ("năm 2025", "Tết Giáp Thìn 2024") holds none of
 
 
@@ -517,7 +518,8 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     bracket = (window[opened + 1:] + text[start:close if close >= 0 else end + 200]).lower()
     if cues.change_word_re.search(bracket):
         return False
-    lead = " ".join(window[opened + 1:].lower().split())
+    # (the value's own segment of the bracket: "(năm 2024 là 108 vụ, năm 2023 là 121 vụ)")
+    lead = " ".join(segment.lower().split())
     if _PERIOD_IS.fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
                                        or any(r.match(lead) for r in cues.lang.period_regexes)):
         return True  # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)": the bracket names the period whose value it gives

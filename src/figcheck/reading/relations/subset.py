@@ -461,7 +461,11 @@ def _an_attribute(cues: Cues, text: str, part: Figure) -> bool:
     """The part's words name an attribute of the whole's members ("198 nữ", "4.018 tin có giá trị"), not a
     category: such parts may overlap."""
     phrase = _ATTRIBUTE_END.split(text[part.end:part.end + 60], maxsplit=1)[0].lower()
-    words = " " + " ".join(phrase.split() + (part.noun or "").lower().split()) + " "
+    noun = (part.noun or "").lower().split()
+    rest = phrase.split()
+    if rest[:len(noun)] == noun and rest[len(noun):len(noun) + 1] == ["là"]:
+        return True  # "186 ca là trẻ dưới 5 tuổi": what the members are, not a category of them
+    words = " " + " ".join(rest + noun) + " "
     found = getattr(cues, "_overlapping_attributes", None)
     if found is None:
         found = cues._overlapping_attributes = [f" {w} " for w in cues.lang.words("cues.overlapping_attributes")]
