@@ -2430,3 +2430,19 @@ def test_review14_and_review15_near_misses_make_no_error():
             "lệ 98,34% số phiếu thu vào\n+ Số phiếu không hợp lệ: 20")
     assert _no_flag(form)
     assert ("error", "core.share.granularity") in rules_of(form.replace("98,34%", "98,42%"))
+
+
+def test_review13_and_review11_probes_make_no_error():
+    for text in (
+            # numbers listed after an identifier's number are identifiers too
+            "Phường có 12 tổ dân phố, trong đó tổ dân phố 5.2, 6.1 và 7.3 được công nhận khu dân cư kiểu mẫu.",
+            # what "riêng" singles out is no whole of the parts after "trong đó"
+            "Năm 2025, toàn tỉnh xảy ra 214 vụ phạm pháp hình sự, riêng quý IV xảy ra 52 vụ; trong đó 86 vụ trộm cắp "
+            "tài sản, 32 vụ cố ý gây thương tích.",
+            # a voltage is a rating, no amount
+            "Tổng công ty đã đưa vào vận hành 46 công trình lưới điện 110 kV, trong đó có 12 trạm biến áp 220 kV.",
+            # a span of years is no count
+            "Đợt hạn mặn mùa khô 2024–2025 làm 12.486,5 ha lúa bị ảnh hưởng, trong đó 3.124,8 ha bị thiệt hại nặng."):
+        assert _no_flag(text), text
+    assert [f.text for f in figcheck.extract("Mùa khô 2024–2025 làm 12.486,5 ha lúa bị ảnh hưởng.").figures] == [
+        "12.486,5 ha"]

@@ -47,6 +47,7 @@ _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
 
 _MEMO_SIZE = 4096  # answers kept for the nouns of figures, beyond which they are forgotten (memory stays flat)
+_LISTED_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,3})?(?:\s*+,|\s++và)$")  # "5.2," or "6.1 và" ending a text
 _BOUND_QUALIFIERS = frozenset(("more_than", "less_than", "at_least"))  # what a bound says: over, under, at least
 
 
@@ -412,11 +413,11 @@ class FigureReader:
         signed = prev_char in "-+−" and (start - 1 == s0 or text[start - 2] in "( ") \
             and _GLUED.match(text, end, s1) is not None and _GLUED.match(text, end, s1).group(0) == "%"
         over = prev_char == "/" and self._unit_before_slash(text, s0, start - 1)
-        if prev_char.isalpha() or (prev_char in "-_#№" and not signed) or (prev_char in "/." and start - 1 > s0
+        if prev_char.isalpha() or (prev_char in "-–_#№" and not signed) or (prev_char in "/." and start - 1 > s0
                                                                            and text[start - 2].isalnum() and not over):
             return
-        if next_char in "-/_" and end + 1 < s1 and text[end + 1].isalnum():
-            return
+        if next_char in "-–/_" and end + 1 < s1 and text[end + 1].isalnum():
+            return  # ("2024–2025", "12-NQ/TU": a span of years or a code)
         if next_char == "." and end + 1 < s1 and text[end + 1].isdigit():
             return  # "1.1.1.1…" or a version number: malformed for either convention
         if token.count(":"):
@@ -740,7 +741,16 @@ class FigureReader:
             if joined:  # "Km 15+200": the number after the "+" goes on the identifier before it
                 before = before[:joined.start()].rstrip()
         # an exception ("số tiền") overrides an identifier word ("số"); most text ends with neither
-        return self.identifier_before.ends(before) and not self.identifier_exceptions.ends(before)
+        if self.identifier_before.ends(before) and not self.identifier_exceptions.ends(before):
+            return True
+        # "tổ dân phố 5.2, 6.1 và 7.3": a number listed after an identifier's number is one too
+        listed = _LISTED_NUMBER.search(before) if before[-1:] == "," or before.endswith(" và") else None
+        while listed is not None:
+            before = before[:listed.start()].rstrip()
+            if self.identifier_before.ends(before) and not self.identifier_exceptions.ends(before):
+                return True
+            listed = _LISTED_NUMBER.search(before) if before[-1:] == "," or before.endswith(" và") else None
+        return False
 
     def _named_before(self, text: str, s0: int, start: int) -> str | None:
         """The noun of "số <noun> … là N" in the clause before a number with no noun after it."""

@@ -72,6 +72,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         wholes = _larger_of_pairs([f for f in sf[max(0, at - LOOKBACK):at] if f.end <= p
                                    and f.role in COUNTED + ("numerator", "denominator")
                                    and not baseline_in_brackets(cues, text, f)])
+        # ("214 vụ …, riêng quý IV xảy ra 52 vụ; trong đó 86 vụ trộm cắp …": what "riêng" singles out is no whole
+        # where a count of its kind stands before it)
+        wholes = [w for w in wholes if not (singled_out(cues, text, w) and any(
+            e.start < w.start and e.unit == w.unit and head_word(e) == head_word(w) for e in wholes))]
         unique = not wholes
         if not wholes:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
