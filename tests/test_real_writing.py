@@ -2446,3 +2446,31 @@ def test_review13_and_review11_probes_make_no_error():
         assert _no_flag(text), text
     assert [f.text for f in figcheck.extract("Mùa khô 2024–2025 làm 12.486,5 ha lúa bị ảnh hưởng.").figures] == [
         "12.486,5 ha"]
+
+
+def test_review16_and_review17_near_misses_make_no_error():
+    for text in (
+            # cakes of heroin are weighed in parts
+            "Lực lượng chức năng thu giữ 118,6 bánh heroin, 24,6 kg ma túy đá.",
+            # a criterion's number with a dot is no count
+            "Toàn huyện có 55 xã, trong đó đã có 48 xã đạt chỉ tiêu 19.2 (tỷ lệ 87,3%).",
+            # "số tiền" opens the amount's noun: the victims are no whole of the money's share
+            "Lực lượng chức năng trả lại cho 86 bị hại số tiền 18,42 tỷ đồng, chiếm 14,5% số tiền bị chiếm đoạt.",
+            # the outcomes sum up the paragraph's handling, not the last sentence's
+            "Năm 2025, đơn vị bắt giữ 68 vụ buôn lậu. Đồng thời, đơn vị bắt 31 vụ, 42 đối tượng phạm tội về ma túy.\n"
+            "Kết quả xử lý: khởi tố 41 vụ, 63 bị can; xử phạt hành chính 61 vụ.",
+            # a clause after ";" whose counts add up to the part before it divides that part
+            "Năm 2025 có 46.214 hộ đăng ký thi đua, trong đó 38.640 hộ đạt danh hiệu, chiếm 83,6% số hộ đăng ký; cấp "
+            "trung ương 124 hộ, cấp tỉnh 1.246 hộ, cấp huyện 8.412 hộ, cấp xã 28.858 hộ.",
+            # a named rate's value in brackets is no share of the count before it
+            "Năm 2025 tỉnh đạt 24/26 chỉ tiêu; 2 chỉ tiêu chưa đạt gồm tỷ lệ đô thị hóa (đạt 31,2%, kế hoạch 33%) và "
+            "số doanh nghiệp thành lập mới.",
+            # ages
+            "Lực lượng chức năng đã cứu thoát 5 người, trong đó có 2 cháu nhỏ 6 và 9 tuổi.",
+            # grades of the prizes are no items
+            "Trong số 38 giải Nhất, Nhì, Ba, có 32 giải thuộc khối chuyên, 6 giải còn lại thuộc các trường khác."):
+        assert _no_flag(text), text
+    # an outcome named with the office it is handed to
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(
+        "Năm 2025 phát hiện 64 vụ. Kết quả xử lý: khởi tố 21 vụ; xử phạt hành chính 38 vụ; chuyển cơ quan khác xử lý "
+        "9 vụ.")

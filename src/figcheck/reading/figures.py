@@ -235,7 +235,10 @@ class FigureReader:
         self.date_words = PhraseSet(lang.words("date_words"))
         # (an age or a star rating after a number is no count either: both are dropped alike)
         self.duration_units = set(lang.words("duration_units")) | set(lang.words("attribute_units"))
+        self.stop_after_first = frozenset(lang.words("noun_stop_after_first"))
+        self.whole_openers = frozenset(w.split()[0] for w in lang.words("cues.whole_words"))
         self.range_to = tuple(lang.words("range_to"))  # "từ 6 đến 15 tuổi"
+        self.list_and = frozenset(lang.words("cues.list_and"))  # "6 và 9 tuổi"
         self.per_words = set(lang.words("per_words"))  # "42,6 ca trên 100.000 dân"
         self.threshold_after = lang.words("threshold_after")  # "từ 8 điểm trở lên"
         self.singled_out = lang.words("cues.separately")  # "…, riêng các đoàn tàu … đạt 112,4%"
@@ -493,8 +496,9 @@ class FigureReader:
                     unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
                 elif first in self.duration_units and multiplier == 1:
                     return  # "8 tháng", "3 năm": a duration or a period
-                elif multiplier == 1 and (first in self.range_to or stripped[:1] in "-–") and self._range_of_durations(stripped):
-                    return  # "từ 6 đến 15 tuổi", "3-5 năm": the range's first end is no count either
+                elif multiplier == 1 and (first in self.range_to or first in self.list_and or stripped[:1] in "-–") \
+                        and self._range_of_durations(stripped):
+                    return  # "từ 6 đến 15 tuổi", "3-5 năm", "6 và 9 tuổi": the first of them is no count either
         if unit == "count" and multiplier == 1 and value <= 100 and self.bare_percent_before.ends(before) \
                 and text[pos:s1].lstrip()[:1] in ("", ".", ";", ",", ")"):
             # "… chiếm 86,66." with the sign left out: nothing but a share is "chiếm" with no noun
@@ -512,6 +516,11 @@ class FigureReader:
                 return
         if unit == "count" and prev_char in "“\"'‘" and not self._noun_follows(text, pos, s1):
             return  # “4 tại chỗ…”: a number that opens a quoted name is part of the name
+        if unit == "count" and convention == "vi" and multiplier == 1 and token.count(".") == 1 and "," not in token \
+                and len(token) - token.index(".") - 1 in (1, 2):
+            # "chỉ tiêu 19.2", "mục 2.3": where a dot groups thousands, one or two digits after it make no count —
+            # a number of a section or a criterion (a percentage or a measure so written is still read)
+            return
         qualifier, q_start = self._qualifier(text, s0, start)
         if role in ("count", "measure") and self.change_words.ends(text[max(s0, q_start - 25):q_start].lower().rstrip()):
             role = "delta"
@@ -731,7 +740,8 @@ class FigureReader:
         """``after`` (lower-case, from the first word after a number) goes on to the other end of a range of
         durations or attributes: "đến 15 tuổi", "- 5 năm"."""
         m = _RANGE_END.match(after)
-        return m is not None and m.group(1) in self.range_to + ("-", "–") and m.group(2) in self.duration_units
+        return m is not None and (m.group(1) in self.range_to + ("-", "–") or m.group(1) in self.list_and) \
+            and m.group(2) in self.duration_units
 
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:
@@ -914,6 +924,8 @@ class FigureReader:
                 break
             if words and word[:1].isupper() and words[-1][:1].islower():
                 break  # a proper name begins: "4 xã Bắc Sơn" counts "xã"
+            if words and low in self.stop_after_first and words[-1].lower() not in self.whole_openers:
+                break  # "86 bị hại số tiền …": another noun phrase begins (not "tổng số …")
             words.append(word)
             pos = m.end()
             if len(words) == 5:

@@ -110,6 +110,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 2
             continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
+                and not _named_rate_before(cues, low_gap) \
                 and not follows_other_count(text, sf, i) and _measures(d, c) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
@@ -214,6 +215,20 @@ def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str]
                 mine = r
         out.append(mine)
     return out
+
+
+def _named_rate_before(cues: Cues, gap: str) -> bool:
+    """The gap names a rate of its own, whose value the bracket gives ("2 chỉ tiêu chưa đạt gồm tỷ lệ đô thị hóa
+    (đạt 31,2%"): the percentage is that rate, not the count's share — unlike "đạt tỷ lệ 97,9%"."""
+    opened = gap.rfind("(")
+    if opened < 0:
+        return False
+    lead = gap[:opened]
+    for w in cues.rate_words:
+        at = lead.rfind(w)
+        if at >= 0 and lead[at + len(w):].strip():
+            return True
+    return False
 
 
 def _singled_out_of_another(cues: Cues, text: str, sf: list[Figure], c: Figure) -> bool:

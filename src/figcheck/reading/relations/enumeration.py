@@ -220,6 +220,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 if found is None:
                     continue
                 items, end_pos, open_tail, cue = found
+            if all(i.text.lower() in _grades(cues) for i in items):
+                continue  # "38 giải Nhất, Nhì, Ba": the grades the prizes fall into, not 3 things counted by 38
             tail = text[end_pos:end_pos + 12]
             open_tail = open_tail or tail.lstrip().startswith(("…", "...", "v.v"))
             if items and idx + 1 < len(sf) and sf[idx + 1].start == nxt >= end_pos and sf[idx + 1].unit == "count" \
@@ -272,6 +274,13 @@ def _counted_last_item(cues: Cues, text: str, sf: list[Figure], idx: int, end_po
     if any(nxt.end <= f.start < stop for f in sf):
         return None  # another figure in its clause: the list goes on to something else
     return nxt
+
+
+def _grades(cues: Cues) -> frozenset[str]:
+    found = getattr(cues, "_grade_names", None)
+    if found is None:
+        found = cues._grade_names = frozenset(cues.lang.words("cues.grade_names"))
+    return found
 
 
 def _rest_named_next(cues: Cues, text: str, s2, noun: str) -> bool:

@@ -77,6 +77,11 @@ def _continuation(cues: Cues, text: str, ctx: SentenceContext) -> tuple[int, lis
         opening = text[sentence.start:figures[0].start].lower().lstrip(" \n.-–")
         if any(opening.startswith(w) for w in cues.outcome_openers):
             return sentence.start, figures
+        if any(opening.startswith(w) for w in cues.lang.words("cues.outcome_summary_openers")):
+            # "Kết quả xử lý: …" sums up the paragraph's handling: of this sentence's only where it opens the
+            # paragraph ("bắt giữ 68 vụ … . Đồng thời, đơn vị bắt 31 vụ … . Kết quả xử lý: …" is of all of them)
+            opens = ctx.sentence.start == 0 or text[:ctx.sentence.start].rstrip(" \t").endswith("\n")
+            return (sentence.start, figures) if opens else (0, [])
         if n == 0 and verb_before(text, figures[0], cues.outcome_verb_index) is not None:
             return 0, []  # the next sentence handles or settles something of its own
     return 0, []

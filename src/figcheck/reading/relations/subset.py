@@ -105,6 +105,18 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             semi = text.find(";", cue_end, scope_end)
             scope_end = semi if semi >= 0 else scope_end
         after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED]
+        semi = text.find(";", cue_end, scope_end)
+        if semi >= 0 and any(f.start < semi for f in after):
+            # "trong đó 38.640 hộ đạt danh hiệu, chiếm 83,6% …; cấp trung ương 124 hộ, cấp tỉnh 1.246 hộ, …": the
+            # clause after ";" may list more parts or divide the part before it; where its counts add up to that
+            # part exactly, the second reading holds, and an error must fail under both: the clause is set aside
+            nxt_semi = text.find(";", semi + 1, scope_end)
+            last = [f for f in after if f.start < semi][-1]
+            clause = [f for f in after if semi < f.start < (nxt_semi if nxt_semi >= 0 else scope_end)]
+            if len(clause) >= 2 and last.unit == "count" and all(
+                    f.unit == "count" and head_word(f) == head_word(last) and f.value is not None for f in clause) \
+                    and last.value is not None and sum(f.value for f in clause) == last.value:
+                after = [f for f in after if f.start < semi]
         # the parts stop at the next cue that opens a list of its own
         nxt = cues.subset_re.search(text, cue_end, scope_end)
         if nxt:
