@@ -2474,3 +2474,30 @@ def test_review16_and_review17_near_misses_make_no_error():
     assert ("error", "core.breakdown.parts-within-total") in rules_of(
         "Năm 2025 phát hiện 64 vụ. Kết quả xử lý: khởi tố 21 vụ; xử phạt hành chính 38 vụ; chuyển cơ quan khác xử lý "
         "9 vụ.")
+
+
+def test_review18_and_review19_near_misses_make_no_error():
+    for text in (
+            # ages after a counted noun are no items of a list
+            "Vụ tai nạn khiến 3 em học sinh 15 và 16 tuổi tử vong.",
+            # "số vụ" names all the cases: the kind given in the sentence before is no current value of it
+            "Năm 2026 toàn tỉnh xảy ra 1.288 vụ tai nạn. Có 96 vụ do người chưa có giấy phép lái xe gây ra. So với năm "
+            "2025, số vụ giảm 64 vụ, tương ứng -4,7%.",
+            # a bare bracket of the same noun gives another period's value
+            "Năm 2026 xảy ra 312 vụ (cùng kỳ 344 vụ), làm chết 142 người (159 người), bị thương 231 người (247 người).",
+            # a score of ten is no noun of a count's list
+            "Toàn tỉnh có 23 điểm 10, trong đó môn Toán 6 điểm 10, Hóa học 5, Lịch sử 7, Địa lý 5.",
+            # a count with a share of its own is no whole of the next
+            "Số phiếu đồng ý 109.463, chiếm 98,70% số cử tri tham gia; số phiếu không đồng ý 1.021, chiếm 0,92%; số phiếu "
+            "không hợp lệ 418.",
+            # a rate's own fraction in brackets, and a change in points of the rate
+            "Tỷ lệ dân số nông thôn dùng nước sạch đạt 72,7% (612.480/842.600 người), tăng 4,3 điểm phần trăm so với "
+            "năm 2024 (68,4%).",
+            # a slash pair before another subject's change
+            "Tỉnh cũng giao 8/10 huyện, thành phố chỉ tiêu thu tăng trên 5%.",
+            # "Trong số hộ nghèo" names its whole
+            "Toàn huyện còn 3.412 hộ nghèo. Số hộ cận nghèo là 4.286 hộ, chiếm 3,33%.\nTrong số hộ nghèo, có 1.248 hộ "
+            "không có khả năng lao động, chiếm 36,6%."):
+        assert _no_flag(text), text
+    # the pair right before its change still compares two periods
+    assert ("error", "core.change.consistent") in rules_of("Toàn tỉnh xảy ra 2.418/2.530 vụ, giảm 5,43%.")

@@ -165,6 +165,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             return 1  # "28 điểm (8 thắng, 4 hòa, 2 thua)": a score is no sum of the counts after it
         others = [p for p in parts if p not in same]
         exhaustive = not (open_tail or examples or others or cut)
+        if len(parts) == 1 and bracket and not cue and described(text, parts[0]) == described(text, t) \
+                and _bracket_holds_only(text, parts[0]):
+            # "làm chết 142 người (159 người)": a bracket that gives a value of the same thing and nothing else
+            # gives another period's (or restates it), no part
+            return 1
         if len(parts) == 1:
             if compatible(t, parts[0]):
                 out.append(relation("subset", [t, parts[0]], {"whole": t.id, "part": parts[0].id},
@@ -278,6 +283,16 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+def _bracket_holds_only(text: str, f: Figure) -> bool:
+    """``f`` is all its bracket holds, with its noun: "(159 người)"."""
+    opened = text.rfind("(", 0, f.start)
+    close = text.find(")", f.end)
+    if opened < 0 or close < 0 or text[opened + 1:f.start].strip():
+        return False
+    rest = text[f.end:close].strip().lower()
+    return not rest or rest == (f.noun or "").lower()
 
 
 def _pair_link_before(cues: Cues, text: str, sf: list[Figure], i: int) -> Figure | None:

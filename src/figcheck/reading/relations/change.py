@@ -392,6 +392,14 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                                                     _fillers(cues))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
+        said = described_words(text, current, _fillers(cues))
+        more = [w for w in said[len(named):] if w not in cues.list_and] if named and said[:len(named)] == named else []
+        if current not in sf and more \
+                and any(head_word(p) == head_word(current) and p.sentence != current.sentence
+                        for e in ctx.earlier for p in e):
+            # "… 1.288 vụ … . Có 96 vụ do người chưa có GPLX … . So với năm 2025, số vụ giảm 64 vụ": "số vụ" names
+            # all of them; the sentence before gave a kind of them, an earlier one the total — which, unsaid
+            continue
         direction = direction or "increase"
         if bare_percent:
             # "số vụ tăng 20,5% (tăng 30 vụ)": the delta may follow its percentage, in brackets

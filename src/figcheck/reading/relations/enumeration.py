@@ -22,8 +22,9 @@ except ImportError:  # pragma: no cover - other Pythons: no quick test before th
 
 def is_name(segment: str) -> bool:
     words = segment.split()
+    # (a number alone is no name: "3 em học sinh 15 và 16 tuổi" gives ages)
     return 1 <= len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
-        and not any(ch in segment for ch in ".:!?")
+        and not any(ch in segment for ch in ".:!?") and not all(w.isdigit() for w in words)
 
 
 def _item_gap(cues: Cues, gap: str) -> bool:

@@ -36,7 +36,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             out.append(relation("change", figs, roles, direction=direction, cue=direction,
                                 evidence="the pair in brackets after a change compares two periods"))
             continue
-        if (direction or any(c in gap.lower() for c in cues.compared)) and not (nxt is not None and nxt.role == "delta"):
+        if (direction or any(c in gap.lower() for c in cues.compared)) and not (nxt is not None and nxt.role == "delta") \
+                and _pair_changes(cues, text, sf, i, gap, nxt):
             # ("56/188 xã … được công nhận, tăng 9 xã": a part of a whole, whose part grew — no two periods)
             pct = nxt if nxt is not None and nxt.unit == "percent" and direction else None
             roles = {"current": f.id, "previous": d.id, "percent": pct.id if pct else None, "delta": None}
@@ -124,3 +125,28 @@ def _described_then_out_of(cues: Cues, words: str) -> str | None:
             if len(lead.split()) <= 12 and not CLAUSE_END.search(lead) and "," not in lead:
                 return cue
     return None
+
+
+def _pair_changes(cues: Cues, text: str, sf: list, i: int, gap: str, nxt) -> bool:
+    """The change word after a slash pair speaks of the pair ("2.418/2.530 vụ, giảm 4,43%"): right after it, not
+    after the words of another subject ("8/10 huyện, thành phố chỉ tiêu thu tăng trên 5%"), not as a change in
+    points of a rate whose fraction the pair gives in brackets ("đạt 72,7% (612.480/842.600 người), tăng 4,3
+    điểm phần trăm")."""
+    if nxt is not None and nxt.unit == "pp":
+        return False
+    if i and sf[i - 1].unit == "percent" and text[sf[i - 1].end:sf[i].start].strip() == "(":
+        return False  # the rate's own fraction in brackets
+    words = [w for w in _WORDS.findall(gap.lower()) if w not in _change_words(cues)]
+    return len(words) <= 3
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _change_words(cues: Cues) -> frozenset[str]:
+    found = getattr(cues, "_pair_change_words", None)
+    if found is None:
+        found = cues._pair_change_words = frozenset(
+            w for phrase in (*cues.increase, *cues.decrease, *cues.compared) for w in phrase.split())
+    return found
+

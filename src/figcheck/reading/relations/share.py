@@ -39,6 +39,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     # values of another period given in brackets are no wholes: "3.245 ca … (2.810 ca); trong đó 1.420 ca, chiếm 43,8%"
     not_wholes = parts | ({f.id for f in sf if baseline_in_brackets(cues, text, f)} | _bracketed_percent_before(text, sf)
                           if "(" in ctx.lower else set())
+    # (and one with a share of its own after it: "số phiếu đồng ý 109.463, chiếm 98,70% …; số phiếu không đồng ý
+    # 1.021, chiếm 0,92%")
+    not_wholes |= {sf[k - 1].id for k in range(1, len(sf)) if sf[k].unit == "percent" and sf[k].role == "share"
+                   and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], sf[k]))}
     position = {f.id: i for i, f in enumerate(sf)}
     out = []
     for r in ctx.found:  # complete the shares found before: their whole
@@ -55,7 +59,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
                 # chiếm 42,86% tổng số xã" has two such counts, so no whole)
                 # (both sides of "4.862/21.418 hộ nghèo" count the head word: two counts, so no whole)
-                same = [w for w in ctx.previous[-LOOKBACK:] if w.role in COUNTED + ("denominator", "numerator")
+                named = _named_after_opener(cues, text, ctx)
+                pool = ctx.previous[-LOOKBACK:]
+                if named:
+                    # "… 3.412 hộ nghèo … . Số hộ cận nghèo là 4.286 hộ … . Trong số hộ nghèo, có 1.248 hộ …": the
+                    # opener names the whole; the nearest sentence that holds a count of those words gives it
+                    pool = next((p for p in [pool] + [e[-LOOKBACK:] for e in ctx.earlier]
+                                 if any(named <= content_words(w.noun) for w in p if w.noun)), [])
+                    pool = [w for w in pool if w.noun and named <= content_words(w.noun)]
+                same = [w for w in pool if w.role in COUNTED + ("denominator", "numerator")
                         and w.unit == part.unit
                         and w.qualifier is None and head_word(w) == head_word(part) and w.value is not None
                         and part.value is not None and w.value >= part.value
@@ -305,6 +317,24 @@ def _contains(noun: str | None, words: list[str]) -> bool:
     """``words`` stand together in ``noun`` ("cơ sở" in "tổ chức cơ sở đoàn")."""
     have = (noun or "").lower().replace(",", " ").split()
     return any(have[i:i + len(words)] == words for i in range(len(have)))
+
+
+def _named_after_opener(cues: Cues, text: str, ctx: SentenceContext) -> set[str]:
+    """The content words an opener names its whole by ("Trong số hộ nghèo, …" → {hộ, nghèo}); empty where it
+    names none ("Trong đó, …", "Trong số đó, …")."""
+    opening = text[ctx.sentence.start:ctx.sentence.start + 60]
+    comma = opening.find(",")
+    if comma < 0:
+        return set()
+    low = opening[:comma].lower().lstrip(" -–(")
+    opener = next((w for w in cues.part_openers if low.startswith(w + " ")), None)
+    if opener is None:
+        return set()
+    words = low[len(opener):].split()
+    pointers = {w for p in cues.lang.mapping("cues.anaphoric_named")["pointers"] for w in str(p).split()}
+    if not words or len(words) > 5 or pointers & set(words) or any(c.isdigit() for c in low):
+        return set()  # (a count in the opener, "Trong số 284 chủ thể, …", states its whole right there)
+    return set(content_words(" ".join(words)))
 
 
 def _opens_with_part(cues: Cues, text: str, ctx: SentenceContext) -> bool:
