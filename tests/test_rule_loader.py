@@ -181,3 +181,20 @@ def test_a_users_pack_is_parsed_by_pyyaml(tmp_path, monkeypatch):
     monkeypatch.setattr(yaml, "compose", lambda text, Loader: seen.append(Loader) or real(text, Loader=Loader))
     load_pack_chain(write(tmp_path, GOOD))
     assert seen[0] is yaml.SafeLoader and loader._BUILTIN_LOADER in seen[1:]
+
+
+def test_a_metric_leaves_out_figures_after_its_not_context_words(tmp_path):
+    import figcheck
+    from figcheck.validators.tables import MetricMatcher
+
+    text = GOOD.replace("fines.count: {nouns: [quyết định xử phạt]}",
+                        "fines.count: {nouns: [quyết định xử phạt], not_context: [dự kiến]}")
+    rs = load_ruleset([write(tmp_path, text)], defaults=False)
+    assert rs.metrics["fines.count"].not_context == ("dự kiến",)
+    matcher = MetricMatcher(rs.metrics)
+    figures = figcheck.extract("Năm nay ban hành 35 quyết định xử phạt, dự kiến 20 quyết định xử phạt.").figures
+    # "dự kiến 20 quyết định xử phạt" is a plan: no count of the metric
+    assert [matcher.metric_of(f) for f in figures] == ["fines.count", None]
+    bad = text.replace("not_context: [dự kiến]", "not_context: dự kiến")
+    with pytest.raises(RuleFileError):
+        load_pack_chain(write(tmp_path, bad, "bad.yaml"))

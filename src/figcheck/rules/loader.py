@@ -220,7 +220,8 @@ def pack_from_data(data: Any, file: str) -> Pack:
     return pack
 
 
-METRIC_FIELDS = {"nouns", "context", "unit", "whole", "description", "type", "number_format", "decimals", "required"}
+METRIC_FIELDS = {"nouns", "context", "not_context", "unit", "whole", "description", "type", "number_format", "decimals",
+                 "required"}
 
 
 def _metric_from_data(mname: str, spec: Any, mark: Location | None, file: str) -> Metric:
@@ -234,9 +235,10 @@ def _metric_from_data(mname: str, spec: Any, mark: Location | None, file: str) -
     # a metric of tables alone needs no nouns: a pack's ``columns`` maps columns to it
     nouns = _need(spec, "nouns", list, file, [])
     context = _need(spec, "context", list, file, [])
-    if not all(isinstance(n, str) and n for n in nouns + context):
-        raise RuleFileError(f"metric {mname!r}: nouns and context are lists of phrases", spec.location)
-    for key, phrases in (("nouns", nouns), ("context", context)):
+    not_context = _need(spec, "not_context", list, file, [])
+    if not all(isinstance(n, str) and n for n in nouns + context + not_context):
+        raise RuleFileError(f"metric {mname!r}: nouns, context and not_context are lists of phrases", spec.location)
+    for key, phrases in (("nouns", nouns), ("context", context), ("not_context", not_context)):
         if len(phrases) > MAX_PHRASES:
             raise RuleFileError(f"metric {mname!r}: {len(phrases)} {key}; the limit is {MAX_PHRASES}",
                                 spec.marks.get(key))
@@ -253,7 +255,8 @@ def _metric_from_data(mname: str, spec: Any, mark: Location | None, file: str) -
     return Metric(mname, tuple(n.lower() for n in nouns), tuple(c.lower() for c in context),
                   str(_need(spec, "unit", str, file, "count")), bool(_need(spec, "whole", bool, file, True)),
                   _need(spec, "description", str, file, ""), kind=kind, number_format=number_format,
-                  decimals=decimals, required=bool(_need(spec, "required", bool, file, False)))
+                  decimals=decimals, required=bool(_need(spec, "required", bool, file, False)),
+                  not_context=tuple(c.lower() for c in not_context))
 
 
 def _rule_from_data(raw: Any, pack: Pack, file: str, seen: set[str], extra_metrics: dict[str, Metric] | None = None,

@@ -70,6 +70,8 @@ class Metric:
     number_format: str | None = None  # "vi" (4.340,5) or "en" (4,340.5); None: read from the column alone
     decimals: int | None = None  # values are rounded to this many decimals (an interval); None: exact
     required: bool = False  # an empty (null) cell is a cell error, not a skipped row
+    # …and its clause before the number contains none of these ("đăng ký 35 mô hình" is a target, no total)
+    not_context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

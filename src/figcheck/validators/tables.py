@@ -368,6 +368,9 @@ class MetricMatcher:
             noun_hit = max((len(hit.group()) for hit in (nouns.match(after), nouns.match(noun)) if hit), default=0)
             if not noun_hit:
                 continue
+            if m.not_context and any(_contains_words(before, c) or _contains_words(f.text.lower(), c)
+                                     for c in m.not_context):
+                continue  # "đăng ký 35 mô hình": a target, not what the metric counts
             if m.context:
                 ctx_hit = max((len(c) for c in m.context if _contains_words(before, c) or _contains_words(after, c)),
                               default=0)

@@ -311,6 +311,10 @@ def _numbers_in_names(cues: Cues, text: str, t: Figure, parts: list[Figure], end
     """A list of names some of which end in a number ("6 giống chủ lực gồm BC15, TBR225, Đài Thơm 8, Thái Xuyên 111,
     ĐS1 và nếp cái hoa vàng"): bare numbers after a name, in a list where an item has no figure, are part of the
     names — not counts of the kind the total counts."""
+    head = (t.noun or "").lower()
+    if any(not p.noun and not p.classifier and p.unit == "count" for p in parts) \
+            and any(head == k or head.startswith(k + " ") for k in cues.lang.words("cues.kind_nouns")):
+        return True  # "3 giống lúa gồm Đài Thơm 8, OM 18 và Bắc Thơm 7": kinds are named, their numbers name them
     if not parts or any(p.noun or p.classifier or p.unit != "count" for p in parts):
         return False
     last = min(end, max(p.end for p in parts) + 80)
@@ -700,7 +704,13 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         lines: list[Figure] = []
         labels: set[str] = set()
         labels_in_order: list[str] = []
+        bullet = None
         for s2 in sentences[n + 1:n + 1 + LOOKBACK]:
+            opening = text[s2.start:s2.start + 1]
+            if bullet is not None and opening in "-+•*–" and opening != bullet \
+                    or cues.subset_re.match(text, skip_blanks(text, s2.start, s2.end)):
+                continue  # "- Vốn NSTW: 1.248,6 …" then "+ Trong đó vốn CTMTQG: 296,8": a line within the line above
+            bullet = bullet or (opening if opening in "-+•*–" else "")
             m = _LINE_ITEM.match(text, skip_blanks(text, s2.start, s2.end), s2.end)
             figs = by_sentence.get(s2.index, [])
             if m is None or not figs or figs[0].start != m.end() or figs[0].role not in ("count", "measure") \

@@ -221,7 +221,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 if found is None:
                     continue
                 items, end_pos, open_tail, cue = found
-            if all(i.text.lower() in _grades(cues) for i in items):
+            if all(i.text.lower() in _grades(cues) and text[i.start - 1:i.start] not in "“\"'‘" for i in items):
                 continue  # "38 giải Nhất, Nhì, Ba": the grades the prizes fall into, not 3 things counted by 38
             tail = text[end_pos:end_pos + 12]
             open_tail = open_tail or tail.lstrip().startswith(("…", "...", "v.v"))

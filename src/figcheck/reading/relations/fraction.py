@@ -44,7 +44,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             out.append(relation("change", [f, d] + ([pct] if pct else []), roles, direction=direction or None,
                                 cue=direction))
             continue
-        if f.unit == "count":
+        if f.unit == "count" and f.qualifier is None:
+            # ("hoàn thành và vượt 18/18 chỉ tiêu": the word before the pair is a verb, no bound of its part)
             out.append(relation("fraction", [f, d], {"part": f.id, "whole": d.id}))
         # "369.882,4 ha/392.069 ha": measures, done out of planned, and the done may pass the plan — no fraction
         if nxt is not None and nxt.role in ("count", "delta") and nxt.unit == d.unit \
