@@ -670,8 +670,7 @@ class FigureReader:
         # (the noun may run into the threshold word: "8 điểm trở lên" read with the noun "điểm trở lên")
         return bool(noun) and any(f" {w}" in f" {noun.lower()}" for w in self.threshold_after)
 
-    @staticmethod
-    def _bound_of_a_count(text: str, s0: int, c: _Candidate, previous: list[Figure]) -> bool:
+    def _bound_of_a_count(self, text: str, s0: int, c: _Candidate, previous: list[Figure]) -> bool:
         """A measure with "trên"/"dưới" that describes the things a count before it counts, in the same
         clause ("Có 36 mặt hàng đạt kim ngạch xuất khẩu trên 1 tỷ USD, trong đó 8 mặt hàng trên 10 tỷ USD"):
         each thing's bound, not an amount — but not a total stated of them ("36 dự án với tổng vốn trên …")."""
@@ -679,7 +678,8 @@ class FigureReader:
         if prev is None or prev.unit != "count" or prev.role != "count":
             return False
         between = text[prev.end:c.start].lower()
-        return not any(ch in between for ch in ",;:()") and "tổng" not in between and len(between.split()) <= 10
+        return not any(ch in between for ch in ",;:()") and not self.whole_openers & set(between.split()) \
+            and len(between.split()) <= 10
 
     def _base_of_a_rate(self, text: str, c: _Candidate, previous: list[Figure]) -> bool:
         """The "100.000" of "42,6 ca trên 100.000 dân": the base of the rate just before, no count either."""

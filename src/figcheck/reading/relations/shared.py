@@ -500,8 +500,16 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
 
 
 _LIST_SEPARATOR = re.compile(r"[,;]")
-# a period's name, then "là" or a colon, and nothing else: "năm 2024 là ", "cùng kỳ: "
-_PERIOD_IS = re.compile(r"[^\W_][\w ]{0,30}?\s(?:là|bằng|đạt|có)\s?|[^\W_][\w ]{0,30}?:\s?")
+
+
+def _period_is(cues: "Cues") -> re.Pattern[str]:
+    """A period's name, then a word that gives its value (``cues.period_value_words``) or a colon, and nothing
+    else: "năm 2024 là ", "cùng kỳ: "."""
+    found = getattr(cues, "_period_is_re", None)
+    if found is None:
+        words = "|".join(re.escape(w) for w in cues.lang.words("cues.period_value_words"))
+        found = cues._period_is_re = re.compile(rf"[^\W_][\w ]{{0,30}}?\s(?:{words})\s?|[^\W_][\w ]{{0,30}}?:\s?")
+    return found
 _PERIOD_NAME_END = re.compile(r"[,;.)]|\d{5,}")  # what a period's name ("năm 2025", "Tết Giáp Thìn 2024") holds none of
 
 
@@ -520,7 +528,7 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
         return False
     # (the value's own segment of the bracket: "(năm 2024 là 108 vụ, năm 2023 là 121 vụ)")
     lead = " ".join(segment.lower().split())
-    if _PERIOD_IS.fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
+    if _period_is(cues).fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
                                        or any(r.match(lead) for r in cues.lang.period_regexes)):
         return True  # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)": the bracket names the period whose value it gives
     if len(segment.split()) > 3:
