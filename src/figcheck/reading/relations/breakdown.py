@@ -402,7 +402,7 @@ def _names_counted_each(cues: Cues, text: str, a: Figure, b: Figure) -> int | No
     if sep is None:
         return None
     names = [n.strip() for n in _NAME_SEP.split(lead[sep.end():])]
-    if len(names) < 2 or not all(n and _is_place(cues, n) for n in names):
+    if len(names) < 2 or not all(n and is_place(cues, n) for n in names):
         return None
     return len(names)
 
@@ -435,7 +435,7 @@ def _per_name_clause(cues: Cues, text: str, start: int, limit: int, counted: tup
     if m is None or not _names_each(cues, clause, m):
         return False
     names = [n.strip() for n in _NAME_SEP.split(clause[:m.start()])]
-    if len(names) < 2 or not all(n and _is_place(cues, n) for n in names):
+    if len(names) < 2 or not all(n and is_place(cues, n) for n in names):
         return False
     number = _EACH_COUNT.search(clause, m.end())
     if number is None or not _number_follows_each(clause[m.end():number.start()]):
@@ -458,7 +458,6 @@ def _place_count_before_other_parts(cues: Cues, t: Figure, first: Figure, low: s
     return is_or_starts_with((t.noun or "").lower(), places) and head_word(first) != head_word(t)
 
 
-_is_place = is_place
 
 
 def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> tuple | None:
@@ -665,7 +664,7 @@ def _lines_name_parts(cues: Cues, labels: list[str], lines: list[Figure], comple
     or after "gồm" kinds — not fields that name the count itself ("Cử tri đi bầu: 385 cử tri") and not
     candidates, whose votes add up to more than the ballots ("Ông A: 350 phiếu")."""
     if not complete:
-        return all(_is_place(cues, label) for label in labels)
+        return all(is_place(cues, label) for label in labels)
     candidates = tuple(w + " " for w in cues.lang.words("cues.form_candidate_words"))
     heads = {head_word(f) for f in lines}
     return not any(label.lower().startswith(candidates) or heads & set(label.lower().split()) for label in labels)
@@ -774,7 +773,7 @@ def _items(cues: Cues, text: str, sentences: list, at: int, start: int,
         s = sentences[n]
         figs = [f for f in by_sentence.get(s.index, []) if f.start >= pos]
         label = _LABEL.match(text, skip_blanks(text, pos, s.end), s.end)
-        if not label or not _is_place(cues, label.group("label")) or not figs or figs[0].start > label.end() + 2:
+        if not label or not is_place(cues, label.group("label")) or not figs or figs[0].start > label.end() + 2:
             break
         items.append(figs)
         n += 1
@@ -823,7 +822,8 @@ def set_apart_nested_parts(cues: Cues, text: str, rels: list[dict], figures: dic
                 if j != k and any(key in other for key in nesting) and any(
                         inner in label for key in nesting if key in other for inner in nesting[key]):
                     nested.add(p.id)
-        nested.discard(parts[0].id) if len(nested) == len(parts) else None
+        if len(nested) == len(parts):
+            nested.discard(parts[0].id)  # (one part stays: the one the others are nested in)
         if not nested:
             continue
         kept = [p.id for p in parts if p.id not in nested]
