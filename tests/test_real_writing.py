@@ -2523,3 +2523,19 @@ def test_review20_and_review21_near_misses_make_no_error():
         "Huyện có 4 giống lúa chủ lực gồm 3 giống thuần và 2 giống lai.")
     assert ("error", "core.fraction.part-within-whole") in rules_of("Năm 2025, xã hoàn thành 19/18 chỉ tiêu nghị quyết.")
     assert ("error", "antq.models.new-within-total") in rules_of("Năm 2025, huyện có 35 mô hình, xây dựng mới 42 mô hình.")
+
+
+def test_a_change_read_across_sentences_takes_the_earlier_value_in_brackets_after_it():
+    # "So với năm 2024, số vụ cháy tăng 9 vụ (năm 2024 là 86 vụ)": 97 - 86 is 11, not 9
+    assert ("error", "core.change.consistent") in rules_of(
+        "Năm 2025, toàn huyện xảy ra 97 vụ cháy, làm 2 người bị thương. So với năm 2024, số vụ cháy tăng 9 vụ (năm "
+        "2024 là 86 vụ).")
+    for text in (
+            # the same, right
+            "Năm 2025, toàn huyện xảy ra 97 vụ cháy, làm 2 người bị thương. So với năm 2024, số vụ cháy tăng 11 vụ "
+            "(năm 2024 là 86 vụ).",
+            "Năm 2025, toàn tỉnh xảy ra 124 vụ tai nạn, làm chết 98 người. So với năm 2024, số vụ giảm 12 vụ (năm 2024 "
+            "là 136 vụ), số người chết giảm 8 người.",
+            # a sentence that does not open with the comparison: whose current value, unsaid (a part of the year)
+            "Năm 2025, toàn huyện xảy ra 97 vụ cháy. Riêng quý IV, số vụ cháy tăng 9 vụ (năm 2024 là 86 vụ)."):
+        assert _no_flag(text), text

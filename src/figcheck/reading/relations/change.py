@@ -429,11 +429,28 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         pct = nxt
         if pct is None or pct.unit != "percent" or not _percent_of_delta(cues, text, d, pct):
             pct = None
-        roles = {"current": current.id, "delta": d.id, "percent": pct.id if pct else None, "previous": None}
-        out.append(relation("change", [current, d] + ([pct] if pct else []), roles, direction=direction,
-                            cue=direction))
-        used |= {d.id} | ({pct.id} if pct else set())
+        earlier = _earlier_after(cues, ctx, current, pct or d, used)
+        roles = {"current": current.id, "delta": d.id, "percent": pct.id if pct else None,
+                 "previous": earlier.id if earlier else None}
+        out.append(relation("change", [current, d] + ([pct] if pct else []) + ([earlier] if earlier else []), roles,
+                            direction=direction, cue=direction))
+        used |= {d.id} | ({pct.id} if pct else set()) | ({earlier.id} if earlier else set())
     return out
+
+
+def _earlier_after(cues: Cues, ctx: SentenceContext, current: Figure, last: Figure, used: set[str]) -> Figure | None:
+    """The earlier value in brackets right after a change read from its delta ("So với năm 2024, số vụ cháy tăng
+    9 vụ (năm 2024 là 86 vụ)"): the figure after the change's last one, in brackets after the period it is of,
+    counting the current value's thing in its unit. (A current value from the sentence before is read only where
+    this one opens with the comparison: ``_respective_changes``.)"""
+    sf = ctx.figures
+    k = next((n for n, f in enumerate(sf) if f.id == last.id), None)
+    if k is None or k + 1 >= len(sf):
+        return None
+    earlier = sf[k + 1]
+    if CLAUSE_END.search(ctx.text, last.end, earlier.start) or ctx.text.rfind("(", last.end, earlier.start) < 0:
+        return None
+    return earlier if _bracketed_earlier(cues, ctx.text, current, earlier, used) else None
 
 
 def _next_in_list(cues: Cues, gap: str) -> bool:
