@@ -2539,3 +2539,25 @@ def test_a_change_read_across_sentences_takes_the_earlier_value_in_brackets_afte
             # a sentence that does not open with the comparison: whose current value, unsaid (a part of the year)
             "Năm 2025, toàn huyện xảy ra 97 vụ cháy. Riêng quý IV, số vụ cháy tăng 9 vụ (năm 2024 là 86 vụ)."):
         assert _no_flag(text), text
+
+
+def test_a_part_counted_in_the_whole_s_classifier_and_its_share_of_the_named_total():
+    # "khách quốc tế … 3.420 lượt" of "8.640 lượt hành khách": 3.420/8.640 is 39,6%, not 36,8%
+    for text in (
+            "Năm 2025, cảng phục vụ 8.640 lượt hành khách, trong đó khách quốc tế đạt 3.420 lượt, chiếm 36,8% tổng "
+            "lượng khách.",
+            "Năm 2025, cảng phục vụ 8,64 triệu lượt hành khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 36,8% "
+            "tổng lượng khách; khách nội địa 5,22 triệu lượt.",
+            "Năm 2025, cảng phục vụ 8.640 lượt hành khách. Trong đó, khách quốc tế đạt 3.420 lượt, chiếm 36,8% tổng số "
+            "khách."):
+        assert ("error", "core.share.granularity") in rules_of(text), text
+    for text in (
+            "Năm 2025, cảng phục vụ 8,64 triệu lượt hành khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 39,6% "
+            "tổng lượng khách; khách nội địa 5,22 triệu lượt.",
+            # a share of another whole: the country's foreign visitors
+            "Năm 2025, cảng phục vụ 8,64 triệu lượt hành khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 36,8% "
+            "tổng lượng khách quốc tế cả nước; khách nội địa 5,22 triệu lượt.",
+            # a share with no noun: of the total or of the other part, unsaid
+            "Năm 2025, cảng phục vụ 8,64 triệu lượt hành khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 36,8%; "
+            "khách nội địa 5,22 triệu lượt."):
+        assert _no_flag(text), text

@@ -105,27 +105,48 @@ class RelationReader:
             rels += detect(self.cues, article, by_sentence, rels)
         figures = {f.id: f for f in article.figures}
         breakdown.set_apart_nested_parts(self.cues, text, rels, figures)
-        attach_wholes(rels, figures)
+        attach_wholes(rels, figures, self.cues)
         rels.sort(key=lambda r: (r["start"], r["end"]))
         return [new_relation(id=f"r{i}", **r) for i, r in enumerate(rels, 1)]
 
 
-def attach_wholes(rels: list[dict], figures: dict[str, Figure]) -> None:
+def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues | None = None) -> None:
     """A share whose count is the part of a subset is a share of that subset's whole — unless another part
     of that whole, as large and counting the same, may be the share's whole as well ("4.342 nguồn tin; trong đó
-    4.006 tin có giá trị, đã giải quyết 3.872 tin, đạt 96,7%": of 4.006 or of 4.342, the text does not say)."""
+    4.006 tin có giá trị, đã giải quyết 3.872 tin, đạt 96,7%": of 4.006 or of 4.342, the text does not say).
+    A share of a part of a breakdown whose percentage names the total's thing as a whole ("8,64 triệu lượt hành
+    khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 36,8% tổng lượng khách; khách nội địa 5,22 triệu
+    lượt") is a share of that total: the parts of a breakdown are side by side, none the whole of another."""
     whole_of = {r["roles"]["part"]: r["roles"]["whole"] for r in rels if r["kind"] == "subset"}
     parts_of: dict[str, list[str]] = {}
     for part, whole in whole_of.items():
         parts_of.setdefault(whole, []).append(part)
+    total_of = {p: r["roles"]["total"] for r in rels if r["kind"] == "breakdown" and r["roles"].get("total")
+                and r.get("cue") in _SUBSET_LIKE for p in r["roles"].get("parts", [])} if cues is not None else {}
     for r in rels:
         if r["kind"] == "share" and r["roles"].get("whole") is None:
             w = whole_of.get(r["roles"]["part"])
             if w and _another_part_may_be_whole(figures, r["roles"]["part"], parts_of[w]):
                 continue
+            if w is None and r["roles"]["part"] in total_of \
+                    and _names_the_total(cues, figures.get(r["roles"]["percent"]), figures.get(total_of[r["roles"]["part"]])):
+                w = total_of[r["roles"]["part"]]
             if w:
                 r["roles"]["whole"] = w
                 r["figures"].append(w)
+
+
+_SUBSET_LIKE = frozenset({"trong đó", "trong số đó", "gồm", "bao gồm"})
+
+
+def _names_the_total(cues: Cues, percent: Figure | None, total: Figure | None) -> bool:
+    """The percentage's noun is a word that names a whole ("tổng", "số", "tổng lượng") and then words of the
+    total's noun only: "36,8% tổng lượng khách" of "8,64 triệu lượt hành khách"."""
+    if percent is None or total is None or not percent.noun or not total.noun:
+        return False
+    words = percent.noun.lower().split()
+    rest = [w for w in words if w not in cues.whole_name_fillers]
+    return words[0] in cues.whole_name_fillers and 1 <= len(rest) <= 2 and set(rest) <= set(total.noun.lower().split())
 
 
 def _another_part_may_be_whole(figures: dict[str, Figure], part_id: str, siblings: list[str]) -> bool:

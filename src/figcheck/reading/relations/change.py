@@ -10,7 +10,7 @@ import re
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, relation,
-                                                singled_out)
+                                                name_before_number, singled_out)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -75,7 +75,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i = k + (1 if earlier else 0)
             continue
         if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
-                and not follows_other_count(text, sf, i) and _measures(d, c):
+                and not follows_other_count(text, sf, i) and _measures(cues, text, d, c):
             direction = cues.direction(gap) or signed_direction(d)
             if direction:
                 roles = {"current": c.id, "delta": None,
@@ -111,7 +111,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not _named_rate_before(cues, low_gap) \
-                and not follows_other_count(text, sf, i) and _measures(d, c) \
+                and not follows_other_count(text, sf, i) and _measures(cues, text, d, c) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
             out.append(relation("share", [c, d], {"part": c.id, "percent": d.id, "whole": None}))
@@ -610,13 +610,19 @@ def _compared_words(cues: Cues) -> tuple[str, ...]:
     return found
 
 
-def _measures(percent: Figure, count: Figure) -> bool:
+def _measures(cues: Cues, text: str, percent: Figure, count: Figure) -> bool:
     """A percentage followed by a noun of its own ("giảm 40,94% số vụ") measures that noun: it belongs to a
-    count of the same thing only."""
+    count of the same thing only — the count's noun, or, for a count in a classifier, the name before its
+    number ("khách quốc tế đạt 3.420 lượt, chiếm 36,8% tổng số khách")."""
     if not percent.noun:
         return True
-    words = [w for w in percent.noun.lower().split() if w not in ("số", "tổng", "các")]
-    return not words or head_word(count) == words[0]
+    words = [w for w in percent.noun.lower().split() if w not in cues.whole_name_fillers]
+    if not words or head_word(count) == words[0]:
+        return True
+    if (count.noun or "").lower() not in cues.classifiers:
+        return False
+    name = name_before_number(cues, text, count)
+    return 1 <= len(name) <= 4 and name[0] == words[0]
 
 
 def signed_direction(percent: Figure) -> str | None:

@@ -109,6 +109,8 @@ class Cues:
         self.share_words = lang.words("cues.share") + lang.words("cues.equivalent")
         self.back_ref = lang.words("cues.back_reference")
         self.rate_words = lang.words("cues.rate")
+        self.whole_name_fillers = frozenset(lang.words("cues.whole_name_fillers"))
+        self.classifiers = frozenset(lang.words("classifiers"))
         self.remainder = lang.words("cues.remainder")
         self.partial = lang.words("cues.partial")
         self.partial_re = word_alternation([w for w in self.partial if w not in self.subset_cues])
@@ -413,6 +415,21 @@ def on_a_list_line(text: str, f: Figure) -> bool:
     while pos < f.start and text[pos] in " \t":
         pos += 1
     return LIST_MARK.match(text, pos, f.start) is not None
+
+
+def name_before_number(cues: "Cues", text: str, f: Figure) -> list[str]:
+    """The words that name what ``f`` counts right before its number, in its clause and after a subset cue:
+    "khách quốc tế" in "Trong đó, khách quốc tế 312.400 lượt" (lower-case; the verb, if any, last)."""
+    window = text[max(0, f.start - 60):f.start]
+    opening = None
+    for opening in _CLAUSE_OPENING.finditer(window):
+        pass
+    name = window[opening.end() if opening else 0:].lower().lstrip()
+    cue = cues.subset_re.match(name)
+    return (name[cue.end():] if cue else name).split()
+
+
+_CLAUSE_OPENING = re.compile(r"[,;:(]")
 
 
 def skip_blanks(text: str, pos: int, end: int) -> int:

@@ -19,7 +19,7 @@ from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
-                                                counted_rest, described,
+                                                counted_rest, described, name_before_number,
                                                 gap_after_noun,
                                                 head_word, is_place, label_before, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
@@ -310,13 +310,7 @@ def _named_before_number(cues: Cues, text: str, part: Figure, wholes: list[Figur
              and len(described(text, w)) > len(words) and described(text, w)[:len(words)] == words]
     if not plain or not wider:
         return same
-    window = text[max(0, part.start - 60):part.start]
-    opening = None
-    for opening in _CLAUSE_OPENING.finditer(window):
-        pass
-    name = window[opening.end() if opening else 0:].lower().strip()
-    cue = cues.subset_re.match(name)
-    name_words = content_words(name[cue.end():] if cue else name) - {head}
+    name_words = content_words(" ".join(name_before_number(cues, text, part))) - {head}
     if not name_words:
         return same
     named = [w for w in wholes if w.unit == part.unit and head_word(w) == head
@@ -325,25 +319,17 @@ def _named_before_number(cues: Cues, text: str, part: Figure, wholes: list[Figur
 
 
 _PHRASE_STOP = re.compile(r"[.;:()]|\d")
-_CLAUSE_OPENING = re.compile(r"[,;:(]")
-
-
 def _named_by_classifier(cues: Cues, text: str, whole: Figure, part: Figure) -> bool:
     """The part counts in the whole's classifier and its name, right before its number, begins with the whole's
-    noun: "khách quốc tế 312.400 lượt" of "1.816.600 lượt khách" (not "xe khách 300 lượt")."""
+    noun: "khách quốc tế 312.400 lượt" of "1.816.600 lượt khách" or of "8.640 lượt hành khách" (not "xe khách 300
+    lượt")."""
     if not (whole.unit == part.unit == "count" and whole.classifier and whole.noun) \
             or (part.noun or "").lower() != whole.classifier.lower():
         return False
-    window = text[max(0, part.start - 60):part.start]
-    opening = None
-    for opening in _CLAUSE_OPENING.finditer(window):
-        pass
-    name = window[opening.end() if opening else 0:].lower()
-    cue = cues.subset_re.match(name.lstrip())
-    if cue:
-        name = name.lstrip()[cue.end():]
-    words = name.split()
-    return 1 <= len(words) <= 4 and words[0] == head_word(whole)
+    words = name_before_number(cues, text, part)
+    # (the first word of the whole's noun, or its last: "khách quốc tế" of "lượt hành khách")
+    noun = whole.noun.lower().split()
+    return 1 <= len(words) <= 4 and words[0] in (noun[0], noun[-1])
 
 
 def _heads(word: str | None, noun: str | None) -> bool:
