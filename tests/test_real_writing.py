@@ -2561,3 +2561,23 @@ def test_a_part_counted_in_the_whole_s_classifier_and_its_share_of_the_named_tot
             "Năm 2025, cảng phục vụ 8,64 triệu lượt hành khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 36,8%; "
             "khách nội địa 5,22 triệu lượt."):
         assert _no_flag(text), text
+
+
+def test_review22_near_misses_make_no_error():
+    for text in (
+            # a bracket that opens with a year and a verb gives that year's values, not parts
+            "Năm 2026, công an bắt giữ 42 vụ, 63 đối tượng phạm tội về ma túy (năm 2025 bắt giữ 36 vụ, 57 đối tượng).",
+            # the count "chiếm" is said of is the part, not the whole the percentage names
+            "Năm 2026, toàn tỉnh xảy ra 86 vụ tai nạn giao thông, làm chết 47 người.\nVề thời gian, 39 vụ xảy ra trong "
+            "khung giờ từ 18 giờ đến 24 giờ, chiếm 45,3% tổng số vụ.",
+            "Các mô hình thu hút 186 hộ hội viên tham gia.\nHuyện có 8.420 hộ đạt danh hiệu sản xuất, kinh doanh giỏi "
+            "các cấp, chiếm 38,9% số hộ hội viên (21.640 hộ)."):
+        assert _no_flag(text), text
+    # what still is wrong
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of("Năm 2026 công an bắt 42 vụ (36 vụ ma túy, 8 vụ "
+                                                                      "đánh bạc).")
+    assert ("error", "core.share.granularity") in rules_of(
+        "Năm 2026, toàn tỉnh xảy ra 86 vụ tai nạn giao thông, làm chết 47 người.\nVề thời gian, 39 vụ xảy ra trong "
+        "khung giờ từ 18 giờ đến 24 giờ, chiếm 48,3% tổng số vụ.")
+    assert ("error", "core.share.granularity") in rules_of(
+        "Huyện có 8.420 hộ đạt danh hiệu sản xuất, kinh doanh giỏi các cấp, chiếm 36,9% số hộ hội viên (21.640 hộ).")

@@ -126,21 +126,43 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # is the part, not the whole the percentage names
             host = [f for f in before if f.end <= opened and f.role in COUNTED]
             before = [f for f in before if not host or f is not host[-1]]
+        subject = None
+        if k and sf[k - 1] in before and sf[k - 1].role in COUNTED and _subject_of_the_share(cues, text, sf[k - 1], pct):
+            # "39 vụ xảy ra trong khung giờ từ 18 giờ đến 24 giờ, chiếm 45,3% tổng số vụ": the count is what
+            # "chiếm" is said of, the part — not the whole the percentage names
+            subject = sf[k - 1]
+            before = [f for f in before if f is not subject]
         # a count the sentence introduces as a part ("Trong đó có 1.486 vận động viên nước ngoài …, chiếm 14,2% tổng
         # số vận động viên") is no whole the percentage names; it is the part of the whole named
         introduced = [f for f in before if _introduced_as_part(cues, text, ctx, f)]
         before = [f for f in before if f not in introduced]
-        whole = _whole_named(cues, text, before, ctx.previous[-LOOKBACK:], pct)
+        # ("8.420 hộ đạt danh hiệu …, chiếm 38,9% số hộ hội viên (21.640 hộ)": the whole restated in brackets)
+        whole = (_restated_whole(text, sf, k, subject) if subject is not None else None) \
+            or _whole_named(cues, text, before, ctx.previous[-LOOKBACK:], pct)
         if whole is not None:
             mine = [f for f in introduced if f.start > whole.start or whole not in sf]
             mine = [f for f in mine if f.unit == whole.unit and head_word(f) == head_word(whole)
                     and not CLAUSE_END.search(text, f.end, pct.start)]
             part = mine[0] if len(mine) == 1 and mine[0].id not in used else None
+            if part is None and not mine and subject is not None and subject.id not in used \
+                    and subject.unit == whole.unit and head_word(subject) == head_word(whole) \
+                    and subject.value is not None and whole.value is not None and subject.value <= whole.value:
+                part = subject
             out.append(relation("share", [p for p in (part, pct, whole) if p is not None],
                                 {"part": part.id if part else None, "percent": pct.id, "whole": whole.id},
                                 evidence=f"the percentage names its whole: {pct.noun}"))
             used.add(pct.id)
     return out
+
+
+def _subject_of_the_share(cues: Cues, text: str, count: Figure, pct: Figure) -> bool:
+    """``count`` and its words, then a comma and nothing but a share word before ``pct``, in one clause: the
+    count is the subject of that share word ("39 vụ xảy ra …, chiếm 45,3%"; not "86 vụ, trong đó ban đêm
+    chiếm 45,3%")."""
+    gap = text[count.end:pct.start]
+    comma = gap.rfind(",")
+    return comma >= 0 and not CLAUSE_END.search(gap) and cues.share_gap(gap[comma + 1:]) \
+        and gap[comma + 1:].strip() != "" and not gap[comma + 1:].lstrip().startswith("(")
 
 
 def _rates_of_resolved(cues: Cues, ctx: SentenceContext, used: set[str], shared: set[str]) -> list[dict]:

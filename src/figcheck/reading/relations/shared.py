@@ -8,6 +8,7 @@ turns into :class:`figcheck.models.Relation`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -519,6 +520,19 @@ def baseline_in_brackets(cues: Cues, text: str, f: Figure) -> bool:
 _LIST_SEPARATOR = re.compile(r"[,;]")
 
 
+def _opens_with_period_and_verb(cues: "Cues", inside: str, segment: str) -> bool:
+    """The bracket opens with a period's name and a verb of a few words, then its values ("(năm 2025 bắt giữ 36
+    vụ, 57 đối tượng)"), and the value's own segment adds no words: the values are that period's."""
+    if segment.strip() and segment != inside:
+        return False  # ("(năm 2025 có 36 vụ, trong đó 20 vụ …)": a segment of its own)
+    lead = " ".join(_LIST_SEPARATOR.split(inside, 1)[0].lower().split())
+    m = next((m for r in cues.lang.period_regexes if (m := r.match(lead))), None)
+    if m is None:
+        return False
+    verb = list(itertools.takewhile(lambda w: not w[0].isdigit(), lead[m.end():].split()))
+    return 1 <= len(verb) <= 3 and all(w.isalpha() for w in verb) and not cues.subset_re.match(" ".join(verb))
+
+
 def _period_is(cues: "Cues") -> re.Pattern[str]:
     """A period's name, then a word that gives its value (``cues.period_value_words``) or a colon, and nothing
     else: "năm 2024 là ", "cùng kỳ: "."""
@@ -548,6 +562,8 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     if _period_is(cues).fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
                                        or any(r.match(lead) for r in cues.lang.period_regexes)):
         return True  # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)": the bracket names the period whose value it gives
+    if _opens_with_period_and_verb(cues, window[opened + 1:], segment):
+        return True  # "(năm 2025 bắt giữ 36 vụ, 57 đối tượng)": each value is of that year
     if len(segment.split()) > 3:
         return False
     inner = window[:opened].rstrip()
