@@ -219,6 +219,14 @@ def whole_words_pattern(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("(?:" + ("|".join(branches) or "(?!)") + r")(?![^\W_])")
 
 
+def _is_season(first: str, second: str) -> bool:
+    """"2026/27", "2025/2026": a year and the next, written as a season or a school year."""
+    if not (len(first) == 4 and first.isdigit() and second.isdigit() and len(second) in (2, 4)):
+        return False
+    year = int(first)
+    return 1900 <= year <= 2100 and int(second) == (year + 1 if len(second) == 4 else (year + 1) % 100)
+
+
 class FigureReader:
     """Reads figures from sentences, with the vocabulary of one language."""
 
@@ -238,6 +246,16 @@ class FigureReader:
         self.stop_after_first = frozenset(lang.words("noun_stop_after_first"))
         self.whole_openers = frozenset(w.split()[0] for w in lang.words("cues.whole_words"))
         self.range_to = tuple(lang.words("range_to"))  # "từ 6 đến 15 tuổi"
+        self.range_from = frozenset(lang.words("range_from"))  # "độ tuổi từ 15 đến 34"
+        title_words = sorted(lang.data.get("title_words", []), key=len, reverse=True)  # (as written: capitalised)
+        titles = "|".join(re.escape(w) for w in title_words)
+        openers = "|".join(re.escape(w) for w in lang.words("title_openers"))
+        # (the title word keeps its capital: "theo đề án của huyện, 120 hộ" names no programme)
+        self.title_before = re.compile(rf"(?<![^\W_])(?i:{openers})\s++(?:{titles})(?![^\W_])[^,;:()\d]*+$") \
+            if titles and openers else None
+        self.title_breaks = frozenset(lang.words("title_breaks"))
+        self.title_initials = frozenset(w[0] for w in title_words)
+        self.attribute_units = frozenset(lang.words("attribute_units"))
         self.list_and = frozenset(lang.words("cues.list_and"))  # "6 và 9 tuổi"
         self.per_words = set(lang.words("per_words"))  # "42,6 ca trên 100.000 dân"
         self.threshold_after = lang.words("threshold_after")  # "từ 8 điểm trở lên"
@@ -326,6 +344,11 @@ class FigureReader:
                     named = self._named_before(text, sentence.start, fig.start)
                     if named:
                         fig = replace(fig, noun=named)
+                if fig.role == "count" and fig.decimals and fig.noun and any(
+                        g.sentence == fig.sentence and g.role == "rate" and (g.noun or "").split("/")[0] == fig.noun
+                        for g in figures[-3:]):
+                    # "2,16 con/phụ nữ, cao hơn mức sinh thay thế (2,1 con)": the same rate, its "per" left out
+                    fig = replace(fig, role="rate", countable=False)
                 if fig.role == "denominator" and figures and figures[-1].role == "numerator":
                     # "87/92 vụ": the numerator counts what the denominator counts
                     figures[-1] = replace(figures[-1], noun=fig.noun, classifier=fig.classifier, after=fig.after)
@@ -442,6 +465,10 @@ class FigureReader:
             # "thôn 4", "số 12" — but "khu vực nông thôn 42,9%" is a percentage, "TP Hải Phòng 40 người" a count,
             # "điều 22.051,7 ha" (cashew) an area
             return
+        if self._range_of_attribute_before(before):
+            return  # "trong độ tuổi từ 15 đến 34 (chiếm 68,4%)": the ends of a range of ages
+        if self._in_a_title(text, s0, start):
+            return  # "theo Đề án đầu tư xây dựng ít nhất 1 triệu căn hộ …": a target in a programme's name
         if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
                 and not (len(token) == 2 and (self._words_after(text, end, s1, 1) or self._field_value(text, before, end, s1))):
             return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị", "hợp lệ: 08 +" are counts
@@ -537,6 +564,8 @@ class FigureReader:
             return
         if any(p[0] == "0" and len(p) > 1 and p[1].isdigit() for p in parts):
             return  # "05/01": a date
+        if _is_season(parts[0], parts[1]):
+            return  # "mùa giải 2026/27", "năm học 2025/2026": a span of two years
         a = parse_numeral(parts[0], convention)
         b = parse_numeral(parts[1], convention)
         if a is None or b is None:
@@ -735,6 +764,33 @@ class FigureReader:
     def _not_unit(self, rest: str) -> bool:
         """``rest`` (lower-case) starts with a word that begins like a unit and is none ("đồng chí", "tấn công")."""
         return _starts_with_any_phrase(rest, self.not_units_tuple)
+
+    def _in_a_title(self, text: str, s0: int, start: int) -> bool:
+        """The number stands in the name of a programme or a strategy, a few words after it ("theo Đề án đầu tư
+        xây dựng ít nhất 1 triệu căn hộ")."""
+        if self.title_before is None:
+            return False
+        window = text[max(s0, start - 100):start]
+        if not any(ch in window for ch in self.title_initials):
+            return False  # quick exit: no title word's capital
+        m = self.title_before.search(window)
+        if m is None:
+            return False
+        words = window[m.start():].lower().split()
+        return len(words) <= 14 and not any(w in self.title_breaks for w in words[1:])
+
+    def _range_of_attribute_before(self, before: str) -> bool:
+        """``before`` (lower-case, stripped on the right) ends with an attribute and the start of a range of it:
+        "độ tuổi từ" (the range's first end), "độ tuổi từ 15 đến" (its last)."""
+        words = before.split()[-5:]
+        ranged = False
+        if words and (words[-1] in self.range_to or words[-1] in ("-", "–")):
+            if len(words) < 2 or not words[-2][:1].isdigit():
+                return False
+            words, ranged = words[:-2], True
+        if words and words[-1] in self.range_from:
+            words, ranged = words[:-1], True
+        return ranged and bool(words) and words[-1] in self.attribute_units
 
     def _range_of_durations(self, after: str) -> bool:
         """``after`` (lower-case, from the first word after a number) goes on to the other end of a range of

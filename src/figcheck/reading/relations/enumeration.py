@@ -27,6 +27,14 @@ def is_name(segment: str) -> bool:
         and not any(ch in segment for ch in ".:!?") and not all(w.isdigit() for w in words)
 
 
+def _alternatives(cues: Cues, text: str, items: list[Item]) -> bool:
+    """The items are joined by a word for "or" (``cues.list_or``): alternatives, not the things counted."""
+    words = getattr(cues, "_list_or", None)
+    if words is None:
+        words = cues._list_or = frozenset(cues.lang.words("cues.list_or"))
+    return any(w in words for a, b in zip(items, items[1:]) for w in text[a.end:b.start].lower().split())
+
+
 def _item_gap(cues: Cues, gap: str) -> bool:
     """The words between two quoted items separate them: a list separator (, ; và), possibly after an
     aside of the item before ("“A” ở xã B; “C” …", "“A” (huyện X), “B”")."""
@@ -230,6 +238,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 # "gồm BC15, TBR225, Đài Thơm 8, Thái Xuyên 111, …": a number that ends a name cut the list short
                 open_tail = True
             exhaustive = not (examples or open_tail)
+            if exhaustive and len(items) > 1 and _alternatives(cues, text, items):
+                exhaustive = False  # "tổng điểm 3 môn khối A00 hoặc D01": two blocks to choose from, not the 3 subjects
             if exhaustive and s.index + 1 < len(sentences) and noun_lead \
                     and _rest_named_next(cues, text, sentences[s.index + 1], noun_lead):
                 exhaustive = False  # "8 chương trình: A, B, C, D. Bốn chương trình còn lại là …"

@@ -126,11 +126,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # is the part, not the whole the percentage names
             host = [f for f in before if f.end <= opened and f.role in COUNTED]
             before = [f for f in before if not host or f is not host[-1]]
-        subject = None
-        if k and sf[k - 1] in before and sf[k - 1].role in COUNTED and _subject_of_the_share(cues, text, sf[k - 1], pct):
-            # "39 vụ xảy ra trong khung giờ từ 18 giờ đến 24 giờ, chiếm 45,3% tổng số vụ": the count is what
-            # "chiếm" is said of, the part — not the whole the percentage names
-            subject = sf[k - 1]
+        # "39 vụ xảy ra trong khung giờ từ 18 giờ đến 24 giờ, chiếm 45,3% tổng số vụ", "15 ngành lấy điểm chuẩn từ
+        # 25 trở lên, chiếm 22,1% số ngành": the count "chiếm" is said of (a bound between is none) is the part —
+        # not the whole the percentage names
+        j = k - 1
+        while j >= 0 and sf[j].role == "threshold":
+            j -= 1
+        subject = sf[j] if j >= 0 and sf[j] in before and sf[j].role in COUNTED \
+            and _subject_of_the_share(cues, text, sf[j], pct) else None
+        if subject is not None:
             before = [f for f in before if f is not subject]
         # a count the sentence introduces as a part ("Trong đó có 1.486 vận động viên nước ngoài …, chiếm 14,2% tổng
         # số vận động viên") is no whole the percentage names; it is the part of the whole named

@@ -69,9 +69,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         at = bisect.bisect_left(starts, p)  # figures before the cue, and after it: found by position, not scanned
         # (not a value of the period compared with, in brackets: "… tăng 14,5% so với cùng kỳ (1.246.300 lượt); trong
         # đó khách quốc tế 486.420 lượt")
+        # (nor an average: "486.240 hồ sơ, bình quân mỗi ngày hơn 1.330 hồ sơ; trong đó 332.588 hồ sơ …")
         wholes = _larger_of_pairs([f for f in sf[max(0, at - LOOKBACK):at] if f.end <= p
                                    and f.role in COUNTED + ("numerator", "denominator")
-                                   and not baseline_in_brackets(cues, text, f)])
+                                   and not baseline_in_brackets(cues, text, f) and not cues.is_average(text, f)])
         # ("214 vụ …, riêng quý IV xảy ra 52 vụ; trong đó 86 vụ trộm cắp …": what "riêng" singles out is no whole
         # where a count of its kind stands before it)
         wholes = [w for w in wholes if not (singled_out(cues, text, w) and any(
