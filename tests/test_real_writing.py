@@ -2618,3 +2618,21 @@ def test_review23_near_misses_make_no_error():
         "Công an bắt 52 đối tượng, trong đó 31 đối tượng trộm cắp, 28 đối tượng cướp giật.")
     # a programme named with no "theo": its figures are the text's
     assert 500 in values("Thực hiện Chương trình mục tiêu quốc gia, xã đã hỗ trợ 500 hộ.")
+
+
+def test_review22_planted_errors_are_found():
+    # the whole the percentage names, earlier in the sentence: 46/3.412 is 1,35%, not 1,53%
+    assert ("error", "core.share.granularity") in rules_of(
+        "Toàn xã có 3.412 hộ, số hộ nghèo còn 46 hộ, chiếm 1,53% tổng số hộ.")
+    assert _no_flag("Toàn xã có 3.412 hộ, số hộ nghèo còn 46 hộ, chiếm 1,35% tổng số hộ.")
+    # (a whole the sentence does not state)
+    assert _no_flag("Toàn xã có 3.412 hộ, số hộ nghèo còn 46 hộ, chiếm 1,53% tổng số hộ nghèo toàn tỉnh.")
+    # an estimate states its value ("ước tính" is no "khoảng"), and the period compared with may take seven words:
+    # 684,5 - 568,1 is 116,4
+    text = ("Tổng thiệt hại ước tính 684,5 tỷ đồng, tăng {} tỷ đồng so với đợt lũ cùng thời điểm năm 2025 (568,1 tỷ "
+            "đồng).")
+    assert ("error", "core.change.consistent") in rules_of(text.format("126,4"))
+    assert _no_flag(text.format("116,4"))
+    # "khoảng" still reads loosely: a warning at most
+    assert ("error", "core.change.consistent") not in rules_of(
+        "Tổng thiệt hại khoảng 700 tỷ đồng, tăng 126,4 tỷ đồng so với năm 2025 (568,1 tỷ đồng).")

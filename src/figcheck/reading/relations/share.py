@@ -53,7 +53,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             whole = _earlier_whole(sf, position[part.id], not_wholes) if pct is None or not pct.noun else None
             if whole is None and pct is not None and pct.noun:
                 # "còn 2.146 hộ nghèo, chiếm 22,6% tổng số hộ (9.486 hộ)": the named whole's count, in brackets
-                whole = _restated_whole(text, sf, position[pct.id], part)
+                whole = _restated_whole(text, sf, position[pct.id], part) \
+                    or _named_earlier_in_sentence(cues, text, sf, position[part.id], part, pct, not_wholes)
             if whole is None and (pct is None or not pct.noun) and _opens_with_part(cues, text, ctx):
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
                 # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
@@ -304,6 +305,22 @@ def _restated_whole(text: str, sf: list[Figure], k: int, part: Figure) -> Figure
             or f.value is None or part.value is None or f.value < part.value:
         return None
     return f if re.match(r"\s*+(?:[^\W\d_]++\s*+){0,3}\)", text[f.end:f.end + 40]) else None
+
+
+def _named_earlier_in_sentence(cues: Cues, text: str, sf: list[Figure], k: int, part: Figure, pct: Figure,
+                               not_wholes: set[str]) -> Figure | None:
+    """The one earlier count of the sentence that the percentage's noun names in full, after the words that
+    name a whole ("Toàn xã có 3.412 hộ, số hộ nghèo còn 46 hộ, chiếm 1,35% tổng số hộ" → 3.412 hộ; not for
+    "chiếm 1,35% tổng số hộ nghèo toàn tỉnh", a whole the sentence does not state)."""
+    words = pct.noun.lower().split()
+    named = {w for w in words if w not in cues.whole_name_fillers}
+    if not named or words[0] not in cues.whole_name_fillers or part.value is None:
+        return None
+    same = [f for f in sf[:k] if f.role in COUNTED and f.unit == part.unit and f.qualifier is None
+            and f.id not in not_wholes and f.value is not None and f.value >= part.value
+            and head_word(f) == head_word(part) and named <= set((f.noun or "").lower().split())
+            and not CLAUSE_END.search(text, f.end, pct.start)]
+    return same[-1] if len({f.value for f in same}) == 1 else None
 
 
 def _introduced_as_part(cues: Cues, text: str, ctx: SentenceContext, f: Figure) -> bool:

@@ -572,5 +572,6 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     m = None
     for m in cues.other_period_or_target_re.finditer(inner.lower()):
         pass
-    # (the period compared with may take a few words: "So với Tết Giáp Thìn 2024 (1.862,4 tỷ đồng)")
-    return m is not None and not _PERIOD_NAME_END.search(inner[m.end():]) and len(inner[m.end():].split()) <= 6
+    # (the period compared with may take a few words: "So với Tết Giáp Thìn 2024 (1.862,4 tỷ đồng)", "so với đợt lũ
+    # cùng thời điểm năm 2025 (568,1 tỷ đồng)")
+    return m is not None and not _PERIOD_NAME_END.search(inner[m.end():]) and len(inner[m.end():].split()) <= 8
