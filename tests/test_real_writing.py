@@ -2636,3 +2636,12 @@ def test_review22_planted_errors_are_found():
     # "khoảng" still reads loosely: a warning at most
     assert ("error", "core.change.consistent") not in rules_of(
         "Tổng thiệt hại khoảng 700 tỷ đồng, tăng 126,4 tỷ đồng so với năm 2025 (568,1 tỷ đồng).")
+
+
+def test_kinds_listed_after_a_colon_past_more_words_of_what_is_counted():
+    text = ("Có {} khoản thu đạt thấp so với tiến độ dự toán, gồm: thuế bảo vệ môi trường, thu tiền thuê đất, thu từ khu "
+            "vực doanh nghiệp có vốn đầu tư nước ngoài và thu tiền sử dụng đất.")
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format(5))
+    assert _no_flag(text.format(4))
+    # (a kind may hold a comma: more pieces than the count say nothing)
+    assert _no_flag("Có 3 lĩnh vực tăng trưởng khá so với cùng kỳ, gồm: văn hóa, thể dục, thể thao và du lịch.")

@@ -158,7 +158,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     totals = {r["roles"].get("total") for r in done if r["kind"] == "breakdown"}
     used = {fid for r in done if r["kind"] in ("share", "change", "fraction") for fid in r["figures"]}
     sentences = article.sentences
-    more_words, bare = _cue_patterns(cues)
+    more_words, bare, far = _cue_patterns(cues)
     out = []
     for s in sentences:
         sf = by_sentence.get(s.index, [])
@@ -185,7 +185,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             p = region_start + k + len(noun_lead)
             rest = text[p:nxt]
             # the cue may follow a few more words of the noun: "06 Cảnh sát PCCC gồm A, B, …"
-            cue_m = more_words.match(rest) or bare.match(rest)
+            cue_m = more_words.match(rest) or far.match(rest) or bare.match(rest)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""
             start_items = p + (cue_m.end() if cue_m else 0)
             if cue in cues.example_cues:
@@ -408,7 +408,11 @@ def _cue_patterns(cues: Cues, which: str = "cue"):
         found = cues._enumeration_patterns = {
             "cue": (re.compile(rf"\s*+(?:[^\W\d_]++(?:\s++|(?=,))){{1,3}}?,?\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:?\s*",
                                re.IGNORECASE),
-                    re.compile(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", re.IGNORECASE)),
+                    re.compile(rf"\s*,?\s*(?P<cue>{cues.enum_cue_re})?\s*:?\s*", re.IGNORECASE),
+                    # (more words of what is counted, up to a comma, where a colon after the cue opens the list: "5
+                    # khoản thu đạt thấp so với tiến độ dự toán, gồm: …")
+                    re.compile(rf"\s*+(?:[^\W\d_]++\s++){{3,8}}?[^\W\d_]++,\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:\s*",
+                               re.IGNORECASE)),
             "opener": re.compile(rf"\s*(?:{bd})\s*:?\s*", re.IGNORECASE),
         }
     return found[which]
@@ -420,8 +424,9 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
     chế biến thực phẩm"): the items are what the commas, ";" and "và" separate. A kind may hold a comma or "và"
     ("văn hóa, thể dục, thể thao và du lịch" are three fields, not four), so more pieces than the count say
     nothing, and no list is read; fewer pieces than the count are a list that falls short. None where any of
-    it is in doubt: another figure, brackets or quotes, an open tail, examples, a piece of more than ten
-    words or one that opens with a quantifier ("các", "nhiều")."""
+    it is in doubt: another figure, brackets or quotes, an open tail, examples, a piece of more than twelve
+    words ("thu từ khu vực doanh nghiệp có vốn đầu tư nước ngoài" is one kind of revenue) or one that opens with a
+    quantifier ("các", "nhiều")."""
     n = sf[idx]
     if not cued or not (cue in cues.lang.words("cues.kinds_complete") or text[start - 2:start].strip().endswith(":")):
         return None
@@ -431,6 +436,8 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
     if not any(head == k or head.startswith(k + " ") for k in cues.lang.words("cues.kind_nouns")):
         return None
     end = s.end
+    while start < end and text[start] in " :":  # ("gồm: …": the colon after the cue opens the list)
+        start += 1
     region = text[start:end].rstrip(" .;")
     if not region or any(ch in region for ch in "()[]“”\":…") or cues.open_tail_re.search(region.lower()) \
             or cues.example_re.search(region.lower()):
@@ -441,7 +448,7 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
         at = text.find(piece, pos)
         name = piece.strip()
         words = name.split()
-        if not words or len(words) > 10 or name.lower().startswith(quantifiers):
+        if not words or len(words) > 12 or name.lower().startswith(quantifiers):
             return None
         first = at + (len(piece) - len(piece.lstrip()))
         items.append(Item(name, first, first + len(name)))
