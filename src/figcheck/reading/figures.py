@@ -794,10 +794,11 @@ class FigureReader:
 
     def _range_of_durations(self, after: str) -> bool:
         """``after`` (lower-case, from the first word after a number) goes on to the other end of a range of
-        durations or attributes: "đến 15 tuổi", "- 5 năm"."""
+        durations or attributes ("đến 15 tuổi", "- 5 năm"), or of measures ("ngập từ 1 đến 2 m": a bound of the
+        depth, no count)."""
         m = _RANGE_END.match(after)
         return m is not None and (m.group(1) in self.range_to + ("-", "–") or m.group(1) in self.list_and) \
-            and m.group(2) in self.duration_units
+            and (m.group(2) in self.duration_units or m.group(1) in self.range_to and m.group(2) in self.unit_map)
 
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:

@@ -553,6 +553,9 @@ def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:
     = 7,35%", "tăng 826 vụ - tương ứng 80,43%", "giảm 542 vụ (giảm 40,45%)"."""
     if pct.unit not in ("percent", "pp") or pct.role not in ("change", "share", "percent"):
         return False
+    if pct.noun and text[pct.end:pct.end + 12].lower().split()[:1] and \
+            text[pct.end:pct.end + 12].lower().split()[0] in cues.whole_name_fillers:
+        return False  # "71 vụ, tăng 7 vụ, chiếm 57,3% số vụ": a share of the whole it names, not the change's size
     gap = gap_after_noun(text, d, pct)  # "giảm 1.381 đối tượng bị bắt giữ, xử lý (-21,73%)": the noun aside
     if CLAUSE_END.search(gap) or len(gap.split()) > 6:
         return False

@@ -130,8 +130,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # "39 vụ xảy ra trong khung giờ từ 18 giờ đến 24 giờ, chiếm 45,3% tổng số vụ", "15 ngành lấy điểm chuẩn từ
         # 25 trở lên, chiếm 22,1% số ngành": the count "chiếm" is said of (a bound between is none) is the part —
         # not the whole the percentage names
+        # (nor a change of it and its earlier value: "71 vụ, giảm 17 vụ (năm 2025 là 88 vụ), chiếm 57,3% tổng số vụ";
+        # nor a count of another thing in its clause: "34 vụ xảy ra trên các đoạn chỉ có 2 làn xe, chiếm 54,0% số vụ")
+        named = [w for w in pct.noun.lower().split() if w not in cues.whole_name_fillers][:1]
         j = k - 1
-        while j >= 0 and sf[j].role == "threshold":
+        while j >= 0 and (sf[j].role in ("threshold", "delta") or baseline_in_brackets(cues, text, sf[j])
+                          or sf[j].role in COUNTED and named and head_word(sf[j]) != named[0] and j
+                          and "," not in text[sf[j - 1].end:sf[j].start]  # (in the clause of the count before)
+                          and not CLAUSE_END.search(text, sf[j].end, pct.start)):
             j -= 1
         subject = sf[j] if j >= 0 and sf[j] in before and sf[j].role in COUNTED \
             and _subject_of_the_share(cues, text, sf[j], pct) else None
@@ -149,7 +155,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             mine = [f for f in mine if f.unit == whole.unit and head_word(f) == head_word(whole)
                     and not CLAUSE_END.search(text, f.end, pct.start)]
             part = mine[0] if len(mine) == 1 and mine[0].id not in used else None
-            if part is None and not mine and subject is not None and subject.id not in used \
+            # (the subject may be a change's current value too: "71 vụ, giảm 17 vụ (…), chiếm 57,3% tổng số vụ")
+            if part is None and not mine and subject is not None and subject.id not in parts \
+                    and not any(r["kind"] == "share" and r["roles"].get("part") == subject.id for r in out) \
                     and subject.unit == whole.unit and head_word(subject) == head_word(whole) \
                     and subject.value is not None and whole.value is not None and subject.value <= whole.value:
                 part = subject
@@ -301,7 +309,7 @@ def _restated_whole(text: str, sf: list[Figure], k: int, part: Figure) -> Figure
     pct, f = sf[k], sf[k + 1]
     between = text[pct.end:f.start]
     if f.role not in COUNTED or f.unit != part.unit or f.qualifier is not None or head_word(f) != head_word(part) \
-            or not between.rstrip().endswith("(") or re.search(r"[;.)\d]", between) or len(between.split()) > 8 \
+            or not between.rstrip().endswith("(") or re.search(r"[;.)\d]", between) or len(between.split()) > 12 \
             or f.value is None or part.value is None or f.value < part.value:
         return None
     return f if re.match(r"\s*+(?:[^\W\d_]++\s*+){0,3}\)", text[f.end:f.end + 40]) else None
@@ -343,9 +351,10 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     for pool in (before, previous):
         # (a fraction's total is a count of the noun too: "nâng tổng số xã đạt chuẩn lên 21/21 xã" — with "9 xã"
         # before it, two counts of "xã", so no whole)
+        # (nor another period's value in brackets: "42 vụ cháy, giảm 7 vụ (năm 2025 là 49 vụ)")
         same = [f for f in pool if f.role in COUNTED + ("denominator",) and f.unit == "count" and f.qualifier is None
                 and f.value and f.value > 1 and (head_word(f) == words[0] or _contains(f.noun, words[:2]))
-                and not names_another(words, f.noun)]
+                and not names_another(words, f.noun) and not baseline_in_brackets(cues, text, f)]
         if len({f.value for f in same}) == 1:
             return same[-1]
         if same and any(text[max(0, same[-1].start - 30):same[-1].start].lower().rstrip().endswith(w)

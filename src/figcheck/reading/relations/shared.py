@@ -189,16 +189,17 @@ class Cues:
             rf"(?<![^\W_])(?:{back_alt})\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}?)\s*,?\s*(?:{bd_alt})\s*:?\s*",
             re.IGNORECASE)
 
-    def is_average(self, text: str, f: Figure) -> bool:
+    def is_average(self, text: str, f: Figure, phrase: bool = False) -> bool:
         """``f`` is an average ("Bình quân mỗi ngày xảy ra 38,4 vụ"): an average word stands before it in its
-        clause. An average is no total of parts."""
+        clause — or, with ``phrase``, in its phrase since the last comma ("…; bình quân mỗi ngày 34 ca", not "36
+        mô hình trung bình, 26 mô hình yếu"). An average is no total of parts, nor a part."""
         words = getattr(self, "_average_words", None)
         if words is None:
             words = self._average_words = [str(w).lower() for w in (self.lang.data.get("products") or {}).get("average", [])]
         window = text[max(0, f.start - 60):f.start].lower()
         if not any(w in window for w in words):
             return False
-        clause = re.split(r"[;:()]|\.(?!\d)", window)[-1]
+        clause = re.split(r"[;:(),]|\.(?!\d)" if phrase else r"[;:()]|\.(?!\d)", window)[-1]
         return any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", clause) for w in words)
 
     def kind_of(self, f: Figure) -> str | None:
@@ -560,8 +561,10 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     # (the value's own segment of the bracket: "(năm 2024 là 108 vụ, năm 2023 là 121 vụ)")
     lead = " ".join(segment.lower().split())
     if _period_is(cues).fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
-                                       or any(r.match(lead) for r in cues.lang.period_regexes)):
-        return True  # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)": the bracket names the period whose value it gives
+                                       or any(r.search(lead) for r in cues.lang.period_regexes)):
+        # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)", "(thời điểm cuối năm 2025 là 19 đối tượng)": the bracket names
+        # the period whose value it gives
+        return True
     if _opens_with_period_and_verb(cues, window[opened + 1:], segment):
         return True  # "(năm 2025 bắt giữ 36 vụ, 57 đối tượng)": each value is of that year
     if len(segment.split()) > 3:

@@ -86,7 +86,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # the parts are bounded by the larger figure, whichever of the two they divide)
             wholes = _not_parts(cues, text, _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")
                                                                and not baseline_in_brackets(cues, text, f)
-                                                               and not cues.is_average(text, f)]))
+                                                               and not cues.is_average(text, f, phrase=True)]))
             if named_words:
                 wholes = [w for w in wholes if named_words <= content_words(w.noun)]
                 wholes = _named_side_of_pairs(prev, wholes, named_words)
@@ -105,7 +105,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # item of a list, the cue speaks up to the item's end
             semi = text.find(";", cue_end, scope_end)
             scope_end = semi if semi >= 0 else scope_end
-        after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED]
+        # (an average is no part: "trong đó 12.470 ca sốt xuất huyết; bình quân mỗi ngày 34 ca")
+        after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED
+                 and not cues.is_average(text, f, phrase=True)]
         semi = text.find(";", cue_end, scope_end)
         if semi >= 0 and any(f.start < semi for f in after):
             # "trong đó 38.640 hộ đạt danh hiệu, chiếm 83,6% …; cấp trung ương 124 hộ, cấp tỉnh 1.246 hộ, …": the
@@ -140,6 +142,22 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # "Cụ thể, …" may go on to other things ("… 363 vụ cháy … . Cụ thể, … 1.346 vụ tai nạn giao
             # thông"): a part whose noun says more than its head word must share a word of the whole's
             kept = [a for a in kept if not _says_otherwise(cues, text, a, wholes)]
+        if unique is False and len(kept) >= 2 and text[max(s.start, p - 3):p].strip().endswith(";") \
+                and cues.breakdown_re.search(text[wholes[0].end:p].lower()):
+            # "3.486 ngôi nhà …, gồm 142 nhà sập đổ và 3.344 nhà tốc mái; trong đó Quảng Ninh 1.612, Hải Phòng 1.208,
+            # Thái Bình 666 nhà": after a list, the parts may divide its total or its last item; a whole they add
+            # up to says which, and parts larger than every whole are wrong under each reading
+            if any(a.value is None for a in kept) or any(w.value is None for w in wholes):
+                continue
+            total = sum(a.value for a in kept)
+            exact = [w for w in wholes if total == w.value and all(a.unit == w.unit for a in kept)]
+            largest = max(wholes, key=lambda w: w.value)
+            if len(exact) == 1:
+                wholes = exact
+            elif total > largest.value and all(a.unit == largest.unit for a in kept):
+                wholes = [largest]
+            else:
+                continue
         found = _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
         if opener and p == s.start:
             # no cue word says these are parts ("Cụ thể, …" may list overlapping attributes or other periods):
