@@ -2692,3 +2692,9 @@ def test_review24_and_review25_near_misses_make_no_error():
     assert _no_flag(places.format(566))
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
         "Bão làm 2.142 ngôi nhà bị ngập, trong đó 1.486 nhà ngập từ 1 đến 2 m, còn lại 666 nhà.")
+
+
+def test_a_count_in_brackets_after_the_percentage_larger_than_the_whole_found_rules_that_whole_out():
+    # "72% số vụ (178 vụ)" is no share of the black spot's 9 vụ before it
+    assert _no_flag("Đoạn qua xã Tĩnh Gia là điểm đen với 9 vụ, làm chết 7 người.\nNgười điều khiển xe mô tô, xe máy "
+                    "liên quan đến 72% số vụ (178 vụ).")

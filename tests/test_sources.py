@@ -100,6 +100,24 @@ def test_dateline_title_and_furniture_are_set_aside():
     assert a.period == "năm 2024"
 
 
+def test_a_related_articles_box_in_the_middle_ends_where_the_body_goes_on():
+    text = ("Thanh Hóa, ngày 28/11/2026\n"
+            "Tin liên quan:\n"
+            "- Xử phạt 1.246 trường hợp vi phạm nồng độ cồn trong tháng 11\n"
+            "- Lắp đặt 412 camera giám sát giao thông tại thành phố\n"
+            "Ban An toàn giao thông tỉnh cho biết, trong năm trên địa bàn tỉnh xảy ra 246 vụ tai nạn giao thông, làm "
+            "chết 168 người, bị thương 152 người.\n"
+            "Về địa bàn, tai nạn xảy ra nhiều trên Quốc lộ 1A với 62 vụ, Quốc lộ 47 với 28 vụ và Quốc lộ 45 với 21 "
+            "vụ, ít hơn năm trước.\n")
+    a = figcheck.extract(text)
+    assert [f.value for f in a.figures] == [246, 168, 152, 62, 28, 21]  # the body, not the links
+    assert sum(s.kind == "furniture" for s in a.set_aside) == 3
+    # a box at the end still sets aside all after it, link or lead
+    a = figcheck.extract("Phường có 320 tin có giá trị trong năm 2024, nhiều hơn năm trước.\nTin liên quan\n"
+                         "Khánh thành 3 cây cầu mới ở huyện đảo\nHuyện có 12 xã đạt chuẩn nông thôn mới.")
+    assert [f.value for f in a.figures] == [320]
+
+
 def test_dateline_glued_to_first_paragraph():
     a = figcheck.extract("18:05 03/02/2024 Năm 2023, quận giải quyết 58 vụ việc.\nBài: Lan Hương")
     assert a.date == "03/02/2024"

@@ -39,6 +39,11 @@ class Layout:
     sentences: list[Sentence] = field(default_factory=list)
 
 
+def _reads_as_paragraph(line: str) -> bool:
+    """A paragraph of body text: a sentence of fifteen words or more that ends as sentences do."""
+    return len(line.split()) >= 15 and line.rstrip().endswith((".", "!", "?", "…", ":", ";", ")", "”", "\""))
+
+
 def _lines(text: str) -> list[tuple[int, int]]:
     """Spans of the non-blank lines of ``text``, stripped of surrounding white space."""
     spans = []
@@ -90,6 +95,10 @@ class LayoutReader:
             and not re.search(r"[\d.,;:!?“”\"()]", line)
         )
 
+    def _reads_as_link(self, line: str) -> bool:
+        """A line of a related-articles box: a headline, perhaps after a bullet, or furniture."""
+        return self._reads_as_headline(line.lstrip(" -–•*+\t")) or self._is_furniture(line)
+
     @staticmethod
     def _reads_as_headline(line: str) -> bool:
         words = line.split()
@@ -123,9 +132,16 @@ class LayoutReader:
         #    headline-like lines after it
         for i, (s, e) in enumerate(lines):
             if self.lang and text[s:e].lower().strip(" :") in self.tail_markers:
-                for j in range(i, len(lines)):
-                    aside_lines.add(j)
-                break
+                # the marker's links: headline-like lines ("- Hà Nội: 12 người chết vì sốt xuất huyết"); a box in
+                # the middle of the article ends there, where paragraphs of the body go on
+                j = i + 1
+                while j < len(lines) and self._reads_as_link(text[lines[j][0]:lines[j][1]]):
+                    j += 1
+                body_after = sum(1 for s2, e2 in lines[j:] if _reads_as_paragraph(text[s2:e2]))
+                for k in range(i, j if body_after >= 2 else len(lines)):
+                    aside_lines.add(k)
+                if body_after < 2:
+                    break
         for i, (s, e) in enumerate(lines):
             if i not in aside_lines and self._is_furniture(text[s:e]):
                 aside_lines.add(i)

@@ -150,6 +150,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # ("8.420 hộ đạt danh hiệu …, chiếm 38,9% số hộ hội viên (21.640 hộ)": the whole restated in brackets)
         whole = (_restated_whole(text, sf, k, subject) if subject is not None else None) \
             or _whole_named(cues, text, before, ctx.previous[-LOOKBACK:], pct)
+        if whole is not None and _bracketed_after(text, sf, k, whole) is not None \
+                and _bracketed_after(text, sf, k, whole).value > whole.value:
+            # "… điểm đen với 9 vụ … . … liên quan đến 72% số vụ (178 vụ)": a count of the noun in brackets after
+            # the percentage, larger than the whole found, says that whole is not the one meant
+            continue
         if whole is not None:
             mine = [f for f in introduced if f.start > whole.start or whole not in sf]
             mine = [f for f in mine if f.unit == whole.unit and head_word(f) == head_word(whole)
@@ -299,6 +304,19 @@ def _run_before(text: str, sf: list[Figure], last: int) -> list[Figure]:
         i -= 1
         run.insert(0, sf[i])
     return run
+
+
+def _bracketed_after(text: str, sf: list[Figure], k: int, like: Figure) -> Figure | None:
+    """The count in brackets right after the percentage ``sf[k]`` and its noun ("72% số vụ (178 vụ)"), of the unit
+    and head word of ``like``."""
+    if k + 1 >= len(sf):
+        return None
+    f = sf[k + 1]
+    between = text[sf[k].end:f.start]
+    if f.role not in COUNTED or f.unit != like.unit or head_word(f) != head_word(like) or f.value is None \
+            or not between.rstrip().endswith("(") or re.search(r"[;.)\d]", between) or len(between.split()) > 12:
+        return None
+    return f
 
 
 def _restated_whole(text: str, sf: list[Figure], k: int, part: Figure) -> Figure | None:
