@@ -2698,3 +2698,10 @@ def test_a_count_in_brackets_after_the_percentage_larger_than_the_whole_found_ru
     # "72% số vụ (178 vụ)" is no share of the black spot's 9 vụ before it
     assert _no_flag("Đoạn qua xã Tĩnh Gia là điểm đen với 9 vụ, làm chết 7 người.\nNgười điều khiển xe mô tô, xe máy "
                     "liên quan đến 72% số vụ (178 vụ).")
+
+
+def test_a_long_label_that_begins_as_the_last_item_s_did_goes_on_with_the_list():
+    text = ("Tính chung 11 tháng, vốn đầu tư thực hiện ước đạt {} tỷ đồng, gồm: vốn khu vực nhà nước 12.486 tỷ đồng, vốn "
+            "khu vực ngoài nhà nước 24.612 tỷ đồng và vốn khu vực có vốn đầu tư trực tiếp nước ngoài 6.142 tỷ đồng.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("42.860"))
+    assert _no_flag(text.format("43.240"))

@@ -75,7 +75,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 # người lớn và 3 trẻ em; 2 người …)": a nested division of the last part; the list may go on after it
                 cut = True
                 break
-            long = len(between.split()) > 8 and not _names_counted_each(cues, text, a, b)
+            long = len(between.split()) > 8 and not _names_counted_each(cues, text, a, b) \
+                and not _label_like_the_last(cues, text, t, kept, between)
             if not cues.list_sep_re.search(between) or long and not _next_item(cues, between, t, kept, b,
                                                                                  bracket or items_by_semicolon):
                 # a nested list of the last part ("147 ca ở A (118), …", "… gồm: …") ends nothing
@@ -520,6 +521,22 @@ def _after_bracket(cues: Cues, text: str, sf: list, j: int, limit: int) -> tuple
     if any(f.noun and (len(f.noun.split()) > 1 or head_word(f) != total_head) for f in run):
         return None
     return k, m.group("cue").lower()
+
+
+def _label_like_the_last(cues: Cues, text: str, total, kept: list, between: str) -> bool:
+    """``between`` is a list separator, then the label of the next item, which begins as the last item's label
+    did: "vốn khu vực nhà nước 12.486 tỷ đồng, … và vốn khu vực có vốn đầu tư trực tiếp nước ngoài 6.142 tỷ
+    đồng" — a long name, not a description that ends the list."""
+    stripped = between.strip()
+    sep = next((w for w in [","] + list(cues.list_and) if stripped.startswith(w) and (w == "," or
+                                                                                     stripped[len(w):len(w) + 1] == " ")), None)
+    if sep is None or CLAUSE_END.search(between) or any(ch.isdigit() or ch in "():;" for ch in between):
+        return False
+    label = stripped[len(sep):].lower().split()
+    floor = kept[-2].end if len(kept) > 1 else total.end
+    before = re.split(r"[,:;(]|(?<![^\W_])(?:" + "|".join(map(re.escape, cues.list_and)) + r")(?![^\W_])",
+                      text[floor:kept[-1].start].lower())[-1].split()
+    return 1 <= len(label) <= 14 and bool(before) and label[0] == before[0]
 
 
 def _next_item(cues: Cues, between: str, total, kept: list, b, semicolon_items: bool = False) -> bool:
