@@ -254,7 +254,7 @@ class FigureReader:
         self.title_before = re.compile(rf"(?<![^\W_])(?i:{openers})\s++(?:{titles})(?![^\W_])[^,;:()\d]*+$") \
             if titles and openers else None
         self.title_breaks = frozenset(lang.words("title_breaks"))
-        self.title_initials = frozenset(w[0] for w in title_words)
+        self.title_words = tuple(title_words)
         self.attribute_units = frozenset(lang.words("attribute_units"))
         self.list_and = frozenset(lang.words("cues.list_and"))  # "6 và 9 tuổi"
         self.per_words = set(lang.words("per_words"))  # "42,6 ca trên 100.000 dân"
@@ -771,8 +771,8 @@ class FigureReader:
         if self.title_before is None:
             return False
         window = text[max(s0, start - 100):start]
-        if not any(ch in window for ch in self.title_initials):
-            return False  # quick exit: no title word's capital
+        if not any(w in window for w in self.title_words):
+            return False  # quick exit: no title word as written
         m = self.title_before.search(window)
         if m is None:
             return False
