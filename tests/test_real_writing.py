@@ -2705,3 +2705,17 @@ def test_a_long_label_that_begins_as_the_last_item_s_did_goes_on_with_the_list()
             "khu vực ngoài nhà nước 24.612 tỷ đồng và vốn khu vực có vốn đầu tư trực tiếp nước ngoài 6.142 tỷ đồng.")
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("42.860"))
     assert _no_flag(text.format("43.240"))
+
+
+def test_places_after_their_prefix_are_names_and_an_unnamed_rest_leaves_a_list_open():
+    assert ("error", "core.enumeration.items-match-count") in rules_of(
+        "Năm 2026, tỉnh có 5 địa phương hoàn thành nhiệm vụ, gồm: phường Móng Cái, phường Hạ Long, phường Quảng Yên và "
+        "phường Đông Triều.")
+    for text in (
+            "Năm 2026, huyện có 3 xã đạt chuẩn gồm xã Tân An, xã Bình Minh và thị trấn Phú Lộc.",
+            # "các xã còn lại" is an item that names none
+            "Có 4 xã được hỗ trợ, gồm Tân An, Bình Minh, các xã còn lại.",
+            "Có 4 xã được hỗ trợ, gồm xã Tân An, xã Bình Minh, các xã còn lại.",
+            # a bound is no count of the names after it
+            "Có 21/130 xã, phường có trên 200 lao động xuất cảnh, dẫn đầu là xã Quỳnh Lưu, xã Diễn Châu và xã Yên Thành."):
+        assert _no_flag(text), text

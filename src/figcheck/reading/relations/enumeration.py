@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Article, Figure, Item
-from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, QUOTED, Cues, head_word, is_or_starts_with, per_text,
-                                               relation)
+from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, QUOTED, Cues, head_word, is_or_starts_with, is_place,
+                                               per_text, relation, word_alternation)
 
 try:  # the letters ``re`` matches under IGNORECASE beyond their lower and upper case (Python 3.11+)
     from re._casefix import _EXTRA_CASES
@@ -104,8 +104,9 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             # (a short capitalised name with lower-case words inside a list that goes on: "Toán, Ngữ văn và Tiếng Anh")
             inner = name[:1].isupper() and len(name.split()) <= 3 and (sub is not subs[-1] or more) \
                 and not any(ch.isdigit() for ch in name)
-            if not inner and not is_name(name) and not _generic_then_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes):
-                # ("Thị trấn" with a capital is the town itself: a name)
+            if not inner and not is_name(name) and not _generic_then_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes) \
+                    and not (name[:1].islower() and is_place(cues, name) and " " in name):
+                # ("Thị trấn" with a capital is the town itself: a name; "phường Móng Cái" a place after its prefix)
                 # "… Hồng Thái cùng tham gia": a name that runs into the rest of the sentence
                 words = name.split()
                 head = []
@@ -121,7 +122,8 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
                 low = name.lower()
                 # (a name the reader cut short while the list goes on after it — "Lễ hội áo dài, Lễ tế Nam Giao
                 # và …" — leaves the count of the list unknown)
-                open_tail = low.startswith(_open_tail_words(cues)) or "…" in name or more or sub is not subs[-1]
+                open_tail = low.startswith(_open_tail_words(cues)) or "…" in name or more or sub is not subs[-1] \
+                    or bool(items) and not head and _unnamed_rest(cues, low)
                 stop_all = True
                 break
             s = pos + sub_off + (len(sub) - len(sub.lstrip()))
@@ -134,6 +136,17 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             break  # "… là Hòa Vang và Cẩm Lệ, Đà Nẵng": "và" joined the last item; what a comma adds is no item
         k += 1
     return items, end_pos, open_tail
+
+
+def _unnamed_rest(cues: Cues, low: str) -> bool:
+    """An item of the list that names none ("…, Bình Minh, các xã còn lại", "…, một số xã khác"): it opens with a
+    quantifier or holds a word for the rest."""
+    found = getattr(cues, "_unnamed_rest_words", None)
+    if found is None:
+        found = cues._unnamed_rest_words = (tuple(w + " " for w in cues.lang.words("cues.kind_quantifiers")),
+                                            word_alternation(cues.remainder) if cues.remainder else re.compile(r"(?!)"))
+    quantifiers, remainder = found
+    return low.startswith(quantifiers) or remainder.search(low) is not None
 
 
 def _generic_then_name(segment: str) -> bool:
@@ -163,8 +176,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     for s in sentences:
         sf = by_sentence.get(s.index, [])
         for idx, n in enumerate(sf):
-            if n.role != "count" or n.unit != "count" or n.id in totals or n.id in used or n.qualifier == "vague":
-                continue
+            if n.role != "count" or n.unit != "count" or n.id in totals or n.id in used or n.qualifier is not None:
+                continue  # ("trên 200 lao động …, dẫn đầu là …": a bound, no count of names)
             if n.value is None or not float(n.value).is_integer() or not 1 <= n.value <= 200:
                 continue
             nxt = sf[idx + 1].start if idx + 1 < len(sf) else s.end
