@@ -2719,3 +2719,25 @@ def test_places_after_their_prefix_are_names_and_an_unnamed_rest_leaves_a_list_o
             # a bound is no count of the names after it
             "Có 21/130 xã, phường có trên 200 lao động xuất cảnh, dẫn đầu là xã Quỳnh Lưu, xã Diễn Châu và xã Yên Thành."):
         assert _no_flag(text), text
+
+
+def test_review26_near_misses_make_no_error():
+    for text in (
+            # the clause a delta names its thing in starts after the figure before it
+            "Năm 2026 trên địa bàn xảy ra 7 vụ ngộ độc thực phẩm với 214 người mắc. So với năm 2025, số vụ giảm hai vụ "
+            "nhưng số người mắc tăng 46 người.",
+            # "lần lượt": one percentage for each count, in order
+            "Trường trao bằng cho 3.412 tân cử nhân; trong số này, 486 sinh viên tốt nghiệp loại giỏi và 64 sinh viên "
+            "loại xuất sắc, lần lượt chiếm 14,2% và 1,9% số sinh viên tốt nghiệp.",
+            # a percentage with its own fraction in brackets takes no earlier whole
+            "Trong số sinh viên tốt nghiệp, có 214 sinh viên là người dân tộc thiểu số. Theo khảo sát, 89,4% sinh viên "
+            "khóa trước có việc làm (2.918/3.264 sinh viên phản hồi)."):
+        assert _no_flag(text), text
+    a = figcheck.extract("Năm 2026 xảy ra 7 vụ ngộ độc với 214 người mắc. So với năm 2025, số vụ giảm hai vụ nhưng số "
+                         "người mắc tăng 46 người.")
+    text_of = {f.id: f.text for f in a.figures}
+    assert sorted((text_of[r.roles["current"]], text_of[r.roles["delta"]]) for r in a.relations if r.kind == "change") \
+        == [("214", "46"), ("7", "hai")]
+    # (2 of any whole is never 45,0%)
+    assert ("error", "core.share.granularity") in rules_of(
+        "Lớp có 2 học sinh giỏi và 1 học sinh xuất sắc, lần lượt chiếm 45,0% và 20,0% số học sinh.")

@@ -101,6 +101,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                     cue=direction))
                 i += 3 if delta else 2
                 continue
+        if short and d.unit == "percent" and cues.respectively_re.search(low_gap):
+            i += 1  # "486 … và 64 …, lần lượt chiếm 14,2% và 1,9%": each percentage is of its own count (share.py)
+            continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) and i \
                 and _out_of_before(cues, text, sf[i - 1], c):
             # "bầu đủ 45 đại biểu trong tổng số 74 người ứng cử (60,8%)": the count after "trong tổng số" is the
@@ -357,7 +360,9 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         bare_percent = d.unit == "percent" and (d.role == "change" or carried is not None and d.role in ("share", "percent"))
         if d.id in used or not (bare_percent or d.role == "delta" and d.noun and d.unit == "count"):
             continue
-        clause = _CLAUSE_BEFORE.split(text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
+        # (from the figure before it at the most: "số vụ giảm hai vụ nhưng số người mắc tăng 46 người")
+        floor = max(ctx.sentence.start, d.start - 60, sf[k - 1].end if k else 0)
+        clause = _CLAUSE_BEFORE.split(text[floor:d.start].lower())[-1]
         direction = cues.direction(clause.rstrip())
         after_noun = _noun_after(cues, text, d) if bare_percent and d.noun else None
         if direction is None and after_noun and carried is not None \

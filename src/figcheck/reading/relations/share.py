@@ -112,9 +112,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                     evidence="the rate after the run is of its one count with an earlier whole"))
                 used |= {part.id, pct.id}
     out += _rates_of_resolved(cues, ctx, used, parts)
+    respective = _respectively(cues, ctx, used)
+    out += respective
+    used |= {fid for r in respective for fid in r["figures"]}
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
             continue
+        if _own_fraction_after(text, sf, k):
+            continue  # "89,4% sinh viên khóa trước có việc làm (2.918/3.264 …)": its part and whole are in the bracket
         before = sf[max(0, k - LOOKBACK):k]
         if k and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], pct)):
             # "khởi tố 1.198 vụ, 2.041 bị can, đạt tỷ lệ 96,1% số vụ phát hiện": the counts the rate follows are
@@ -171,6 +176,51 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 evidence=f"the percentage names its whole: {pct.noun}"))
             used.add(pct.id)
     return out
+
+
+def _own_fraction_after(text: str, sf: list[Figure], k: int) -> bool:
+    """A fraction a/b in brackets right after the percentage ``sf[k]`` and its noun."""
+    if k + 2 >= len(sf) or sf[k + 1].role != "numerator" or sf[k + 2].role != "denominator":
+        return False
+    between = text[sf[k].end:sf[k + 1].start]
+    return between.rstrip().endswith("(") and not re.search(r"[;.)\d]", between) and len(between.split()) <= 12
+
+
+def _respectively(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
+    """"486 sinh viên loại giỏi và 64 sinh viên loại xuất sắc, lần lượt chiếm 14,2% và 1,9%": the percentages
+    after "lần lượt" go one for one with the counts before it, in order — each the share of its own count; where
+    the two runs differ in length, no share is read (and the percentages are taken, so that none is paired with
+    the nearest count)."""
+    text, sf = ctx.text, ctx.figures
+    out: list[dict] = []
+    for found in cues.respectively_re.finditer(text, ctx.sentence.start, ctx.sentence.end):
+        m_start, m_end = found.start(), found.end()
+        after = [f for f in sf if f.start >= m_end and f.id not in used]
+        pcts = []
+        for f in after:
+            if f.unit != "percent" or f.role not in ("share", "percent") \
+                    or pcts and not _joined(cues, text[pcts[-1].end:f.start]):
+                break
+            pcts.append(f)
+        if not pcts or CLAUSE_END.search(text, m_start, pcts[0].start):
+            continue
+        before = [f for f in sf if f.end <= m_start and f.id not in used and f.role in COUNTED
+                  and not CLAUSE_END.search(text, f.end, m_start)]
+        counts = before[-len(pcts):] if len(before) >= len(pcts) else []
+        if len(pcts) < 2 or len(counts) != len(pcts) or any(c.unit != counts[0].unit for c in counts) \
+                or any(not cues.list_sep_re.search(text[a.end:b.start]) for a, b in zip(counts, counts[1:])):
+            used |= {p.id for p in pcts}
+            continue
+        for c, p in zip(counts, pcts):
+            out.append(relation("share", [c, p], {"part": c.id, "percent": p.id, "whole": None},
+                                evidence="the percentages after 'respectively' go one for one with the counts"))
+        used |= {f.id for f in counts + pcts}
+    return out
+
+
+def _joined(cues: Cues, gap: str) -> bool:
+    """Only a list separator between two values: ", ", " và "."""
+    return bool(cues.list_sep_re.search(gap)) and len(gap.split()) <= 2 and not any(ch.isdigit() for ch in gap)
 
 
 def _subject_of_the_share(cues: Cues, text: str, count: Figure, pct: Figure) -> bool:
