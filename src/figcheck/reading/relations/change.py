@@ -567,7 +567,9 @@ def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:
     low = gap.lower().rstrip()
     if pct.role == "change" and (low.endswith("(") or not low.strip(" ,(")):
         return True
-    if low.endswith(("=", "- tương ứng", "– tương ứng")) or cues.cue_at_end(gap, cues.share_words):
+    said = cues.cue_at_end(gap, cues.share_words)
+    if low.endswith(("=", "- tương ứng", "– tương ứng")) or said is not None and said not in cues.share_of_a_whole:
+        # ("71 vụ, tăng 7 vụ, chiếm 57,3%": what "chiếm" gives is a share of a whole, not the change's size)
         return True
     return low.endswith("(") is False and cues.direction(low.split("(")[-1]) is not None and "(" in low
 

@@ -111,6 +111,7 @@ class Cues:
         self.back_ref = lang.words("cues.back_reference")
         self.rate_words = lang.words("cues.rate")
         self.whole_name_fillers = frozenset(lang.words("cues.whole_name_fillers"))
+        self.share_of_a_whole = frozenset(lang.words("cues.share_of_a_whole"))
         self.respectively_re = re.compile(word_alternation(lang.words("cues.respectively")).pattern, re.IGNORECASE)
         self.classifiers = frozenset(lang.words("classifiers"))
         self.remainder = lang.words("cues.remainder")

@@ -237,6 +237,9 @@ def _named_side_of_pairs(figures: list[Figure], wholes: list[Figure], named_word
     return out
 
 
+_SHARE_RESTATED = re.compile(r"\d\s?%[^\d;.()%]{0,60}\(\s*+$")  # a bracket right after a percentage and its noun
+
+
 def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:
     """The figures of an earlier sentence that are no part of another one there: "92 mô hình, trong đó có 7
     mô hình được lập mới" offers 92 as a whole, not 7."""
@@ -244,6 +247,8 @@ def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:
     for k, f in enumerate(figures):
         if k and singled_out(cues, text, f):
             continue  # "…; riêng tháng 9 giải ngân 612,6 tỷ đồng": a part of the one before
+        if _SHARE_RESTATED.search(text, max(0, f.start - 60), f.start):
+            continue  # "… chiếm 72% số vụ (178 vụ)": the count of a share, restated — a part
         head = head_word(f)
         before = [e for e in figures[max(0, k - LOOKBACK):k] if head_word(e) == head and e.unit == f.unit]
         cue = cues.subset_re.search(text, before[0].end, f.start) if before else None
