@@ -2757,3 +2757,14 @@ def test_review27_near_misses_make_no_error():
         assert _no_flag(text), text
     # a change's size after an equivalent word is still read
     assert ("error", "core.change.consistent") in rules_of("Năm 2026 xảy ra 71 vụ, tăng 7 vụ, tương đương 12,9%.")
+
+
+def test_the_counts_of_earlier_percentages_are_no_wholes_of_later_ones():
+    for text in (
+            "Toàn huyện có 18.642 hộ dân. Đến cuối năm 2026, huyện còn 1.126 hộ nghèo, giảm 312 hộ so với đầu năm (đầu "
+            "năm là 1.438 hộ), chiếm 6,04% tổng số hộ; hộ cận nghèo còn 1.412 hộ, giảm 107 hộ, chiếm 7,57% tổng số hộ.",
+            "Năm 2026 xảy ra 124 vụ phạm pháp hình sự, giảm 12 vụ so với năm 2025. Tội phạm trộm cắp tài sản tăng 7 vụ, "
+            "chiếm 57,3% số vụ (71 vụ); cố ý gây thương tích giảm 3 vụ, chiếm 9,7% số vụ (12 vụ).",
+            # the ends of a range of depths written with a dash
+            "Có 1.248 ngôi nhà bị ngập, trong đó 860 nhà ngập 0,5 - 1 m, còn lại 388 nhà ngập trên 1 m."):
+        assert _no_flag(text), text

@@ -798,7 +798,8 @@ class FigureReader:
         depth, no count)."""
         m = _RANGE_END.match(after)
         return m is not None and (m.group(1) in self.range_to + ("-", "–") or m.group(1) in self.list_and) \
-            and (m.group(2) in self.duration_units or m.group(1) in self.range_to and m.group(2) in self.unit_map)
+            and (m.group(2) in self.duration_units or m.group(2) in self.unit_map
+                 and (m.group(1) in self.range_to or m.group(1) in ("-", "–")))
 
     def _is_identifier_context(self, before: str) -> bool:
         if before.endswith(")") and "(" in before[-12:]:

@@ -115,12 +115,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     respective = _respectively(cues, ctx, used)
     out += respective
     used |= {fid for r in respective for fid in r["figures"]}
+    others = set()  # the counts earlier percentages of the sentence are of: parts, or wholes restated, of those
     for k, pct in enumerate(sf):
         if pct.unit != "percent" or pct.role != "share" or pct.id in used or not pct.noun:
             continue
         if _own_fraction_after(text, sf, k):
             continue  # "89,4% sinh viên khóa trước có việc làm (2.918/3.264 …)": its part and whole are in the bracket
-        before = sf[max(0, k - LOOKBACK):k]
+        # ("1.126 hộ nghèo, …, chiếm 6,04% tổng số hộ; hộ cận nghèo còn 1.412 hộ, …, chiếm 7,57% tổng số hộ": 1.126 is
+        # the part of the first, no whole of the second; nor "(71 vụ)" after "chiếm 57,3% số vụ")
+        before = [f for f in sf[max(0, k - LOOKBACK):k] if f.id not in others]
         if k and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], pct)):
             # "khởi tố 1.198 vụ, 2.041 bị can, đạt tỷ lệ 96,1% số vụ phát hiện": the counts the rate follows are
             # what it measures, not the whole it names
@@ -148,6 +151,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             and _subject_of_the_share(cues, text, sf[j], pct) else None
         if subject is not None:
             before = [f for f in before if f is not subject]
+            others.add(subject.id)
+        restated = _bracketed_after(text, sf, k, sf[k + 1]) if k + 1 < len(sf) else None
+        if restated is not None:
+            others.add(restated.id)
         # a count the sentence introduces as a part ("Trong đó có 1.486 vận động viên nước ngoài …, chiếm 14,2% tổng
         # số vận động viên") is no whole the percentage names; it is the part of the whole named
         introduced = [f for f in before if _introduced_as_part(cues, text, ctx, f)]
