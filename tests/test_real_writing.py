@@ -2768,3 +2768,11 @@ def test_the_counts_of_earlier_percentages_are_no_wholes_of_later_ones():
             # the ends of a range of depths written with a dash
             "Có 1.248 ngôi nhà bị ngập, trong đó 860 nhà ngập 0,5 - 1 m, còn lại 388 nhà ngập trên 1 m."):
         assert _no_flag(text), text
+
+
+def test_the_words_after_cac_name_the_whole_of_the_parts_that_follow():
+    # "Các vụ tai nạn" is the 246 accidents, not the 178 of the sentence before
+    text = ("Năm 2026, toàn tỉnh xảy ra 246 vụ tai nạn giao thông, làm chết 129 người. Xe mô tô, xe gắn máy liên quan "
+            "178 vụ. Các vụ tai nạn xảy ra chủ yếu vào ban đêm, với 112 vụ, chiếm {}% số vụ.")
+    assert _no_flag(text.format("45,5"))
+    assert ("error", "core.share.granularity") in rules_of(text.format("47,5"))

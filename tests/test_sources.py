@@ -112,6 +112,13 @@ def test_a_related_articles_box_in_the_middle_ends_where_the_body_goes_on():
     a = figcheck.extract(text)
     assert [f.value for f in a.figures] == [246, 168, 152, 62, 28, 21]  # the body, not the links
     assert sum(s.kind == "furniture" for s in a.set_aside) == 3
+    # a bulleted link may end with a full stop
+    a = figcheck.extract("Năm 2026, toàn tỉnh xảy ra 58 vụ cháy, giảm 6 vụ so với năm 2025.\nTin liên quan:\n"
+                         "- Cháy nhà ở chiếm 47,7% số vụ cháy năm 2025.\n- Cháy xưởng gỗ ở khu công nghiệp Phú Tài.\n"
+                         "Lực lượng cảnh sát đã tổ chức nhiều đợt kiểm tra an toàn phòng cháy tại các chợ, trung tâm thương "
+                         "mại và khu dân cư trên địa bàn.\nLãnh đạo Công an tỉnh đề nghị các địa phương tiếp tục quan tâm "
+                         "chỉ đạo công tác phòng cháy, chữa cháy trong thời gian tới.")
+    assert [f.value for f in a.figures] == [58, 6]
     # a box at the end still sets aside all after it, link or lead
     a = figcheck.extract("Phường có 320 tin có giá trị trong năm 2024, nhiều hơn năm trước.\nTin liên quan\n"
                          "Khánh thành 3 cây cầu mới ở huyện đảo\nHuyện có 12 xã đạt chuẩn nông thôn mới.")

@@ -96,8 +96,12 @@ class LayoutReader:
         )
 
     def _reads_as_link(self, line: str) -> bool:
-        """A line of a related-articles box: a headline, perhaps after a bullet, or furniture."""
-        return self._reads_as_headline(line.lstrip(" -–•*+\t")) or self._is_furniture(line)
+        """A line of a related-articles box: a headline, perhaps after a bullet (a bulleted one may end with a full
+        stop: "- Cháy nhà ở chiếm 47,7% số vụ cháy năm 2025."), or furniture."""
+        bare = line.lstrip(" -–•*+\t")
+        bulleted = len(bare) < len(line.lstrip(" \t"))
+        return self._reads_as_headline(bare) or bulleted and self._reads_as_headline(bare.rstrip(" .")) \
+            or self._is_furniture(line)
 
     @staticmethod
     def _reads_as_headline(line: str) -> bool:

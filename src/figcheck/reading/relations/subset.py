@@ -98,6 +98,19 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 named = text[opener.start("noun"):opener.start("noun") + 40].lower().split()
                 wholes = [f for f in ctx.earlier[0][-LOOKBACK:] if f.role in COUNTED
                           and described(text, f) and list(described(text, f)) == named[:len(described(text, f))]]
+            elif opener is not None and opener.re is cues.back_ref_opener_re:
+                # "… 246 vụ tai nạn giao thông … . Xe mô tô liên quan 178 vụ. Các vụ tai nạn xảy ra chủ yếu vào ban
+                # đêm, với 112 vụ": the words after "các" name the whole; where the sentence before holds no count so
+                # named, the one earlier count that is
+                named = text[opener.start("noun"):opener.start("noun") + 40].lower().split()[:2]
+                mine = [w for w in wholes if list(described(text, w))[:2] == named]
+                if len(named) == 2 and mine:
+                    wholes = mine
+                elif len(named) == 2 and ctx.earlier:
+                    elsewhere = [f for f in ctx.earlier[0][-LOOKBACK:] if f.role in COUNTED
+                                 and list(described(text, f))[:2] == named]
+                    if len({f.value for f in elsewhere}) == 1:
+                        wholes = elsewhere[-1:]
         if not wholes:
             continue
         if not unique and not inside and cues.breakdown_re.search(text[s.start:wholes[-1].start].lower()):
