@@ -2776,3 +2776,9 @@ def test_the_words_after_cac_name_the_whole_of_the_parts_that_follow():
             "178 vụ. Các vụ tai nạn xảy ra chủ yếu vào ban đêm, với 112 vụ, chiếm {}% số vụ.")
     assert _no_flag(text.format("45,5"))
     assert ("error", "core.share.granularity") in rules_of(text.format("47,5"))
+
+
+def test_a_change_from_one_value_to_another_takes_the_first_as_its_earlier_value():
+    text = "Năm 2026, số vụ tai nạn giảm từ 124 vụ xuống còn 98 vụ, giảm {} vụ."
+    assert ("error", "core.change.consistent") in rules_of(text.format(24))
+    assert _no_flag(text.format(26))

@@ -121,10 +121,54 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 2
             continue
         i += 1
+    _from_and_to(cues, ctx, out, used)
     out += _after_a_semicolon(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     found = out + _against_bracketed_baseline(cues, ctx, used | {fid for r in out for fid in r["figures"]}, respective)
     return [_without_points_in_doubt(text, sf, r) for r in found]
+
+
+def _from_and_to(cues: Cues, ctx: SentenceContext, found: list[dict], used: set[str]) -> None:
+    """"số vụ giảm từ 124 vụ xuống còn 98 vụ, giảm 24 vụ": the value after "từ" is the earlier one of the change
+    whose current value follows "xuống còn" (or "lên"), in the same unit and counting the same thing — it
+    becomes that change's previous value."""
+    text, sf = ctx.text, ctx.figures
+    pattern = _from_to_pattern(cues)
+    by_id = {f.id: f for f in sf}
+    for r in found:
+        current = by_id.get(r["roles"].get("current"))
+        if current is None or r["roles"].get("previous") is not None or current.unit == "percent":
+            continue
+        k = sf.index(current)
+        if k == 0:
+            continue
+        earlier = sf[k - 1]
+        if earlier.id in used or earlier.unit != current.unit or earlier.role not in ("count", "measure") \
+                or earlier.qualifier is not None or head_word(earlier) not in (None, head_word(current)) \
+                and not (earlier.noun or "").lower().startswith(head_word(current) or "\0"):
+            continue
+        before = text[max(ctx.sentence.start, earlier.start - 30):earlier.start].lower()
+        direction = r.get("direction")
+        m = pattern.search(before)
+        if m is None or cues.direction(m.group("dir")) != direction \
+                or not _TO_GAP.match(text, earlier.end, current.start) \
+                or not any(text[earlier.end:current.start].lower().rstrip().endswith(" " + w) for w in cues.lang.words("cues.change_to")):
+            continue
+        r["roles"]["previous"] = earlier.id
+        r["figures"].append(earlier.id)
+        r["start"] = min(r["start"], earlier.start)
+
+
+_TO_GAP = re.compile(r"[^\d,;.()]{0,40}")  # only words between the earlier value and the current one
+
+
+def _from_to_pattern(cues: Cues) -> re.Pattern[str]:
+    found = getattr(cues, "_from_to_re", None)
+    if found is None:
+        words = "|".join(re.escape(w) for w in cues.increase + cues.decrease)
+        starts = "|".join(re.escape(w) for w in cues.lang.words("range_from"))
+        found = cues._from_to_re = re.compile(rf"(?<![^\W_])(?P<dir>{words})\s++(?:{starts})\s*+$")
+    return found
 
 
 def _after_a_semicolon(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
