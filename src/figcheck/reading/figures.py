@@ -247,6 +247,7 @@ class FigureReader:
         self.whole_openers = frozenset(w.split()[0] for w in lang.words("cues.whole_words"))
         self.range_to = tuple(lang.words("range_to"))  # "từ 6 đến 15 tuổi"
         self.range_from = frozenset(lang.words("range_from"))  # "độ tuổi từ 15 đến 34"
+        self.score_nouns = frozenset(lang.words("score_nouns"))  # "số bài đạt từ 8 điểm"
         title_words = sorted(lang.data.get("title_words", []), key=len, reverse=True)  # (as written: capitalised)
         titles = "|".join(re.escape(w) for w in title_words)
         openers = "|".join(re.escape(w) for w in lang.words("title_openers"))
@@ -294,6 +295,7 @@ class FigureReader:
         self.calendar_after = lang.words("calendar_after")  # "Ngày 29 Tết": a day
         self.ratio_nouns = lang.words("ratio_nouns")
         self.ratio_nouns_tuple = tuple(self.ratio_nouns)
+        self.target_openers = tuple(lang.words("target_openers"))
         verbs = "|".join(re.escape(w) for w in sorted(lang.words("target_verbs"), key=len, reverse=True)) or "(?!)"
         targets = "|".join(re.escape(w) for w in sorted(self.ratio_nouns, key=len, reverse=True)) or "(?!)"
         # (each word starts after a non-letter and none is rescanned: linear on any text)
@@ -688,6 +690,16 @@ class FigureReader:
         m = _PER_POWER_OF_TEN.match(rest)
         return m is not None and m.group(1).lower() in self.per_words
 
+    def _score_from(self, text: str, s0: int, c: "_Candidate", noun: str | None, s1: int) -> bool:
+        """A score after the word for "from" and no other end of a range: "số bài đạt từ 8 điểm" (8 and up)."""
+        if not noun or noun.lower().split()[0] not in self.score_nouns:
+            return False
+        before = text[max(s0, c.start - 12):c.start].lower().split()
+        if not before or before[-1] not in self.range_from:
+            return False
+        rest = text[c.end:min(s1, c.end + 30)].lower().split()[1:3]
+        return not any(w in self.range_to or w in ("-", "–") for w in rest)
+
     def _threshold_after(self, text: str, end: int, noun: str | None, s1: int) -> bool:
         """The number and its noun are followed by a word that makes them a bound ("từ 8 điểm trở lên")."""
         rest = text[end:min(s1, end + 60)].lower().lstrip()
@@ -877,8 +889,9 @@ class FigureReader:
         elif c.unit == "count" and role in ("count", "delta") and (self._per_something(text, c.end, noun, s1)
                                                                   or self._base_of_a_rate(text, c, previous)):
             role = "rate"  # "23,4 doanh nghiệp/1.000 dân", "100 km/h", "9,4 triệu đồng/người/tháng": no count
-        if role in ("count", "measure") and self._threshold_after(text, c.end, noun, s1):
-            role = "threshold"  # "14.862 bài đạt từ 8 điểm trở lên": a bound, not an amount
+        if role in ("count", "measure") and (self._threshold_after(text, c.end, noun, s1)
+                                             or self._score_from(text, s0, c, noun, s1)):
+            role = "threshold"  # "14.862 bài đạt từ 8 điểm trở lên", "số bài đạt từ 8 điểm": a bound, not an amount
         elif role == "measure" and c.qualifier in _BOUND_QUALIFIERS and self._bound_of_a_count(text, s0, c, previous):
             role = "threshold"  # "36 mặt hàng đạt kim ngạch trên 1 tỷ USD": what each counted thing passes
         whole = c.unit == "count"
@@ -945,6 +958,7 @@ class FigureReader:
             # "… hoàn thành vượt dự toán thu nội địa; cao nhất là thành phố A đạt 128,4%": what the sentence
             # measures against a target before it, with no noun of its own, is a ratio to that target
             if not noun and (self._target_before(text, s0, c.start) or self._ratio_in_clause(text, s0, c.start)
+                             or text[s0:s0 + 40].lower().lstrip(" -–(").startswith(self.target_openers)
                              or self._singled_out_of_a_ratio(text, s0, c.start, previous)):
                 return "percent"
             return "share"

@@ -487,7 +487,11 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
         for r in a.relations:
             rel_rows[r.kind].append(_relation_values(r, ai, by_id))
         # metric records
-        metric_of = {f.id: m for f in a.figures if f.field == "text" and (m := matcher.metric_of(f))}
+        # (not another period's value: "275 tin có giá trị, tăng 20 tin … (năm 2024 là 255 tin)" — the 255 is the
+        # earlier value of a change, no tips received this period)
+        earlier = {r.roles.get("previous") for r in a.relations if r.kind == "change"}
+        metric_of = {f.id: m for f in a.figures if f.field == "text" and f.id not in earlier
+                     and (m := matcher.metric_of(f))}
         metric_maps.append(metric_of)
         if not metric_of:
             continue

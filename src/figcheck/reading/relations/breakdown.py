@@ -214,6 +214,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # (the items count what the total counts: "Hai người … là ông A (184.206 phiếu) và bà B (142.860 phiếu)"
         # gives each one's votes, no parts of the two)
         per_item = per_item if all(not p.noun or p.unit != "count" or head_word(p) == head_word(t) for p in per_item) else []
+        if per_item and (t.unit == "count" and any(p.decimals for p in per_item) or cues.respectively_re.search(low)):
+            # "4 địa phương có điểm trung bình cao nhất lần lượt là Nam Định (8,42), Ninh Bình (8,31), …": each
+            # name's own value, no count of the places
+            per_item = []
         if len(per_item) >= 2 and first.role in ("count", "measure") and not CLAUSE_END.search(gap) \
                 and t.id not in in_change and not any(c in low for c in cues.subset_cues):
             partial = bool(cues.example_re.search(low)) or any(w in low for w in cues.partial)
@@ -447,7 +451,8 @@ def _per_name_clause(cues: Cues, text: str, start: int, limit: int, counted: tup
 def _follows_in_a_ranking(cues: Cues, low: str) -> bool:
     found = getattr(cues, "_ranking_follow", None)
     if found is None:
-        found = cues._ranking_follow = [w.lower() for w in cues.lang.data["cues"].get("ranking", {}).get("follow", [])]
+        ranking = cues.lang.data["cues"].get("ranking", {})
+        found = cues._ranking_follow = [w.lower() for w in ranking.get("follow", []) + ranking.get("position", [])]
     return any(w in low for w in found)
 
 

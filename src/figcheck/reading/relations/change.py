@@ -405,7 +405,9 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         if d.id in used or not (bare_percent or d.role == "delta" and d.noun and d.unit == "count"):
             continue
         # (from the figure before it at the most: "số vụ giảm hai vụ nhưng số người mắc tăng 46 người")
-        floor = max(ctx.sentence.start, d.start - 60, sf[k - 1].end if k else 0)
+        # (a bound is part of the name: "số bài đạt từ 8 điểm tăng 33.662 bài")
+        last = next((f for f in reversed(sf[:k]) if f.role != "threshold"), None)
+        floor = max(ctx.sentence.start, d.start - 60, last.end if last is not None else 0)
         clause = _CLAUSE_BEFORE.split(text[floor:d.start].lower())[-1]
         direction = cues.direction(clause.rstrip())
         after_noun = _noun_after(cues, text, d) if bare_percent and d.noun else None
@@ -416,6 +418,8 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         if direction is None:
             continue  # "giảm 55 vụ": the change word stands right before the delta
         named = _named(cues, clause) or after_noun  # "số người chết giảm 1.033 người", "giảm 40,94% số vụ"
+        if named is None and any(f.role == "threshold" and floor <= f.start < d.start for f in sf):
+            continue  # "số bài đạt từ 8 điểm tăng 33.662 bài": what has the bound, the reader cannot name
         if bare_percent and not named:
             continue
         pools = [[p for p in sf[max(0, k - LOOKBACK):k] if p.role in ("count", "measure") and p.id not in used
@@ -538,9 +542,25 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
         clause = _CLAUSE_BEFORE.split(ctx.text[max(ctx.sentence.start, d.start - 60):d.start].lower())[-1]
         named = _named(cues, clause)
         if named and described(ctx.text, v)[:len(named)] != named \
-                and any(described(ctx.text, w)[:len(named)] == named for w in values):
-            return {}  # "người bị thương giảm 10 người" names another value than the one in its place
+                and (any(described(ctx.text, w)[:len(named)] == named for w in values)
+                     or _verb_names_another(ctx.text, named, v, values)):
+            # "người bị thương giảm 10 người" names another value than the one in its place — by its noun, or by
+            # the verb before it ("làm chết 71 người, bị thương 62 người. … số người bị thương giảm 13 người nhưng
+            # số người chết lại tăng 8 người"): the order says nothing then
+            return {}
     return {d.id: v for d, v in zip(deltas, values)}
+
+
+def _verb_names_another(text: str, named: tuple[str, ...], v: Figure, values: list[Figure]) -> bool:
+    """The words ``named`` adds to its head stand right before another of ``values``, not before ``v``."""
+    extra = " ".join(named[1:])
+    if not extra:
+        return False
+
+    def said_before(f: Figure) -> bool:
+        return extra in " ".join(text[max(0, f.start - 25):f.start].lower().split())
+
+    return not said_before(v) and any(said_before(w) for w in values if w is not v)
 
 
 def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None,

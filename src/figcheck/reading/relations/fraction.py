@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from figcheck.reading.relations.shared import CLAUSE_END, Cues, SentenceContext, gap_after_noun, head_word, relation
+from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, gap_after_noun, head_word, relation,
+                                               word_alternation)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -62,8 +63,33 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
                 and cues.share_gap(gap):
             # ("9/14 chỉ tiêu đạt 100% kế hoạch năm": each reached its plan — a ratio to a target, no share of 9/14)
+            if nxt.noun and text[nxt.end:nxt.end + 12].lower().split()[:1] and \
+                    text[nxt.end:nxt.end + 12].lower().split()[0] in _total_words(cues) \
+                    or _vote_words(cues).search(text, d.end, nxt.start):
+                # "452/466 đại biểu có mặt tán thành, chiếm 94,56% tổng số đại biểu Quốc hội": a percentage of the
+                # total it names, which the pair's own whole need not be — a share of the part alone
+                vote = _vote_words(cues).search(text, d.end, nxt.start) is not None
+                out.append(relation("share", [f, nxt], {"part": f.id, "whole": None, "percent": nxt.id},
+                                    evidence="a vote's percentage is of all the members" if vote
+                                    else "the percentage names a total of its own"))
+                continue
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b"))
     return out
+
+
+def _vote_words(cues: Cues) -> re.Pattern[str]:
+    found = getattr(cues, "_vote_words_re", None)
+    if found is None:
+        found = cues._vote_words_re = re.compile(word_alternation(cues.lang.words("cues.vote_words")).pattern, re.IGNORECASE)
+    return found
+
+
+def _total_words(cues: Cues) -> frozenset[str]:
+    """The first words of the words that name a whole ("tổng số", "toàn bộ"), cached a language."""
+    found = getattr(cues, "_total_first_words", None)
+    if found is None:
+        found = cues._total_first_words = frozenset(w.split()[0] for w in cues.lang.words("cues.whole_words"))
+    return found
 
 
 def _change_before(cues: Cues, text: str, sf: list, i: int):

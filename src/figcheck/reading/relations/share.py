@@ -22,7 +22,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, names_another, on_a_list_line, relation,
-                                                verbs_before)
+                                                verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -50,7 +50,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             part = sf[position[r["roles"]["part"]]]
             pct = sf[position[r["roles"]["percent"]]] if r["roles"].get("percent") in position else None
             # (a percentage that names its whole, "chiếm 36,2% tổng số hộ nghèo toàn tỉnh", is the named count's)
-            whole = _earlier_whole(sf, position[part.id], not_wholes) if pct is None or not pct.noun else None
+            # (nor a part listed before it after the same "trong đó": "466 đại biểu …, trong đó 452 tán thành, 9 không
+            # tán thành (1,88%)" — 452 is a sibling, no whole of the 9)
+            whole = _earlier_whole(sf, position[part.id], not_wholes | _siblings_before(cues, ctx, part)) \
+                if pct is None or not pct.noun else None
             if whole is None and pct is not None and pct.noun:
                 # "còn 2.146 hộ nghèo, chiếm 22,6% tổng số hộ (9.486 hộ)": the named whole's count, in brackets
                 whole = _restated_whole(text, sf, position[pct.id], part) \
@@ -305,6 +308,26 @@ def _rate_of(cues: Cues, gap: str) -> str | None:
     rest = rest[:len(rest) - len(cue)].strip() if cue and rest.endswith(cue) else rest
     fillers = cues.lang.words("cues.solving_rate_fillers")
     return verb if not rest or rest in fillers else None
+
+
+def _siblings_before(cues: Cues, ctx: SentenceContext, part: Figure) -> set[str]:
+    """The counts between the last subset cue before ``part`` in its clause and ``part``: parts listed beside it."""
+    text = ctx.text
+    lo = ctx.sentence.start
+    for m in CLAUSE_END.finditer(text, lo, part.start):
+        lo = m.end()
+    cue = None
+    for cue in cues.subset_re.finditer(text, lo, part.start):
+        pass
+    if cue is None:
+        return set()
+    # (not where the part is what became of the one before: "126 tin báo, trong đó 98 tin thuộc thẩm quyền, đã giải
+    # quyết 91 tin, đạt 92,86%" — 91 of the 98)
+    markers = getattr(cues, "_outcome_marker_re", None)
+    if markers is None:
+        markers = cues._outcome_marker_re = re.compile(word_alternation(cues.lang.words("cues.outcome_markers")).pattern,
+                                                       re.IGNORECASE)
+    return {f.id for f in ctx.figures if cue.end() <= f.start < part.start and not markers.search(text, f.end, part.start)}
 
 
 def _earlier_whole(sf: list[Figure], k: int, parts: set[str], since: int = 0) -> Figure | None:
