@@ -2816,3 +2816,24 @@ def test_review28_and_review29_near_misses_make_no_error():
     assert ("error", "core.share.granularity") in rules_of("Lực lượng công an làm rõ 58/61 vụ (98,1%).")
     assert ("error", "antq.tips.valuable-within-tips") in rules_of("Nhân dân cung cấp 255 tin báo, 275 tin có giá trị.")
     assert ("error", "core.share.percent-range") in rules_of("Năm 2026, Hải Phòng có 113,2% số xã đạt chuẩn.")
+
+
+def test_review30_and_review31_near_misses_make_no_error():
+    for text in (
+            # what "bằng" gives alone is an index, free to pass 100
+            "Chỉ số IIP năm 2025 bằng 111,9% so với năm 2024, trong đó ngành chế biến, chế tạo bằng 110,3%; ngành xử lý "
+            "rác thải bằng 101,6%.",
+            # a bound each value passes is no total
+            "Năm 2026 cả hai địa phương đều có số thu trên 300 tỷ đồng (lần lượt 886 tỷ đồng và 357 tỷ đồng).",
+            # outcomes of the same cases that add up to more than them overlap
+            "Lực lượng CSGT phát hiện 26.807 trường hợp vi phạm, trong đó đã xử phạt 25.960 trường hợp, tước giấy phép "
+            "lái xe có thời hạn 1.652 trường hợp.",
+            # "xuống" ends a noun: a rate is no share of the count before it
+            "Toàn tỉnh có 239.919 hộ. Số hộ nghèo giảm từ 6.245 hộ xuống còn 5.252 hộ; tỷ lệ hộ nghèo giảm từ 2,60% "
+            "xuống 2,19%."):
+        assert _no_flag(text), text
+    # what still is wrong
+    assert ("error", "core.share.percent-range") in rules_of("Số hộ nghèo bằng 103,2% tổng số hộ.")
+    # outcomes that divide the whole stay a division of it
+    a = figcheck.extract("Năm 2026 công an thụ lý 22 tin báo, trong đó đã làm rõ 18 tin, hiện đang giải quyết 4 tin.")
+    assert [r.kind for r in a.relations] == ["breakdown"]

@@ -272,6 +272,7 @@ class FigureReader:
         self.change_words = PhraseSet(self.increase + self.decrease)
         self.compared = PhraseSet(lang.words("cues.compared"))
         self.share_words = PhraseSet(lang.words("cues.share"))
+        self.ratio_words = PhraseSet(lang.words("cues.ratio_words"))
         self.bare_percent_before = PhraseSet(lang.words("cues.bare_percent_before"))
         self.not_numbers = PhraseSet(lang.words("spelled.not_numbers"))
         # two-word phrases whose second word is a number word: "thứ hai", "tháng ba"
@@ -954,6 +955,8 @@ class FigureReader:
         after = text[c.end:c.end + 40].lower().lstrip()
         if self.compared.starts(after):
             return "change"
+        if not noun and self.ratio_words.ends(before):
+            return "percent"  # "ngành chế biến, chế tạo bằng 110,3%": what "bằng" gives alone is an index, a ratio
         if self.share_words.ends(before):
             # "… hoàn thành vượt dự toán thu nội địa; cao nhất là thành phố A đạt 128,4%": what the sentence
             # measures against a target before it, with no noun of its own, is a ratio to that target

@@ -190,7 +190,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     i = 0
     while i < len(sf) - 1:
         t = sf[i]
-        if t.role not in ("count", "measure"):
+        if t.role not in ("count", "measure") or t.qualifier in _BOUNDS:
+            # ("số thu trên 300 tỷ đồng (lần lượt 886 tỷ đồng và 357 tỷ đồng)": a bound each value passes, no total)
             i += 1
             continue
         if t.id in in_change:
@@ -526,6 +527,9 @@ def _after_bracket(cues: Cues, text: str, sf: list, j: int, limit: int) -> tuple
     if any(f.noun and (len(f.noun.split()) > 1 or head_word(f) != total_head) for f in run):
         return None
     return k, m.group("cue").lower()
+
+
+_BOUNDS = frozenset({"more_than", "at_least", "less_than", "up_to"})  # qualifiers that make a figure a bound
 
 
 def _label_like_the_last(cues: Cues, text: str, total, kept: list, between: str) -> bool:

@@ -448,7 +448,8 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             whole = whole_by_id[wid]
             if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps) \
                     or any(_an_attribute(cues, text, p) for p in ps) \
-                    or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])):
+                    or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
+                    or _outcomes_after_cue(cues, text, start, ps[0]) and _more_than(ps, whole):
                 # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
                 # người dân tộc"), or parts that name attributes ("trong đó 198 nữ, 57 dân tộc thiểu số, 212 đoàn
                 # viên"; "4.018 tin có giá trị, đã giải quyết 3.870 tin"): the parts may overlap, each only within
@@ -494,6 +495,26 @@ def _an_outcome(cues: Cues, text: str, before: Figure, part: Figure) -> bool:
     if markers is None:
         markers = cues._outcome_markers = set(cues.lang.words("cues.outcome_markers"))
     return len(words) <= 6 and any(w in markers for w in words)
+
+
+def _more_than(parts: list[Figure], whole: Figure) -> bool:
+    return whole.value is not None and all(p.value is not None for p in parts) \
+        and sum(p.value for p in parts) > whole.value
+
+
+def _outcomes_after_cue(cues: Cues, text: str, start: int, first: Figure) -> bool:
+    """The list after the cue opens with what became of the whole ("26.807 trường hợp vi phạm, trong đó đã xử
+    phạt 25.960 trường hợp, tước giấy phép lái xe 1.652 trường hợp"): outcomes of the same cases. They may
+    divide it ("đã làm rõ 18 tin, hiện đang giải quyết 4 tin") or overlap (a licence withdrawn on top of a
+    fine); where they add up to more than the whole, the second reading holds, and each is only within it."""
+    cue = cues.subset_re.search(text, max(0, start), first.start)
+    if cue is None:
+        return False
+    words = text[cue.end():first.start].lower().split()
+    markers = getattr(cues, "_outcome_markers", None)
+    if markers is None:
+        markers = cues._outcome_markers = set(cues.lang.words("cues.outcome_markers"))
+    return bool(words) and words[0] in markers
 
 
 def _an_attribute(cues: Cues, text: str, part: Figure) -> bool:
