@@ -2837,3 +2837,16 @@ def test_review30_and_review31_near_misses_make_no_error():
     # outcomes that divide the whole stay a division of it
     a = figcheck.extract("Năm 2026 công an thụ lý 22 tin báo, trong đó đã làm rõ 18 tin, hiện đang giải quyết 4 tin.")
     assert [r.kind for r in a.relations] == ["breakdown"]
+
+
+def test_a_sentence_that_opens_with_the_whole_its_count_is_out_of():
+    assert ("error", "core.share.granularity") in rules_of("Trong 628 thí sinh dự thi, có 412 em đạt giải, chiếm 62,4%.")
+    assert ("error", "core.share.granularity") in rules_of(
+        "Trong tổng số 87 thôn, tổ dân phố, có 85 đơn vị đạt tiêu chuẩn an toàn về an ninh, trật tự, chiếm 92,7%.")
+    for text in ("Trong 628 thí sinh dự thi, có 412 em đạt giải, chiếm 65,6%.",
+                 "Trong tổng số 87 thôn, tổ dân phố, có 85 đơn vị đạt tiêu chuẩn an toàn về an ninh, trật tự, chiếm 97,7%.",
+                 # a count of members larger than the whole counts other things: no share of it
+                 "Trong 12 thôn, có 450 hộ tham gia mô hình, chiếm 62,4%.",
+                 # a duration is no whole
+                 "Trong 5 năm qua, có 120 vụ, chiếm 40%."):
+        assert _no_flag(text), text

@@ -115,6 +115,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                     evidence="the rate after the run is of its one count with an earlier whole"))
                 used |= {part.id, pct.id}
     out += _rates_of_resolved(cues, ctx, used, parts)
+    opened = _opened_with_its_whole(cues, ctx, used)
+    out += opened
+    used |= {fid for r in opened for fid in r["figures"]}
     respective = _respectively(cues, ctx, used)
     out += respective
     used |= {fid for r in respective for fid in r["figures"]}
@@ -186,6 +189,46 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 evidence=f"the percentage names its whole: {pct.noun}"))
             used.add(pct.id)
     return out
+
+
+def _opened_with_its_whole(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
+    """"Trong tổng số 87 thôn, tổ dân phố, có 85 đơn vị đạt tiêu chuẩn …, chiếm 97,7%", "Trong 628 thí sinh dự thi,
+    có 412 em đạt giải, chiếm 62,4%": the sentence opens with the whole its next count is out of, whatever noun
+    each is counted by; the share after that count is of that whole."""
+    text, sf = ctx.text, ctx.figures
+    first_word, openers, links = _out_of(cues)
+    if not ctx.lower.lstrip(" -–+").startswith(first_word):
+        return []  # quick exit: no opener
+    if len(sf) < 3:
+        return []
+    whole, part, pct = sf[0], sf[1], sf[2]
+    lead = " ".join(text[ctx.sentence.start:whole.start].lower().split()).lstrip(" -–+")
+    if lead not in openers or whole.role not in COUNTED or part.role not in COUNTED or whole.unit != "count" \
+            or part.unit != "count" or whole.qualifier is not None or part.qualifier is not None \
+            or pct.unit != "percent" or pct.role not in ("share", "percent") or pct.noun \
+            or any(f.id in used for f in (whole, part, pct)) or whole.value is None or part.value is None \
+            or part.value > whole.value:
+        return []
+    between = text[whole.end:part.start]
+    if any(ch.isdigit() or ch in ";.()" for ch in between) or "," not in between:
+        return []
+    link = between.rsplit(",", 1)[1].split()
+    if link and " ".join(link).lower() not in links:
+        return []
+    if not (cues.share_gap(gap_after_noun(text, part, pct)) or _subject_of_the_share(cues, text, part, pct)):
+        return []
+    return [relation("share", [whole, part, pct], {"part": part.id, "percent": pct.id, "whole": whole.id},
+                     evidence="the sentence opens with the whole its count is out of")]
+
+
+def _out_of(cues: Cues) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The first word of the openers, the openers and the link words, from the language file."""
+    found = getattr(cues, "_out_of_openers", None)
+    if found is None:
+        openers = cues.lang.words("cues.out_of_openers")
+        found = cues._out_of_openers = (openers[-1].split()[0], frozenset(openers),
+                                        frozenset(cues.lang.words("cues.out_of_links")))
+    return found
 
 
 def _own_fraction_after(text: str, sf: list[Figure], k: int) -> bool:
