@@ -110,7 +110,7 @@ class RelationReader:
         return [new_relation(id=f"r{i}", **r) for i, r in enumerate(rels, 1)]
 
 
-def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues | None = None) -> None:
+def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues) -> None:
     """A share whose count is the part of a subset is a share of that subset's whole — unless another part
     of that whole, as large and counting the same, may be the share's whole as well ("4.342 nguồn tin; trong đó
     4.006 tin có giá trị, đã giải quyết 3.872 tin, đạt 96,7%": of 4.006 or of 4.342, the text does not say).
@@ -122,7 +122,7 @@ def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues | Non
     for part, whole in whole_of.items():
         parts_of.setdefault(whole, []).append(part)
     total_of = {p: r["roles"]["total"] for r in rels if r["kind"] == "breakdown" and r["roles"].get("total")
-                and r.get("cue") in _SUBSET_LIKE for p in r["roles"].get("parts", [])} if cues is not None else {}
+                and r.get("cue") in _SUBSET_LIKE for p in r["roles"].get("parts", [])}
     for r in rels:
         if r["kind"] == "share" and r["roles"].get("whole") is None:
             w = whole_of.get(r["roles"]["part"])

@@ -144,8 +144,7 @@ def _from_and_to(cues: Cues, ctx: SentenceContext, found: list[dict], used: set[
             continue
         earlier = sf[k - 1]
         if earlier.id in used or earlier.unit != current.unit or earlier.role not in ("count", "measure") \
-                or earlier.qualifier is not None or head_word(earlier) not in (None, head_word(current)) \
-                and not (earlier.noun or "").lower().startswith(head_word(current) or "\0"):
+                or earlier.qualifier is not None or head_word(earlier) not in (None, head_word(current)):
             continue
         before = text[max(ctx.sentence.start, earlier.start - 30):earlier.start].lower()
         direction = r.get("direction")
