@@ -2850,3 +2850,26 @@ def test_a_sentence_that_opens_with_the_whole_its_count_is_out_of():
                  # a duration is no whole
                  "Trong 5 năm qua, có 120 vụ, chiếm 40%."):
         assert _no_flag(text), text
+
+
+def test_a_rate_that_falls_from_one_value_to_another():
+    # the earlier rate after "từ", the later one after "xuống còn"/"lên", and the change in points
+    a = figcheck.extract("Năm 2026, tỷ lệ hộ nghèo của xã giảm từ 4,18% xuống còn 2,95%, giảm 1,23 điểm phần trăm.")
+    change = next(r for r in a.relations if r.kind == "change")
+    assert [a.figure(change.roles[k]).text for k in ("previous", "current", "points")] == \
+        ["4,18%", "2,95%", "1,23 điểm phần trăm"]
+    assert ("error", "core.change.consistent") in rules_of(
+        "Năm 2026, tỷ lệ hộ nghèo của xã giảm từ 4,18% xuống còn 2,95%, giảm 1,32 điểm phần trăm.")
+    # a rise the two rates do not show
+    assert ("error", "core.change.consistent") in rules_of(
+        "Tỷ lệ người dân tham gia bảo hiểm y tế tăng từ 94,6% lên 92,8%, tăng 1,8 điểm phần trăm.")
+    # a change in per cent may be meant in points or relative to the earlier rate: wrong only if it is neither
+    assert ("error", "core.change.consistent") in rules_of("Tỷ lệ hộ cận nghèo giảm từ 6,40% xuống 5,12%, giảm 8,5%.")
+    for text in ("Năm 2026, tỷ lệ hộ nghèo của xã giảm từ 4,18% xuống còn 2,95%, giảm 1,23 điểm phần trăm.",
+                 "Tỷ lệ hộ cận nghèo giảm từ 6,40% xuống 5,12%, giảm 1,28%.",
+                 "Tỷ lệ hộ cận nghèo giảm từ 6,40% xuống 5,12%, giảm 20%.",
+                 # each rate rounded: 97,64 − 94,96 = 2,68 points, printed 97,6% and 95%
+                 "Tỷ lệ trẻ được tiêm chủng đầy đủ tăng từ 95% lên 97,6%, tăng 2,7 điểm phần trăm.",
+                 # "trở lên" after a score is a bound, though "lên" ends a noun
+                 "Trường có 386 học sinh đỗ tốt nghiệp; trong đó 214 em đạt tổng điểm 3 môn từ 27 trở lên, chiếm 55,4%."):
+        assert _no_flag(text), text

@@ -704,10 +704,10 @@ class FigureReader:
     def _threshold_after(self, text: str, end: int, noun: str | None, s1: int) -> bool:
         """The number and its noun are followed by a word that makes them a bound ("từ 8 điểm trở lên")."""
         rest = text[end:min(s1, end + 60)].lower().lstrip()
-        if noun and rest.startswith(noun.lower()):
-            rest = rest[len(noun):].lstrip()
+        # (the noun may be the threshold's first word: "từ 27 trở lên", the noun "trở" ended by "lên")
+        rests = (rest, rest[len(noun):].lstrip()) if noun and rest.startswith(noun.lower()) else (rest,)
         for w in self.threshold_after:
-            if rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha():
+            if any(r.startswith(w) and not r[len(w):len(w) + 1].isalpha() for r in rests):
                 return True
         # (the noun may run into the threshold word: "8 điểm trở lên" read with the noun "điểm trở lên")
         return bool(noun) and any(f" {w}" in f" {noun.lower()}" for w in self.threshold_after)

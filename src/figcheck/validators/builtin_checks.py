@@ -304,6 +304,9 @@ def change_consistency(table: ColumnTable, number_convention: list[str]) -> list
             # the percentage is the change over the earlier one
             out.append(_change_over_previous(r, conv))
             continue
+        if unit == "percent" and r.get("previous.unit") == "percent" and direction in ("increase", "decrease"):
+            out.append(_rate_change(r, direction, conv))
+            continue
         if current is None or unit != "count" or direction not in ("increase", "decrease"):
             out.append(NA)
             continue
@@ -679,6 +682,46 @@ def _measure_delta_of_previous(r: Row, direction: str, conv: str) -> Outcome:
     unit = r.get("current.unit")
     return Outcome("error", [], f"{format_number(later, conv)} − {format_number(earlier, conv)} = "
                                 f"{format_number(abs(current - previous), conv)} {unit}, not {format_number(delta, conv)}")
+
+
+def _rate_change(r: Row, direction: str, conv: str) -> Outcome:
+    """A rate and its earlier value ("tỷ lệ hộ nghèo giảm từ 3,25% xuống còn 2,14%"), each to its printed
+    precision: the change must go the way the text says, and a change stated in points ("giảm 1,11 điểm phần
+    trăm") must be the difference. A change in per cent ("giảm 34,2%") is read both ways, as points and
+    relative to the earlier rate: an error only where it fits neither."""
+    bounds = _bounds(r, "current.llo", "current.lhi", "previous.llo", "previous.lhi")
+    if bounds is None:
+        return NA
+    cl, ch, pl, ph = bounds
+    sign = 1 if direction == "increase" else -1
+    lo, hi = sorted((sign * (cl - ph), sign * (ch - pl)))
+    current, previous = r.get("current.value"), r.get("previous.value")
+    shown = f"{format_number(previous, conv)}% → {format_number(current, conv)}%"
+    if hi < 0:
+        return Outcome("error", [], f"{shown} is not a {'rise' if sign > 0 else 'fall'}, yet the text calls it one")
+    lo = max(lo, Fraction(0))
+    if r.get("points.id") is not None and r.get("points.qualifier") is None and r.get("points.value") is not None:
+        d = int(r.get("points.decimals") or 0)
+        points = rnd.written(r.get("points.value"), d)
+        return _percent_in_span(lo, hi, points, d, conv, lambda span: (
+            f"{shown}: a {'rise' if sign > 0 else 'fall'} of {span.replace('%', '')} points "
+            f"(the figures to their printed precision), not {format_number(r.get('points.value'), conv, d)}"))
+    pct = _exact_percent(r, "percent")
+    if pct is None:
+        return Outcome("pass")
+    p, d = pct
+    as_points = _percent_in_span(lo, hi, p, d, conv, lambda span: span)
+    if as_points.status == "pass" or pl <= 0:
+        return as_points if as_points.status == "pass" else NA
+    as_ratio = _percent_in_span(100 * lo / ph, 100 * hi / pl, p, d, conv, lambda span: span)
+    if as_ratio.status == "pass":
+        return as_ratio
+    if "info" in (as_points.status, as_ratio.status):
+        return Outcome("info", as_points.conventions + as_ratio.conventions,
+                       f"{shown}: {_pct(p, d, conv)} fits only a truncated reading")
+    return Outcome("error", [], f"{shown}: a {'rise' if sign > 0 else 'fall'} of {as_points.explanation.replace('%', '')} points "
+                                f"or {as_ratio.explanation} of the earlier rate (the figures to their printed "
+                                f"precision), not {_pct(p, d, conv)}")
 
 
 def _measure_change(r: Row, direction: str, conv: str) -> Outcome:

@@ -137,13 +137,15 @@ def _from_and_to(cues: Cues, ctx: SentenceContext, found: list[dict], used: set[
     by_id = {f.id: f for f in sf}
     for r in found:
         current = by_id.get(r["roles"].get("current"))
-        if current is None or r["roles"].get("previous") is not None or current.unit == "percent":
+        if current is None or r["roles"].get("previous") is not None:
             continue
         k = sf.index(current)
         if k == 0:
             continue
         earlier = sf[k - 1]
-        if earlier.id in used or earlier.unit != current.unit or earlier.role not in ("count", "measure") \
+        # a rate ("tỷ lệ hộ nghèo giảm từ 3,25% xuống còn 2,14%, giảm 1,11 điểm phần trăm") changes from a rate
+        roles = ("percent", "share") if current.unit == "percent" else ("count", "measure")
+        if earlier.id in used or earlier.unit != current.unit or earlier.role not in roles \
                 or earlier.qualifier is not None or head_word(earlier) not in (None, head_word(current)):
             continue
         before = text[max(ctx.sentence.start, earlier.start - 30):earlier.start].lower()
