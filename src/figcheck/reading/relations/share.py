@@ -21,7 +21,7 @@ from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
-                                                head_word, names_another, on_a_list_line, relation,
+                                                head_word, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
                                                 verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
@@ -196,39 +196,22 @@ def _opened_with_its_whole(cues: Cues, ctx: SentenceContext, used: set[str]) -> 
     có 412 em đạt giải, chiếm 62,4%": the sentence opens with the whole its next count is out of, whatever noun
     each is counted by; the share after that count is of that whole."""
     text, sf = ctx.text, ctx.figures
-    first_word, openers, links = _out_of(cues)
-    if not ctx.lower.lstrip(" -–+").startswith(first_word):
+    if not ctx.lower.lstrip(" -–+").startswith(out_of_opening(cues)[0]):
         return []  # quick exit: no opener
     if len(sf) < 3:
         return []
-    whole, part, pct = sf[0], sf[1], sf[2]
-    lead = " ".join(text[ctx.sentence.start:whole.start].lower().split()).lstrip(" -–+")
-    if lead not in openers or whole.role not in COUNTED or part.role not in COUNTED or whole.unit != "count" \
-            or part.unit != "count" or whole.qualifier is not None or part.qualifier is not None \
-            or pct.unit != "percent" or pct.role not in ("share", "percent") or pct.noun \
-            or any(f.id in used for f in (whole, part, pct)) or whole.value is None or part.value is None \
-            or part.value > whole.value:
+    opened = opening_whole_and_count(cues, ctx)
+    if opened is None:
         return []
-    between = text[whole.end:part.start]
-    if any(ch.isdigit() or ch in ";.()" for ch in between) or "," not in between:
-        return []
-    link = between.rsplit(",", 1)[1].split()
-    if link and " ".join(link).lower() not in links:
+    whole, part = opened
+    pct = sf[2]
+    if pct.unit != "percent" or pct.role not in ("share", "percent") or pct.noun \
+            or any(f.id in used for f in (whole, part, pct)) or part.value > whole.value:
         return []
     if not (cues.share_gap(gap_after_noun(text, part, pct)) or _subject_of_the_share(cues, text, part, pct)):
         return []
     return [relation("share", [whole, part, pct], {"part": part.id, "percent": pct.id, "whole": whole.id},
                      evidence="the sentence opens with the whole its count is out of")]
-
-
-def _out_of(cues: Cues) -> tuple[str, frozenset[str], frozenset[str]]:
-    """The first word of the openers, the openers and the link words, from the language file."""
-    found = getattr(cues, "_out_of_openers", None)
-    if found is None:
-        openers = cues.lang.words("cues.out_of_openers")
-        found = cues._out_of_openers = (openers[-1].split()[0], frozenset(openers),
-                                        frozenset(cues.lang.words("cues.out_of_links")))
-    return found
 
 
 def _own_fraction_after(text: str, sf: list[Figure], k: int) -> bool:

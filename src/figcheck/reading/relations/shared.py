@@ -284,6 +284,41 @@ def relation(kind: str, figures: list[Figure], roles: dict, *, start: int | None
                 sentence=figures[0].sentence, roles=roles, **extra)
 
 
+def out_of_opening(cues: Cues) -> tuple[str, frozenset[str], frozenset[str]]:
+    """The first word of the openers that name a whole ("trong tổng số", "trong số", "trong"), the openers and
+    the words that link the whole to the count out of it ("có"), from the language file."""
+    found = getattr(cues, "_out_of_openers", None)
+    if found is None:
+        openers = cues.lang.words("cues.out_of_openers")
+        found = cues._out_of_openers = (openers[-1].split()[0], frozenset(openers),
+                                        frozenset(cues.lang.words("cues.out_of_links")))
+    return found
+
+
+def opening_whole_and_count(cues: Cues, ctx: SentenceContext) -> tuple[Figure, Figure] | None:
+    """The whole a sentence opens with and the count out of it after a comma and the link word: "Trong tổng số
+    87 thôn, tổ dân phố, có 85 đơn vị …" → (87 thôn, 85 đơn vị); both exact counts, nothing else between."""
+    text, sf = ctx.text, ctx.figures
+    if len(sf) < 2:
+        return None
+    _first, openers, links = out_of_opening(cues)
+    whole, part = sf[0], sf[1]
+    if whole.role not in ("count", "measure") or part.role not in ("count", "measure") or whole.unit != "count" \
+            or part.unit != "count" or whole.qualifier is not None or part.qualifier is not None \
+            or whole.value is None or part.value is None:
+        return None
+    lead = " ".join(text[ctx.sentence.start:whole.start].lower().split()).lstrip(" -–+")
+    if lead not in openers:
+        return None
+    between = text[whole.end:part.start]
+    if any(ch.isdigit() or ch in ";.()" for ch in between) or "," not in between:
+        return None
+    link = between.rsplit(",", 1)[1].split()
+    if link and " ".join(link).lower() not in links:
+        return None
+    return whole, part
+
+
 def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
     """The words between two figures, without ``a``'s noun."""
     return _gap_after_noun(text, a.end, b.start, a.noun, a.classifier)

@@ -21,7 +21,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
-                                                head_word, is_place, label_before, relation, singled_out, skip_blanks, verbs_before,
+                                                head_word, is_place, label_before, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
 
 COUNTED = ("count", "measure")
@@ -539,6 +539,23 @@ def _is_remainder(cues: Cues, text: str, after: int, part: Figure) -> bool:
     if found is None:  # (one pattern of all the words: it matches where one of them stands as a whole word)
         found = cues._remainder_re = word_alternation(cues.remainder) if cues.remainder else re.compile(r"(?!)")
     return found.search(between) is not None
+
+
+def detect_out_of(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """"Trong tổng số 124 vụ, có 98 vụ đã được làm rõ": the sentence opens with the whole its next count is out
+    of; a part of it where both count the same thing (by any other noun the count is of other things: "Trong
+    12 thôn, có 450 hộ …")."""
+    if not ctx.lower.lstrip(" -–+").startswith(out_of_opening(cues)[0]):
+        return []  # quick exit: no opener
+    opened = opening_whole_and_count(cues, ctx)
+    if opened is None:
+        return []
+    whole, part = opened
+    used = {fid for r in ctx.found for fid in r["figures"]}
+    if whole.id in used or part.id in used or head_word(whole) is None or head_word(whole) != head_word(part):
+        return []
+    return [relation("subset", [whole, part], {"whole": whole.id, "part": part.id}, cue=None,
+                     evidence="the sentence opens with the whole its count is out of")]
 
 
 def detect_implied(cues: Cues, ctx: SentenceContext) -> list[dict]:
