@@ -2883,3 +2883,42 @@ def test_a_sentence_that_opens_with_the_whole_of_a_part_counted_by_the_same_noun
                  "Trong 12 thôn, có 450 hộ tham gia mô hình.",
                  "Trong năm có 124 vụ, có 136 vụ đã được làm rõ."):
         assert _no_flag(text), text
+
+
+def test_review32_to_review34_near_misses_make_no_error():
+    for text in (
+            # a percentage in brackets after a name is that name's own value
+            "Có 9/11 huyện đạt tỷ lệ tiêm chủng đầy đủ trên 95%; hai huyện chưa đạt là Mường Lát (92,6%) và "
+            "Quan Sơn (93,8%).",
+            # the names after "dẫn đầu là" are the leaders, not the whole list
+            "Có 5 huyện, thành phố vượt trên 110% chỉ tiêu, dẫn đầu là thành phố Sông Công, huyện Đại Từ và huyện Võ Nhai.",
+            # "trở lên" after a count is a bound, though its noun stops at "lên"
+            "Có 18 cá nhân hiến máu từ 30 lần trở lên được tôn vinh, trong đó anh Trần Văn Hậu đã hiến 64 lần.",
+            # the earlier value of a change is no whole of the share the later value has
+            "Toàn xã có 2.318 hộ; số hộ nghèo giảm từ 97 hộ xuống còn 21 hộ, chiếm 0,91% tổng số hộ.",
+            # a bracket of words inside a bracketed list is part of a name
+            "Huyện đoàn giới thiệu việc làm cho 465 thanh niên, trong đó 218 người đi làm việc ở nước ngoài (Nhật Bản "
+            "142 người, Hàn Quốc 51 người, Đài Loan (Trung Quốc) 25 người).",
+            # after a fraction, a part after "trong đó" may be of either side: its share takes no whole
+            "Cả nước có 6.064/7.669 xã đạt chuẩn nông thôn mới, đạt 79,1%; trong đó 2.287 xã đạt chuẩn nông thôn mới "
+            "nâng cao (chiếm 37,7% số xã đã đạt chuẩn).",
+            # a bracketed value of a wider scope, or of one cause, is no earlier value of the change
+            "Năm 2025 thành phố ghi nhận 486 ca sốt xuất huyết. So với năm 2024, số ca sốt xuất huyết của thành phố "
+            "giảm 312 ca (toàn tỉnh năm 2024 có 2.214 ca).",
+            "Năm 2025 xảy ra 37 vụ cháy rừng. So với năm 2024, số vụ cháy rừng giảm 5 vụ (năm 2024 có 11 vụ do đốt "
+            "nương rẫy), diện tích bị cháy giảm 44,4 ha.",
+            # a delta of one year after a change over several
+            "Trong giai đoạn 2021-2025, số vụ vi phạm về đất đai giảm từ 124 vụ xuống còn 64 vụ, riêng năm 2025 giảm "
+            "15 vụ so với năm trước.",
+            # a ratio of two amounts may pass 100
+            "Dư nợ cho vay bằng 118,0% tổng nguồn vốn huy động tại chỗ."):
+        assert _no_flag(text), text
+    # what still is wrong
+    assert ("error", "core.share.percent-range") in rules_of("Số hộ nghèo bằng 103,2% tổng số hộ.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
+        "Huyện đoàn giới thiệu việc làm cho 465 thanh niên, trong đó 218 người đi làm việc ở nước ngoài (Nhật Bản "
+        "142 người, Hàn Quốc 51 người, Đài Loan (Trung Quốc) 35 người).")
+    assert ("error", "core.change.consistent") in rules_of(
+        "Năm 2025 xảy ra 37 vụ cháy rừng. So với năm 2024, số vụ cháy rừng giảm 5 vụ (năm 2024 có 45 vụ).")
+    assert ("error", "core.share.granularity") in rules_of(
+        "Toàn xã có 2.318 hộ, trong năm số hộ nghèo giảm từ 97 hộ xuống còn 21 hộ, chiếm 0,81% tổng số hộ.")

@@ -273,6 +273,7 @@ class FigureReader:
         self.compared = PhraseSet(lang.words("cues.compared"))
         self.share_words = PhraseSet(lang.words("cues.share"))
         self.ratio_words = PhraseSet(lang.words("cues.ratio_words"))
+        self.counted_whole_names = tuple(lang.words("cues.counted_whole_names"))
         self.bare_percent_before = PhraseSet(lang.words("cues.bare_percent_before"))
         self.not_numbers = PhraseSet(lang.words("spelled.not_numbers"))
         # two-word phrases whose second word is a number word: "thứ hai", "tháng ba"
@@ -704,10 +705,11 @@ class FigureReader:
     def _threshold_after(self, text: str, end: int, noun: str | None, s1: int) -> bool:
         """The number and its noun are followed by a word that makes them a bound ("từ 8 điểm trở lên")."""
         rest = text[end:min(s1, end + 60)].lower().lstrip()
-        # (the noun may be the threshold's first word: "từ 27 trở lên", the noun "trở" ended by "lên")
-        rests = (rest, rest[len(noun):].lstrip()) if noun and rest.startswith(noun.lower()) else (rest,)
+        # (the noun may end inside the threshold: "từ 27 trở lên", "30 lần trở lên" — "lên" ends a noun)
+        reach = len(noun) + 1 if noun and rest.startswith(noun.lower()) else 0
         for w in self.threshold_after:
-            if any(r.startswith(w) and not r[len(w):len(w) + 1].isalpha() for r in rests):
+            at = rest.find(w, 0, reach + len(w) + 1)
+            if 0 <= at <= reach and (at == 0 or rest[at - 1] == " ") and not rest[at + len(w):at + len(w) + 1].isalpha():
                 return True
         # (the noun may run into the threshold word: "8 điểm trở lên" read with the noun "điểm trở lên")
         return bool(noun) and any(f" {w}" in f" {noun.lower()}" for w in self.threshold_after)
@@ -955,8 +957,11 @@ class FigureReader:
         after = text[c.end:c.end + 40].lower().lstrip()
         if self.compared.starts(after):
             return "change"
-        if not noun and self.ratio_words.ends(before):
-            return "percent"  # "ngành chế biến, chế tạo bằng 110,3%": what "bằng" gives alone is an index, a ratio
+        if self.ratio_words.ends(before) and (not noun or not _starts_with_any_phrase(
+                text[c.end:c.end + 40].lower().lstrip(), self.counted_whole_names)):
+            # "ngành chế biến, chế tạo bằng 110,3%": what "bằng" gives alone is an index, a ratio; and so of an amount
+            # ("Dư nợ cho vay bằng 118,0% tổng nguồn vốn huy động") — of a count ("bằng 103,2% tổng số hộ") a share
+            return "percent"
         if self.share_words.ends(before):
             # "… hoàn thành vượt dự toán thu nội địa; cao nhất là thành phố A đạt 128,4%": what the sentence
             # measures against a target before it, with no noun of its own, is a ratio to that target

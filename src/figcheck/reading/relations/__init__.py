@@ -116,7 +116,8 @@ def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues) -> N
     4.006 tin có giá trị, đã giải quyết 3.872 tin, đạt 96,7%": of 4.006 or of 4.342, the text does not say).
     A share of a part of a breakdown whose percentage names the total's thing as a whole ("8,64 triệu lượt hành
     khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 36,8% tổng lượng khách; khách nội địa 5,22 triệu
-    lượt") is a share of that total: the parts of a breakdown are side by side, none the whole of another."""
+    lượt") is a share of that total: the parts of a breakdown are side by side, none the whole of another. A
+    subset of a fraction's total may be of its part as well: its share takes no whole."""
     whole_of = {r["roles"]["part"]: r["roles"]["whole"] for r in rels if r["kind"] == "subset"}
     parts_of: dict[str, list[str]] = {}
     for part, whole in whole_of.items():
@@ -128,6 +129,8 @@ def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues) -> N
             w = whole_of.get(r["roles"]["part"])
             if w and _another_part_may_be_whole(figures, r["roles"]["part"], parts_of[w]):
                 continue
+            if w and figures[w].role == "denominator":
+                continue  # "6.064/7.669 xã đạt chuẩn; trong đó 2.287 xã …, chiếm 37,7%": of 6.064 or of 7.669, unsaid
             if w is None and r["roles"]["part"] in total_of \
                     and _names_the_total(cues, figures.get(r["roles"]["percent"]), figures.get(total_of[r["roles"]["part"]])):
                 w = total_of[r["roles"]["part"]]

@@ -28,7 +28,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         end_limit = s.end
         crossed = False  # the list went on over ";" clauses of names counted each
         if bracket:
-            close = text.find(")", first.start, s.end)
+            close = _closing_bracket(text, first.start, s.end)
             end_limit = close if close >= 0 else s.end
         elif not items_by_semicolon:
             semi = text.find(";", first.start, s.end)
@@ -62,7 +62,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         long_items = False  # items read as long ";" clauses in brackets: they may overlap
         last_by_and = False  # the item before was joined by "và": the list's last
         for a, b in zip(parts, parts[1:]):
-            between = text[a.end:b.start]
+            # (an aside in brackets with no figure is part of a name: "…, Đài Loan (Trung Quốc) 25 người")
+            between = _ASIDE.sub(" ", text[a.end:b.start]) if bracket else text[a.end:b.start]
             if _after_out_of(cues, between):
                 # "320 đại biểu (vắng 4 đại biểu có lý do, trên tổng số 324 đại biểu …)": a whole, so no division
                 return 1
@@ -289,6 +290,24 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 read_list(i, second[0], False, second[1], second[1])
         i += advance
     return out
+
+
+_ASIDE = re.compile(r"\([^()\d]{1,60}\)")  # a bracket of words only
+_BRACKET = re.compile(r"[()]")
+
+
+def _closing_bracket(text: str, start: int, end: int) -> int:
+    """Where the bracket open at ``start`` closes, before ``end`` (-1 if it does not): brackets inside it are
+    passed over ("(Nhật Bản 142 người, Đài Loan (Trung Quốc) 25 người)")."""
+    depth = 0
+    for m in _BRACKET.finditer(text, start, end):
+        if m.group(0) == "(":
+            depth += 1
+        elif not depth:
+            return m.start()
+        else:
+            depth -= 1
+    return -1
 
 
 def _bracket_holds_only(text: str, f: Figure) -> bool:

@@ -9,7 +9,7 @@ import re
 
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
-                                                follows_other_count, gap_after_noun, head_word, in_brackets, relation,
+                                                follows_other_count, gap_after_noun, head_word, in_brackets, relation, value_of_a_name, from_value_pattern,
                                                 name_before_number, singled_out)
 
 
@@ -115,7 +115,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not _named_rate_before(cues, low_gap) \
                 and not follows_other_count(text, sf, i) and _measures(cues, text, d, c) \
-                and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)):
+                and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)) \
+                and not value_of_a_name(text, d):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
             out.append(relation("share", [c, d], {"part": c.id, "percent": d.id, "whole": None}))
             i += 2
@@ -133,7 +134,7 @@ def _from_and_to(cues: Cues, ctx: SentenceContext, found: list[dict], used: set[
     whose current value follows "xuống còn" (or "lên"), in the same unit and counting the same thing — it
     becomes that change's previous value."""
     text, sf = ctx.text, ctx.figures
-    pattern = _from_to_pattern(cues)
+    pattern = from_value_pattern(cues)
     by_id = {f.id: f for f in sf}
     for r in found:
         current = by_id.get(r["roles"].get("current"))
@@ -155,21 +156,23 @@ def _from_and_to(cues: Cues, ctx: SentenceContext, found: list[dict], used: set[
                 or not _TO_GAP.match(text, earlier.end, current.start) \
                 or not any(text[earlier.end:current.start].lower().rstrip().endswith(" " + w) for w in cues.lang.words("cues.change_to")):
             continue
+        delta = by_id.get(r["roles"].get("delta"))
+        if delta is not None and _another_period_between(cues, text, current, delta):
+            continue  # "giảm từ 124 vụ xuống còn 64 vụ, riêng năm 2025 giảm 15 vụ": the delta is of one year
         r["roles"]["previous"] = earlier.id
         r["figures"].append(earlier.id)
         r["start"] = min(r["start"], earlier.start)
 
 
+def _another_period_between(cues: Cues, text: str, current: Figure, delta: Figure) -> bool:
+    """Between a value and its delta, a period's name or a word that singles one out ("…, riêng năm 2025 giảm
+    15 vụ"): the delta is of that period, not of the span the values before it cover."""
+    between = text[current.end:delta.start].lower()
+    return any(r.search(between) for r in cues.lang.period_regexes) \
+        or any(f" {w} " in f" {between} " for w in cues.lang.words("cues.singled_out"))
+
+
 _TO_GAP = re.compile(r"[^\d,;.()]{0,40}")  # only words between the earlier value and the current one
-
-
-def _from_to_pattern(cues: Cues) -> re.Pattern[str]:
-    found = getattr(cues, "_from_to_re", None)
-    if found is None:
-        words = "|".join(re.escape(w) for w in cues.increase + cues.decrease)
-        starts = "|".join(re.escape(w) for w in cues.lang.words("range_from"))
-        found = cues._from_to_re = re.compile(rf"(?<![^\W_])(?P<dir>{words})\s++(?:{starts})\s*+$")
-    return found
 
 
 def _after_a_semicolon(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
@@ -381,7 +384,22 @@ def _bracketed_earlier(cues: Cues, text: str, c: Figure, earlier: Figure, used: 
     return earlier.id not in used and earlier.role in ("count", "measure") and earlier.unit == c.unit \
         and not _compound_differs(c, earlier) \
         and (head_word(earlier) in (None, head_word(c)) or (earlier.noun or "").lower() == (c.classifier or "").lower()) \
-        and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier)
+        and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier) \
+        and not _described_further(text, earlier)
+
+
+def _described_further(text: str, f: Figure) -> bool:
+    """Words after a bracketed value's noun, in its bracket, narrow what it counts ("(năm 2024 có 11 vụ do đốt
+    nương rẫy)": the fires of one cause, no earlier value of all fires)."""
+    rest = text[f.end:f.end + 120]
+    stop = min((k for k in (rest.find(")"), rest.find(","), rest.find(";")) if k >= 0), default=-1)
+    if stop < 0:
+        return False
+    rest = rest[:stop].strip()
+    noun = (f.noun or "").strip()
+    if noun and rest.startswith(noun):
+        rest = rest[len(noun):].strip()
+    return bool(rest)
 
 
 _CLAUSE_BEFORE = re.compile(r"[;,(]|\.(?!\d)")  # what ends the clause a change word before a figure stands in

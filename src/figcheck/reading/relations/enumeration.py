@@ -347,7 +347,8 @@ def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: in
         if f.unit != "percent":
             return None  # another count in the description: whose list it is stays unsaid
     between = text[n.end:m.start("cue")]
-    if CLAUSE_END.search(between) or ":" in between or cues.example_re.search(between.lower()) \
+    # (an example word may end with the cue itself: "…, dẫn đầu là A, B và C" names the leaders only)
+    if CLAUSE_END.search(between) or ":" in between or cues.example_re.search(text[n.end:m.end("cue")].lower()) \
             or cues.partial_re.search(between.lower()) or cues.subset_re.search(between):
         return None
     items, end_pos, open_tail = items_from(cues, text, m.end(), s.end)

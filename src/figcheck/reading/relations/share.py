@@ -21,7 +21,7 @@ from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
-                                                head_word, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
+                                                head_word, is_from_value, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
                                                 verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
@@ -43,6 +43,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     # 1.021, chiếm 0,92%")
     not_wholes |= {sf[k - 1].id for k in range(1, len(sf)) if sf[k].unit == "percent" and sf[k].role == "share"
                    and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], sf[k]))}
+    if any(w in ctx.lower for w in cues.lang.words("range_from")):
+        # (nor the earlier value of a change: "số hộ nghèo giảm từ 97 hộ xuống còn 21 hộ, chiếm 0,91% tổng số hộ")
+        not_wholes |= {f.id for f in sf if is_from_value(cues, text, f, ctx.sentence.start)}
     position = {f.id: i for i, f in enumerate(sf)}
     out = []
     for r in ctx.found:  # complete the shares found before: their whole

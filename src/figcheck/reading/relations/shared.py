@@ -513,6 +513,34 @@ def names_another(words: list[str], noun: str | None) -> bool:
 
 
 
+def from_value_pattern(cues: Cues) -> re.Pattern[str]:
+    """What stands before the earlier value of a change from one value to another: "giảm từ" (in "số hộ nghèo
+    giảm từ 97 hộ xuống còn 21 hộ"), searched in the lower-cased text before the value; group ``dir`` is the verb."""
+    found = getattr(cues, "_from_to_re", None)
+    if found is None:
+        words = "|".join(re.escape(w) for w in cues.increase + cues.decrease)
+        starts = "|".join(re.escape(w) for w in cues.lang.words("range_from"))
+        found = cues._from_to_re = re.compile(rf"(?<![^\W_])(?P<dir>{words})\s++(?:{starts})\s*+$")
+    return found
+
+
+def is_from_value(cues: Cues, text: str, f: Figure, floor: int) -> bool:
+    """The figure is the earlier value of a change from one value to another ("giảm từ 97 hộ xuống còn 21 hộ"):
+    no whole of what the change leads to."""
+    return from_value_pattern(cues).search(text[max(floor, f.start - 30):f.start].lower()) is not None
+
+
+def value_of_a_name(text: str, f: Figure) -> bool:
+    """A figure in brackets right after a name of two or more capitalised words ("hai huyện chưa đạt là Mường Lát
+    (92,6%) và Quan Sơn (93,8%)"): the named one's own value, not a share of a count before it. (Acronyms, "NTM",
+    and phrases in lower case are no names here.)"""
+    before = text[max(0, f.start - 60):f.start].rstrip()
+    if not before.endswith("("):
+        return False
+    words = before[:-1].split()[-2:]
+    return len(words) == 2 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
 def in_brackets(text: str, f: Figure, reach: int = 200) -> bool:
     """The figure stands inside a bracketed aside opened before it in its sentence ("176 vụ (1 vụ … đường
     thủy …)")."""
@@ -571,6 +599,12 @@ def _opens_with_period_and_verb(cues: "Cues", inside: str, segment: str) -> bool
     return 1 <= len(verb) <= 3 and all(w.isalpha() for w in verb) and not cues.subset_re.match(" ".join(verb))
 
 
+def _names_a_scope(cues: "Cues", lead: str) -> bool:
+    """The words of a bracket name a place or body wider than the sentence's ("toàn tỉnh năm 2024 có …")."""
+    words = cues.lang.words("cues.scope_words")
+    return any(lead.startswith(w + " ") or f" {w} " in lead for w in words)
+
+
 def _period_is(cues: "Cues") -> re.Pattern[str]:
     """A period's name, then a word that gives its value (``cues.period_value_words``) or a colon, and nothing
     else: "năm 2024 là ", "cùng kỳ: "."""
@@ -598,9 +632,10 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     # (the value's own segment of the bracket: "(năm 2024 là 108 vụ, năm 2023 là 121 vụ)")
     lead = " ".join(segment.lower().split())
     if _period_is(cues).fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
-                                       or any(r.search(lead) for r in cues.lang.period_regexes)):
+                                       or any(r.search(lead) for r in cues.lang.period_regexes)) \
+            and not _names_a_scope(cues, lead):
         # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)", "(thời điểm cuối năm 2025 là 19 đối tượng)": the bracket names
-        # the period whose value it gives
+        # the period whose value it gives — not of another scope ("(toàn tỉnh năm 2024 có 2.214 ca)")
         return True
     if _opens_with_period_and_verb(cues, window[opened + 1:], segment):
         return True  # "(năm 2025 bắt giữ 36 vụ, 57 đối tượng)": each value is of that year
