@@ -2922,3 +2922,25 @@ def test_review32_to_review34_near_misses_make_no_error():
         "Năm 2025 xảy ra 37 vụ cháy rừng. So với năm 2024, số vụ cháy rừng giảm 5 vụ (năm 2024 có 45 vụ).")
     assert ("error", "core.share.granularity") in rules_of(
         "Toàn xã có 2.318 hộ, trong năm số hộ nghèo giảm từ 97 hộ xuống còn 21 hộ, chiếm 0,81% tổng số hộ.")
+
+
+def test_readings_from_the_errors_reviews_32_to_34_planted():
+    # a percentage naming the total by its classifier ("tổng lượt khách" of "2,48 triệu lượt khách")
+    text = ("Năm 2026 tỉnh đón 2,48 triệu lượt khách. Trong đó, khách quốc tế đạt 0,61 triệu lượt, chiếm {}% tổng lượt "
+            "khách; khách nội địa 1,87 triệu lượt.")
+    assert ("error", "core.share.granularity") in rules_of(text.format("27,5"))
+    assert _no_flag(text.format("24,6"))
+    # a part counted by the whole's classifier alone
+    text = "Bệnh viện điều trị nội trú 12.846 lượt người bệnh, trong đó {} lượt có thẻ bảo hiểm y tế."
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.format("13.204"))
+    assert _no_flag(text.format("12.204"))
+    # "lần lượt" shares whose last percentage names the whole stated in the sentence before
+    text = ("Năm 2026 đoàn kiểm tra phát hiện tổng số 616 vụ vi phạm. Theo loại hình, cơ sở ăn uống, cơ sở sản xuất và "
+            "chợ đầu mối lần lượt có 312, 208 và 96 vụ, chiếm lần lượt 50,6%, 33,8% và {}% tổng số vụ.")
+    assert ("error", "core.share.granularity") in rules_of(text.format("17,6"))
+    assert _no_flag(text.format("15,6"))
+    # a change past a value's ratio to its target and the target in brackets
+    text = ("Tỉnh đã giải ngân 4.812,6 tỷ đồng vốn đầu tư công, đạt 67,3% kế hoạch vốn được giao (7.150,0 tỷ đồng), "
+            "tăng {} tỷ đồng so với cùng kỳ năm 2025 (4.200,2 tỷ đồng).")
+    assert ("error", "core.change.consistent") in rules_of(text.format("712,4"))
+    assert _no_flag(text.format("612,4"))

@@ -149,7 +149,9 @@ def _names_the_total(cues: Cues, percent: Figure | None, total: Figure | None) -
         return False
     words = percent.noun.lower().split()
     rest = [w for w in words if w not in cues.whole_name_fillers]
-    return words[0] in cues.whole_name_fillers and 1 <= len(rest) <= 2 and set(rest) <= set(total.noun.lower().split())
+    # (by the total's classifier too: "27,5% tổng lượt khách" of "2,48 triệu lượt khách")
+    named = set(total.noun.lower().split()) | ({total.classifier.lower()} if total.classifier else set())
+    return words[0] in cues.whole_name_fillers and 1 <= len(rest) <= 2 and set(rest) <= named
 
 
 def _another_part_may_be_whole(figures: dict[str, Figure], part_id: str, siblings: list[str]) -> bool:

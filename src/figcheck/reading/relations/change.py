@@ -16,7 +16,8 @@ from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_anot
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, sf = ctx.text, ctx.figures
     used = {fid for r in ctx.found for fid in r["figures"]}
-    out = []
+    out = _past_a_target_aside(cues, text, sf, used) if len(sf) >= 4 else []
+    used |= {fid for r in out for fid in r["figures"]}
     i = 0
     while i < len(sf) - 1:
         c, d = sf[i], sf[i + 1]
@@ -127,6 +128,36 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     found = out + _against_bracketed_baseline(cues, ctx, used | {fid for r in out for fid in r["figures"]}, respective)
     return [_without_points_in_doubt(text, sf, r) for r in found]
+
+
+def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]) -> list[dict]:
+    """A value, its ratio to a target with the target in brackets, then the value's change ("giải ngân 4.812,6 tỷ
+    đồng vốn đầu tư công, đạt 67,3% kế hoạch vốn … giao (7.150,0 tỷ đồng), tăng 712,4 tỷ đồng so với cùng kỳ năm
+    2025 (4.200,2 tỷ đồng)"): the change is of the value, past the aside, with the earlier value in brackets
+    after it when there is one."""
+    out = []
+    for k in range(1, len(sf) - 2):
+        value, f, target, delta = sf[k - 1], sf[k], sf[k + 1], sf[k + 2]
+        if f.unit != "percent" or f.role != "percent" or not f.noun or not f.noun.lower().startswith(cues.target_nouns) \
+                or delta.role != "delta" or value.role not in ("count", "measure") \
+                or not target.unit == value.unit == delta.unit or any(x.id in used for x in (value, f, target, delta)):
+            continue
+        lead = gap_after_noun(text, value, f)
+        opened, closed = text[f.end:target.start], text[target.end:delta.start]
+        if CLAUSE_END.search(lead) or not cues.share_gap(lead.split(",")[-1]) or lead.count(",") > 1 \
+                or not opened.rstrip().endswith("(") or opened.count("(") != 1 \
+                or any(ch.isdigit() or ch in ";.)" for ch in opened) or not closed.lstrip().startswith(")") \
+                or closed.count(")") != 1 or "(" in closed or CLAUSE_END.search(closed):
+            continue
+        direction = cues.direction(closed.lstrip()[1:])
+        if direction is None or len(closed.lstrip()[1:].split()) > 2:
+            continue
+        earlier = sf[k + 3] if k + 3 < len(sf) and _bracketed_earlier(cues, text, value, sf[k + 3], used) else None
+        roles = {"current": value.id, "delta": delta.id, "percent": None, "previous": earlier.id if earlier else None}
+        out.append(relation("change", [value, delta] + ([earlier] if earlier else []), roles, direction=direction,
+                            cue=direction, evidence="the change of the value before the target's ratio and bracket"))
+        used = used | {value.id, delta.id} | ({earlier.id} if earlier else set())
+    return out
 
 
 def _from_and_to(cues: Cues, ctx: SentenceContext, found: list[dict], used: set[str]) -> None:

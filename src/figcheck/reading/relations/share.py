@@ -250,11 +250,36 @@ def _respectively(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict
                 or any(not cues.list_sep_re.search(text[a.end:b.start]) for a, b in zip(counts, counts[1:])):
             used |= {p.id for p in pcts}
             continue
+        whole = _whole_named_after_list(cues, ctx, counts, pcts[-1], used)
         for c, p in zip(counts, pcts):
-            out.append(relation("share", [c, p], {"part": c.id, "percent": p.id, "whole": None},
-                                evidence="the percentages after 'respectively' go one for one with the counts"))
+            out.append(relation("share", [c, p] + ([whole] if whole else []),
+                                {"part": c.id, "percent": p.id, "whole": whole.id if whole else None},
+                                evidence="the percentages after 'respectively' go one for one with the counts"
+                                + (f", of the {pcts[-1].noun} named after them" if whole else "")))
         used |= {f.id for f in counts + pcts}
     return out
+
+
+def _whole_named_after_list(cues: Cues, ctx: SentenceContext, counts: list[Figure], last: Figure,
+                            used: set[str]) -> Figure | None:
+    """"… lần lượt có 312, 208 và 96 vụ, chiếm lần lượt 50,6%, 33,8% và 17,6% tổng số vụ": the last percentage
+    names the whole of all of them ("tổng số vụ"); it is the one count of that thing before the counts, in this
+    sentence or else in the one before, at least as large as each."""
+    if not last.noun:
+        return None
+    words = last.noun.lower().split()
+    rest = [w for w in words if w not in cues.whole_name_fillers]
+    if words[0] not in cues.whole_name_fillers or len(rest) != 1:
+        return None
+    largest = max(c.value for c in counts if c.value is not None) if any(c.value is not None for c in counts) else None
+    for pool in ([f for f in ctx.figures if f.end <= counts[0].start], ctx.previous[-LOOKBACK:]):
+        same = [f for f in pool if f.role in COUNTED and f.unit == counts[0].unit and f.qualifier is None
+                and head_word(f) == rest[0] and f.id not in used and f.value is not None]
+        if same:
+            if len(same) == 1 and largest is not None and same[0].value >= largest:
+                return same[0]
+            return None
+    return None
 
 
 def _joined(cues: Cues, gap: str) -> bool:

@@ -110,6 +110,7 @@ class Cues:
         self.share_words = lang.words("cues.share") + lang.words("cues.equivalent")
         self.back_ref = lang.words("cues.back_reference")
         self.rate_words = lang.words("cues.rate")
+        self.target_nouns = tuple(lang.words("ratio_nouns"))  # "đạt 67,3% kế hoạch": a ratio to a target
         self.whole_name_fillers = frozenset(lang.words("cues.whole_name_fillers"))
         self.share_of_a_whole = frozenset(lang.words("cues.share_of_a_whole"))
         self.respectively_re = re.compile(word_alternation(lang.words("cues.respectively")).pattern, re.IGNORECASE)

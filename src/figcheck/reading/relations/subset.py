@@ -315,6 +315,10 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  # a part named before its number, counted by the whole's classifier: "đón 1.816.600 lượt khách; trong
                  # đó khách quốc tế 312.400 lượt"
                  lambda w: _named_by_classifier(cues, text, w, part),
+                 # a part counted by the whole's classifier alone: "12.846 lượt người bệnh, trong đó 13.204 lượt có thẻ"
+                 # (named by nothing before its number: "trong đó xe khách 58.300 lượt" counts the buses' trips)
+                 lambda w: bool(w.classifier) and not part.classifier and (part.noun or "").lower() == w.classifier.lower()
+                 and not name_before_number(cues, text, part),
                  # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
                  lambda w: part.unit != "count" and not part.noun and not w.noun,
                  # a count with no noun of its own ("Trong đó ngoài xã hội 1.122, bị giam giữ 170") counts
