@@ -2944,3 +2944,20 @@ def test_readings_from_the_errors_reviews_32_to_34_planted():
             "tăng {} tỷ đồng so với cùng kỳ năm 2025 (4.200,2 tỷ đồng).")
     assert ("error", "core.change.consistent") in rules_of(text.format("712,4"))
     assert _no_flag(text.format("612,4"))
+
+
+def test_targets_met_prices_at_a_level_and_a_list_ended_by_a_clause_about_it():
+    # "vượt mức" is beyond the target, not a level's number; "đạt và vượt" is no "more than"
+    a = figcheck.extract("Nhiệm kỳ qua, Đảng bộ xã hoàn thành và hoàn thành vượt mức 23/25 chỉ tiêu.")
+    assert [(f.text, f.qualifier) for f in a.figures] == [("23", None), ("25", None)]
+    a = figcheck.extract("Đảng bộ đạt và vượt 15/18 chỉ tiêu Nghị quyết đề ra.")
+    assert [f.qualifier for f in a.figures] == [None, None]
+    assert figcheck.extract("Doanh thu vượt 100 tỷ đồng.").figures[0].qualifier == "more_than"
+    # a price at a level is read
+    assert [f.text for f in figcheck.extract("Giá cà phê nhân ở mức 118.500 đồng/kg.").figures] == ["118.500"]
+    # a list of kinds after "gồm:" ends where a clause speaks of its items
+    text = ("Hội đã xây dựng {} mô hình tiêu biểu, gồm: mô hình nuôi dê ở xã An Phú, mô hình trồng sả ở xã An Lạc, mô "
+            "hình rau sạch của hội viên xã An Bình và tổ hợp tác làm bánh ở thị trấn; các mô hình này cho thu nhập từ "
+            "120 đến 300 triệu đồng mỗi năm.")
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format(5))
+    assert _no_flag(text.format(4))

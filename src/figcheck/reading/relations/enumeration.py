@@ -212,7 +212,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             else:
                 # names straight after the noun end with its clause: "… trong đó có 15 giải Nhất; Trường THPT …
                 # đứng thứ hai" lists nothing
-                semi = text.find(";", start_items, nxt) if not cue else -1
+                semi = text.find(";", start_items, nxt) if not cue else _back_reference_clause(cues, text, start_items,
+                                                                                               nxt, noun_lead)
                 items, end_pos, open_tail = items_from(cues, text, start_items, semi if semi >= 0 else nxt)
             # one quoted name after a count of more is the name of the kind counted ("8 mô hình “Tự phòng, tự
             # quản”"), not a list of one
@@ -322,6 +323,18 @@ _COMMA_FIRST = re.compile(r"(?<!\s)\s*+[,;]")  # (one start per run of blanks: l
 
 
 @per_text
+def _back_reference_clause(cues: Cues, text: str, start: int, end: int, noun: str) -> int:
+    """Where a ";" opens a clause that speaks of the items listed before it by the counted noun ("…, mô hình vườn
+    cây ăn quả và tổ hợp tác dịch vụ; các mô hình này cho thu nhập …"): the list ends there (-1 where none
+    does)."""
+    head = noun.lower().split()[:1]
+    semi = text.find(";", start, end)
+    if semi < 0 or not head:
+        return -1
+    after = text[semi + 1:semi + 60].lower().split()
+    return semi if len(after) >= 2 and after[0] in cues.back_ref and after[1] == head[0] else -1
+
+
 def _has_back_reference(text: str, start: int, end: int, cues: Cues) -> bool:
     """The sentence holds a back-reference ("các phường, gồm:") anywhere: where it holds none, none can be
     found after any of its counts either (a match from a later offset is one from the sentence's start)."""
@@ -444,12 +457,14 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
     n = sf[idx]
     if not cued or not (cue in cues.lang.words("cues.kinds_complete") or text[start - 2:start].strip().endswith(":")):
         return None
-    if any(f.start >= start for f in sf[idx + 1:]):
-        return None  # a figure after the cue: the list holds counts, or goes on to something else
     head = (n.noun or "").lower()
+    # (the list may end where a clause speaks of its items: "…; các mô hình này cho thu nhập từ 150 …")
+    stop = _back_reference_clause(cues, text, start, s.end, head)
+    end = stop if stop >= 0 else s.end
+    if any(start <= f.start < end for f in sf[idx + 1:]):
+        return None  # a figure after the cue: the list holds counts, or goes on to something else
     if not any(head == k or head.startswith(k + " ") for k in cues.lang.words("cues.kind_nouns")):
         return None
-    end = s.end
     while start < end and text[start] in " :":  # ("gồm: …": the colon after the cue opens the list)
         start += 1
     region = text[start:end].rstrip(" .;")
