@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"\d(?:[\d.,/:\u066b\u066c]*\d)?")  # ٫ ٬: the Arabic deci
 # "số người nghiện đang được lập hồ sơ theo dõi là" (anchored at the clause's end: one search per figure)
 _NAMED_BEFORE = re.compile(r"(?<![^\W_])số\s+((?:[^\W\d_]+\s+){1,10}?)là\s*$")
 _WORD = re.compile(r"[^\W\d_]+(?:[-/][^\W\d_]+)*")
+_POWERS_OF_TEN = frozenset({100, 1000, 10000, 100000, 1000000})
 # white space, then a word (group 1; optional, as in _ONE_WORD_AFTER, so that it matches wherever tried)
 _SPACED_WORD = re.compile(r"\s*([^\W\d_]+(?:[-/][^\W\d_]+)*)?")
 _GLUED = re.compile(r"[^\W\d_]+|%")
@@ -256,6 +257,7 @@ class FigureReader:
             if titles and openers else None
         self.title_breaks = frozenset(lang.words("title_breaks"))
         self.title_words = tuple(title_words)
+        self.named_works = PhraseSet(lang.words("named_works"))
         self.attribute_units = frozenset(lang.words("attribute_units"))
         self.list_and = frozenset(lang.words("cues.list_and"))  # "6 và 9 tuổi"
         self.per_words = set(lang.words("per_words"))  # "42,6 ca trên 100.000 dân"
@@ -274,6 +276,12 @@ class FigureReader:
         self.share_words = PhraseSet(lang.words("cues.share"))
         self.ratio_words = PhraseSet(lang.words("cues.ratio_words"))
         self.counted_whole_names = tuple(lang.words("cues.counted_whole_names"))
+        self.bar_before = PhraseSet(lang.words("cues.bar_before"))
+        self.amount_nouns = tuple(lang.words("cues.amount_nouns"))
+        # another period named after a percentage's whole: "… cùng kỳ", "… năm 2024"
+        self.compared_period_re = re.compile(
+            "|".join([rf"(?<![^\W_]){re.escape(w)}(?![^\W_])" for w in lang.words("cues.other_period")]
+                     + [p for p in lang.data["period_patterns"]]))
         self.bare_percent_before = PhraseSet(lang.words("cues.bare_percent_before"))
         self.not_numbers = PhraseSet(lang.words("spelled.not_numbers"))
         # two-word phrases whose second word is a number word: "thứ hai", "tháng ba"
@@ -473,6 +481,8 @@ class FigureReader:
             return  # "trong độ tuổi từ 15 đến 34 (chiếm 68,4%)": the ends of a range of ages
         if self._in_a_title(text, s0, start):
             return  # "theo Đề án đầu tư xây dựng ít nhất 1 triệu căn hộ …": a target in a programme's name
+        if len(token) <= 2 and token.isdigit() and self._number_of_a_work(text, s0, start, end, s1):
+            return  # "cầu Trà Khúc 3 đạt 72,5% khối lượng": the number ends the bridge's name
         if len(token) > 1 and token[0] == "0" and token[1].isdigit() \
                 and not (len(token) == 2 and (self._words_after(text, end, s1, 1) or self._field_value(text, before, end, s1))):
             return  # phone numbers and codes ("0912…", "05") — but "05 vụ", "06 đơn vị", "hợp lệ: 08 +" are counts
@@ -692,6 +702,21 @@ class FigureReader:
         m = _PER_POWER_OF_TEN.match(rest)
         return m is not None and m.group(1).lower() in self.per_words
 
+    def _after_a_rate_base(self, text: str, s0: int, c: "_Candidate", previous: list[Figure]) -> bool:
+        """A number with decimals after a rate's base in its sentence ("Tỷ lệ người chết … trên 100.000 dân của tỉnh
+        là 14,69 người (…), cao hơn bình quân cả nước (khoảng 10,5 người)"): so many per that base, no count —
+        the base a power of ten after a word for "per", or a rate of the same sentence before it."""
+        for prev in reversed(previous[-3:]):
+            if prev.start < s0:
+                break
+            if prev.role == "rate":
+                return True
+            # (the per word opens the base's own text, read as its qualifier: "trên 100.000")
+            if prev.value in _POWERS_OF_TEN and prev.qualifier is not None \
+                    and prev.text.split()[0].lower() in self.per_words and ";" not in text[prev.end:c.start]:
+                return True
+        return False
+
     def _score_from(self, text: str, s0: int, c: "_Candidate", noun: str | None, s1: int) -> bool:
         """A score after the word for "from" and no other end of a range: "số bài đạt từ 8 điểm" (8 and up)."""
         if not noun or noun.lower().split()[0] not in self.score_nouns:
@@ -780,6 +805,17 @@ class FigureReader:
     def _not_unit(self, rest: str) -> bool:
         """``rest`` (lower-case) starts with a word that begins like a unit and is none ("đồng chí", "tấn công")."""
         return _starts_with_any_phrase(rest, self.not_units_tuple)
+
+    def _number_of_a_work(self, text: str, s0: int, start: int, end: int, s1: int) -> bool:
+        """A number right after the capitalised name of a work ("cầu Trà Khúc 3", "Nhà máy thủy điện Hòa Bình 2"),
+        with no noun after it: the last word of the name (``named_works``)."""
+        if text[start - 1:start] != " " or self._noun_follows(text, end, s1):
+            return False
+        words = text[max(s0, start - 80):start].split()
+        k = len(words)
+        while k and len(words) - k < 4 and words[k - 1][:1].isupper() and words[k - 1].isalpha():
+            k -= 1
+        return k < len(words) and k > 0 and self.named_works.ends(" ".join(words[:k]).lower())
 
     def _in_a_title(self, text: str, s0: int, start: int) -> bool:
         """The number stands in the name of a programme or a strategy, a few words after it ("theo Đề án đầu tư
@@ -891,7 +927,8 @@ class FigureReader:
         if c.unit == "percent":
             role = "change" if text[c.start] in "-+−" else self._percent_role(text, s0, c, previous, noun)
         elif c.unit == "count" and role in ("count", "delta") and (self._per_something(text, c.end, noun, s1)
-                                                                  or self._base_of_a_rate(text, c, previous)):
+                                                                  or self._base_of_a_rate(text, c, previous)
+                                                                  or c.decimals and self._after_a_rate_base(text, s0, c, previous)):
             role = "rate"  # "23,4 doanh nghiệp/1.000 dân", "100 km/h", "9,4 triệu đồng/người/tháng": no count
         if role in ("count", "measure") and (self._threshold_after(text, c.end, noun, s1)
                                              or self._score_from(text, s0, c, noun, s1)):
@@ -953,13 +990,14 @@ class FigureReader:
                 if rest == "" or (len(rest.split()) <= 4 and not any(ch.isdigit() or ch in ";.()" for ch in rest)):
                     return "change" if prev.role == "delta" else "share"
             before = inner
+        if self.bar_before.ends(before):
+            return "threshold"  # "Có 3 huyện chưa đạt 90% là …": the bar each failed, no share
         if self.change_words.ends(before):
             return "change"
         after = text[c.end:c.end + 40].lower().lstrip()
         if self.compared.starts(after):
             return "change"
-        if self.ratio_words.ends(before) and (not noun or not _starts_with_any_phrase(
-                text[c.end:c.end + 40].lower().lstrip(), self.counted_whole_names)):
+        if self.ratio_words.ends(before) and (not noun or not self._counted_whole_named(after)):
             # "ngành chế biến, chế tạo bằng 110,3%": what "bằng" gives alone is an index, a ratio; and so of an amount
             # ("Dư nợ cho vay bằng 118,0% tổng nguồn vốn huy động") — of a count ("bằng 103,2% tổng số hộ") a share
             return "percent"
@@ -974,6 +1012,18 @@ class FigureReader:
         if noun:
             return "share"
         return "percent"
+
+    def _counted_whole_named(self, after: str) -> bool:
+        """The words after a percentage (lower case) name a whole of counted things of this period: "tổng số hộ",
+        not "số thu cùng kỳ năm trước", "tổng số vốn huy động" (amounts), "tổng số lượt khách cùng kỳ năm 2024"
+        (another period's)."""
+        lead = next((w for w in sorted(self.counted_whole_names, key=len, reverse=True) if _starts_with_phrase(after, w)),
+                    None)
+        if lead is None:
+            return False
+        rest = after[len(lead):].lstrip()
+        clause = re.split(r"[,;.()]", rest, maxsplit=1)[0]
+        return not _starts_with_any_phrase(rest, self.amount_nouns) and not self.compared_period_re.search(clause)
 
     def _noun(self, text: str, pos: int, limit: int) -> tuple[str | None, str | None]:
         """The classifier and the noun phrase after a figure ("khẩu", "súng")."""

@@ -9,7 +9,7 @@ import re
 
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
-                                                follows_other_count, gap_after_noun, head_word, in_brackets, relation, value_of_a_name, from_value_pattern,
+                                                follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
                                                 name_before_number, singled_out)
 
 
@@ -54,7 +54,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             gap = gap_after_noun(text, c, d)
         if short and d.unit in ("percent", "pp", c.unit) and d.role in ("delta", "change") \
-                and (_last_of_a_list(cues, ctx, sf, c) or _singled_out_of_another(cues, text, sf, c)):
+                and (last_of_a_list(cues, ctx, sf, c) or _singled_out_of_another(cues, text, sf, c)):
             i += 1  # "14.318 thí sinh, gồm 7.486 nữ và 6.832 nam, tăng 612 thí sinh": of the total or the part, unsaid
             continue
         if short and d.role == "delta" and d.unit == c.unit and not _is_times(cues, c) \
@@ -199,10 +199,13 @@ def _another_period_between(cues: Cues, text: str, current: Figure, delta: Figur
     """Between a value and its delta, a period's name or a word that singles one out ("…, riêng năm 2025 giảm
     15 vụ"): the delta is of that period, not of the span the values before it cover."""
     between = text[current.end:delta.start].lower()
+    # (the current value's own period in brackets after it: "xuống còn 1.986 hộ (năm 2025), giảm 1.526 hộ")
+    between = _OWN_BRACKET.sub(" ", between, count=1)
     return any(r.search(between) for r in cues.lang.period_regexes) \
         or any(f" {w} " in f" {between} " for w in cues.lang.words("cues.singled_out"))
 
 
+_OWN_BRACKET = re.compile(r"^[^\W\d_\s]*+(?:\s++[^\W\d_\s]++){0,3}?\s*+\([^()]{0,40}\)")  # its noun, then "(…)"
 _TO_GAP = re.compile(r"[^\d,;.()]{0,40}")  # only words between the earlier value and the current one
 
 
@@ -321,24 +324,6 @@ def _singled_out_of_another(cues: Cues, text: str, sf: list[Figure], c: Figure) 
         for f in sf)
 
 
-def _last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figure) -> bool:
-    """``c`` is a part listed after a count of its sentence ("14.318 thí sinh, gồm 7.486 nữ và 6.832 nam"; "…,
-    trong đó 7.486 thí sinh nữ"), in the same clause: a change written after it may be of the total as well."""
-    text = ctx.text
-    lead = text[ctx.sentence.start:c.start].lower()
-    if not any(w in lead for w in cues.subset_words) and not cues.breakdown_re.search(lead):
-        return False  # no list cue before the figure: it is listed in no list
-    for cue in (*cues.subset_re.finditer(text, ctx.sentence.start, c.start),
-                *cues.breakdown_re.finditer(lead)):
-        at = cue.start() if cue.re is cues.subset_re else ctx.sentence.start + cue.start()
-        if CLAUSE_END.search(text, at, c.start):
-            continue
-        if any(t.end <= at and t.unit == c.unit and t.role in ("count", "measure") and t is not c
-               and not CLAUSE_END.search(text, t.end, at) for t in sf):
-            return True
-    return False
-
-
 def _agrees(current: Figure, previous: Figure, delta: Figure, direction: str) -> bool:
     """The current value read across sentences, the earlier one and the delta agree: where they do not, which
     value the sentence before means is in doubt ("… 612.400 lượt khách lưu trú, trong đó khách quốc tế 138.600
@@ -416,12 +401,16 @@ def _bracketed_earlier(cues: Cues, text: str, c: Figure, earlier: Figure, used: 
         and not _compound_differs(c, earlier) \
         and (head_word(earlier) in (None, head_word(c)) or (earlier.noun or "").lower() == (c.classifier or "").lower()) \
         and earlier.qualifier is None and baseline_in_brackets(cues, text, earlier) \
-        and not _described_further(text, earlier)
+        and not _described_further(text, c, earlier)
 
 
-def _described_further(text: str, f: Figure) -> bool:
+def _described_further(text: str, c: Figure, f: Figure) -> bool:
     """Words after a bracketed value's noun, in its bracket, narrow what it counts ("(năm 2024 có 11 vụ do đốt
-    nương rẫy)": the fires of one cause, no earlier value of all fires)."""
+    nương rẫy)": the fires of one cause, no earlier value of all fires), or its noun does ("(năm 2024 có 4 vụ cháy
+    lớn)" after "31 vụ cháy rừng": neither noun begins the other)."""
+    mine, theirs = (c.noun or "").lower().split(), (f.noun or "").lower().split()
+    if mine and len(theirs) > 1 and theirs[:len(mine)] != mine and mine[:len(theirs)] != theirs:
+        return True
     rest = text[f.end:f.end + 120]
     stop = min((k for k in (rest.find(")"), rest.find(","), rest.find(";")) if k >= 0), default=-1)
     if stop < 0:
@@ -495,7 +484,13 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                                                     _fillers(cues))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
+        if current not in sf and cues.is_average(text, current):
+            continue  # "Bình quân mỗi ngày, … xử lý 234 trường hợp vi phạm": an average has no change of its own here
         said = described_words(text, current, _fillers(cues))
+        if current not in sf and named and len(named) > len(said) and named[:len(said)] == said:
+            # "… 234 trường hợp vi phạm. … số trường hợp vi phạm nồng độ cồn bị xử lý giảm 368 trường hợp": the
+            # change names a kind of what the count before counts
+            continue
         more = [w for w in said[len(named):] if w not in cues.list_and] if named and said[:len(named)] == named else []
         if current not in sf and more \
                 and any(head_word(p) == head_word(current) and p.sentence != current.sentence

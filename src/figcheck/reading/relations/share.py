@@ -21,7 +21,7 @@ from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
-                                                head_word, is_from_value, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
+                                                head_word, is_from_value, last_of_a_list, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
                                                 verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
@@ -607,6 +607,8 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if part.unit == "count" and head_word(part) != head_word(whole) \
                 and (whole.noun or "").lower() != (part.classifier or "").lower():
             continue  # ("2.185.600 lượt khách, đạt 57,5% kế hoạch năm (3.800.000 lượt)": counted in its classifier)
+        if last_of_a_list(cues, ctx, sf, part):
+            continue  # "6.214 căn, gồm 4.386 căn xây mới và 1.828 căn sửa chữa, đạt 98,0% kế hoạch": of which, unsaid
         out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
                             cue="a/b", evidence=f"the percentage of the {target} whose value follows it"))
         used |= {part.id, pct.id}

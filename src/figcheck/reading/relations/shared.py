@@ -199,7 +199,8 @@ class Cues:
         words = getattr(self, "_average_words", None)
         if words is None:
             words = self._average_words = [str(w).lower() for w in (self.lang.data.get("products") or {}).get("average", [])]
-        window = text[max(0, f.start - 60):f.start].lower()
+        # (a sentence may open with the average: "Bình quân mỗi ngày, lực lượng … xử lý 234 trường hợp")
+        window = text[max(0, f.start - 120):f.start].lower()
         if not any(w in window for w in words):
             return False
         clause = re.split(r"[;:(),]|\.(?!\d)" if phrase else r"[;:()]|\.(?!\d)", window)[-1]
@@ -531,6 +532,24 @@ def is_from_value(cues: Cues, text: str, f: Figure, floor: int) -> bool:
     return from_value_pattern(cues).search(text[max(floor, f.start - 30):f.start].lower()) is not None
 
 
+def last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figure) -> bool:
+    """``c`` is a part listed after a count of its sentence ("14.318 thí sinh, gồm 7.486 nữ và 6.832 nam"; "…,
+    trong đó 7.486 thí sinh nữ"), in the same clause: a change or a share written after it may be of the total as well."""
+    text = ctx.text
+    lead = text[ctx.sentence.start:c.start].lower()
+    if not any(w in lead for w in cues.subset_words) and not cues.breakdown_re.search(lead):
+        return False  # no list cue before the figure: it is listed in no list
+    for cue in (*cues.subset_re.finditer(text, ctx.sentence.start, c.start),
+                *cues.breakdown_re.finditer(lead)):
+        at = cue.start() if cue.re is cues.subset_re else ctx.sentence.start + cue.start()
+        if CLAUSE_END.search(text, at, c.start):
+            continue
+        if any(t.end <= at and t.unit == c.unit and t.role in ("count", "measure") and t is not c
+               and not CLAUSE_END.search(text, t.end, at) for t in sf):
+            return True
+    return False
+
+
 def value_of_a_name(text: str, f: Figure) -> bool:
     """A figure in brackets right after a name of two or more capitalised words ("hai huyện chưa đạt là Mường Lát
     (92,6%) và Quan Sơn (93,8%)"): the named one's own value, not a share of a count before it. (Acronyms, "NTM",
@@ -600,10 +619,17 @@ def _opens_with_period_and_verb(cues: "Cues", inside: str, segment: str) -> bool
     return 1 <= len(verb) <= 3 and all(w.isalpha() for w in verb) and not cues.subset_re.match(" ".join(verb))
 
 
-def _names_a_scope(cues: "Cues", lead: str) -> bool:
-    """The words of a bracket name a place or body wider than the sentence's ("toàn tỉnh năm 2024 có …")."""
+def _names_a_scope(cues: "Cues", lead: str, before: str) -> bool:
+    """The words of a bracket name a place or body wider than the sentence's ("toàn tỉnh năm 2024 có …" after a
+    city's count) — not where the text before it speaks of that scope itself ("toàn tỉnh xảy ra 49 vụ …, giảm 7 vụ
+    (cả tỉnh năm 2024 xảy ra 58 vụ)")."""
     words = cues.lang.words("cues.scope_words")
-    return any(lead.startswith(w + " ") or f" {w} " in lead for w in words)
+    named = [w for w in words if lead.startswith(w + " ") or f" {w} " in lead]
+    if not named:
+        return False
+    before = " " + before.rsplit("\n", 1)[-1].lower()  # (in its paragraph)
+    units = {w.split()[-1] for w in named}
+    return not any(f" {w} " in before or before.endswith(" " + w) for w in words if w.split()[-1] in units)
 
 
 def _period_is(cues: "Cues") -> re.Pattern[str]:
@@ -634,7 +660,7 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     lead = " ".join(segment.lower().split())
     if _period_is(cues).fullmatch(lead) and (cues.other_period_or_target_re.match(lead)
                                        or any(r.search(lead) for r in cues.lang.period_regexes)) \
-            and not _names_a_scope(cues, lead):
+            and not _names_a_scope(cues, lead, text[max(0, start - 300):start - len(window) + opened]):
         # "(năm 2024 là 136 vụ)", "(cùng kỳ: 40 vụ)", "(thời điểm cuối năm 2025 là 19 đối tượng)": the bracket names
         # the period whose value it gives — not of another scope ("(toàn tỉnh năm 2024 có 2.214 ca)")
         return True
