@@ -3000,3 +3000,31 @@ def test_review35_to_review37_near_misses_make_no_error():
     assert ("error", "core.change.consistent") in rules_of(
         "Số hộ nghèo giảm từ 3.412 hộ (năm 2021) xuống còn 1.986 hộ (năm 2025), giảm 1.526 hộ.")
     assert ("error", "core.figure.count-is-whole") in rules_of("Năm 2026 tỉnh có 14,69 người chết vì đuối nước.")
+
+
+def test_votes_of_candidates_road_numbers_rainfall_and_a_school_s_own_rate():
+    # in an election of several seats each ballot names several candidates: their votes overlap
+    for text in (
+            "Số phiếu hợp lệ là 185.102 phiếu; trong đó bà Nguyễn Thị Hằng được 171.204 phiếu, ông Lê Văn Khoa được "
+            "163.872 phiếu.",
+            "Số phiếu hợp lệ là 185.102 phiếu. Kết quả số phiếu bầu cho từng người ứng cử như sau:\n"
+            "1. Bà Nguyễn Thị Hằng: 171.204 phiếu, đạt 92,49%;\n2. Ông Lê Văn Khoa: 163.872 phiếu, đạt 88,53%.",
+            "Đơn vị được bầu 5 đại biểu trong số 8 người ứng cử. Trong đó, bà Trần Thị Mai đạt số phiếu cao nhất với "
+            "7.986 phiếu, bằng 96,08% số phiếu hợp lệ; ông Đặng Văn Lợi có 6.958 phiếu (83,71%).",
+            # numbers listed after a road's code are roads too
+            "Mưa lũ gây sạt lở 46 điểm trên các tuyến đường, trong đó Quốc lộ 4D, 279 và 3B bị chia cắt.",
+            # rainfall is a measure; the bracket after a ratio "lần" is what it is compared with
+            "Lượng mưa tại trạm M'Drắk đo được 212 mm trong 4 ngày, bằng 0,88 lần tổng lượng mưa tháng 11 năm 2024 "
+            "(240 mm).",
+            # a school's own rate is of its own candidates, not of a count of the sentence before
+            "Toàn tỉnh có 3 thí sinh bị đình chỉ thi do mang điện thoại vào phòng thi. Trường THPT chuyên Lê Quý Đôn "
+            "có 99,5% thí sinh tốt nghiệp."):
+        assert _no_flag(text), text
+        assert not [r for r in rules_of(text) if r[0] == "info"], text
+    # each candidate's votes still are within the valid ballots
+    assert ("error", "core.subset.part-within-whole") in rules_of(
+        "Số phiếu hợp lệ là 185.102 phiếu; trong đó bà Nguyễn Thị Hằng được 191.204 phiếu, ông Lê Văn Khoa được "
+        "163.872 phiếu.")
+    # and valid and invalid ballots still divide the ballots cast
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
+        "Số phiếu thu về 185.937 phiếu, gồm 185.102 phiếu hợp lệ và 935 phiếu không hợp lệ.")

@@ -48,7 +48,8 @@ _CLAUSE_TAIL = re.compile(r"[^,;:()\[\]\"“”.!?…=\n]*")
 
 
 _MEMO_SIZE = 4096  # answers kept for the nouns of figures, beyond which they are forgotten (memory stays flat)
-_LISTED_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,3})?(?:\s*+,|\s++và)$")  # "5.2," or "6.1 và" ending a text
+# "5.2," or "6.1 và" ending a text — or a code such as "4D," ("Quốc lộ 4D, 279, 3B")
+_LISTED_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[.,]\d{1,3}|[^\W\d_]{1,2})?(?:\s*+,|\s++và)$")
 _BOUND_QUALIFIERS = frozenset(("more_than", "less_than", "at_least"))  # what a bound says: over, under, at least
 
 

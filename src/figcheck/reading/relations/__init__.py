@@ -129,6 +129,8 @@ def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues) -> N
             w = whole_of.get(r["roles"]["part"])
             if w and _another_part_may_be_whole(figures, r["roles"]["part"], parts_of[w]):
                 continue
+            if w and _names_another_whole(cues, figures.get(r["roles"].get("percent")), figures[w]):
+                continue  # "bằng 96,08% số phiếu hợp lệ": a whole of another noun than the subset's
             if w and figures[w].role == "denominator":
                 continue  # "6.064/7.669 xã đạt chuẩn; trong đó 2.287 xã …, chiếm 37,7%": of 6.064 or of 7.669, unsaid
             if w is None and r["roles"]["part"] in total_of \
@@ -152,6 +154,15 @@ def _names_the_total(cues: Cues, percent: Figure | None, total: Figure | None) -
     # (by the total's classifier too: "27,5% tổng lượt khách" of "2,48 triệu lượt khách")
     named = set(total.noun.lower().split()) | ({total.classifier.lower()} if total.classifier else set())
     return words[0] in cues.whole_name_fillers and 1 <= len(rest) <= 2 and set(rest) <= named
+
+
+def _names_another_whole(cues: Cues, percent: Figure | None, whole: Figure) -> bool:
+    """The percentage names a whole ("96,08% số phiếu hợp lệ") whose head word is not the whole's own."""
+    if percent is None or not percent.noun:
+        return False
+    words = [w for w in percent.noun.lower().split() if w not in cues.whole_name_fillers]
+    named = set((whole.noun or "").lower().split()) | ({whole.classifier.lower()} if whole.classifier else set())
+    return bool(words) and bool(named) and words[0] not in named
 
 
 def _another_part_may_be_whole(figures: dict[str, Figure], part_id: str, siblings: list[str]) -> bool:

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, skip_blanks)
 
@@ -792,6 +792,8 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
             # count or a wider set ("1.230 cử tri" over "256 cử tri đi bầu"), never a narrower one ("1.151
             # cử tri đi bầu" over each village's 256 cử tri)
             continue
+        if all(votes_for_a_person(cues, text, f) for f in lines):
+            continue  # "1. Bà …: 171.204 phiếu; 2. Ông …: 163.872 phiếu": each ballot may name several, no division
         line_ids = {f.id for f in lines}
         if any(r["kind"] == "breakdown" and r["roles"].get("total") == total.id
                and line_ids & set(r["roles"].get("parts", [])) for r in done):

@@ -21,7 +21,7 @@ from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
-                                                head_word, is_from_value, last_of_a_list, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
+                                                head_word, is_from_value, last_of_a_list, names_a_subject, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
                                                 verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
@@ -500,6 +500,10 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     # (a line of a list before the sentence is one item, no whole the sentence names: "- Huyện Nhơn Trạch: 486 ca;
     # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
     previous = [f for f in previous if not on_a_list_line(text, f)]
+    if pct.noun.lower().split()[0] not in cues.whole_name_fillers and names_a_subject(text, pct):
+        # ("Toàn tỉnh có 3 thí sinh bị đình chỉ thi. Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp": a
+        # subject of its own, and what the percentage counts, no whole it names — no count before is its whole)
+        previous = []
     for pool in (before, previous):
         # (a fraction's total is a count of the noun too: "nâng tổng số xã đạt chuẩn lên 21/21 xã" — with "9 xã"
         # before it, two counts of "xã", so no whole)

@@ -111,6 +111,8 @@ class Cues:
         self.back_ref = lang.words("cues.back_reference")
         self.rate_words = lang.words("cues.rate")
         self.target_nouns = tuple(lang.words("ratio_nouns"))  # "đạt 67,3% kế hoạch": a ratio to a target
+        self.ballot_nouns = frozenset(lang.words("cues.ballot_nouns"))
+        self.person_titles = frozenset(lang.words("cues.person_titles"))
         self.whole_name_fillers = frozenset(lang.words("cues.whole_name_fillers"))
         self.share_of_a_whole = frozenset(lang.words("cues.share_of_a_whole"))
         self.respectively_re = re.compile(word_alternation(lang.words("cues.respectively")).pattern, re.IGNORECASE)
@@ -548,6 +550,29 @@ def last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figure
                and not CLAUSE_END.search(text, t.end, at) for t in sf):
             return True
     return False
+
+
+def votes_for_a_person(cues: Cues, text: str, f: Figure) -> bool:
+    """``f`` counts the ballots a person won ("bà Nguyễn Thị Hằng được 171.204 phiếu", "1. Bà …: 171.204 phiếu"):
+    in an election of several seats each ballot names several people, so such counts overlap."""
+    if head_word(f) not in cues.ballot_nouns:
+        return False
+    segment = _PERSON_SEGMENT_START.split(text[max(0, f.start - 80):f.start])[-1].lower()
+    return any(w in cues.person_titles for w in _LETTERS.findall(segment))
+
+
+_PERSON_SEGMENT_START = re.compile(r"[;,(\n]")
+
+
+def names_a_subject(text: str, f: Figure, floor: int = 0) -> bool:
+    """The words before ``f`` in its clause (from ``floor``) hold a name of two capitalised words after the first
+    word ("Trường THPT chuyên Lê Quý Đôn có 99,5% …"): the clause has a subject of its own."""
+    clause = _SUBJECT_CLAUSE_START.split(text[max(floor, f.start - 120):f.start])[-1]
+    words = clause.split()[1:]
+    return any(a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha() for a, b in zip(words, words[1:]))
+
+
+_SUBJECT_CLAUSE_START = re.compile(r"[;:(]|\.(?!\d)")
 
 
 def value_of_a_name(text: str, f: Figure) -> bool:

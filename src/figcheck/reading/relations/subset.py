@@ -21,7 +21,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
-                                                head_word, is_place, label_before, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
+                                                head_word, is_place, label_before, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
 
 COUNTED = ("count", "measure")
@@ -405,7 +405,9 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
     owned = [(p, w) for p, w in owned if w is not None]
     inferred = False
     if not owned and (cue in cues.anaphoric_subset or unique) and len(parts) >= 2 \
-            and len({head_word(p) for p in parts}) == 1 and not any(head_word(w) == head_word(parts[0]) for w in wholes):
+            and len({head_word(p) for p in parts}) == 1 and not any(head_word(w) == head_word(parts[0]) for w in wholes) \
+            and not all(votes_for_a_person(cues, text, p) for p in parts):
+        # (not the votes of candidates: "… 8 người ứng cử. Trong đó, bà … đạt 7.986 phiếu": no part of the candidates)
         # "Trong số này có 29 giải Nhất, 156 giải Nhì …" after "741 em đạt học sinh giỏi": of the count just named;
         # after "Trong đó" opening the sentence, likely so but not said ("this one" is not written): info only
         latest = [w for w in wholes if w.role == "count" and w.unit == parts[0].unit]
@@ -452,12 +454,13 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             whole = whole_by_id[wid]
             if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps) \
                     or any(_an_attribute(cues, text, p) for p in ps) \
+                    or all(votes_for_a_person(cues, text, p) for p in ps) \
                     or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
                     or _outcomes_after_cue(cues, text, start, ps[0]) and _more_than(ps, whole):
                 # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
                 # người dân tộc"), or parts that name attributes ("trong đó 198 nữ, 57 dân tộc thiểu số, 212 đoàn
-                # viên"; "4.018 tin có giá trị, đã giải quyết 3.870 tin"): the parts may overlap, each only within
-                # the whole
+                # viên"; "4.018 tin có giá trị, đã giải quyết 3.870 tin"; the votes of each candidate): the parts may
+                # overlap, each only within the whole
                 for part in ps:
                     out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id}, cue=cue,
                                         start=start))

@@ -25,7 +25,8 @@ import weakref
 
 from figcheck.models import Figure
 from figcheck.reading.relations.share import _contains
-from figcheck.reading.relations.shared import LOOKBACK, Cues, SentenceContext, names_another, on_a_list_line, relation
+from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, names_a_subject, names_another,
+                                                on_a_list_line, relation)
 
 COUNTED = ("count", "measure")
 _DROP = ("số", "tổng", "các", "những")
@@ -82,6 +83,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # (a line of a list before the sentence is one item, not the whole it names: "- Huyện Nhơn Trạch: 486 ca;
         # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
         pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f)])
+        if pct.noun and pct.noun.lower().split()[0] not in _DROP and names_a_subject(text, pct, c0):
+            pools = (before,)  # (a subject of its own: "Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp")
         whole: tuple[Figure, ...] = ()
         evidence = None
         if pct.noun:
