@@ -3028,3 +3028,20 @@ def test_votes_of_candidates_road_numbers_rainfall_and_a_school_s_own_rate():
     # and valid and invalid ballots still divide the ballots cast
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
         "Số phiếu thu về 185.937 phiếu, gồm 185.102 phiếu hợp lệ và 935 phiếu không hợp lệ.")
+
+
+def test_readings_from_the_errors_reviews_35_to_37_planted():
+    # the earlier value in brackets after "cùng kỳ" and a verb
+    text = "Năm 2025 trên địa bàn xảy ra 46 vụ cháy, giảm {} vụ (cùng kỳ xảy ra 51 vụ)."
+    assert ("error", "core.change.consistent") in rules_of(text.format(7))
+    assert _no_flag(text.format(5))
+    # the counted noun said again before the names after "gồm"
+    text = "Toàn tỉnh có {} huyện nghèo, gồm các huyện Mường Tè, Sìn Hồ, Phong Thổ và Nậm Nhùn."
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format(5))
+    assert _no_flag(text.format(4))
+    # a whole stated as what there is, before a ";"
+    text = "Toàn huyện có 12.680 hộ; số hộ nghèo còn 412 hộ, bằng {}% tổng số hộ."
+    assert ("error", "core.share.granularity") in rules_of(text.format("3,86"))
+    assert _no_flag(text.format("3,25"))
+    # ... not a count of those a verb describes
+    assert _no_flag("Hội đã giúp 286 hộ hội viên thoát nghèo; hiện còn 146 hộ nghèo, chiếm 0,28% tổng số hộ hội viên.")

@@ -201,6 +201,9 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             cue_m = more_words.match(rest) or far.match(rest) or bare.match(rest)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""
             start_items = p + (cue_m.end() if cue_m else 0)
+            if cue:
+                # "5 huyện, gồm các huyện Mường Tè, Sìn Hồ, …": the counted noun said again before the names
+                start_items = _past_the_noun_again(cues, text, start_items, noun_lead)
             if cue in cues.example_cues:
                 # "5 mô hình … tiêu biểu, gồm: …": the word describes the kind, the list after "gồm" is whole
                 then = bare.match(text, start_items)
@@ -323,6 +326,20 @@ _COMMA_FIRST = re.compile(r"(?<!\s)\s*+[,;]")  # (one start per run of blanks: l
 
 
 @per_text
+def _past_the_noun_again(cues: Cues, text: str, start: int, noun: str) -> int:
+    """Past "các huyện " (a plural word and the counted noun's first word) opening the names after a cue."""
+    head = noun.lower().split()[:1]
+    if not head:
+        return start
+    m = _TWO_WORDS.match(text, start)
+    if m is None or m.group(1).lower() not in cues.back_ref or m.group(2).lower() != head[0]:
+        return start
+    return m.end()
+
+
+_TWO_WORDS = re.compile(r"\s*+([^\W\d_]+)\s++([^\W\d_]+)\s++(?=[^\W\d_])")
+
+
 def _back_reference_clause(cues: Cues, text: str, start: int, end: int, noun: str) -> int:
     """Where a ";" opens a clause that speaks of the items listed before it by the counted noun ("…, mô hình vườn
     cây ăn quả và tổ hợp tác dịch vụ; các mô hình này cho thu nhập …"): the list ends there (-1 where none

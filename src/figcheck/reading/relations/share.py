@@ -479,8 +479,25 @@ def _named_earlier_in_sentence(cues: Cues, text: str, sf: list[Figure], k: int, 
     same = [f for f in sf[:k] if f.role in COUNTED and f.unit == part.unit and f.qualifier is None
             and f.id not in not_wholes and f.value is not None and f.value >= part.value
             and head_word(f) == head_word(part) and named <= set((f.noun or "").lower().split())
-            and not CLAUSE_END.search(text, f.end, pct.start)]
+            and not _SENTENCE_END.search(text, f.end, pct.start)
+            and (";" not in text[f.end:pct.start] or _stated_as_a_total(cues, text, f))]
+    # (across a ";" too, where the count is stated as what there is: "Toàn huyện có 12.680 hộ; số hộ nghèo còn 412
+    # hộ, bằng 3,25% tổng số hộ" — not "giúp 286 hộ hội viên thoát nghèo; hiện còn 146 hộ nghèo, chiếm 0,28% tổng số
+    # hộ hội viên")
     return same[-1] if len({f.value for f in same}) == 1 else None
+
+
+def _stated_as_a_total(cues: Cues, text: str, f: Figure) -> bool:
+    """``f`` follows a word that states what there is ("Toàn huyện có 12.680 hộ") and ends its clause."""
+    before = " " + " ".join(text[max(0, f.start - 30):f.start].lower().split())
+    after = text[f.end:f.end + 40].lstrip()
+    noun = f.noun or ""
+    if noun and after.startswith(noun):
+        after = after[len(noun):].lstrip()
+    return any(before.endswith(" " + w) for w in cues.lang.words("cues.total_verbs")) and after[:1] in (";", ",", "")
+
+
+_SENTENCE_END = re.compile(r"\.(?!\w)")
 
 
 def _introduced_as_part(cues: Cues, text: str, ctx: SentenceContext, f: Figure) -> bool:

@@ -638,9 +638,15 @@ def _opens_with_period_and_verb(cues: "Cues", inside: str, segment: str) -> bool
         return False  # ("(năm 2025 có 36 vụ, trong đó 20 vụ …)": a segment of its own)
     lead = " ".join(_LIST_SEPARATOR.split(inside, 1)[0].lower().split())
     m = next((m for r in cues.lang.period_regexes if (m := r.match(lead))), None)
-    if m is None:
+    end = m.end() if m is not None else None
+    other = _other_period_opening(cues).match(lead) if m is None else None
+    if other is not None:  # ("(cùng kỳ xảy ra 51 vụ)", "(cùng kỳ năm 2024 xảy ra 51 vụ)")
+        rest = lead[other.end():]
+        named = next((n for r in cues.lang.period_regexes if (n := r.match(rest.lstrip()))), None)
+        end = other.end() + (len(rest) - len(rest.lstrip()) + named.end() if named else 0)
+    if end is None:
         return False
-    verb = list(itertools.takewhile(lambda w: not w[0].isdigit(), lead[m.end():].split()))
+    verb = list(itertools.takewhile(lambda w: not w[0].isdigit(), lead[end:].split()))
     return 1 <= len(verb) <= 3 and all(w.isalpha() for w in verb) and not cues.subset_re.match(" ".join(verb))
 
 
@@ -655,6 +661,15 @@ def _names_a_scope(cues: "Cues", lead: str, before: str) -> bool:
     before = " " + before.rsplit("\n", 1)[-1].lower()  # (in its paragraph)
     units = {w.split()[-1] for w in named}
     return not any(f" {w} " in before or before.endswith(" " + w) for w in words if w.split()[-1] in units)
+
+
+def _other_period_opening(cues: "Cues") -> re.Pattern[str]:
+    """The words of the period compared with, opening a text: "cùng kỳ", "năm trước" (``cues.other_period``)."""
+    found = getattr(cues, "_other_period_opening_re", None)
+    if found is None:
+        words = "|".join(re.escape(w) for w in sorted(cues.lang.words("cues.other_period"), key=len, reverse=True))
+        found = cues._other_period_opening_re = re.compile(rf"(?:{words})(?![^\W_])")
+    return found
 
 
 def _period_is(cues: "Cues") -> re.Pattern[str]:
