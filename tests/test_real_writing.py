@@ -3045,3 +3045,13 @@ def test_readings_from_the_errors_reviews_35_to_37_planted():
     assert _no_flag(text.format("3,25"))
     # ... not a count of those a verb describes
     assert _no_flag("Hội đã giúp 286 hộ hội viên thoát nghèo; hiện còn 146 hộ nghèo, chiếm 0,28% tổng số hộ hội viên.")
+
+
+def test_parts_on_lines_after_trong_do_colon():
+    text = ("Năm 2026, toàn tỉnh xảy ra 124 vụ cháy, trong đó:\n- Cháy nhà dân: 56 vụ;\n- Cháy cơ sở kinh doanh: 41 vụ;\n"
+            "- Cháy phương tiện: {} vụ.")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.format(37))
+    # the lines after "trong đó" need not be all the parts
+    assert _no_flag(text.format(17))
+    # lines of attributes may overlap
+    assert _no_flag("Năm học 2026, trường có 1.240 học sinh, trong đó:\n- Nữ: 650 em;\n- Dân tộc thiểu số: 720 em.")

@@ -685,8 +685,9 @@ def _division_words(cues: Cues) -> tuple[re.Pattern[str], ...]:
     found = getattr(cues, "_division_res", None)
     if found is None:
         alt = lambda key: "|".join(re.escape(w) for w in sorted(cues.lang.words(key), key=len, reverse=True))  # noqa: E731
-        ending = (r"(?<![^\W_])(?P<cue>(?P<complete>{complete})|{detail})\s*+:$"
-                  .format(complete=alt("cues.division_complete"), detail=alt("cues.division_detail")))
+        ending = (r"(?<![^\W_])(?P<cue>(?P<complete>{complete})|(?P<partial>{partial})|{detail})\s*+:$"
+                  .format(complete=alt("cues.division_complete"), detail=alt("cues.division_detail"),
+                          partial=alt("cues.division_partial")))
         found = cues._division_res = (
             re.compile(rf"(?<![^\W_])(?:{alt('cues.division_headers')})(?![^\W_])", re.IGNORECASE),
             re.compile(rf"(?<![^\W_])(?:{alt('cues.division_announced')})\s++(?P<n>\d{{1,2}})\s++[^\W\d_]", re.IGNORECASE),
@@ -784,10 +785,12 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
             continue  # no total, or several: which one the lines divide stays unsaid
         total = totals[-1]
         divided = header_re.search(head) or announced_re.search(head)
+        # ("…, trong đó:" and lines: parts of the total, perhaps not all of them)
+        partial = not divided and ending is not None and ending.group("partial") is not None
         if not divided and not _lines_name_parts(cues, [lab for lab in labels_in_order], lines,
-                                                 ending.group("complete") is not None):
+                                                 ending.group("complete") is not None or partial):
             continue
-        if not divided and total.start < s.start and not all(_within_noun(total, f) for f in lines):
+        if not divided and not partial and total.start < s.start and not all(_within_noun(total, f) for f in lines):
             # below a header that names no division, a total in the sentence before counts what the lines
             # count or a wider set ("1.230 cử tri" over "256 cử tri đi bầu"), never a narrower one ("1.151
             # cử tri đi bầu" over each village's 256 cử tri)
@@ -799,8 +802,8 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
                and line_ids & set(r["roles"].get("parts", [])) for r in done):
             continue  # another detector read this division already
         said = announced_re.search(head)
-        exhaustive = (said is not None and int(said.group("n")) == len(lines)
-                      or ending is not None and ending.group("complete") is not None and not cut)
+        exhaustive = not partial and (said is not None and int(said.group("n")) == len(lines)
+                                      or ending is not None and ending.group("complete") is not None and not cut)
         cue = (header_re.search(head).group(0) if header_re.search(head)
                else text[s.start + said.start():s.start + said.start("n")].strip() if said
                else ending.group("cue"))
