@@ -228,7 +228,8 @@ def test_form_label_matches_its_pattern_alone():
 # nothing. Their plain variants, with each quick exit made a ``pass``, must read the same relations.
 QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
                ("enumeration", "_named_after_description"), ("form", "_label"), ("share", "detect"),
-               ("share", "_opened_with_its_whole"), ("subset", "detect_out_of"), ("whole_share", "detect")]
+               ("share", "_opened_with_its_whole"), ("subset", "detect_out_of"), ("whole_share", "detect"),
+               ("breakdown", "detect_named_back")]
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
     + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
@@ -269,6 +270,8 @@ QUICK_EXIT_TEXTS = [
     "Toàn tỉnh có 2.000 hộ nghèo. Huyện Đông có 500 hộ nghèo, chiếm 25% tổng số hộ nghèo toàn tỉnh.",
     "Trong 628 thí sinh dự thi, có 412 em đạt giải, chiếm 65,6%. Ngoài 628 thí sinh, có 412 em, chiếm 65,6%.",
     "Trong tổng số 124 vụ, có 98 vụ đã được làm rõ. Trong năm có 124 vụ, có 98 vụ đã được làm rõ.",
+    ("Công an tỉnh bắt giữ 86 vụ, 124 đối tượng. Số vụ bắt giữ gồm 31 vụ mua bán, 47 vụ tàng trữ và 8 vụ khác. "
+     "Số vụ gồm 31 vụ mua bán, 47 vụ tàng trữ."),
 ]
 
 

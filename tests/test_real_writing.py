@@ -3055,3 +3055,13 @@ def test_parts_on_lines_after_trong_do_colon():
     assert _no_flag(text.format(17))
     # lines of attributes may overlap
     assert _no_flag("Năm học 2026, trường có 1.240 học sinh, trong đó:\n- Nữ: 650 em;\n- Dân tộc thiểu số: 720 em.")
+
+
+def test_a_sentence_that_opens_with_the_words_of_the_count_before_and_lists_its_parts():
+    text = ("Năm 2025, Công an tỉnh đã phát hiện, bắt giữ 86 vụ, 124 đối tượng phạm tội về ma túy. Số vụ bắt giữ gồm "
+            "31 vụ mua bán trái phép chất ma túy, {} vụ tàng trữ trái phép chất ma túy và 11 vụ tổ chức sử dụng.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format(47))
+    assert _no_flag(text.format(44))
+    # words of another count of the sentence before ("khởi tố") name no total of it
+    assert _no_flag("Năm 2025, Công an tỉnh đã phát hiện, bắt giữ 86 vụ. Số vụ khởi tố gồm 31 vụ mua bán và 47 vụ "
+                    "tàng trữ và 11 vụ tổ chức sử dụng.")

@@ -894,3 +894,53 @@ def set_apart_nested_parts(cues: Cues, text: str, rels: list[dict], figures: dic
                                       evidence="a part singled out of the division"))
     rels += added
 
+
+
+def detect_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A sentence that opens with "Số" and the words of a count the sentence before stated, then a list cue:
+    "… đã phát hiện, bắt giữ 86 vụ, 124 đối tượng … . Số vụ bắt giữ gồm 31 vụ …, 47 vụ … và 11 vụ …" — the
+    parts after the cue divide that count, the one of the sentence before whose noun and verb the opening
+    repeats ("vụ" after "bắt giữ")."""
+    text, s, sf = ctx.text, ctx.sentence, ctx.figures
+    openers = getattr(cues, "_named_back_openers", None)
+    if openers is None:
+        openers = cues._named_back_openers = tuple(cues.lang.words("cues.named_back_openers"))
+    if not ctx.lower.lstrip(" -–+").startswith(openers):
+        return []  # quick exit: the sentence does not open with the word for "number"
+    if len(sf) < 2 or not ctx.previous:
+        return []
+    m = _opening_named(cues).match(text, skip_blanks(text, s.start, s.end), sf[0].start)
+    if m is None or text[m.end():sf[0].start].strip():
+        return []  # (no "Số <noun> … gồm" right before the first figure)
+    words = m.group("words").lower().split()
+    head, verb = words[0], " ".join(words[1:])
+    parts = [f for f in sf if f.role == "count" and f.unit == "count" and head_word(f) == head]
+    if len(parts) < 2 or parts[0] is not sf[0] or f"{head} " not in text[m.start():m.end()].lower() + " " \
+            or any(not cues.list_sep_re.search(text[a.end:b.start]) for a, b in zip(parts, parts[1:])):
+        return []
+    totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head
+              and f.qualifier is None and f.value is not None
+              and (not verb or " ".join(text[max(0, f.start - 40):f.start].lower().split()).endswith(verb))]
+    if len(totals) != 1 or any(f.role in ("count", "measure") and f not in parts for f in sf):
+        return []
+    tail = text[parts[-1].end:s.end].lower()
+    exhaustive = m.group("cue").lower() in cues.lang.words("cues.division_complete") \
+        and not cues.open_tail_re.search(tail) and not any(w in tail for w in cues.open_tail_marks) \
+        and not cues.example_re.search(text[s.start:s.end].lower())
+    total = totals[0]
+    return [relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts], "other_parts": []},
+                     exhaustive=exhaustive, cue=m.group("cue").lower(), start=s.start,
+                     evidence="the sentence opens with the words of the count before it, then a list")]
+
+
+def _opening_named(cues: Cues) -> re.Pattern[str]:
+    """"Số <noun and verb, up to five words> gồm" opening a sentence (the word for "number" from
+    ``cues.named_back_openers``)."""
+    found = getattr(cues, "_opening_named_re", None)
+    if found is None:
+        openers = "|".join(re.escape(w) for w in cues.lang.words("cues.named_back_openers"))
+        complete = "|".join(re.escape(w) for w in sorted(cues.lang.words("cues.division_complete"), key=len, reverse=True))
+        found = cues._opening_named_re = re.compile(
+            rf"(?:{openers})\s++(?P<words>[^\W\d_]++(?:\s++[^\W\d_]++){{0,4}}?)\s++(?P<cue>{complete})\s*+:?\s*+",
+            re.IGNORECASE)
+    return found
