@@ -809,14 +809,19 @@ class FigureReader:
 
     def _number_of_a_work(self, text: str, s0: int, start: int, end: int, s1: int) -> bool:
         """A number right after the capitalised name of a work ("cầu Trà Khúc 3", "Nhà máy thủy điện Hòa Bình 2"),
-        with no noun after it: the last word of the name (``named_works``)."""
-        if text[start - 1:start] != " " or self._noun_follows(text, end, s1):
+        with no noun after it (``named_works``), or after any capitalised name with another number right after it
+        ("Hòa Liên 5 412 lô"): the last word of the name."""
+        if text[start - 1:start] != " ":
             return False
         words = text[max(s0, start - 80):start].split()
         k = len(words)
         while k and len(words) - k < 4 and words[k - 1][:1].isupper() and words[k - 1].isalpha():
             k -= 1
-        return k < len(words) and k > 0 and self.named_works.ends(" ".join(words[:k]).lower())
+        if k == len(words) or k == 0:
+            return False
+        if text[end:end + 1] == " " and text[end + 1:end + 2].isdigit():
+            return True  # "Khu tái định cư Hòa Liên 5 412 lô": another number follows, the count of the named one
+        return not self._noun_follows(text, end, s1) and self.named_works.ends(" ".join(words[:k]).lower())
 
     def _in_a_title(self, text: str, s0: int, start: int) -> bool:
         """The number stands in the name of a programme or a strategy, a few words after it ("theo Đề án đầu tư

@@ -91,6 +91,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             kept.append(b)
             last_by_and = any((" " + between.rstrip().lower()).endswith(" " + w) for w in cues.list_and)
         parts = kept
+        if len(parts) >= 2 and all(votes_for_a_person(cues, text, p) for p in parts):
+            return 1  # "Số phiếu hợp lệ là 408.214 phiếu, cụ thể: bà A 361.420 phiếu, ông B …": votes overlap
         region_end = min(end_limit, max(p.end for p in parts) + 60)
         tail = text[parts[-1].end:region_end].lower()
         tail = tail.split(";")[0]
@@ -511,6 +513,8 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> t
         return None  # "đạt 91,7% chỉ tiêu năm (4.500 căn)": the bracket gives the target's (or a period's) value
     if bracket and sf[j - 1].noun and head_word(sf[j]) in _LETTERS.findall(sf[j - 1].noun.lower())[:3]:
         return None  # "bằng 77,61% số phiếu hợp lệ (402.624 phiếu)": the bracket restates the whole the percentage names
+    if bracket and sf[j - 1].noun and sf[j - 1].role in ("share", "percent") and _bracket_holds_only(text, sf[j]):
+        return None  # "đạt tỷ lệ bao phủ 93,62% dân số (1.312.460 người)": the one value after its noun is its whole
     return j, bracket, cue_m.group(0) if cue_m else None, low
 
 

@@ -76,7 +76,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i = k + (1 if earlier else 0)
             continue
         if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
-                and not follows_other_count(text, sf, i) and _measures(cues, text, d, c):
+                and not follows_other_count(text, sf, i) and _measures(cues, text, d, c) \
+                and not _of_a_named_item(cues, gap) and not _closes_before(gap):
+            # (not out of a bracket the count stands in: "(… của 3 đợt điều chỉnh giá) và bưu chính (giảm 0,06%)")
             direction = cues.direction(gap) or signed_direction(d)
             if direction:
                 roles = {"current": c.id, "delta": None,
@@ -117,7 +119,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and not _named_rate_before(cues, low_gap) \
                 and not follows_other_count(text, sf, i) and _measures(cues, text, d, c) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)) \
-                and not value_of_a_name(text, d):
+                and not value_of_a_name(text, d) and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
             out.append(relation("share", [c, d], {"part": c.id, "percent": d.id, "whole": None}))
             i += 2
@@ -128,6 +130,33 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     found = out + _against_bracketed_baseline(cues, ctx, used | {fid for r in out for fid in r["figures"]}, respective)
     return [_without_points_in_doubt(text, sf, r) for r in found]
+
+
+def _where_the_count_before_is(cues: Cues, text: str, before: Figure, c: Figure) -> bool:
+    """``c`` counts the places the count before it is in ("486 trẻ ở hai huyện Hướng Hóa và Đakrông, chiếm
+    62,8%"): the share after them is of that count, not of the places."""
+    gap = " " + " ".join(gap_after_noun(text, before, c).lower().split())
+    if CLAUSE_END.search(gap) or "," in gap or len(gap.split()) > 4:
+        return False
+    return any(gap.endswith(" " + w) for w in cues.lang.words("cues.locatives"))
+
+
+def _closes_before(gap: str) -> bool:
+    """A bracket the first figure stands in closes in the gap, and another opens after it: the percentage in that
+    one is of what is named between ("(… 3 đợt điều chỉnh giá) và bưu chính (giảm 0,06%)"; not "(từ 11 người
+    xuống 9 người), giảm 18,18%")."""
+    close = gap.find(")")
+    return close >= 0 and "(" not in gap[:close] and "(" in gap[close:]
+
+
+def _of_a_named_item(cues: Cues, gap: str) -> bool:
+    """A percentage in brackets after names the count introduces ("Hai nhóm giảm là giao thông (giảm 0,84% …)"):
+    the named item's change, not the count's."""
+    low = " " + " ".join(gap.lower().split())
+    opened = low.rfind("(")
+    if opened < 0 or ")" in low[opened:] or len(low[opened + 1:].split()) > 2:
+        return False
+    return any(f" {w} " in low[:opened] for w in cues.lang.words("cues.naming_words"))
 
 
 def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]) -> list[dict]:
@@ -484,6 +513,8 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                                                     _fillers(cues))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
+        if bare_percent and current.end <= d.start and _of_a_named_item(cues, text[current.end:d.start]):
+            continue  # "Hai nhóm giảm là giao thông (giảm 0,84%)": the named group's change
         if current not in sf and cues.is_average(text, current):
             continue  # "Bình quân mỗi ngày, … xử lý 234 trường hợp vi phạm": an average has no change of its own here
         said = described_words(text, current, _fillers(cues))

@@ -331,13 +331,16 @@ def _past_the_noun_again(cues: Cues, text: str, start: int, noun: str) -> int:
     head = noun.lower().split()[:1]
     if not head:
         return start
-    m = _TWO_WORDS.match(text, start)
+    at = start
+    while at < len(text) and text[at].isspace():
+        at += 1
+    m = _TWO_WORDS.match(text, at)
     if m is None or m.group(1).lower() not in cues.back_ref or m.group(2).lower() != head[0]:
         return start
     return m.end()
 
 
-_TWO_WORDS = re.compile(r"\s*+([^\W\d_]+)\s++([^\W\d_]+)\s++(?=[^\W\d_])")
+_TWO_WORDS = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++([^\W\d_]++)\s++(?=[^\W\d_])")  # (from a word's start: linear)
 
 
 def _back_reference_clause(cues: Cues, text: str, start: int, end: int, noun: str) -> int:

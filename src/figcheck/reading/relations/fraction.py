@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, gap_after_noun, head_word, relation,
+from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
                                                word_alternation)
 
 
@@ -96,6 +96,10 @@ def _change_before(cues: Cues, text: str, sf: list, i: int):
     """The change a bracketed pair follows: (delta, percent, direction), or None. "tăng 13 vụ (51/38)",
     "giảm 5,83% (3.389/3.599 vụ)", "giảm 165 vụ, giảm 45,96% (194/359 vụ)"."""
     if i == 0 or not text[sf[i - 1].end:sf[i].start].rstrip().endswith("("):
+        return None
+    if cues.compared_re.search(text, sf[i - 1].end, sf[i].start) and baseline_in_brackets(cues, text, sf[i]):
+        # "tăng 12 khu so với năm 2024 (174/203 khu)": the period named after the change, then its fraction — not
+        # two periods ("so với cùng kỳ năm 2022 giảm 43 (391/434)" is)
         return None
     delta = pct = None
     k = i - 1

@@ -516,7 +516,9 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
         return None
     # (a line of a list before the sentence is one item, no whole the sentence names: "- Huyện Nhơn Trạch: 486 ca;
     # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
-    previous = [f for f in previous if not on_a_list_line(text, f)]
+    # (nor an average: "Bình quân mỗi hộ được sơ tán có 3 người. … chiếm 42,1% tổng số người sơ tán")
+    previous = [f for f in previous if not on_a_list_line(text, f) and not cues.is_average(text, f)]
+    before = [f for f in before if not cues.is_average(text, f)]
     if pct.noun.lower().split()[0] not in cues.whole_name_fillers and names_a_subject(text, pct):
         # ("Toàn tỉnh có 3 thí sinh bị đình chỉ thi. Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp": a
         # subject of its own, and what the percentage counts, no whole it names — no count before is its whole)

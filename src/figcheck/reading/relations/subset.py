@@ -77,6 +77,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # where a count of its kind stands before it)
         wholes = [w for w in wholes if not (singled_out(cues, text, w) and any(
             e.start < w.start and e.unit == w.unit and head_word(e) == head_word(w) for e in wholes))]
+        # ("có thêm 4 xã …, nâng tổng số lên 19/21 xã; trong đó có 5 xã …": the running total stands for what was
+        # added before it)
+        running = [w for w in wholes if _after_cumulative(cues, text, w)]
+        if running:
+            wholes = [w for w in wholes if not any(r.start > w.start and head_word(r) == head_word(w) for r in running)]
         unique = not wholes
         if not wholes:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
@@ -186,6 +191,16 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
     return out
+
+
+def _after_cumulative(cues: Cues, text: str, f: Figure) -> bool:
+    """``f`` is a running total: "nâng tổng số lên 19/21 xã" (``cues.cumulative``)."""
+    before = text[max(0, f.start - 40):f.start]
+    if f.role == "denominator" and before.endswith("/"):
+        before = before[:-1].rstrip("0123456789.,")  # (before the pair: "lên 19/21 xã")
+    before = " ".join(before.lower().split())
+    return any(before.endswith(w) for w in cues.cumulative)
+
 
 
 def _by_place(cues: Cues, text: str, cue: str, r: dict, by_id: dict[str, Figure]) -> bool:
@@ -403,6 +418,11 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
               or owned[k - 1][1] is None or owned[k - 1][1].unit != p.unit else owned[k - 1][1])
              for k, (p, w) in enumerate(owned)]
     owned = [(p, w) for p, w in owned if w is not None]
+    if unique and len(owned) >= 2 and all(p.value is not None and w.value is not None and p.value > w.value
+                                          for p, w in owned):
+        # "… còn 66.260 người chưa có thẻ. Trong đó, nhóm … có 218.460 người; nhóm … 162.340 người": every part
+        # larger than the count of the sentence before says the sentence speaks of another whole
+        owned = []
     inferred = False
     if not owned and (cue in cues.anaphoric_subset or unique) and len(parts) >= 2 \
             and len({head_word(p) for p in parts}) == 1 and not any(head_word(w) == head_word(parts[0]) for w in wholes) \

@@ -82,7 +82,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         before = [f for f in sf[max(0, at - LOOKBACK):at] if f.id not in parts]
         # (a line of a list before the sentence is one item, not the whole it names: "- Huyện Nhơn Trạch: 486 ca;
         # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
-        pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f)])
+        before = [f for f in before if not cues.is_average(text, f)]  # (an average is no whole)
+        pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f) and not cues.is_average(text, f)])
         if pct.noun and pct.noun.lower().split()[0] not in _DROP and names_a_subject(text, pct, c0):
             pools = (before,)  # (a subject of its own: "Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp")
         whole: tuple[Figure, ...] = ()
