@@ -811,8 +811,11 @@ class FigureReader:
         """A number right after the capitalised name of a work ("cầu Trà Khúc 3", "Nhà máy thủy điện Hòa Bình 2"),
         with no noun after it (``named_works``), or after any capitalised name with another number right after it
         ("Hòa Liên 5 412 lô"): the last word of the name."""
-        if text[start - 1:start] != " ":
+        if text[start - 1:start] != " " or not text[start - 2:start - 1].isalpha():
             return False
+        space = text.rfind(" ", max(s0, start - 40), start - 1)
+        if not text[space + 1:space + 2].isupper():
+            return False  # (the word before is no capitalised name: most numbers)
         words = text[max(s0, start - 80):start].split()
         k = len(words)
         while k and len(words) - k < 4 and words[k - 1][:1].isupper() and words[k - 1].isalpha():
