@@ -3114,3 +3114,9 @@ def test_review38_to_review40_near_misses_make_no_error():
         "Toàn xã có 86 ấp. Có 3 ấp phải bầu lại do người ứng cử không đạt quá 50% số hộ đồng ý, chiếm 4,5% tổng số ấp.")
     assert ("error", "core.change.consistent") in rules_of(
         "Toàn tỉnh ghi nhận 391 vụ vi phạm, so với cùng kỳ năm 2022 giảm 53 (391/434).")
+
+
+def test_a_delta_counted_by_the_value_s_classifier():
+    text = "Tháng 10, tỉnh đón 1.246.800 lượt khách, tăng {} lượt so với cùng kỳ năm 2024 (1.082.400 lượt)."
+    assert ("error", "core.change.consistent") in rules_of(text.format("186.400"))
+    assert _no_flag(text.format("164.400"))

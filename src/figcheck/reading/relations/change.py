@@ -42,7 +42,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # "tỷ lệ giảm 2,97%": the change of a rate, not of the count before it
         low_gap = gap.lower()
         of_rate = any(w in low_gap for w in cues.rate_words)
-        if short and d.role == "delta" and d.noun and (head_word(d) != head_word(c) or _compound_differs(c, d)):
+        # (a delta counted by the value's classifier counts the same: "1.246.800 lượt khách, tăng 164.400 lượt")
+        if short and d.role == "delta" and d.noun and (head_word(d) != head_word(c) or _compound_differs(c, d)) \
+                and not (c.classifier and d.noun.lower() == c.classifier.lower()):
             # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun ("213 tác phẩm
             # của 94 tác giả, tăng 45 tác phẩm": not of the authors)
             c = next((p for p in reversed(sf[max(0, i - LOOKBACK):i]) if p.role in ("count", "measure") and p.id not in used
