@@ -3120,3 +3120,29 @@ def test_a_delta_counted_by_the_value_s_classifier():
     text = "Tháng 10, tỉnh đón 1.246.800 lượt khách, tăng {} lượt so với cùng kỳ năm 2024 (1.082.400 lượt)."
     assert ("error", "core.change.consistent") in rules_of(text.format("186.400"))
     assert _no_flag(text.format("164.400"))
+
+
+def test_review41_to_review43_near_misses_make_no_error():
+    for text in (
+            # a count of the sources of the count before takes no change
+            "TP HCM có 2.846 căn hộ mở bán mới từ 9 dự án, tăng 48% so với quý trước (1.924 căn).",
+            # one school picked out of a whole is no list of it
+            "Trong 27 trường THPT của tỉnh, Trường THPT chuyên Lương Văn Tụy có 412 học sinh dự thi và có 100% học "
+            "sinh tốt nghiệp.",
+            # lines of a place, a cause and a time overlap
+            "Năm 2026 xảy ra 36 vụ cháy. Trong đó:\n- Cháy tại nhà dân: 21 vụ;\n- Cháy do sự cố hệ thống điện: 24 vụ;\n"
+            "- Cháy xảy ra vào ban đêm: 19 vụ.",
+            "Năm 2026 xảy ra 36 vụ cháy, trong đó cháy tại nhà dân 21 vụ, cháy do sự cố hệ thống điện 24 vụ, cháy vào "
+            "ban đêm 19 vụ."):
+        assert _no_flag(text), text
+    # parts of one dimension still divide
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(
+        "Năm 2026 xảy ra 36 vụ cháy, trong đó tại xã An Phú 21 vụ, tại xã An Lạc 24 vụ.")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(
+        "Năm 2026 xảy ra 38 vụ cháy. Trong đó, cháy nhà ở 14 vụ, cháy cơ sở sản xuất, kinh doanh 16 vụ và cháy rừng "
+        "11 vụ.")
+    # a change after a ratio to the plan without the plan's value
+    text = ("Tổng thu ngân sách đạt 12.486,4 tỷ đồng, bằng 110,9% dự toán năm và tăng {}% so với cùng kỳ năm 2024 "
+            "(10.662,9 tỷ đồng).")
+    assert ("error", "core.change.consistent") in rules_of(text.format("19,1"))
+    assert _no_flag(text.format("17,1"))

@@ -811,10 +811,33 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         cue = (header_re.search(head).group(0) if header_re.search(head)
                else text[s.start + said.start():s.start + said.start("n")].strip() if said
                else ending.group("cue"))
+        if partial and labels_of_several_dimensions(cues, labels_in_order):
+            # "36 vụ cháy. Trong đó: Cháy tại nhà dân: 21 vụ; Cháy do sự cố điện: 24 vụ; Cháy vào ban đêm: 19 vụ":
+            # a place, a cause, a time — the lines overlap, each only within the total
+            out += [relation("subset", [total, f], {"whole": total.id, "part": f.id}, cue=cue.lower(),
+                             evidence="a line after the header, of an attribute that may overlap the others")
+                    for f in lines]
+            continue
         roles = {"total": total.id, "parts": [f.id for f in lines], "other_parts": []}
         out.append(relation("breakdown", [total] + lines, roles, exhaustive=exhaustive, cue=cue.lower(),
                             evidence="the first figure of each line after the header"))
     return out
+
+
+def labels_of_several_dimensions(cues: Cues, labels: list[str]) -> bool:
+    """The labels name what is counted by different dimensions — a place, a cause, a time (``cues.dimension_words``:
+    "tại", "do", "vào"; one label by one word, another by another): such parts may overlap. Labels of one
+    dimension ("tại xã A", "tại xã B", "ở ngoài xã hội", "bị giam giữ") divide."""
+    words = cues.lang.words("cues.dimension_words")
+
+    def mark(label: str) -> str | None:
+        low = label.lower().strip(" ,:;-–+")
+        cue = cues.subset_re.match(low)
+        first = (low[cue.end():] if cue else low).split()[:3]
+        # (among the first two words: "cháy tại nhà dân", "tại xã A" — not "cháy nhà ở", a kind of house)
+        return next((w for w in words for k in (0, 1) if first[k:k + len(w.split())] == w.split()), None)
+
+    return len({mark(label) for label in labels} - {None}) > 1
 
 
 def _items(cues: Cues, text: str, sentences: list, at: int, start: int,

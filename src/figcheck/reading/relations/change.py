@@ -79,7 +79,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
                 and not follows_other_count(text, sf, i) and _measures(cues, text, d, c) \
-                and not _of_a_named_item(cues, gap) and not _closes_before(gap):
+                and not _of_a_named_item(cues, gap) and not _closes_before(gap) \
+                and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c, sources=True)):
+            # (nor of the count a source is counted of: "2.846 căn hộ mở bán mới từ 9 dự án, tăng 48%")
             # (not out of a bracket the count stands in: "(… của 3 đợt điều chỉnh giá) và bưu chính (giảm 0,06%)")
             direction = cues.direction(gap) or signed_direction(d)
             if direction:
@@ -134,13 +136,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return [_without_points_in_doubt(text, sf, r) for r in found]
 
 
-def _where_the_count_before_is(cues: Cues, text: str, before: Figure, c: Figure) -> bool:
+def _where_the_count_before_is(cues: Cues, text: str, before: Figure, c: Figure, sources: bool = False) -> bool:
     """``c`` counts the places the count before it is in ("486 trẻ ở hai huyện Hướng Hóa và Đakrông, chiếm
-    62,8%"): the share after them is of that count, not of the places."""
+    62,8%") — or, with ``sources``, where it comes from or whose it is ("2.846 căn hộ … từ 9 dự án", "1.482 chuyến
+    bay của 12 hãng"): the share or change after them is of that count, not of these."""
     gap = " " + " ".join(gap_after_noun(text, before, c).lower().split())
-    if CLAUSE_END.search(gap) or "," in gap or len(gap.split()) > 4:
+    if CLAUSE_END.search(gap) or "," in gap or len(gap.split()) > 5:
         return False
-    return any(gap.endswith(" " + w) for w in cues.lang.words("cues.locatives"))
+    words = cues.lang.words("cues.locatives") + (cues.lang.words("cues.source_words") if sources else [])
+    return any(gap.endswith(" " + w) for w in words)
 
 
 def _closes_before(gap: str) -> bool:
@@ -162,32 +166,49 @@ def _of_a_named_item(cues: Cues, gap: str) -> bool:
 
 
 def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]) -> list[dict]:
-    """A value, its ratio to a target with the target in brackets, then the value's change ("giải ngân 4.812,6 tỷ
-    đồng vốn đầu tư công, đạt 67,3% kế hoạch vốn … giao (7.150,0 tỷ đồng), tăng 712,4 tỷ đồng so với cùng kỳ năm
-    2025 (4.200,2 tỷ đồng)"): the change is of the value, past the aside, with the earlier value in brackets
-    after it when there is one."""
+    """A value, its ratio to a target (perhaps with the target in brackets), then the value's change: "giải ngân
+    4.812,6 tỷ đồng vốn đầu tư công, đạt 67,3% kế hoạch vốn … giao (7.150,0 tỷ đồng), tăng 712,4 tỷ đồng so với
+    cùng kỳ năm 2025 (4.200,2 tỷ đồng)", "thu 12.486,4 tỷ đồng, bằng 110,9% dự toán năm và tăng 17,1% so với cùng
+    kỳ năm 2024 (10.662,9 tỷ đồng)" — the change (a delta, or a percentage) is of the value, past the aside, with
+    the earlier value in brackets after it when there is one."""
     out = []
-    for k in range(1, len(sf) - 2):
-        value, f, target, delta = sf[k - 1], sf[k], sf[k + 1], sf[k + 2]
+    for k in range(1, len(sf) - 1):
+        value, f = sf[k - 1], sf[k]
         if f.unit != "percent" or f.role != "percent" or not f.noun or not f.noun.lower().startswith(cues.target_nouns) \
-                or delta.role != "delta" or value.role not in ("count", "measure") \
-                or not target.unit == value.unit == delta.unit or any(x.id in used for x in (value, f, target, delta)):
+                or value.role not in ("count", "measure") or value.id in used or f.id in used:
             continue
         lead = gap_after_noun(text, value, f)
-        opened, closed = text[f.end:target.start], text[target.end:delta.start]
-        if CLAUSE_END.search(lead) or not cues.share_gap(lead.split(",")[-1]) or lead.count(",") > 1 \
-                or not opened.rstrip().endswith("(") or opened.count("(") != 1 \
-                or any(ch.isdigit() or ch in ";.)" for ch in opened) or not closed.lstrip().startswith(")") \
-                or closed.count(")") != 1 or "(" in closed or CLAUSE_END.search(closed):
+        if CLAUSE_END.search(lead) or not cues.share_gap(lead.split(",")[-1]) or lead.count(",") > 1:
             continue
-        direction = cues.direction(closed.lstrip()[1:])
-        if direction is None or len(closed.lstrip()[1:].split()) > 2:
+        at, after = k + 1, f.end  # the change's figure, and where the aside ends
+        target = sf[at]
+        opened = text[f.end:target.start]
+        if target.unit == value.unit and opened.rstrip().endswith("(") and opened.count("(") == 1 \
+                and not any(ch.isdigit() or ch in ";.)" for ch in opened):
+            closed = text.find(")", target.end, target.end + 40)
+            if closed < 0 or text[target.end:closed].strip(" " + (target.noun or "")).strip():
+                continue
+            at, after = at + 1, closed + 1
+        if at >= len(sf):
             continue
-        earlier = sf[k + 3] if k + 3 < len(sf) and _bracketed_earlier(cues, text, value, sf[k + 3], used) else None
-        roles = {"current": value.id, "delta": delta.id, "percent": None, "previous": earlier.id if earlier else None}
-        out.append(relation("change", [value, delta] + ([earlier] if earlier else []), roles, direction=direction,
-                            cue=direction, evidence="the change of the value before the target's ratio and bracket"))
-        used = used | {value.id, delta.id} | ({earlier.id} if earlier else set())
+        d = sf[at]
+        between = gap_after_noun(text, f, d) if at == k + 1 else text[after:d.start]
+        percent = d.unit == "percent" and d.role == "change"
+        if d.id in used or not (d.role == "delta" and d.unit == value.unit or percent) \
+                or "(" in between or ")" in between or CLAUSE_END.search(between):
+            continue
+        words = between.strip(" ,").split()
+        if words[:1] and words[0].lower() in cues.list_and:
+            words = words[1:]  # ("… dự toán năm và tăng 17,1%")
+        direction = cues.direction(" ".join(words))
+        if direction is None or len(words) > 2:
+            continue
+        earlier = sf[at + 1] if at + 1 < len(sf) and _bracketed_earlier(cues, text, value, sf[at + 1], used) else None
+        roles = {"current": value.id, "delta": None if percent else d.id, "percent": d.id if percent else None,
+                 "previous": earlier.id if earlier else None}
+        out.append(relation("change", [value, d] + ([earlier] if earlier else []), roles, direction=direction,
+                            cue=direction, evidence="the change of the value before its ratio to the target"))
+        used = used | {value.id, f.id, d.id} | ({earlier.id} if earlier else set())
     return out
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Article, Figure, Item
-from figcheck.reading.relations.shared import (BRACKETED, CLAUSE_END, QUOTED, Cues, head_word, is_or_starts_with, is_place,
+from figcheck.reading.relations.shared import (out_of_opening, BRACKETED, CLAUSE_END, QUOTED, Cues, head_word, is_or_starts_with, is_place,
                                                per_text, relation, word_alternation)
 
 try:  # the letters ``re`` matches under IGNORECASE beyond their lower and upper case (Python 3.11+)
@@ -180,6 +180,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 continue  # ("trên 200 lao động …, dẫn đầu là …": a bound, no count of names)
             if n.value is None or not float(n.value).is_integer() or not 1 <= n.value <= 200:
                 continue
+            if idx == 0 and " ".join(text[s.start:n.start].lower().split()).lstrip(" -–+") in out_of_opening(cues)[1]:
+                continue  # "Trong 27 trường THPT của tỉnh, Trường … có …": the whole one is picked out of, no list
             nxt = sf[idx + 1].start if idx + 1 < len(sf) else s.end
             region_start = n.end
             noun = n.noun or ""

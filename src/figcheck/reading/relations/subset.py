@@ -17,6 +17,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
+from figcheck.reading.relations.breakdown import labels_of_several_dimensions
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
                                                 counted_rest, described, name_before_number,
@@ -475,6 +476,7 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps) \
                     or any(_an_attribute(cues, text, p) for p in ps) \
                     or all(votes_for_a_person(cues, text, p) for p in ps) \
+                    or labels_of_several_dimensions(cues, [label_before(text, p, start) for p in ps]) \
                     or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
                     or _outcomes_after_cue(cues, text, start, ps[0]) and _more_than(ps, whole):
                 # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
