@@ -3146,3 +3146,14 @@ def test_review41_to_review43_near_misses_make_no_error():
             "(10.662,9 tỷ đồng).")
     assert ("error", "core.change.consistent") in rules_of(text.format("19,1"))
     assert _no_flag(text.format("17,1"))
+
+
+def test_a_list_after_a_change_and_its_earlier_value():
+    text = ("Năm 2025, Công an huyện đã phát hiện, xử lý 312 vụ vi phạm pháp luật về trật tự xã hội, tăng 26 vụ (9,1%) "
+            "so với năm 2024 (286 vụ), gồm 148 vụ đánh bạc, {} vụ gây rối trật tự công cộng và 67 vụ trộm cắp tài sản.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format(107))
+    assert _no_flag(text.format(97))
+    # a target's value in brackets is no value whose change follows
+    assert _no_flag("Tổng thu ngân sách năm 2025 ước đạt 7.486,2 tỷ đồng, bằng 108,6% dự toán Trung ương giao (6.893 tỷ "
+                    "đồng) và bằng 103,2% dự toán HĐND tỉnh giao (7.254 tỷ đồng), tăng 11,4% so với năm 2024 (6.720,1 tỷ "
+                    "đồng).")

@@ -200,7 +200,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if t.id in in_change:
             # "349.000 lượt, tăng 11,25% so với cùng kỳ (khách nước ngoài 210.000 lượt, …)", "2.433 tỷ đồng, bằng
             # 28,4% dự toán, tăng 75,6%, gồm: …": a list after the percentages that describe the count is its own
-            later = _after_percentages(cues, text, sf, i, s.end)
+            # (and past the change's own figures: "312 vụ …, tăng 26 vụ (9,1%) so với năm 2024 (286 vụ), gồm …")
+            own = {fid for r in ctx.found if r["kind"] == "change" and r["roles"].get("current") == t.id
+                   for fid in r["figures"]} - {t.id}
+            later = _after_percentages(cues, text, sf, i, s.end, own)
             if later is not None:
                 read_list(i, later[0], later[1], later[2], later[3])
             i += 1
@@ -488,24 +491,30 @@ def _place_count_before_other_parts(cues: Cues, t: Figure, first: Figure, low: s
 
 
 
-def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int) -> tuple | None:
-    """Where a bracket or a list cue follows the percentages right after ``sf[i]`` (its change, its share):
-    (index of the first part, bracket?, cue, the words before the part), or None."""
+def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int, own: set[str] = frozenset()) -> tuple | None:
+    """Where a bracket or a list cue follows the percentages right after ``sf[i]`` (its change, its share) — or
+    the figures of its change (``own``: its delta and earlier value too): (index of the first part, bracket?, cue,
+    the words before the part), or None."""
     j = i + 1
-    while j < len(sf) and j <= i + 4 and sf[j].unit == "percent":
+    while j < len(sf) and j <= i + 4 and (sf[j].unit == "percent" or sf[j].id in own):
         if CLAUSE_END.search(text, sf[j - 1].end, sf[j].start):
             return None  # "24 trẻ là nam, chiếm 63,2%; độ tuổi … chiếm 71,1% (27 trẻ)": another clause's percentage
         j += 1
     if j == i + 1 or j >= len(sf) or sf[j].role not in ("count", "measure"):
         return None
     gap = text[sf[j - 1].end:sf[j].start]
+    if sf[j - 1].id in own and gap.count(")") == 1:
+        gap = gap[gap.find(")") + 1:]  # (the bracket of the change's earlier value closes first)
     low = gap.lower()
     if CLAUSE_END.search(gap) or len(gap.split()) > 10 or ")" in low:
         return None
     bracket = "(" in low
     cue_m = cues.breakdown_re.search(low)
-    if not bracket and not (cue_m and ":" in low[cue_m.end():cue_m.end() + 3]):
-        return None  # a bracket, or "gồm:" — not a bare comma, after which the sentence may go on to anything
+    if not bracket and not (cue_m and (":" in low[cue_m.end():cue_m.end() + 3]
+                                       or sf[j - 1].id in own and not low[:cue_m.start()].strip(" ,"))):
+        # a bracket, or "gồm:" — not a bare comma, after which the sentence may go on to anything (past the
+        # change's earlier value, ", gồm" itself: "… so với năm 2024 (286 vụ), gồm 148 vụ …")
+        return None
     if bracket and any(re.search(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", low[:low.find("(")])
                        for w in cues.lang.words("cues.whole_words")):
         return None  # "chiếm 34,0% tổng số hộ (10.240 hộ)": the bracket gives the whole the percentage names

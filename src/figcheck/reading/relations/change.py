@@ -175,8 +175,9 @@ def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]
     for k in range(1, len(sf) - 1):
         value, f = sf[k - 1], sf[k]
         if f.unit != "percent" or f.role != "percent" or not f.noun or not f.noun.lower().startswith(cues.target_nouns) \
-                or value.role not in ("count", "measure") or value.id in used or f.id in used:
-            continue
+                or value.role not in ("count", "measure") or value.id in used or f.id in used \
+                or text[max(0, value.start - 2):value.start].rstrip().endswith("("):
+            continue  # (a value in brackets is another target's: "bằng 108,6% dự toán … (6.893 tỷ đồng) và bằng …")
         lead = gap_after_noun(text, value, f)
         if CLAUSE_END.search(lead) or not cues.share_gap(lead.split(",")[-1]) or lead.count(",") > 1:
             continue
