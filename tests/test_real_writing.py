@@ -3062,6 +3062,11 @@ def test_a_sentence_that_opens_with_the_words_of_the_count_before_and_lists_its_
             "31 vụ mua bán trái phép chất ma túy, {} vụ tàng trữ trái phép chất ma túy và 11 vụ tổ chức sử dụng.")
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format(47))
     assert _no_flag(text.format(44))
+    # or the rest of its noun
+    text = ("Dịp Tết, cả nước xảy ra 184 vụ tai nạn giao thông, làm chết 102 người. Số vụ tai nạn gồm {} vụ đường bộ, "
+            "6 vụ đường sắt và 3 vụ đường thủy.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format(179))
+    assert _no_flag(text.format(175))
     # words of another count of the sentence before ("khởi tố") name no total of it
     assert _no_flag("Năm 2025, Công an tỉnh đã phát hiện, bắt giữ 86 vụ. Số vụ khởi tố gồm 31 vụ mua bán và 47 vụ "
                     "tàng trữ và 11 vụ tổ chức sử dụng.")

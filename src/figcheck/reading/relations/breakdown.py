@@ -954,9 +954,12 @@ def detect_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
     if len(parts) < 2 or parts[0] is not sf[0] or f"{head} " not in text[m.start():m.end()].lower() + " " \
             or any(not cues.list_sep_re.search(text[a.end:b.start]) for a, b in zip(parts, parts[1:])):
         return []
+    # (the words after the noun are the verb before the count, "Số vụ bắt giữ" of "bắt giữ 86 vụ", or the rest of
+    # its noun, "Số vụ tai nạn" of "184 vụ tai nạn giao thông")
     totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head
               and f.qualifier is None and f.value is not None
-              and (not verb or " ".join(text[max(0, f.start - 40):f.start].lower().split()).endswith(verb))]
+              and (not verb or " ".join(text[max(0, f.start - 40):f.start].lower().split()).endswith(verb)
+                   or " ".join((f.noun or "").lower().split()).startswith(" ".join(words)))]
     if len(totals) != 1 or any(f.role in ("count", "measure") and f not in parts for f in sf):
         return []
     tail = text[parts[-1].end:s.end].lower()
