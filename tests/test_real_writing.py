@@ -3162,3 +3162,12 @@ def test_a_list_after_a_change_and_its_earlier_value():
     assert _no_flag("Tổng thu ngân sách năm 2025 ước đạt 7.486,2 tỷ đồng, bằng 108,6% dự toán Trung ương giao (6.893 tỷ "
                     "đồng) và bằng 103,2% dự toán HĐND tỉnh giao (7.254 tỷ đồng), tăng 11,4% so với năm 2024 (6.720,1 tỷ "
                     "đồng).")
+
+
+def test_trong_tong_so_naming_the_count_of_the_sentence_before():
+    text = "Năm 2025 toàn tỉnh xảy ra 52 vụ tai nạn giao thông. Trong tổng số vụ tai nạn, có {} vụ xảy ra trên các quốc lộ."
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.format(61))
+    assert _no_flag(text.format(16))
+    # a line of a list before is one item, not the total the opener names
+    assert _no_flag("Số vụ vi phạm theo địa bàn:\n- Phường Long Xuyên: 46 vụ;\n- Các xã, phường còn lại: 55 vụ.\n"
+                    "Trong tổng số vụ, 112 vụ vi phạm điều kiện vệ sinh cơ sở; 49 vụ kinh doanh thực phẩm quá hạn.")

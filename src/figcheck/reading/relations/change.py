@@ -21,7 +21,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     i = 0
     while i < len(sf) - 1:
         c, d = sf[i], sf[i + 1]
-        percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change"
+        # (a ratio to a target has no change of its own here: "bằng 91,2% dự toán năm, giảm 8,4%" is the value's)
+        percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change" \
+            and not (c.role == "percent" and c.noun and c.noun.lower().startswith(cues.target_nouns))
         if c.id in used or d.id in used or (c.role not in ("count", "measure") and not percent_base) \
                 or (c.unit == "percent" and not percent_base):
             i += 1

@@ -22,7 +22,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
-                                                head_word, is_place, label_before, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
+                                                head_word, is_place, label_before, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
 
 COUNTED = ("count", "measure")
@@ -94,7 +94,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                                                and not baseline_in_brackets(cues, text, f)
                                                                and not cues.is_average(text, f, phrase=True)]))
             if named_words:
-                wholes = [w for w in wholes if named_words <= content_words(w.noun)]
+                # (a line of a list before is one item, not the whole the opener names: "- Các xã còn lại: 55 vụ …
+                # Trong tổng số vụ, 112 vụ …")
+                wholes = [w for w in wholes if named_words <= content_words(w.noun) and not on_a_list_line(text, w)]
                 wholes = _named_side_of_pairs(prev, wholes, named_words)
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
                     and ctx.earlier and cues.subset_re.match(text, skip_blanks(text, ctx.previous_sentence.start,
