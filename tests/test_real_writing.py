@@ -3171,3 +3171,16 @@ def test_trong_tong_so_naming_the_count_of_the_sentence_before():
     # a line of a list before is one item, not the total the opener names
     assert _no_flag("Số vụ vi phạm theo địa bàn:\n- Phường Long Xuyên: 46 vụ;\n- Các xã, phường còn lại: 55 vụ.\n"
                     "Trong tổng số vụ, 112 vụ vi phạm điều kiện vệ sinh cơ sở; 49 vụ kinh doanh thực phẩm quá hạn.")
+
+
+def test_review44_to_review46_near_misses_make_no_error():
+    for text in (
+            # parts named after their number by a place, a cause and a time overlap
+            "Năm 2025 xảy ra 64 vụ tai nạn lao động, trong đó 38 vụ xảy ra tại các công trường xây dựng, 41 vụ do người "
+            "lao động không sử dụng phương tiện bảo vệ cá nhân và 29 vụ xảy ra vào ca đêm.",
+            "Năm 2026 xảy ra 36 vụ cháy. Trong đó:\n- Cháy xảy ra tại nhà dân: 21 vụ;\n- Cháy xảy ra vào ban đêm: 19 vụ.",
+            # a fuel grade is no value
+            "Giá xăng E5 giảm 2,8%, xăng RON 95 giảm 2,8%.",
+            # names after a word of direction are where the goods go
+            "Hợp tác xã liên kết tiêu thụ với 3 doanh nghiệp xuất khẩu đi EU và Hàn Quốc."):
+        assert _no_flag(text), text

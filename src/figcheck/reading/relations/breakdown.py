@@ -838,11 +838,15 @@ def labels_of_several_dimensions(cues: Cues, labels: list[str]) -> bool:
     "tại", "do", "vào"; one label by one word, another by another): such parts may overlap. Labels of one
     dimension ("tại xã A", "tại xã B", "ở ngoài xã hội", "bị giam giữ") divide."""
     words = cues.lang.words("cues.dimension_words")
+    fillers = cues.lang.words("cues.dimension_fillers")
 
     def mark(label: str) -> str | None:
         low = label.lower().strip(" ,:;-–+")
         cue = cues.subset_re.match(low)
-        first = (low[cue.end():] if cue else low).split()[:3]
+        low = " " + (low[cue.end():] if cue else low) + " "
+        for w in fillers:  # ("cháy xảy ra tại …" is "cháy tại …")
+            low = low.replace(f" {w} ", " ")
+        first = low.split()[:3]
         # (among the first two words: "cháy tại nhà dân", "tại xã A" — not "cháy nhà ở", a kind of house)
         return next((w for w in words for k in (0, 1) if first[k:k + len(w.split())] == w.split()), None)
 

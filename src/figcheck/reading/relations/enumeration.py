@@ -212,6 +212,10 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 if then is not None and (then.group("cue") or "").lower() in cues.breakdown_cues:
                     cue, start_items = then.group("cue").lower(), then.end()
             # names straight after the noun need no cue; after a comma they need one
+            # (not after a word of direction or place ending the noun: "3 doanh nghiệp xuất khẩu đi EU và Hàn Quốc"
+            # names where the goods go)
+            if not cue and noun.lower().split()[-1:] and noun.lower().split()[-1] in cues.lang.words("cues.not_item_before"):
+                continue
             if not cue and _COMMA_FIRST.match(rest):
                 items, end_pos, open_tail = [], p, False
             else:

@@ -196,6 +196,20 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
+def _label_of_part(cues: Cues, text: str, part: Figure, floor: int) -> str:
+    """What names a part: the words before its number in its clause ("cháy tại nhà dân 21 vụ"), else the words
+    after its noun up to the clause's end ("38 vụ xảy ra tại các công trường")."""
+    before = label_before(text, part, floor)
+    cue = cues.subset_re.match(before.strip())
+    if (before.strip()[cue.end():] if cue else before).strip():
+        return before
+    after = text[part.end:part.end + 60]
+    noun = part.noun or ""
+    if noun and after.lstrip().startswith(noun):
+        after = after.lstrip()[len(noun):]
+    return re.split(r"[,;:()]|\.(?!\d)", after, maxsplit=1)[0]
+
+
 def _after_cumulative(cues: Cues, text: str, f: Figure) -> bool:
     """``f`` is a running total: "nâng tổng số lên 19/21 xã" (``cues.cumulative``)."""
     before = text[max(0, f.start - 40):f.start]
@@ -478,7 +492,7 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps) \
                     or any(_an_attribute(cues, text, p) for p in ps) \
                     or all(votes_for_a_person(cues, text, p) for p in ps) \
-                    or labels_of_several_dimensions(cues, [label_before(text, p, start) for p in ps]) \
+                    or labels_of_several_dimensions(cues, [_label_of_part(cues, text, p, start) for p in ps]) \
                     or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
                     or _outcomes_after_cue(cues, text, start, ps[0]) and _more_than(ps, whole):
                 # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
