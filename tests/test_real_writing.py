@@ -3184,3 +3184,15 @@ def test_review44_to_review46_near_misses_make_no_error():
             # names after a word of direction are where the goods go
             "Hợp tác xã liên kết tiêu thụ với 3 doanh nghiệp xuất khẩu đi EU và Hàn Quốc."):
         assert _no_flag(text), text
+
+
+def test_readings_from_the_errors_reviews_44_to_46_planted():
+    # a change after the plan's ratio whose target is named in more words
+    text = ("Tổng thu ngân sách đạt 8.551,4 tỷ đồng, bằng 112,6% dự toán Trung ương giao và tăng {}% so với năm 2024 "
+            "(7.212,6 tỷ đồng).")
+    assert ("error", "core.change.consistent") in rules_of(text.format("16,8"))
+    assert _no_flag(text.format("18,6"))
+    # a whole named with "số", which the noun leaves out
+    text = "Đoàn kiểm tra 318 công trình xây dựng, phát hiện 57 công trình vi phạm, chiếm {}% số công trình được kiểm tra."
+    assert ("error", "core.share.granularity") in rules_of(text.format("19,6"))
+    assert _no_flag(text.format("17,9"))

@@ -201,10 +201,13 @@ def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]
                 or "(" in between or ")" in between or CLAUSE_END.search(between):
             continue
         words = between.strip(" ,").split()
-        if words[:1] and words[0].lower() in cues.list_and:
-            words = words[1:]  # ("… dự toán năm và tăng 17,1%")
-        direction = cues.direction(" ".join(words))
-        if direction is None or len(words) > 2:
+        # the direction word ends the words between; before it, more of the target's name and a list word at most
+        # ("… dự toán năm và tăng 17,1%", "… dự toán Trung ương giao và tăng 18,6%")
+        direction = cues.direction(words[-1]) if words else None
+        lead = words[:-1]
+        if lead and lead[-1].lower() in cues.list_and:
+            lead = lead[:-1]
+        if direction is None or len(lead) > 4 or any(not w.isalpha() for w in lead) or "," in between.strip(" ,"):
             continue
         earlier = sf[at + 1] if at + 1 < len(sf) and _bracketed_earlier(cues, text, value, sf[at + 1], used) else None
         roles = {"current": value.id, "delta": None if percent else d.id, "percent": d.id if percent else None,

@@ -474,7 +474,10 @@ def _named_earlier_in_sentence(cues: Cues, text: str, sf: list[Figure], k: int, 
     "chiếm 1,35% tổng số hộ nghèo toàn tỉnh", a whole the sentence does not state)."""
     words = pct.noun.lower().split()
     named = {w for w in words if w not in cues.whole_name_fillers}
-    if not named or words[0] not in cues.whole_name_fillers or part.value is None:
+    # (the word that names a whole may have been left out of the noun: "19,6% số công trình được kiểm tra")
+    said = text[pct.end:pct.end + 12].lower().split()[:1]
+    if not named or (words[0] not in cues.whole_name_fillers and not (said and said[0] in cues.whole_name_fillers)) \
+            or part.value is None:
         return None
     same = [f for f in sf[:k] if f.role in COUNTED and f.unit == part.unit and f.qualifier is None
             and f.id not in not_wholes and f.value is not None and f.value >= part.value
