@@ -3067,6 +3067,12 @@ def test_a_sentence_that_opens_with_the_words_of_the_count_before_and_lists_its_
             "6 vụ đường sắt và 3 vụ đường thủy.")
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format(179))
     assert _no_flag(text.format(175))
+    # or a noun of two words and the verb before the count
+    text = ("6 tháng đầu năm 2025, Bộ phận Một cửa của phường đã tiếp nhận 2.486 hồ sơ thủ tục hành chính, tăng 12,3% so "
+            "với cùng kỳ năm 2024 (2.214 hồ sơ). Số hồ sơ tiếp nhận gồm 1.412 hồ sơ chứng thực, {} hồ sơ hộ tịch và 390 "
+            "hồ sơ đất đai.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format(724))
+    assert _no_flag(text.format(684))
     # words of another count of the sentence before ("khởi tố") name no total of it
     assert _no_flag("Năm 2025, Công an tỉnh đã phát hiện, bắt giữ 86 vụ. Số vụ khởi tố gồm 31 vụ mua bán và 47 vụ "
                     "tàng trữ và 11 vụ tổ chức sử dụng.")

@@ -953,7 +953,7 @@ def detect_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
     if m is None or text[m.end():sf[0].start].strip():
         return []  # (no "Số <noun> … gồm" right before the first figure)
     words = m.group("words").lower().split()
-    head, verb = words[0], " ".join(words[1:])
+    head = words[0]
     parts = [f for f in sf if f.role == "count" and f.unit == "count" and head_word(f) == head]
     if len(parts) < 2 or parts[0] is not sf[0] or f"{head} " not in text[m.start():m.end()].lower() + " " \
             or any(not cues.list_sep_re.search(text[a.end:b.start]) for a, b in zip(parts, parts[1:])):
@@ -961,19 +961,31 @@ def detect_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
     # (the words after the noun are the verb before the count, "Số vụ bắt giữ" of "bắt giữ 86 vụ", or the rest of
     # its noun, "Số vụ tai nạn" of "184 vụ tai nạn giao thông")
     totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head
-              and f.qualifier is None and f.value is not None
-              and (not verb or " ".join(text[max(0, f.start - 40):f.start].lower().split()).endswith(verb)
-                   or " ".join((f.noun or "").lower().split()).startswith(" ".join(words)))]
+              and f.qualifier is None and f.value is not None and _named_again(text, f, words)]
     if len(totals) != 1 or any(f.role in ("count", "measure") and f not in parts for f in sf):
         return []
     tail = text[parts[-1].end:s.end].lower()
+    # ("… và 184 hồ sơ thuộc các lĩnh vực khác": the rest is counted, the list is complete)
     exhaustive = m.group("cue").lower() in cues.lang.words("cues.division_complete") \
-        and not cues.open_tail_re.search(tail) and not any(w in tail for w in cues.open_tail_marks) \
-        and not cues.example_re.search(text[s.start:s.end].lower())
+        and (not cues.open_tail_re.search(tail) or counted_rest(cues, text, parts[-1])) \
+        and not any(w in tail for w in cues.open_tail_marks) and not cues.example_re.search(text[s.start:s.end].lower())
     total = totals[0]
     return [relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts], "other_parts": []},
                      exhaustive=exhaustive, cue=m.group("cue").lower(), start=s.start,
                      evidence="the sentence opens with the words of the count before it, then a list")]
+
+
+def _named_again(text: str, f: Figure, words: list[str]) -> bool:
+    """``words`` ("hồ sơ tiếp nhận", "vụ bắt giữ", "vụ tai nạn") are ``f``'s noun, or its noun's first words and then
+    the verb before ``f`` ("tiếp nhận 2.486 hồ sơ …")."""
+    noun = (f.noun or "").lower().split()
+    common = 0
+    while common < min(len(noun), len(words)) and noun[common] == words[common]:
+        common += 1
+    if not common:
+        return False
+    verb = " ".join(words[common:])
+    return common == len(words) or " ".join(text[max(0, f.start - 40):f.start].lower().split()).endswith(verb)
 
 
 def _opening_named(cues: Cues) -> re.Pattern[str]:
