@@ -3185,6 +3185,9 @@ def test_review44_to_review46_near_misses_make_no_error():
             "Năm 2025 xảy ra 64 vụ tai nạn lao động, trong đó 38 vụ xảy ra tại các công trường xây dựng, 41 vụ do người "
             "lao động không sử dụng phương tiện bảo vệ cá nhân và 29 vụ xảy ra vào ca đêm.",
             "Năm 2026 xảy ra 36 vụ cháy. Trong đó:\n- Cháy xảy ra tại nhà dân: 21 vụ;\n- Cháy xảy ra vào ban đêm: 19 vụ.",
+            # a cause or an agent beside a kind is another dimension
+            "Tổng đàn bò sữa của huyện đạt 32.600 con, trong đó 18.950 con bò đang cho sữa, 24.100 con do các hộ thành "
+            "viên Hợp tác xã nuôi.",
             # a fuel grade is no value
             "Giá xăng E5 giảm 2,8%, xăng RON 95 giảm 2,8%.",
             # names after a word of direction are where the goods go

@@ -850,7 +850,10 @@ def labels_of_several_dimensions(cues: Cues, labels: list[str]) -> bool:
         # (among the first two words: "cháy tại nhà dân", "tại xã A" — not "cháy nhà ở", a kind of house)
         return next((w for w in words for k in (0, 1) if first[k:k + len(w.split())] == w.split()), None)
 
-    return len({mark(label) for label in labels} - {None}) > 1
+    marks = {mark(label) for label in labels}
+    # (a cause beside parts named otherwise is another dimension too: "18.950 con bò đang cho sữa, 24.100 con do các
+    # hộ … nuôi")
+    return len(marks - {None}) > 1 or None in marks and bool(marks & set(cues.lang.words("cues.cause_words")))
 
 
 def _items(cues: Cues, text: str, sentences: list, at: int, start: int,
