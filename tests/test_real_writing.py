@@ -3205,3 +3205,15 @@ def test_readings_from_the_errors_reviews_44_to_46_planted():
     text = "Đoàn kiểm tra 318 công trình xây dựng, phát hiện 57 công trình vi phạm, chiếm {}% số công trình được kiểm tra."
     assert ("error", "core.share.granularity") in rules_of(text.format("19,6"))
     assert _no_flag(text.format("17,9"))
+
+
+def test_a_price_per_unit_and_its_change():
+    text = "Giá lợn hơi ở mức 98.500 đồng/kg, giảm {} đồng/kg so với mức 103.700 đồng/kg."
+    assert ("error", "core.change.consistent") in rules_of(text.format("6.200"))
+    assert _no_flag(text.format("5.200"))
+    text = "Giá lợn hơi ở mức 98.500 đồng/kg, giảm {} đồng/kg so với tháng trước (104.700 đồng/kg)."
+    assert ("error", "core.change.consistent") in rules_of(text.format("5.200"))
+    assert _no_flag(text.format("6.200"))
+    # rates with decimals are read to their precision, not as exact counts
+    assert _no_flag("Thu nhập bình quân đạt 9,4 triệu đồng/người/tháng, tăng 0,6 triệu đồng/người/tháng so với năm 2024 "
+                    "(8,8 triệu đồng/người/tháng).")

@@ -131,6 +131,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 2
             continue
         i += 1
+    out += _rate_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     _from_and_to(cues, ctx, out, used)
     out += _after_a_semicolon(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
@@ -215,6 +216,41 @@ def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]
         out.append(relation("change", [value, d] + ([earlier] if earlier else []), roles, direction=direction,
                             cue=direction, evidence="the change of the value before its ratio to the target"))
         used = used | {value.id, f.id, d.id} | ({earlier.id} if earlier else set())
+    return out
+
+
+def _rate_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
+    """A price or another amount per unit and its change in the same unit ("98.500 đồng/kg, giảm 6.200 đồng/kg so
+    với tháng trước (104.700 đồng/kg)", "… so với mức 103.700 đồng/kg"): the change of the rate, with the earlier
+    rate when it is stated right after the change."""
+    text, sf = ctx.text, ctx.figures
+    if sum(1 for f in sf if f.role == "rate") < 2:
+        return []  # quick exit: no two rates
+    out = []
+    for k in range(len(sf) - 1):
+        c, d = sf[k], sf[k + 1]
+        if c.role != "rate" or d.role != "rate" or not c.noun or (d.noun or "").lower() != c.noun.lower() \
+                or c.id in used or d.id in used or c.qualifier or d.qualifier:
+            continue
+        gap = gap_after_noun(text, c, d)
+        if CLAUSE_END.search(gap) or "(" in gap or len(gap.split()) > 3:
+            continue
+        direction = cues.direction(gap.strip(" ,"))
+        if direction is None:
+            continue
+        earlier = sf[k + 2] if k + 2 < len(sf) else None
+        if earlier is not None:
+            between = " ".join(gap_after_noun(text, d, earlier).lower().split())
+            if earlier.role != "rate" or (earlier.noun or "").lower() != c.noun.lower() or earlier.id in used \
+                    or earlier.qualifier or CLAUSE_END.search(between) \
+                    or not (baseline_in_brackets(cues, text, earlier) and between.endswith("(")
+                            or cues.compared_re.match(between) and len(between.split()) <= 4
+                            and not any(ch.isdigit() for ch in between)):
+                earlier = None
+        roles = {"current": c.id, "delta": d.id, "percent": None, "previous": earlier.id if earlier else None}
+        out.append(relation("change", [c, d] + ([earlier] if earlier else []), roles, direction=direction,
+                            cue=direction, evidence="a rate and its change in the same unit"))
+        used = used | {c.id, d.id} | ({earlier.id} if earlier else set())
     return out
 
 
