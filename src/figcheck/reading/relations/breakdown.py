@@ -815,8 +815,10 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
                and line_ids & set(r["roles"].get("parts", [])) for r in done):
             continue  # another detector read this division already
         said = announced_re.search(head)
-        exhaustive = not partial and (said is not None and int(said.group("n")) == len(lines)
-                                      or ending is not None and ending.group("complete") is not None and not cut)
+        # (a header that names the largest ones, "Bốn đơn vị có số thu lớn nhất gồm:", lists some of them)
+        exhaustive = not partial and not cues.partial_re.search(head.lower()) \
+            and (said is not None and int(said.group("n")) == len(lines)
+                 or ending is not None and ending.group("complete") is not None and not cut)
         cue = (header_re.search(head).group(0) if header_re.search(head)
                else text[s.start + said.start():s.start + said.start("n")].strip() if said
                else ending.group("cue"))

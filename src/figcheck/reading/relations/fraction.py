@@ -61,7 +61,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # "khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,5%": the rate is of the fraction
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
-                and cues.share_gap(gap):
+                and nxt.role != "threshold" and cues.share_gap(gap):
+            # (not a bar each failed: "Còn 6/18 địa phương chưa đạt 90% đối tượng")
             # ("9/14 chỉ tiêu đạt 100% kế hoạch năm": each reached its plan — a ratio to a target, no share of 9/14)
             if nxt.noun and text[nxt.end:nxt.end + 12].lower().split()[:1] and \
                     text[nxt.end:nxt.end + 12].lower().split()[0] in _total_words(cues) \

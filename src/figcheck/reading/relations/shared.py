@@ -663,6 +663,16 @@ def _names_a_scope(cues: "Cues", lead: str, before: str) -> bool:
     return not any(f" {w} " in before or before.endswith(" " + w) for w in words if w.split()[-1] in units)
 
 
+def _multiple_of_a_period(cues: "Cues", inner: str) -> bool:
+    """``inner`` (lower case) ends with a period's name right after a multiple's word: "… gấp 1,56 lần năm 2025"."""
+    for r in cues.lang.period_regexes:
+        for m in r.finditer(inner, max(0, len(inner) - 40)):
+            if m.end() == len(inner):
+                before = inner[:m.start()].split()
+                return bool(before) and before[-1] in cues.lang.words("cues.times")
+    return False
+
+
 def _other_period_opening(cues: "Cues") -> re.Pattern[str]:
     """The words of the period compared with, opening a text: "cùng kỳ", "năm trước" (``cues.other_period``)."""
     found = getattr(cues, "_other_period_opening_re", None)
@@ -711,6 +721,8 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     inner = window[:opened].rstrip()
     if not inner:
         return False
+    if _multiple_of_a_period(cues, inner.lower()):
+        return True  # "gấp 1,56 lần năm 2025 (312.000 lượt)": the value of the period the multiple is of
     m = None
     for m in cues.other_period_or_target_re.finditer(inner.lower()):
         pass

@@ -196,6 +196,16 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
+def _out_of_the_one_before(cues: Cues, text: str, a: Figure, b: Figure) -> bool:
+    """``b`` is counted out of ``a`` in its clause: "6.612 người được xét nghiệm tải lượng virus, có 6.475 người …" —
+    a step within the part before, no sibling of it."""
+    between = text[a.end:b.start]
+    if CLAUSE_END.search(between) or "," not in between:
+        return False
+    link = " ".join(between.rsplit(",", 1)[1].lower().split())
+    return link in out_of_opening(cues)[2]
+
+
 def _label_of_part(cues: Cues, text: str, part: Figure, floor: int) -> str:
     """What names a part: the words before its number in its clause ("cháy tại nhà dân 21 vụ"), else the words
     after its noun up to the clause's end ("38 vụ xảy ra tại các công trường")."""
@@ -493,6 +503,7 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
                     or any(_an_attribute(cues, text, p) for p in ps) \
                     or all(votes_for_a_person(cues, text, p) for p in ps) \
                     or labels_of_several_dimensions(cues, [_label_of_part(cues, text, p, start) for p in ps]) \
+                    or any(_out_of_the_one_before(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
                     or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
                     or _outcomes_after_cue(cues, text, start, ps[0]) and _more_than(ps, whole):
                 # one part; or a part as large as the whole ("6 đại biểu, trong đó 1 đại biểu nữ, 6 đại biểu
