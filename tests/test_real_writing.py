@@ -3237,3 +3237,13 @@ def test_review47_to_review49_near_misses_make_no_error():
     assert ("error", "core.share.granularity") in rules_of(
         "Năm 2026, huyện đón 486.000 lượt khách, gấp 1,56 lần năm 2025 (312.000 lượt); trong đó khách quốc tế 42.600 "
         "lượt, chiếm 13,7%.")
+
+
+def test_two_kinds_of_an_amount_in_brackets_may_be_its_main_ones():
+    text = "Năm 2026, sản lượng nuôi trồng đạt 379.400 tấn (tôm {} tấn, cua 27.900 tấn), khai thác 173.200 tấn."
+    assert _no_flag(text.format("186.200"))
+    # more than the whole is still wrong
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.format("386.200"))
+    # places in brackets still divide
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
+        "Lũ làm 6 người chết (Vĩnh Phúc 2 người, Yên Bái 3 người).")

@@ -169,6 +169,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             return 1  # "28 điểm (8 thắng, 4 hòa, 2 thua)": a score is no sum of the counts after it
         others = [p for p in parts if p not in same]
         exhaustive = not (open_tail or examples or others or cut)
+        if bracket and not cue and len(parts) == 2 and t.unit != "count" \
+                and not any(is_place(cues, label_before(text, p, t.end)) for p in parts):
+            # "nuôi trồng 379.400 tấn (tôm 186.200 tấn, cua 27.900 tấn)": two kinds of an amount in brackets, with no
+            # word that says they are all of it, may be its main ones
+            exhaustive = False
         if len(parts) == 1 and bracket and not cue and described(text, parts[0]) == described(text, t) \
                 and _bracket_holds_only(text, parts[0]):
             # "làm chết 142 người (159 người)": a bracket that gives a value of the same thing and nothing else
