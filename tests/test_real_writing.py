@@ -3247,3 +3247,12 @@ def test_two_kinds_of_an_amount_in_brackets_may_be_its_main_ones():
     # places in brackets still divide
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
         "Lũ làm 6 người chết (Vĩnh Phúc 2 người, Yên Bái 3 người).")
+
+
+def test_review50_and_review51_near_misses_make_no_error():
+    for text in (
+            # a choice's number is no count
+            "Năm 2026, tỉnh có 714.200 thí sinh trúng tuyển. Tỷ lệ thí sinh trúng tuyển nguyện vọng 1 chiếm 51,3%.",
+            # the first end of a range of ages without "từ"
+            "Toàn tỉnh có 84.312 lao động, trong đó lao động trong độ tuổi 25 - 40 (chiếm 61,4%)."):
+        assert _no_flag(text), text

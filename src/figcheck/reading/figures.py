@@ -478,8 +478,8 @@ class FigureReader:
             # "thôn 4", "số 12" — but "khu vực nông thôn 42,9%" is a percentage, "TP Hải Phòng 40 người" a count,
             # "điều 22.051,7 ha" (cashew) an area
             return
-        if self._range_of_attribute_before(before):
-            return  # "trong độ tuổi từ 15 đến 34 (chiếm 68,4%)": the ends of a range of ages
+        if self._range_of_attribute_before(before) or self._range_opening_after_attribute(text, before, end, s1):
+            return  # "trong độ tuổi từ 15 đến 34 (chiếm 68,4%)", "độ tuổi 25 - 40": the ends of a range of ages
         if self._in_a_title(text, s0, start):
             return  # "theo Đề án đầu tư xây dựng ít nhất 1 triệu căn hộ …": a target in a programme's name
         if len(token) <= 2 and token.isdigit() and self._number_of_a_work(text, s0, start, end, s1):
@@ -852,6 +852,15 @@ class FigureReader:
         if words and words[-1] in self.range_from:
             words, ranged = words[:-1], True
         return ranged and bool(words) and words[-1] in self.attribute_units
+
+    def _range_opening_after_attribute(self, text: str, before: str, end: int, s1: int) -> bool:
+        """The number follows an attribute ("độ tuổi") and another end of a range follows it ("25 - 40",
+        "25 đến 40"): the range's first end, no count."""
+        last = before.split()[-1:]
+        if not last or last[0] not in self.attribute_units:
+            return False
+        after = text[end:min(s1, end + 12)].lower().split()
+        return len(after) >= 2 and (after[0] in ("-", "–") or after[0] in self.range_to) and after[1][:1].isdigit()
 
     def _range_of_durations(self, after: str) -> bool:
         """``after`` (lower-case, from the first word after a number) goes on to the other end of a range of
