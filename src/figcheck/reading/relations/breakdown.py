@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, skip_blanks)
 
@@ -838,29 +838,6 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         out.append(relation("breakdown", [total] + lines, roles, exhaustive=exhaustive, cue=cue.lower(),
                             evidence="the first figure of each line after the header"))
     return out
-
-
-def labels_of_several_dimensions(cues: Cues, labels: list[str]) -> bool:
-    """The labels name what is counted by different dimensions — a place, a cause, a time (``cues.dimension_words``:
-    "tại", "do", "vào"; one label by one word, another by another): such parts may overlap. Labels of one
-    dimension ("tại xã A", "tại xã B", "ở ngoài xã hội", "bị giam giữ") divide."""
-    words = cues.lang.words("cues.dimension_words")
-    fillers = cues.lang.words("cues.dimension_fillers")
-
-    def mark(label: str) -> str | None:
-        low = label.lower().strip(" ,:;-–+")
-        cue = cues.subset_re.match(low)
-        low = " " + (low[cue.end():] if cue else low) + " "
-        for w in fillers:  # ("cháy xảy ra tại …" is "cháy tại …")
-            low = low.replace(f" {w} ", " ")
-        first = low.split()[:3]
-        # (among the first two words: "cháy tại nhà dân", "tại xã A" — not "cháy nhà ở", a kind of house)
-        return next((w for w in words for k in (0, 1) if first[k:k + len(w.split())] == w.split()), None)
-
-    marks = {mark(label) for label in labels}
-    # (a cause beside parts named otherwise is another dimension too: "18.950 con bò đang cho sữa, 24.100 con do các
-    # hộ … nuôi")
-    return len(marks - {None}) > 1 or None in marks and bool(marks & set(cues.lang.words("cues.cause_words")))
 
 
 def _items(cues: Cues, text: str, sentences: list, at: int, start: int,

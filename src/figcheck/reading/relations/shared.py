@@ -552,6 +552,29 @@ def last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figure
     return False
 
 
+def labels_of_several_dimensions(cues: Cues, labels: list[str]) -> bool:
+    """The labels name what is counted by different dimensions — a place, a cause, a time (``cues.dimension_words``:
+    "tại", "do", "vào"; one label by one word, another by another): such parts may overlap. Labels of one
+    dimension ("tại xã A", "tại xã B", "ở ngoài xã hội", "bị giam giữ") divide."""
+    words = cues.lang.words("cues.dimension_words")
+    fillers = cues.lang.words("cues.dimension_fillers")
+
+    def mark(label: str) -> str | None:
+        low = label.lower().strip(" ,:;-–+")
+        cue = cues.subset_re.match(low)
+        low = " " + (low[cue.end():] if cue else low) + " "
+        for w in fillers:  # ("cháy xảy ra tại …" is "cháy tại …")
+            low = low.replace(f" {w} ", " ")
+        first = low.split()[:3]
+        # (among the first two words: "cháy tại nhà dân", "tại xã A" — not "cháy nhà ở", a kind of house)
+        return next((w for w in words for k in (0, 1) if first[k:k + len(w.split())] == w.split()), None)
+
+    marks = {mark(label) for label in labels}
+    # (a cause beside parts named otherwise is another dimension too: "18.950 con bò đang cho sữa, 24.100 con do các
+    # hộ … nuôi")
+    return len(marks - {None}) > 1 or None in marks and bool(marks & set(cues.lang.words("cues.cause_words")))
+
+
 def votes_for_a_person(cues: Cues, text: str, f: Figure) -> bool:
     """``f`` counts the ballots a person won ("bà Nguyễn Thị Hằng được 171.204 phiếu", "1. Bà …: 171.204 phiếu"):
     in an election of several seats each ballot names several people, so such counts overlap."""

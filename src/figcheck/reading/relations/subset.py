@@ -17,12 +17,11 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.breakdown import labels_of_several_dimensions
 from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
-                                                head_word, is_place, label_before, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
+                                                head_word, is_place, label_before, labels_of_several_dimensions, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
 
 COUNTED = ("count", "measure")
