@@ -3256,3 +3256,59 @@ def test_review50_and_review51_near_misses_make_no_error():
             # the first end of a range of ages without "từ"
             "Toàn tỉnh có 84.312 lao động, trong đó lao động trong độ tuổi 25 - 40 (chiếm 61,4%)."):
         assert _no_flag(text), text
+
+
+def test_a_share_of_an_amount_out_of_a_larger_amount():
+    text = "Tổng vốn đầu tư của huyện đạt 640 tỷ đồng, trong đó vốn ngân sách {} tỷ đồng, chiếm 62,5%."
+    assert _no_flag(text.format("400"))
+    assert ("error", "core.share.measured-share-of-whole") in rules_of(text.format("380"))
+    # an amount with decimals before a multiplier is known only to that precision: 0,9/2,4 may be 35,4 … 39,6 %
+    text = "Kim ngạch xuất khẩu của tỉnh đạt 2,4 tỷ USD, trong đó nông sản 0,9 tỷ USD, chiếm {}%."
+    assert _no_flag(text.format("39"))
+    assert ("error", "core.share.measured-share-of-whole") in rules_of(text.format("42"))
+    # two amounts side by side with no cue word between may be of anything: the rate is not checked against them
+    assert _no_flag("Qua thanh tra, kiến nghị thu hồi 31,45 tỷ đồng; đã thu hồi 22,8 tỷ đồng, đạt 75,2%.")
+    assert _no_flag("Vốn điều lệ 500 tỷ đồng, lợi nhuận trước thuế đạt 120 tỷ đồng, đạt 34%.")
+    # a ratio to the plan written "so kế hoạch" is no share of the total before it
+    assert _no_flag("Toàn tỉnh gieo trồng 98.640,5ha. Trong đó, cây lúa gieo trồng 21.306,2ha (đạt 97,6% so kế hoạch).")
+
+
+def test_a_multiple_of_the_value_of_another_period_in_brackets():
+    text = "Năm 2026, thu nhập bình quân đầu người của xã đạt 66 triệu đồng/năm, gấp {} lần so với năm 2016 (22 triệu đồng)."
+    assert _no_flag(text.format("3"))
+    assert _no_flag(text.format("2"))  # read as the rise, (66 − 22)/22 = 2 times
+    assert ("error", "core.change.multiple-of-earlier") in rules_of(text.format("2,5"))
+    text = "Năm 2026, khu du lịch đón 455.000 lượt khách, gấp {} lần năm 2025 (350.000 lượt)."
+    assert _no_flag(text.format("1,3"))
+    assert ("error", "core.change.multiple-of-earlier") in rules_of(text.format("1,6"))
+
+
+def test_a_list_of_names_may_end_at_a_running_total():
+    text = ("Năm 2026, huyện có thêm {} xã được công nhận đạt chuẩn nông thôn mới kiểu mẫu gồm Yên Lạc, Yên Phú, Yên "
+            "Thắng và Yên Hòa, nâng tổng số xã đạt chuẩn kiểu mẫu lên 11/16 xã.")
+    assert _no_flag(text.format("4"))
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format("5"))
+
+
+def test_an_earlier_value_in_brackets_after_the_period_with_the_current_before():
+    # the delta counts by the first word of the current value's noun: the value before is the current one where the
+    # three agree; where they do not, which of them is wrong (or whether the count before is another) is unsaid
+    text = "Cuối năm 2026, xã còn 183 hộ nghèo. So với đầu năm (231 hộ nghèo), số hộ nghèo giảm {} hộ."
+    [change] = [r for r in figcheck.extract(text.format("48")).relations if r.kind == "change"]
+    assert change.roles["current"] and change.roles["previous"] and change.roles["delta"]
+    [change] = [r for r in figcheck.extract(text.format("58")).relations if r.kind == "change"]
+    assert change.roles["current"] is None and _no_flag(text.format("58"))
+
+
+def test_review53_and_review54_near_misses_make_no_error():
+    for text in (
+            # near-poor households after a list of the poor ones are none of them, and no part is their whole
+            "Cuối năm, xã còn 168 hộ nghèo (chiếm 12,5%), trong đó 151 hộ là đồng bào dân tộc thiểu số; 97 hộ cận "
+            "nghèo (7,22%).",
+            # a ratio to the plan after a delta is not the change's size, and the plan's value no earlier value
+            "Cuối năm 2026, xã còn 168 hộ nghèo. So với đầu năm (212 hộ nghèo), số hộ nghèo giảm 44 hộ, đạt 110% kế "
+            "hoạch (40 hộ).",
+            # the whole a percentage names is this year's, not the other year's value in brackets
+            "Đội tuyển có 4 giải nhất, 12 giải nhì, 20 giải ba và 14 giải khuyến khích. So với năm 2025 (47 giải), số "
+            "giải tăng 3 giải; số giải nhất, nhì chiếm 32% tổng số giải."):
+        assert _no_flag(text), text

@@ -274,6 +274,8 @@ class FigureReader:
         self.decrease = lang.words("cues.decrease")
         self.change_words = PhraseSet(self.increase + self.decrease)
         self.compared = PhraseSet(lang.words("cues.compared"))
+        self.plan_compared = tuple(sorted((w + " " for w in lang.words("cues.plan_compared")), key=len, reverse=True))
+        self.plan_nouns = tuple(lang.words("cues.plan_nouns"))
         self.share_words = PhraseSet(lang.words("cues.share"))
         self.ratio_words = PhraseSet(lang.words("cues.ratio_words"))
         self.counted_whole_names = tuple(lang.words("cues.counted_whole_names"))
@@ -943,6 +945,7 @@ class FigureReader:
         after = self._clause_after(text, c.end, s1)
         role = c.role
         if c.unit == "percent":
+            noun = noun or self._plan_compared(text, c.end, s1)
             role = "change" if text[c.start] in "-+−" else self._percent_role(text, s0, c, previous, noun)
         elif c.unit == "count" and role in ("count", "delta") and (self._per_something(text, c.end, noun, s1)
                                                                   or self._base_of_a_rate(text, c, previous)
@@ -990,6 +993,15 @@ class FigureReader:
             known = self._whole_heads[head] = self.counted_nouns.starts(head) \
                 and not self.fractional_counts.starts(head)
         return known
+
+    def _plan_compared(self, text: str, end: int, limit: int) -> str | None:
+        """The plan a percentage is compared with after it ("đạt 98,4% so kế hoạch", "so với chỉ tiêu"): its
+        noun, as of "đạt 98,4% kế hoạch"; None for most percentages."""
+        after = text[end:min(limit, end + 40)].lower().lstrip()
+        if not after.startswith(self.plan_compared):
+            return None
+        rest = after[len(next(w for w in self.plan_compared if after.startswith(w))):].lstrip()
+        return next((n for n in self.plan_nouns if _starts_with_phrase(rest, n)), None)
 
     def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:
         if noun and _starts_with_any_phrase(noun.lower(), self.ratio_nouns_tuple):

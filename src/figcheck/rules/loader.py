@@ -32,10 +32,11 @@ MAX_PHRASES = 200  # nouns, and context phrases, of one metric
 MAX_SCALAR = 10_000  # characters of one id, name, expression, message or description
 RULE_ID = re.compile(r"[a-z0-9_.-]+\Z")  # safe in HTML, Markdown, XML, file names and GX column names
 BUILTIN_CHECKS = {"share_granularity": "share", "share_of_whole_granularity": "share",
-                  "measure_share_consistency": "share", "share_of_any_whole_granularity": "share",
+                  "measure_share_consistency": "share", "measure_share_of_whole": "share",
+                  "share_of_any_whole_granularity": "share",
                   "change_consistency": "change", "share_parts_sum": "breakdown",
                   "pooled_share": "share", "range_count": "range",
-                  "change_times_consistency": "change", "parts_change_consistency": "parts_change",
+                  "change_times_consistency": "change", "multiple_of_earlier": "change", "parts_change_consistency": "parts_change",
                   "whole_number": "figure"}
 TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "partition_by", "files", "sections",
                      "reference"}

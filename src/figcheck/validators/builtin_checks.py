@@ -244,6 +244,48 @@ def measure_share_consistency(table: ColumnTable, number_convention: list[str]) 
     return out
 
 
+def measure_share_of_whole(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A percentage of an amount out of a larger amount of the same unit ("thu ngân sách 1.200 tỷ đồng,
+    trong đó thu nội địa 900 tỷ đồng, chiếm 75%"): 100·part/whole, each amount anywhere within its printed
+    precision ("1,1 tỷ USD" is 1,05 … 1,15 tỷ), must round to the percentage as written — where a cue word states
+    the part within the whole (``cue: "within"``): two amounts side by side may be of anything ("kiến nghị thu hồi
+    31,45 tỷ đồng; đã thu hồi 22,8 tỷ đồng, đạt 75,2%" may count earlier years' too). An amount with a qualifier
+    ("hơn 900 tỷ") is not checked here."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.rows()):
+        unit = r.get("part.unit")
+        pct = _exact_percent(r, "percent")
+        if pct is None or unit in (None, "count", "percent") or r.get("whole.unit") != unit or r.get("cue") != "within" \
+                or r.get("part.qualifier") is not None or r.get("whole.qualifier") is not None:
+            out.append(NA)
+            continue
+        bounds = [_exact_float(r.get(f"{name}.{end}")) for name in ("part", "whole") for end in ("lo", "hi")]
+        if any(b is None for b in bounds) or bounds[2] <= 0:
+            out.append(NA)
+            continue
+        p_lo, p_hi, w_lo, w_hi = bounds
+        lo, hi = 100 * p_lo / w_hi, 100 * p_hi / w_lo
+        p, d = pct
+        convs = rnd.conventions_for_span(lo, hi, p, d)
+        status = _classify(convs)
+        if status == "pass":
+            out.append(Outcome("pass", convs))
+            continue
+        conv = number_convention[i]
+        part_v, whole_v = Fraction(r.get("part.value")), Fraction(r.get("whole.value"))
+        actual = Decimal(part_v.numerator * whole_v.denominator * 100) / Decimal(part_v.denominator * whole_v.numerator)
+        ratio = f"the ratio is {_pct(actual.quantize(Decimal(1).scaleb(-d - 1)), d + 1, conv)}"
+        if status == "info":
+            out.append(Outcome("info", convs, f"{ratio}: {_pct(p, d, conv)} when truncated, not when rounded"))
+            continue
+        span = (f"{_pct(Decimal(lo.numerator) / lo.denominator, d + 1, conv)} … "
+                f"{_pct(Decimal(hi.numerator) / hi.denominator, d + 1, conv)}")
+        out.append(Outcome("error", convs, f"{ratio} ({span} with the amounts anywhere within their printed precision), "
+                                           f"not {_pct(p, d, conv)}",
+                           _pct(actual.quantize(Decimal(1).scaleb(-d)), d, conv) + "?"))
+    return out
+
+
 def _written(row: Row, name: str) -> tuple[Fraction, int] | None:
     """A measure as printed, with its decimals; None when a qualifier or nothing is there."""
     v = row.get(f"{name}.value")
@@ -520,6 +562,44 @@ def change_times_consistency(table: ColumnTable, number_convention: list[str]) -
     return out
 
 
+def multiple_of_earlier(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """"72 triệu đồng/năm, gấp 3 lần so với năm 2015 (24 triệu đồng)": the current value over the earlier one, each
+    anywhere within its printed precision, read as the ratio or as the rise in multiples, rounds to the multiple
+    (an error when neither does, an info when only truncation gives it)."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.rows()):
+        t = r.get("times.value")
+        if r.get("direction") != "increase" or t is None or (isinstance(t, float) and math.isnan(t)) \
+                or r.get("times.qualifier") is not None or r.get("delta.id") is not None or r.get("previous.id") is None:
+            out.append(NA)
+            continue
+        out.append(_multiple_of_previous(r, t, number_convention[i]))
+    return out
+
+
+def _multiple_of_previous(r: Row, t: float, conv: str) -> Outcome:
+    bounds = [_exact_float(r.get(f"{name}.{end}")) for name in ("current", "previous") for end in ("lo", "hi")]
+    if any(b is None for b in bounds) or r.get("current.qualifier") is not None \
+            or r.get("previous.qualifier") is not None or bounds[2] <= 0:
+        return NA
+    c_lo, c_hi, p_lo, p_hi = bounds
+    d = int(r.get("times.decimals") or 0)
+    written_t = rnd.written(t, d)
+    ratio_lo, ratio_hi = c_lo / p_hi, c_hi / p_lo
+    spans = {"ratio": (ratio_lo, ratio_hi), "rise": (ratio_lo - 1, ratio_hi - 1)}
+    convs = sorted({c for lo, hi in spans.values() for c in rnd.conventions_for_span(lo, hi, written_t, d)})
+    status = _classify(convs)
+    if status == "pass":
+        return Outcome("pass", convs)
+    current, previous = Fraction(r.get("current.value")), Fraction(r.get("previous.value"))
+    f = lambda x: format_number(_round_fraction(x, d + 2, "half-up"), conv, d + 2)  # noqa: E731
+    expl = (f"the ratio is {f(current / previous)} (a rise of {f(current / previous - 1)} times), neither is "
+            f"{format_number(Decimal(written_t.numerator) / written_t.denominator, conv, d)}")
+    if status == "info":
+        expl += " when rounded; truncated, one gives the written figure"
+    return Outcome(status, convs, expl)
+
+
 def _round_fraction(x: Fraction, decimals: int, convention: str) -> Decimal:
     q = Decimal(x.numerator) / Decimal(x.denominator)
     return q.quantize(Decimal(1).scaleb(-decimals), rounding=rnd._DECIMAL_MODE[convention])
@@ -758,9 +838,10 @@ def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
 
 CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
           "measure_share_consistency": measure_share_consistency,
+          "measure_share_of_whole": measure_share_of_whole,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
           "change_consistency": change_consistency, "share_parts_sum": share_parts_sum,
           "pooled_share": pooled_share, "range_count": range_count,
-          "change_times_consistency": change_times_consistency,
+          "change_times_consistency": change_times_consistency, "multiple_of_earlier": multiple_of_earlier,
           "parts_change_consistency": parts_change_consistency,
           "whole_number": whole_number}

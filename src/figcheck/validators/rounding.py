@@ -173,7 +173,11 @@ def conventions_for_measured_ratio(part: Fraction, part_decimals: int, whole: Fr
     hp, hw = Fraction(1, 2 * 10**part_decimals), Fraction(1, 2 * 10**whole_decimals)
     if whole - hw <= 0 or part - hp < 0:
         return []
-    lo, hi = 100 * (part - hp) / (whole + hw), 100 * (part + hp) / (whole - hw)
+    return conventions_for_span(100 * (part - hp) / (whole + hw), 100 * (part + hp) / (whole - hw), p, decimals)
+
+
+def conventions_for_span(lo: Fraction, hi: Fraction, p: Fraction, decimals: int) -> list[str]:
+    """The conventions under which some real of ``lo … hi`` (closed) rounds to ``p``."""
     out = []
     for c in CONVENTIONS:
         b = rounds_to(p, decimals, c)

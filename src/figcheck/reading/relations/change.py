@@ -132,6 +132,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         i += 1
     out += _rate_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
+    out += _multiples(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     _from_and_to(cues, ctx, out, used)
     out += _after_a_semicolon(cues, ctx, used | {fid for r in out for fid in r["figures"]})
     respective = _respective_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
@@ -217,6 +218,58 @@ def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]
                             cue=direction, evidence="the change of the value before its ratio to the target"))
         used = used | {value.id, f.id, d.id} | ({earlier.id} if earlier else set())
     return out
+
+
+def _multiples(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
+    """A value, a multiple of the value of another period, and that value in brackets after the period ("đạt 72
+    triệu đồng/năm, gấp 3 lần so với năm 2015 (24 triệu đồng)", "480.000 lượt, gấp 1,6 lần năm 2025 (300.000
+    lượt)"): the current value, the multiple, the earlier value — each of one thing, in one unit."""
+    text, sf = ctx.text, ctx.figures
+    if not any(w in ctx.lower for w in _multiple_words(cues)):
+        return []  # quick exit: no word of a multiple
+    out = []
+    for k in range(1, len(sf) - 1):
+        c, t, p = sf[k - 1], sf[k], sf[k + 1]
+        if not _is_times(cues, t) or t.qualifier or c.qualifier or p.qualifier or used & {c.id, t.id, p.id} \
+                or c.role not in ("count", "measure", "rate") or p.role not in ("count", "measure", "rate"):
+            continue
+        gap = " ".join(gap_after_noun(text, c, t).lower().split())
+        if c.classifier and c.noun and gap.startswith(c.noun.lower()):
+            gap = gap[len(c.noun):]  # ("455.000 lượt khách, gấp …": the noun after the classifier)
+        # (right after the value and a comma: "…, gấp 3 lần"; not "số vụ gấp 2 lần …" of a count before it)
+        if CLAUSE_END.search(gap) or gap.strip(" ,") not in _multiple_words(cues):
+            continue
+        between = text[t.end:p.start]
+        if CLAUSE_END.search(between) or between.count("(") != 1 or not between.rstrip().endswith("(") \
+                or not baseline_in_brackets(cues, text, p) or not _counts_alike(c, p) \
+                or _described_further(text, c, p):
+            continue
+        out.append(relation("change", [c, t, p], {"current": c.id, "delta": None, "percent": None, "previous": p.id,
+                                                  "times": t.id},
+                            direction="increase", cue="increase",
+                            evidence="a multiple of the value of the period in brackets after it"))
+        used = used | {c.id, t.id, p.id}
+    return out
+
+
+def _multiple_words(cues: Cues) -> tuple[str, ...]:
+    found = getattr(cues, "_multiple_words", None)
+    if found is None:
+        found = cues._multiple_words = tuple(cues.lang.words("cues.multiple_words"))
+    return found
+
+
+def _counts_alike(a: Figure, b: Figure) -> bool:
+    """Two values of one thing in one unit: the same unit and head word, or the second counted by the first's
+    classifier; or an amount and a rate of that amount a unit of time ("72 triệu đồng/năm" and "24 triệu đồng")."""
+    if a.unit == b.unit and (head_word(a) == head_word(b) and (a.unit != "count" or a.noun)
+                             or b.noun and (b.noun or "").lower() == (a.classifier or "").lower()):
+        return True  # (counted by the classifier: "455.000 lượt khách" … "(350.000 lượt)")
+    for rate, amount in ((a, b), (b, a)):
+        if rate.role == "rate" and amount.role == "measure" and rate.noun \
+                and rate.noun.lower().startswith(amount.unit.lower() + "/") and not amount.noun:
+            return True
+    return False
 
 
 def _rate_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
@@ -358,6 +411,12 @@ def _without_points_in_doubt(text: str, sf: list[Figure], r: dict) -> dict:
     return r
 
 
+def _counts_by_its_noun(current: Figure, delta: Figure) -> bool:
+    """The delta counts by the current value's noun, or by its first words ("214 hộ nghèo" … "giảm 61 hộ")."""
+    mine, theirs = (current.noun or "").lower().split(), (delta.noun or "").lower().split()
+    return bool(theirs) and mine[:len(theirs)] == theirs
+
+
 def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str], respective: list[dict]) -> list[dict]:
     """"So với năm 2024 (1.824,5 tỷ đồng), tổng thu tăng 322,3 tỷ đồng, tương đương 15,3%": the earlier value,
     the change and its percentage, all in one sentence that opens with the comparison — the percentage is the
@@ -386,7 +445,7 @@ def _against_bracketed_baseline(cues: Cues, ctx: SentenceContext, used: set[str]
         for r in respective:
             cur = by_id.get(r["roles"].get("current"))
             if r["roles"].get("delta") == d.id and cur is not None and cur.id in near \
-                    and r.get("direction") == direction and (cur.noun or "").lower() == (d.noun or "").lower() \
+                    and r.get("direction") == direction and _counts_by_its_noun(cur, d) \
                     and _agrees(cur, b, d, direction):
                 r["roles"]["previous"] = b.id
                 r["figures"].append(b.id)
@@ -766,6 +825,8 @@ def _percent_of_delta(cues: Cues, text: str, d: Figure, pct: Figure) -> bool:
     if pct.noun and text[pct.end:pct.end + 12].lower().split()[:1] and \
             text[pct.end:pct.end + 12].lower().split()[0] in cues.whole_name_fillers:
         return False  # "71 vụ, tăng 7 vụ, chiếm 57,3% số vụ": a share of the whole it names, not the change's size
+    if pct.noun and pct.noun.lower().startswith(cues.target_nouns):
+        return False  # "giảm 61 hộ, đạt 122% kế hoạch (50 hộ)": the ratio to the plan, not the change's size
     gap = gap_after_noun(text, d, pct)  # "giảm 1.381 đối tượng bị bắt giữ, xử lý (-21,73%)": the noun aside
     if CLAUSE_END.search(gap) or len(gap.split()) > 6:
         return False

@@ -378,7 +378,9 @@ def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: in
     m = cues_described_re(cues).match(text, n.end, s.end)
     if m is None:
         return None
-    if sf[-1].start >= m.end():
+    # (the names may end at a running total: "5 xã … nâng cao gồm A, B, C và D, nâng tổng số xã … lên 15/18 xã")
+    end = _running_total_after(cues, text, m.end(), s.end)
+    if any(f.start >= m.end() for f in sf if f.start < end):
         return None  # a figure after the cue: the names do not run to the end of the sentence
     for f in sf[idx + 1:]:
         if f.start >= m.start("cue"):
@@ -390,11 +392,19 @@ def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: in
     if CLAUSE_END.search(between) or ":" in between or cues.example_re.search(text[n.end:m.end("cue")].lower()) \
             or cues.partial_re.search(between.lower()) or cues.subset_re.search(between):
         return None
-    items, end_pos, open_tail = items_from(cues, text, m.end(), s.end)
-    rest = text[end_pos:s.end].strip(" .\n")
+    items, end_pos, open_tail = items_from(cues, text, m.end(), end)
+    rest = text[end_pos:end].strip(" .,\n")
     if len(items) < 2 or rest and not rest.startswith(("…", "...", "v.v")):
         return None
     return items, end_pos, open_tail, m.group("cue").lower()
+
+
+def _running_total_after(cues: Cues, text: str, start: int, end: int) -> int:
+    """Where a clause that raises a running total ("…, nâng tổng số xã đạt chuẩn lên 15/18 xã") opens after
+    ``start`` in the sentence; ``end`` where none does."""
+    low = _lower_sentence(text, start, end)
+    at = min((k for k in (low.find(", " + w + " ") for w in cues.cumulative) if k >= 0), default=-1)
+    return start + at if at >= 0 else end
 
 
 def cues_described_re(cues: Cues) -> re.Pattern[str]:

@@ -84,6 +84,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["roles"]["whole"] = whole.id
                 r["figures"].append(whole.id)
                 r["start"] = min(r["start"], whole.start)
+                if _stated_within(cues, text, whole, part) and r.get("cue") is None:
+                    # "tổng vốn 450 tỷ đồng, trong đó vốn ngân sách 270 tỷ đồng (chiếm 60%)": of amounts, only a cue
+                    # word between says which is the whole (two amounts side by side may be of anything)
+                    r["cue"] = "within"
                 r["evidence"] = "the whole the percentage names, restated in brackets" \
                     if pct is not None and whole.start > pct.end else "the whole is the earlier count of the same thing"
             elif r["roles"].get("percent") and not r["roles"].get("wholes"):
@@ -132,7 +136,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue  # "89,4% sinh viên khóa trước có việc làm (2.918/3.264 …)": its part and whole are in the bracket
         # ("1.126 hộ nghèo, …, chiếm 6,04% tổng số hộ; hộ cận nghèo còn 1.412 hộ, …, chiếm 7,57% tổng số hộ": 1.126 is
         # the part of the first, no whole of the second; nor "(71 vụ)" after "chiếm 57,3% số vụ")
-        before = [f for f in sf[max(0, k - LOOKBACK):k] if f.id not in others]
+        # (nor a value of another period in brackets: "So với năm 2025 (57 giải), số giải tăng 4 giải; số giải nhất,
+        # nhì chiếm 31,1% tổng số giải" — the total is this year's)
+        before = [f for f in sf[max(0, k - LOOKBACK):k] if f.id not in others
+                  and not (f.start > 0 and "(" in text[f.start - 30:f.start] and baseline_in_brackets(cues, text, f))]
         if k and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], pct)):
             # "khởi tố 1.198 vụ, 2.041 bị can, đạt tỷ lệ 96,1% số vụ phát hiện": the counts the rate follows are
             # what it measures, not the whole it names
@@ -364,6 +371,17 @@ def _rate_of(cues: Cues, gap: str) -> str | None:
     return verb if not rest or rest in fillers else None
 
 
+def _stated_within(cues: Cues, text: str, whole: Figure, part: Figure) -> bool:
+    """An amount is stated within the amount before it: a subset cue stands between them, in the part's clause
+    ("1.200 tỷ đồng, trong đó thu nội địa 900 tỷ đồng")."""
+    if part.unit in ("count", "percent") or whole.unit != part.unit or whole.end > part.start:
+        return False
+    cue = None
+    for cue in cues.subset_re.finditer(text, whole.end, part.start):
+        pass
+    return cue is not None and not CLAUSE_END.search(text, cue.end(), part.start)
+
+
 def _siblings_before(cues: Cues, ctx: SentenceContext, part: Figure) -> set[str]:
     """The counts between the last subset cue before ``part`` in its clause and ``part``: parts listed beside it."""
     text = ctx.text
@@ -373,6 +391,11 @@ def _siblings_before(cues: Cues, ctx: SentenceContext, part: Figure) -> set[str]
     cue = None
     for cue in cues.subset_re.finditer(text, lo, part.start):
         pass
+    if cue is None and lo > ctx.sentence.start and text[lo - 1] == ";":
+        # a clause after ";" that goes on from parts listed after a cue: "214 hộ nghèo, trong đó 209 hộ …; 126 hộ cận
+        # nghèo (8,58%)" — the 209 is a part, whether the 126 is one too or not: no whole of it
+        for cue in cues.subset_re.finditer(text, ctx.sentence.start, lo):
+            pass
     if cue is None:
         return set()
     # (not where the part is what became of the one before: "126 tin báo, trong đó 98 tin thuộc thẩm quyền, đã giải

@@ -144,6 +144,9 @@ class Cues:
         headers = "|".join(re.escape(w) for w in lang.words("cues.item_headers"))
         self.item_header_re = re.compile(rf"(?<![^\W_])(?:{headers})(?:\s+như sau)?\s*:", re.IGNORECASE)
         self.cumulative = lang.words("cumulative_before")
+        cue_data = lang.data["cues"]
+        self.disjoint_labels = [tuple(w.lower() for w in pair) for key in ("disjoint_labels", "complements")
+                                for pair in cue_data.get(key, []) if len(pair) == 2]
         self.intake = lang.words("cues.intake")
         self.outcomes = lang.words("cues.outcomes")
         self.outcome_verbs = sorted(self.intake + self.outcomes, key=len, reverse=True)
@@ -367,6 +370,20 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
         return False
     gap = gap_after_noun(text, prev, cur)
     return gap.strip() in (",", "và", "với", ", với") and head_word(prev) != head_word(cur)
+
+
+def labelled_apart(cues: Cues, a: Figure, b: Figure) -> bool:
+    """``a`` and ``b`` count one noun under two labels whose things never overlap ("126 hộ cận nghèo" and "214 hộ
+    nghèo", ``cues.disjoint_labels``): neither is a part of the other."""
+    if not a.noun or not b.noun or head_word(a) != head_word(b):
+        return False
+    rest_a, rest_b = (" ".join(f.noun.lower().split()[1:]) + " " for f in (a, b))
+    for x, y in cues.disjoint_labels:
+        for p, q in ((rest_a, rest_b), (rest_b, rest_a)):
+            # (the longer label first: "cận nghèo" holds "nghèo")
+            if p.startswith(y + " ") and q.startswith(x + " ") and not q.startswith(y + " "):
+                return True
+    return False
 
 
 def described(text: str, f: Figure) -> tuple[str, ...]:

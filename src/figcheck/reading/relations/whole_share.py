@@ -25,7 +25,8 @@ import weakref
 
 from figcheck.models import Figure
 from figcheck.reading.relations.share import _contains
-from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, names_a_subject, names_another,
+from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, baseline_in_brackets, names_a_subject,
+                                                names_another,
                                                 on_a_list_line, relation)
 
 COUNTED = ("count", "measure")
@@ -83,6 +84,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # (a line of a list before the sentence is one item, not the whole it names: "- Huyện Nhơn Trạch: 486 ca;
         # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
         before = [f for f in before if not cues.is_average(text, f)]  # (an average is no whole)
+        # (nor a value of another period in brackets: "So với năm 2025 (57 giải), số giải tăng 4 giải; số giải nhất,
+        # nhì chiếm 31,1% tổng số giải" — the total is this year's)
+        before = [f for f in before if not (text.rfind("(", max(0, f.start - 30), f.start) >= 0
+                                            and baseline_in_brackets(cues, text, f))]
         pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f) and not cues.is_average(text, f)])
         if pct.noun and pct.noun.lower().split()[0] not in _DROP and names_a_subject(text, pct, c0):
             pools = (before,)  # (a subject of its own: "Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp")
