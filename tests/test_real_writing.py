@@ -3312,3 +3312,13 @@ def test_review53_and_review54_near_misses_make_no_error():
             "Đội tuyển có 4 giải nhất, 12 giải nhì, 20 giải ba và 14 giải khuyến khích. So với năm 2025 (47 giải), số "
             "giải tăng 3 giải; số giải nhất, nhì chiếm 32% tổng số giải."):
         assert _no_flag(text), text
+
+
+def test_a_title_value_the_body_gives_in_other_words_is_not_matched_with_another_count():
+    text = ("Năm 2026, trung tâm tiếp nhận 12.418 hồ sơ đề nghị hưởng trợ cấp thất nghiệp. Có 1.906 người đã tìm được "
+            "việc làm mới.")
+    rules = rules_of(text, title="Hơn 12.400 người nộp hồ sơ hưởng trợ cấp thất nghiệp")
+    assert not [r for r in rules if r[1] == "core.headline.agrees-with-body"], rules
+    # a title that matches no body figure at all is still compared with the count of its noun
+    rules = rules_of("Năm 2026, có 1.906 người đã tìm được việc làm mới.", title="Hơn 2.400 người tìm được việc làm")
+    assert ("info", "core.headline.agrees-with-body") in rules or ("warning", "core.headline.agrees-with-body") in rules

@@ -51,6 +51,10 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
 
         # the nearest in value, then the one whose wording matches the title best
         best = min(cands, key=lambda b: (distance(b), closeness(b), b.start))
+        if distance(best) > 0 and any(distance(b) == 0 and b.unit == t.unit and _same_role(b, t) for b in body):
+            # "Hơn 18.600 người nộp hồ sơ" over "tiếp nhận 18.642 hồ sơ … 2.134 người đã tìm được việc làm": the body
+            # gives the title's value counted in other words; the title summarises that, not the count of its noun
+            continue
         r = relation("headline", [t, best], {"title": t.id, "body": best.id})
         r["start"], r["end"], r["sentence"] = best.start, best.end, best.sentence
         out.append(r)
