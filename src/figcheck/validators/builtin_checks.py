@@ -564,8 +564,8 @@ def change_times_consistency(table: ColumnTable, number_convention: list[str]) -
 
 def multiple_of_earlier(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """"72 triệu đồng/năm, gấp 3 lần so với năm 2015 (24 triệu đồng)": the current value over the earlier one, each
-    anywhere within its printed precision, read as the ratio or as the rise in multiples, rounds to the multiple
-    (an error when neither does, an info when only truncation gives it)."""
+    anywhere within its printed precision, rounds to the multiple ("A gấp 3 lần B" is A = 3·B; unlike "tăng 3 lần",
+    it is never read as a rise of 3 times). An error when it does not, an info when only truncation gives it."""
     out: list[Outcome] = []
     for i, r in enumerate(table.rows()):
         t = r.get("times.value")
@@ -585,18 +585,16 @@ def _multiple_of_previous(r: Row, t: float, conv: str) -> Outcome:
     c_lo, c_hi, p_lo, p_hi = bounds
     d = int(r.get("times.decimals") or 0)
     written_t = rnd.written(t, d)
-    ratio_lo, ratio_hi = c_lo / p_hi, c_hi / p_lo
-    spans = {"ratio": (ratio_lo, ratio_hi), "rise": (ratio_lo - 1, ratio_hi - 1)}
-    convs = sorted({c for lo, hi in spans.values() for c in rnd.conventions_for_span(lo, hi, written_t, d)})
+    convs = rnd.conventions_for_span(c_lo / p_hi, c_hi / p_lo, written_t, d)
     status = _classify(convs)
     if status == "pass":
         return Outcome("pass", convs)
     current, previous = Fraction(r.get("current.value")), Fraction(r.get("previous.value"))
     f = lambda x: format_number(_round_fraction(x, d + 2, "half-up"), conv, d + 2)  # noqa: E731
-    expl = (f"the ratio is {f(current / previous)} (a rise of {f(current / previous - 1)} times), neither is "
+    expl = (f"the ratio is {f(current / previous)}, not "
             f"{format_number(Decimal(written_t.numerator) / written_t.denominator, conv, d)}")
     if status == "info":
-        expl += " when rounded; truncated, one gives the written figure"
+        expl += " when rounded; truncated, it gives the written figure"
     return Outcome(status, convs, expl)
 
 

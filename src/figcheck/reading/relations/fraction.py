@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from figcheck.models import Figure
 from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
                                                word_alternation)
 
@@ -57,8 +58,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 evidence="a/b and the shortfall b − a"))
         if nxt is not None and nxt.unit != "percent" and i + 3 < len(sf) and sf[i + 3].unit == "percent" \
                 and nxt.role == "count" and head_word(nxt) != head_word(f) \
-                and not CLAUSE_END.search(text, d.end, sf[i + 3].start):
-            # "khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,5%": the rate is of the fraction
+                and not CLAUSE_END.search(text, d.end, sf[i + 3].start) and ":" not in text[d.end:nxt.start] \
+                and not (sf[i + 3].noun and not _measures_the_pair(cues, sf[i + 3], f)):
+            # "khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,5%": the rate is of the fraction — not after a
+            # list it opens, nor a rate that names another thing ("2/3 người ứng cử trúng cử, gồm: ông A được 21.467
+            # phiếu, đạt 77,24% số phiếu hợp lệ")
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
                 and nxt.role != "threshold" and cues.share_gap(gap):
@@ -76,6 +80,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b"))
     return out
+
+
+def _measures_the_pair(cues: Cues, pct: Figure, f: Figure) -> bool:
+    """A percentage's noun names what the pair counts ("đạt 94,5% số vụ" of "35/37 vụ"), the words for "all" and
+    "number of" aside."""
+    words = [w for w in (pct.noun or "").lower().split() if w not in cues.whole_name_fillers]
+    return not words or words[0] == head_word(f)
 
 
 def _vote_words(cues: Cues) -> re.Pattern[str]:

@@ -206,8 +206,8 @@ def _opened_with_its_whole(cues: Cues, ctx: SentenceContext, used: set[str]) -> 
     có 412 em đạt giải, chiếm 62,4%": the sentence opens with the whole its next count is out of, whatever noun
     each is counted by; the share after that count is of that whole."""
     text, sf = ctx.text, ctx.figures
-    if not ctx.lower.lstrip(" -–+").startswith(out_of_opening(cues)[0]):
-        return []  # quick exit: no opener
+    if out_of_opening(cues)[0] not in ctx.lower[:60]:
+        return []  # quick exit: no opener (the sentence's first words hold it, after a word that opens it at the most)
     if len(sf) < 3:
         return []
     opened = opening_whole_and_count(cues, ctx)

@@ -316,14 +316,26 @@ def opening_whole_and_count(cues: Cues, ctx: SentenceContext) -> tuple[Figure, F
         return None
     lead = " ".join(text[ctx.sentence.start:whole.start].lower().split()).lstrip(" -–+")
     if lead not in openers:
-        return None
+        # (after a word that opens the sentence: "Đáng chú ý, trong số 38 người bị thương có …")
+        opener = next((o for o in cues.openers if lead.startswith(o + ",")), None)
+        if opener is None or lead[len(opener) + 1:].strip() not in openers:
+            return None
     between = text[whole.end:part.start]
-    if any(ch.isdigit() or ch in ";.()" for ch in between) or "," not in between:
+    if any(ch.isdigit() or ch in ";.()" for ch in between):
         return None
-    link = between.rsplit(",", 1)[1].split()
-    if link and " ".join(link).lower() not in links:
-        return None
+    if "," in between:
+        link = between.rsplit(",", 1)[1].split()
+        if link and " ".join(link).lower() not in links:
+            return None
+    elif not any(_ends_with_words(between.lower(), w) for w in links):
+        return None  # ("Trong số 38 người bị thương có 12 người …": the link word alone after the whole's noun)
     return whole, part
+
+
+def _ends_with_words(text: str, words: str) -> bool:
+    """``text`` ends with the whole words ``words`` (after a space), blanks aside."""
+    low = " ".join(text.split())
+    return low == words or low.endswith(" " + words)
 
 
 def gap_after_noun(text: str, a: Figure, b: Figure) -> str:
@@ -377,7 +389,10 @@ def labelled_apart(cues: Cues, a: Figure, b: Figure) -> bool:
     nghèo", ``cues.disjoint_labels``): neither is a part of the other."""
     if not a.noun or not b.noun or head_word(a) != head_word(b):
         return False
-    rest_a, rest_b = (" ".join(f.noun.lower().split()[1:]) + " " for f in (a, b))
+    words_a, words_b = a.noun.lower().split(), b.noun.lower().split()
+    common = next((k for k, (x, y) in enumerate(zip(words_a, words_b)) if x != y), min(len(words_a), len(words_b)))
+    # (what the nouns say past their common words: "đồng chí tái cử" / "đồng chí lần đầu" → "tái cử" / "lần đầu")
+    rest_a, rest_b = " ".join(words_a[common:]) + " ", " ".join(words_b[common:]) + " "
     for x, y in cues.disjoint_labels:
         for p, q in ((rest_a, rest_b), (rest_b, rest_a)):
             # (the longer label first: "cận nghèo" holds "nghèo")

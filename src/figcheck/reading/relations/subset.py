@@ -500,10 +500,13 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
             whole_by_id[w.id] = w
         for wid, ps in by_whole.items():
             whole = whole_by_id[wid]
+            # (two parts labelled as the two sides of one division do not overlap: "41 đồng chí, trong đó 26 đồng chí tái
+            # cử, 17 đồng chí lần đầu tham gia" — whatever else a list of members' attributes may be)
+            sides = len(ps) == 2 and labelled_apart(cues, ps[0], ps[1])
             if len(ps) == 1 or any(p.value is not None and p.value == whole.value for p in ps) \
-                    or any(_an_attribute(cues, text, p) for p in ps) \
+                    or not sides and any(_an_attribute(cues, text, p) for p in ps) \
                     or all(votes_for_a_person(cues, text, p) for p in ps) \
-                    or labels_of_several_dimensions(cues, [_label_of_part(cues, text, p, start) for p in ps]) \
+                    or not sides and labels_of_several_dimensions(cues, [_label_of_part(cues, text, p, start) for p in ps]) \
                     or any(_out_of_the_one_before(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
                     or any(_an_outcome(cues, text, a, b) for a, b in zip(ps, ps[1:])) \
                     or _outcomes_after_cue(cues, text, start, ps[0]) and _more_than(ps, whole):
@@ -602,8 +605,8 @@ def detect_out_of(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """"Trong tổng số 124 vụ, có 98 vụ đã được làm rõ": the sentence opens with the whole its next count is out
     of; a part of it where both count the same thing (by any other noun the count is of other things: "Trong
     12 thôn, có 450 hộ …")."""
-    if not ctx.lower.lstrip(" -–+").startswith(out_of_opening(cues)[0]):
-        return []  # quick exit: no opener
+    if out_of_opening(cues)[0] not in ctx.lower[:60]:
+        return []  # quick exit: no opener (the sentence's first words hold it, after a word that opens it at the most)
     opened = opening_whole_and_count(cues, ctx)
     if opened is None:
         return []
