@@ -229,7 +229,8 @@ def test_form_label_matches_its_pattern_alone():
 QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
                ("enumeration", "_named_after_description"), ("form", "_label"), ("share", "detect"),
                ("share", "_opened_with_its_whole"), ("subset", "detect_out_of"), ("whole_share", "detect"),
-               ("breakdown", "detect_named_back"), ("change", "_rate_changes"), ("change", "_multiples")]
+               ("breakdown", "detect_named_back"), ("change", "_rate_changes"), ("change", "_multiples"),
+               ("breakdown", "detect_amount_named_back")]
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
     + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
@@ -274,6 +275,8 @@ QUICK_EXIT_TEXTS = [
      "Số vụ gồm 31 vụ mua bán, 47 vụ tàng trữ."),
     "Giá lợn hơi ở mức 98.500 đồng/kg, giảm 6.200 đồng/kg so với mức 103.700 đồng/kg. Giá gạo 12.400 đồng/kg.",
     "Khu du lịch đón 455.000 lượt khách, gấp 1,3 lần năm 2025 (350.000 lượt). Năm 2025 đón 350.000 lượt khách.",
+    ("Tổng thu ngân sách ước đạt 4.820 tỷ đồng. Tổng thu gồm: thu nội địa 3.450 tỷ đồng và thu từ xuất nhập khẩu "
+     "1.370 tỷ đồng. Tổng cộng có 12 xã."),
 ]
 
 

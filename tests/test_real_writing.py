@@ -3353,3 +3353,42 @@ def test_two_parts_labelled_as_the_two_sides_of_a_division_add_up_within_the_who
     assert ("error", "core.breakdown.parts-within-total") in rules_of(text.format("31"))
     # attributes of members still overlap
     assert _no_flag("Ban Chấp hành gồm 45 đồng chí, trong đó 29 đồng chí tái cử, 20 đồng chí nữ, 18 đồng chí dưới 45 tuổi.")
+
+
+def test_review55_and_review56_near_misses_make_no_error():
+    for text in (
+            # output against design capacity may pass 100 %
+            "Nhà máy lọc dầu duy trì công suất trên 108% thiết kế trong cả năm.",
+            # school levels after a count of schools are no list of names
+            "Ban An toàn giao thông sẽ tuyên truyền tại 142 trường THCS, THPT trên địa bàn tỉnh.",
+            # what "Riêng" singles out is no whole the next sentence's percentage names
+            "Toàn tỉnh có 150 sản phẩm OCOP, trong đó 120 sản phẩm 3 sao, 28 sản phẩm 4 sao và 2 sản phẩm 5 sao. Riêng năm "
+            "2026 có thêm 26 sản phẩm được công nhận mới. Sản phẩm 4 sao trở lên chiếm 20% tổng số sản phẩm OCOP.",
+            # each sentence names what it counts after "số", and not the same thing
+            "Số người tham gia bảo hiểm xã hội tự nguyện là 38.400 người. Số người tham gia bảo hiểm thất nghiệp là "
+            "117.200 người. So với cùng kỳ năm trước, số người tham gia bảo hiểm xã hội tự nguyện tăng 8.400 người "
+            "(tăng 28%).",
+            # near-poor households named after "số" are none of the poor ones
+            "Toàn huyện còn 1.196 hộ nghèo, chiếm 12,1%, trong đó 1.012 hộ là đồng bào dân tộc thiểu số; số hộ cận nghèo "
+            "là 1.540 hộ, chiếm 15,6%.",
+            # a list after an outcome whose parts add up to the total it is out of
+            "Toàn tỉnh xảy ra 412 vụ phạm pháp hình sự. Đã điều tra làm rõ 368 vụ, đạt 89,3%. Trong đó, trộm cắp tài sản "
+            "205 vụ, chiếm 49,8%; cố ý gây thương tích 61 vụ; các loại tội phạm khác 146 vụ."):
+        assert _no_flag(text), text
+
+
+def test_a_fraction_then_its_description_then_its_share_in_brackets():
+    text = ("Toàn tỉnh có 93/118 xã, phường đạt Bộ tiêu chí quốc gia về y tế xã giai đoạn đến năm 2030 (chiếm {}%), "
+            "tăng 9 đơn vị so với năm 2025.")
+    assert _no_flag(text.format("78,8"))
+    assert ("error", "core.share.granularity") in rules_of(text.format("80,8"))
+
+
+def test_amounts_listed_after_the_words_that_named_their_total():
+    text = ("Tổng thu ngân sách trên địa bàn năm 2026 ước đạt 21.640 tỷ đồng, đạt 102,3% dự toán.\n\nTổng thu gồm: thu "
+            "nội địa {} tỷ đồng, thu từ hoạt động xuất nhập khẩu 3.120 tỷ đồng.")
+    assert _no_flag(text.format("18.520"))
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.format("19.520"))
+    # the words name no amount before: no whole
+    assert _no_flag("Vốn đầu tư công năm 2026 là 2.100 tỷ đồng.\n\nTổng chi gồm: chi thường xuyên 1.900 tỷ đồng, chi "
+                    "đầu tư 800 tỷ đồng.")

@@ -962,6 +962,58 @@ def detect_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
                      evidence="the sentence opens with the words of the count before it, then a list")]
 
 
+def detect_amount_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A sentence that opens with "Tổng" and the words that named an amount of the sentence before, then a list
+    cue: "… tổng thu ngân sách nhà nước … ước đạt 496.820 tỷ đồng … . Tổng thu gồm: thu nội địa 318.450 tỷ đồng
+    (chiếm 64,1%), thu từ hoạt động xuất nhập khẩu 142.300 tỷ đồng … và thu từ dầu thô 36.070 tỷ đồng" — the amounts
+    listed, of that unit, are parts within that amount (complete or not, the text need not say: within only)."""
+    text, s, sf = ctx.text, ctx.sentence, ctx.figures
+    openers = getattr(cues, "_amount_named_back_openers", None)
+    if openers is None:
+        openers = cues._amount_named_back_openers = tuple(w + " " for w in cues.lang.words("cues.amount_named_back_openers"))
+    if not ctx.lower.lstrip(" -–+").startswith(openers):
+        return []  # quick exit: the sentence does not open with the word for "total"
+    if len(sf) < 2 or not ctx.previous:
+        return []
+    m = _opening_amount_named(cues).match(text, skip_blanks(text, s.start, s.end), sf[0].start)
+    if m is None:
+        return []
+    parts = [f for f in sf if f.role == "measure" and f.unit not in ("count", "percent")]
+    if len(parts) < 2 or parts[0] is not sf[0] or len({f.unit for f in parts}) != 1 \
+            or any(f.qualifier is not None or f.value is None for f in parts) \
+            or any(f.role in ("count", "measure") and f not in parts for f in sf) \
+            or any(not cues.list_sep_re.search(text[a.end:b.start]) or CLAUSE_END.search(text, a.end, b.start)
+                   for a, b in zip(parts, parts[1:])):
+        return []
+    # (the amount the opening names: "tổng thu" of "tổng thu ngân sách nhà nước … ước đạt 496.820 tỷ đồng")
+    named = " ".join(text[m.start():m.end("words")].lower().split())
+    totals = [f for f in ctx.previous if f.role == "measure" and f.unit == parts[0].unit and f.qualifier is None
+              and f.value is not None and _phrase_in(named, label_before(text, f))]
+    if len(totals) != 1:
+        return []
+    total = totals[0]
+    return [relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts], "other_parts": []},
+                     exhaustive=False, cue=m.group("cue").lower(), start=s.start,
+                     evidence="the sentence opens with the words of the amount before it, then a list")]
+
+
+def _phrase_in(phrase: str, label: str) -> bool:
+    """``phrase`` stands in ``label`` as whole words."""
+    return f" {phrase} " in f" {label} "
+
+
+def _opening_amount_named(cues: Cues) -> re.Pattern[str]:
+    """"Tổng <up to three words> gồm" opening a sentence (``cues.amount_named_back_openers``)."""
+    found = getattr(cues, "_opening_amount_named_re", None)
+    if found is None:
+        openers = "|".join(re.escape(w) for w in cues.lang.words("cues.amount_named_back_openers"))
+        complete = "|".join(re.escape(w) for w in sorted(cues.lang.words("cues.division_complete"), key=len, reverse=True))
+        found = cues._opening_amount_named_re = re.compile(
+            rf"(?:{openers})\s++(?P<words>[^\W\d_]++(?:\s++[^\W\d_]++){{0,2}}?)\s++(?P<cue>{complete})\s*+:?\s*+",
+            re.IGNORECASE)
+    return found
+
+
 def _named_again(text: str, f: Figure, words: list[str]) -> bool:
     """``words`` ("hồ sơ tiếp nhận", "vụ bắt giữ", "vụ tai nạn") are ``f``'s noun, or its noun's first words and then
     the verb before ``f`` ("tiếp nhận 2.486 hồ sơ …")."""

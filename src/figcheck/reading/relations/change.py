@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
+from figcheck.reading.relations.shared import (_LETTERS, CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
-                                                name_before_number, singled_out)
+                                                label_before, name_before_number, singled_out)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -234,10 +234,11 @@ def _multiples(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
                 or c.role not in ("count", "measure", "rate") or p.role not in ("count", "measure", "rate"):
             continue
         gap = " ".join(gap_after_noun(text, c, t).lower().split())
-        if c.classifier and c.noun and gap.startswith(c.noun.lower()):
-            gap = gap[len(c.noun):]  # ("455.000 lượt khách, gấp …": the noun after the classifier)
-        # (right after the value and a comma: "…, gấp 3 lần"; not "số vụ gấp 2 lần …" of a count before it)
-        if CLAUSE_END.search(gap) or gap.strip(" ,") not in _multiple_words(cues):
+        # (right after the value, its words and a comma: "…, gấp 3 lần", "1,26 tỷ USD vốn FDI, gấp 2,5 lần"; not "số
+        # vụ gấp 2 lần …" of a count before it)
+        described, _, word = gap.rpartition(",")
+        if CLAUSE_END.search(gap) or word.strip() not in _multiple_words(cues) \
+                or any(ch.isdigit() for ch in described) or described.count("(") != described.count(")"):
             continue
         between = text[t.end:p.start]
         if CLAUSE_END.search(between) or between.count("(") != 1 or not between.rstrip().endswith("(") \
@@ -261,10 +262,13 @@ def _multiple_words(cues: Cues) -> tuple[str, ...]:
 
 def _counts_alike(a: Figure, b: Figure) -> bool:
     """Two values of one thing in one unit: the same unit and head word, or the second counted by the first's
-    classifier; or an amount and a rate of that amount a unit of time ("72 triệu đồng/năm" and "24 triệu đồng")."""
+    classifier or an amount of the first's unit with no noun; or an amount and a rate of that amount a unit of time ("72 triệu đồng/năm" and "24 triệu đồng")."""
     if a.unit == b.unit and (head_word(a) == head_word(b) and (a.unit != "count" or a.noun)
-                             or b.noun and (b.noun or "").lower() == (a.classifier or "").lower()):
-        return True  # (counted by the classifier: "455.000 lượt khách" … "(350.000 lượt)")
+                             or b.noun and (b.noun or "").lower() == (a.classifier or "").lower()
+                             or a.unit != "count" and not b.noun):
+        # (counted by the classifier: "455.000 lượt khách" … "(350.000 lượt)"; an amount of a unit, described or not:
+        # "1,26 tỷ USD vốn FDI" … "(0,70 tỷ USD)")
+        return True
     for rate, amount in ((a, b), (b, a)):
         if rate.role == "rate" and amount.role == "measure" and rate.noun \
                 and rate.noun.lower().startswith(amount.unit.lower() + "/") and not amount.noun:
@@ -641,6 +645,10 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
             continue  # "Hai nhóm giảm là giao thông (giảm 0,84%)": the named group's change
         if current not in sf and cues.is_average(text, current):
             continue  # "Bình quân mỗi ngày, … xử lý 234 trường hợp vi phạm": an average has no change of its own here
+        if current not in sf and _named_otherwise(clause, label_before(text, current)):
+            # "Số người tham gia bảo hiểm thất nghiệp là 128.640 người. So với cùng kỳ, số người tham gia bảo hiểm xã
+            # hội tự nguyện tăng 9.240 người": each sentence names what it counts, and not the same thing
+            continue
         said = described_words(text, current, _fillers(cues))
         if current not in sf and named and len(named) > len(said) and named[:len(said)] == said:
             # "… 234 trường hợp vi phạm. … số trường hợp vi phạm nồng độ cồn bị xử lý giảm 368 trường hợp": the
@@ -761,6 +769,26 @@ def _verb_names_another(text: str, named: tuple[str, ...], v: Figure, values: li
         return extra in " ".join(text[max(0, f.start - 25):f.start].lower().split())
 
     return not said_before(v) and any(said_before(w) for w in values if w is not v)
+
+
+def _named_after_so(words: list[str]) -> list[str]:
+    """The words after the last "số" of a clause's words (what "số …" names), or none."""
+    at = max((k for k, w in enumerate(words) if w == "số"), default=-1)
+    return words[at + 1:] if at >= 0 else []
+
+
+def _named_otherwise(change_clause: str, label: str) -> bool:
+    """A change's clause and an earlier count's label each name what they count after "số", and the two names
+    part after their common words ("số người tham gia bảo hiểm xã hội tự nguyện tăng" / "số người tham gia bảo hiểm
+    thất nghiệp là"): the change is not of that count. Only the change's words up to its last three (the change
+    word) and the label's up to its verb are compared, so "số vụ giảm" / "số vụ tai nạn là" do not part."""
+    mine = _named_after_so(_LETTERS.findall(change_clause.lower()))
+    theirs = _named_after_so(_LETTERS.findall(label))
+    if len(mine) < 3 or len(theirs) < 3:
+        return False
+    common = next((k for k, (x, y) in enumerate(zip(mine, theirs)) if x != y), min(len(mine), len(theirs)))
+    # (each must say more after the common words than a change word or a verb: two words at least)
+    return common >= 1 and len(mine) - common >= 3 and len(theirs) - common >= 3
 
 
 def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None,

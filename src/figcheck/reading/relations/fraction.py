@@ -65,7 +65,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # phiếu, đạt 77,24% số phiếu hợp lệ")
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
-                and nxt.role != "threshold" and cues.share_gap(gap):
+                and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)):
             # (not a bar each failed: "Còn 6/18 địa phương chưa đạt 90% đối tượng")
             # ("9/14 chỉ tiêu đạt 100% kế hoạch năm": each reached its plan — a ratio to a target, no share of 9/14)
             if nxt.noun and text[nxt.end:nxt.end + 12].lower().split()[:1] and \
@@ -80,6 +80,16 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b"))
     return out
+
+
+def _bracketed_share_after_description(cues: Cues, gap: str) -> bool:
+    """A description of what the pair counts, then its share in brackets: "86/112 xã, phường, thị trấn đạt Bộ tiêu
+    chí quốc gia về y tế xã giai đoạn đến năm 2030 (chiếm 78,6%)" — one clause, no other figure, "chiếm" (a share
+    of a whole, nothing else) opening the bracket."""
+    if CLAUSE_END.search(gap) or len(gap.split()) > 25 or gap.count("(") != 1:
+        return False
+    head, _, inside = gap.rpartition("(")
+    return ")" not in head and " ".join(inside.lower().split()) in cues.share_of_a_whole
 
 
 def _measures_the_pair(cues: Cues, pct: Figure, f: Figure) -> bool:

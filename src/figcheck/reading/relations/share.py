@@ -22,7 +22,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, is_from_value, last_of_a_list, names_a_subject, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
-                                                verbs_before, word_alternation)
+                                                singled_out, total_of_an_outcome, verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -80,6 +80,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                         and part.value is not None and w.value >= part.value
                         and not baseline_in_brackets(cues, text, w)]
                 whole = same[0] if len({w.value for w in same}) == 1 else None
+                if whole is not None and total_of_an_outcome(cues, ctx, whole) is not None:
+                    # "xảy ra 385 vụ … . Đã điều tra làm rõ 341 vụ, … . Trong đó, trộm cắp tài sản 186 vụ, chiếm
+                    # 48,3%": of the outcome or of the total it is out of, unsaid
+                    whole = None
             if whole is not None:
                 r["roles"]["whole"] = whole.id
                 r["figures"].append(whole.id)
@@ -136,10 +140,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue  # "89,4% sinh viên khóa trước có việc làm (2.918/3.264 …)": its part and whole are in the bracket
         # ("1.126 hộ nghèo, …, chiếm 6,04% tổng số hộ; hộ cận nghèo còn 1.412 hộ, …, chiếm 7,57% tổng số hộ": 1.126 is
         # the part of the first, no whole of the second; nor "(71 vụ)" after "chiếm 57,3% số vụ")
-        # (nor a value of another period in brackets: "So với năm 2025 (57 giải), số giải tăng 4 giải; số giải nhất,
-        # nhì chiếm 31,1% tổng số giải" — the total is this year's)
-        before = [f for f in sf[max(0, k - LOOKBACK):k] if f.id not in others
-                  and not (f.start > 0 and "(" in text[f.start - 30:f.start] and baseline_in_brackets(cues, text, f))]
+        before = [f for f in sf[max(0, k - LOOKBACK):k] if f.id not in others]
         if k and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], pct)):
             # "khởi tố 1.198 vụ, 2.041 bị can, đạt tỷ lệ 96,1% số vụ phát hiện": the counts the rate follows are
             # what it measures, not the whole it names
@@ -543,8 +544,11 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     # (a line of a list before the sentence is one item, no whole the sentence names: "- Huyện Nhơn Trạch: 486 ca;
     # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
     # (nor an average: "Bình quân mỗi hộ được sơ tán có 3 người. … chiếm 42,1% tổng số người sơ tán")
-    previous = [f for f in previous if not on_a_list_line(text, f) and not cues.is_average(text, f)]
-    before = [f for f in before if not cues.is_average(text, f)]
+    # (nor what a word singles out of what came before: "… có 146 sản phẩm … . Riêng năm 2026 có thêm 24 sản phẩm … .
+    # Sản phẩm 4 sao trở lên chiếm 19,2% tổng số sản phẩm OCOP")
+    previous = [f for f in previous if not on_a_list_line(text, f) and not cues.is_average(text, f)
+                and not singled_out(cues, text, f)]
+    before = [f for f in before if not cues.is_average(text, f) and not singled_out(cues, text, f)]
     if pct.noun.lower().split()[0] not in cues.whole_name_fillers and names_a_subject(text, pct):
         # ("Toàn tỉnh có 3 thí sinh bị đình chỉ thi. Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp": a
         # subject of its own, and what the percentage counts, no whole it names — no count before is its whole)

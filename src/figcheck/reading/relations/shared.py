@@ -145,6 +145,7 @@ class Cues:
         self.item_header_re = re.compile(rf"(?<![^\W_])(?:{headers})(?:\s+như sau)?\s*:", re.IGNORECASE)
         self.cumulative = lang.words("cumulative_before")
         cue_data = lang.data["cues"]
+        self.value_links = frozenset(cue_data.get("value_links", []))
         self.disjoint_labels = [tuple(w.lower() for w in pair) for key in ("disjoint_labels", "complements")
                                 for pair in cue_data.get(key, []) if len(pair) == 2]
         self.intake = lang.words("cues.intake")
@@ -384,12 +385,33 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
     return gap.strip() in (",", "và", "với", ", với") and head_word(prev) != head_word(cur)
 
 
-def labelled_apart(cues: Cues, a: Figure, b: Figure) -> bool:
+def labelled_apart(cues: Cues, a: Figure, b: Figure, text: str | None = None) -> bool:
     """``a`` and ``b`` count one noun under two labels whose things never overlap ("126 hộ cận nghèo" and "214 hộ
-    nghèo", ``cues.disjoint_labels``): neither is a part of the other."""
-    if not a.noun or not b.noun or head_word(a) != head_word(b):
+    nghèo", ``cues.disjoint_labels``): neither is a part of the other. With the text, a figure named before its
+    number is named so ("số hộ cận nghèo là 1.612 hộ")."""
+    return nouns_apart(cues, _named_noun(cues, text, a), _named_noun(cues, text, b))
+
+
+def _named_noun(cues: Cues, text: str | None, f: Figure) -> str | None:
+    """What a figure counts: the words after "số" before it and a linking verb ("số hộ cận nghèo là 1.612 hộ" →
+    "hộ cận nghèo") where they open with its noun's head word, else its noun."""
+    if text is None or not f.noun:
+        return f.noun
+    words = label_before(text, f).split()
+    if len(words) < 3 or words[-1] not in cues.value_links or "số" not in words:
+        return f.noun
+    last_so = len(words) - 1 - words[::-1].index("số")
+    named = words[last_so + 1:-1]
+    return " ".join(named) if named and named[0] == f.noun.lower().split()[0] else f.noun
+
+
+def nouns_apart(cues: Cues, noun_a: str | None, noun_b: str | None) -> bool:
+    """Two noun phrases of one head under two labels whose things never overlap (``cues.disjoint_labels``)."""
+    if not noun_a or not noun_b:
         return False
-    words_a, words_b = a.noun.lower().split(), b.noun.lower().split()
+    words_a, words_b = noun_a.lower().split(), noun_b.lower().split()
+    if words_a[0] != words_b[0]:
+        return False
     common = next((k for k, (x, y) in enumerate(zip(words_a, words_b)) if x != y), min(len(words_a), len(words_b)))
     # (what the nouns say past their common words: "đồng chí tái cử" / "đồng chí lần đầu" → "tái cử" / "lần đầu")
     rest_a, rest_b = " ".join(words_a[common:]) + " ", " ".join(words_b[common:]) + " "
@@ -431,6 +453,20 @@ def verb_before(text: str, f: Figure, verbs: dict[str, list[tuple[str, ...]]]) -
         if tuple(words[-len(verb):]) == verb:
             return " ".join(verb)
     return None
+
+
+def total_of_an_outcome(cues: Cues, ctx: SentenceContext, f: Figure) -> Figure | None:
+    """The total an outcome of the sentence before is out of: "xảy ra 385 vụ … . Đã điều tra làm rõ 341 vụ" → 385 vụ,
+    for 341 vụ (a verb of resolving before ``f``, of occurring before the one larger count of its kind before it,
+    in that sentence or the one before); None for most figures."""
+    if f.value is None or f not in ctx.previous \
+            or verbs_before(cues, ctx.text, [f], cues.verb_index, ctx.verbs)[0] not in cues.resolved:
+        return None
+    pool = ctx.previous + [p for e in ctx.earlier[:1] for p in e]
+    totals = [t for t, v in zip(pool, verbs_before(cues, ctx.text, pool, cues.verb_index, ctx.verbs))
+              if v in cues.occurred and t.role == "count" and t.unit == f.unit and head_word(t) == head_word(f)
+              and t.value is not None and t.value > f.value and t.start < f.start]
+    return totals[0] if len(totals) == 1 else None
 
 
 def verbs_before(cues: Cues, text: str, figures: list[Figure], verbs: dict[str, list[tuple[str, ...]]],

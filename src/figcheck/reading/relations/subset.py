@@ -21,7 +21,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
-                                                head_word, is_place, label_before, labelled_apart, labels_of_several_dimensions, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
+                                                head_word, is_place, label_before, labelled_apart, total_of_an_outcome, labels_of_several_dimensions, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
 
 COUNTED = ("count", "measure")
@@ -159,7 +159,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 break
             kept.append(a)
         # ("214 hộ nghèo, trong đó 209 hộ …; 126 hộ cận nghèo": a count of a label apart from the whole's is none of it)
-        kept = [a for a in kept if not any(labelled_apart(cues, a, w) for w in wholes)]
+        kept = [a for a in kept if not any(labelled_apart(cues, a, w, text) for w in wholes)]
         if opener and p == s.start:
             # "Cụ thể, …" may go on to other things ("… 363 vụ cháy … . Cụ thể, … 1.346 vụ tai nạn giao
             # thông"): a part whose noun says more than its head word must share a word of the whole's
@@ -181,6 +181,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             else:
                 continue
         found = _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
+        if unique:
+            found = [r for r in (_outcome_or_total(cues, ctx, r) for r in found) if r is not None]
         if opener and p == s.start:
             # no cue word says these are parts ("Cụ thể, …" may list overlapping attributes or other periods):
             # an inference, checked as info — unless "Cụ thể" details the whole place by place, each part the
@@ -195,6 +197,32 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
     return out
+
+
+def _outcome_or_total(cues: Cues, ctx: SentenceContext, r: dict) -> dict | None:
+    """A sentence that opens with "Trong đó" after an outcome ("xảy ra 385 vụ … . Đã điều tra làm rõ 341 vụ, …
+    . Trong đó, trộm cắp tài sản 186 vụ; …") may divide the outcome or the total it is out of. The parts decide
+    where their sum is the total's; where it lies between the two, which is meant is unsaid (None); where it is
+    within both, or above both, either reading gives the same verdict."""
+    by_id = {f.id: f for f in ctx.previous + ctx.figures}
+    whole = by_id.get(r["roles"].get("total") or r["roles"].get("whole"))
+    parts = [by_id.get(x) for x in (r["roles"].get("parts") or [r["roles"].get("part")])]
+    if whole is None or whole not in ctx.previous or any(p is None or p.value is None for p in parts):
+        return r
+    total = total_of_an_outcome(cues, ctx, whole)
+    if total is None:
+        return r
+    parts_sum = sum(p.value for p in parts)
+    if r["kind"] == "breakdown" and parts_sum == total.value:
+        key = "total"
+    elif parts_sum <= whole.value or parts_sum > total.value:
+        return r
+    else:
+        return None
+    r["roles"][key] = total.id
+    r["figures"] = [total.id] + [fid for fid in r["figures"] if fid != whole.id]
+    r["evidence"] = "the parts add up to the total the outcome before them is out of"
+    return r
 
 
 def _out_of_the_one_before(cues: Cues, text: str, a: Figure, b: Figure) -> bool:

@@ -26,7 +26,7 @@ import weakref
 from figcheck.models import Figure
 from figcheck.reading.relations.share import _contains
 from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, baseline_in_brackets, names_a_subject,
-                                                names_another,
+                                                names_another, singled_out,
                                                 on_a_list_line, relation)
 
 COUNTED = ("count", "measure")
@@ -89,6 +89,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         before = [f for f in before if not (text.rfind("(", max(0, f.start - 30), f.start) >= 0
                                             and baseline_in_brackets(cues, text, f))]
         pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f) and not cues.is_average(text, f)])
+        # (what a word singles out of what came before is no whole of what follows: "… có 146 sản phẩm … . Riêng năm
+        # 2026 có thêm 24 sản phẩm … . Sản phẩm 4 sao trở lên chiếm 19,2% tổng số sản phẩm OCOP")
+        pools = tuple([f for f in pool if not singled_out(cues, text, f)] for pool in pools)
         if pct.noun and pct.noun.lower().split()[0] not in _DROP and names_a_subject(text, pct, c0):
             pools = (before,)  # (a subject of its own: "Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp")
         whole: tuple[Figure, ...] = ()
