@@ -544,11 +544,8 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     # (a line of a list before the sentence is one item, no whole the sentence names: "- Huyện Nhơn Trạch: 486 ca;
     # Bốn địa phương trên chiếm 69,4% tổng số ca mắc toàn tỉnh")
     # (nor an average: "Bình quân mỗi hộ được sơ tán có 3 người. … chiếm 42,1% tổng số người sơ tán")
-    # (nor what a word singles out of what came before: "… có 146 sản phẩm … . Riêng năm 2026 có thêm 24 sản phẩm … .
-    # Sản phẩm 4 sao trở lên chiếm 19,2% tổng số sản phẩm OCOP")
-    previous = [f for f in previous if not on_a_list_line(text, f) and not cues.is_average(text, f)
-                and not singled_out(cues, text, f)]
-    before = [f for f in before if not cues.is_average(text, f) and not singled_out(cues, text, f)]
+    previous = [f for f in previous if not on_a_list_line(text, f) and not cues.is_average(text, f)]
+    before = [f for f in before if not cues.is_average(text, f)]
     if pct.noun.lower().split()[0] not in cues.whole_name_fillers and names_a_subject(text, pct):
         # ("Toàn tỉnh có 3 thí sinh bị đình chỉ thi. Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp": a
         # subject of its own, and what the percentage counts, no whole it names — no count before is its whole)
@@ -556,10 +553,13 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     for pool in (before, previous):
         # (a fraction's total is a count of the noun too: "nâng tổng số xã đạt chuẩn lên 21/21 xã" — with "9 xã"
         # before it, two counts of "xã", so no whole)
-        # (nor another period's value in brackets: "42 vụ cháy, giảm 7 vụ (năm 2025 là 49 vụ)")
+        # (nor another period's value in brackets: "42 vụ cháy, giảm 7 vụ (năm 2025 là 49 vụ)"; nor what a word singles
+        # out of what came before: "… có 146 sản phẩm … . Riêng năm 2026 có thêm 24 sản phẩm … . Sản phẩm 4 sao trở lên
+        # chiếm 19,2% tổng số sản phẩm OCOP")
         same = [f for f in pool if f.role in COUNTED + ("denominator",) and f.unit == "count" and f.qualifier is None
                 and f.value and f.value > 1 and (head_word(f) == words[0] or _contains(f.noun, words[:2]))
-                and not names_another(words, f.noun) and not baseline_in_brackets(cues, text, f)]
+                and not names_another(words, f.noun) and not baseline_in_brackets(cues, text, f)
+                and not singled_out(cues, text, f)]
         if len({f.value for f in same}) == 1:
             return same[-1]
         if same and any(text[max(0, same[-1].start - 30):same[-1].start].lower().rstrip().endswith(w)

@@ -148,6 +148,7 @@ class Cues:
         self.value_links = frozenset(cue_data.get("value_links", []))
         self.disjoint_labels = [tuple(w.lower() for w in pair) for key in ("disjoint_labels", "complements")
                                 for pair in cue_data.get(key, []) if len(pair) == 2]
+        self.disjoint_first_words = frozenset(w.split()[0] for pair in self.disjoint_labels for w in pair)
         self.intake = lang.words("cues.intake")
         self.outcomes = lang.words("cues.outcomes")
         self.outcome_verbs = sorted(self.intake + self.outcomes, key=len, reverse=True)
@@ -395,8 +396,8 @@ def labelled_apart(cues: Cues, a: Figure, b: Figure, text: str | None = None) ->
 def _named_noun(cues: Cues, text: str | None, f: Figure) -> str | None:
     """What a figure counts: the words after "số" before it and a linking verb ("số hộ cận nghèo là 1.612 hộ" →
     "hộ cận nghèo") where they open with its noun's head word, else its noun."""
-    if text is None or not f.noun:
-        return f.noun
+    if text is None or not f.noun or text.rfind("số", max(0, f.start - 80), f.start) < 0:
+        return f.noun  # (most figures: no "số" before them)
     words = label_before(text, f).split()
     if len(words) < 3 or words[-1] not in cues.value_links or "số" not in words:
         return f.noun
@@ -407,11 +408,11 @@ def _named_noun(cues: Cues, text: str | None, f: Figure) -> str | None:
 
 def nouns_apart(cues: Cues, noun_a: str | None, noun_b: str | None) -> bool:
     """Two noun phrases of one head under two labels whose things never overlap (``cues.disjoint_labels``)."""
-    if not noun_a or not noun_b:
+    if not noun_a or not noun_b or noun_a == noun_b:
         return False
     words_a, words_b = noun_a.lower().split(), noun_b.lower().split()
-    if words_a[0] != words_b[0]:
-        return False
+    if words_a[0] != words_b[0] or cues.disjoint_first_words.isdisjoint(words_a[1:] + words_b[1:]):
+        return False  # (most pairs: no word a label of those opens with)
     common = next((k for k, (x, y) in enumerate(zip(words_a, words_b)) if x != y), min(len(words_a), len(words_b)))
     # (what the nouns say past their common words: "đồng chí tái cử" / "đồng chí lần đầu" → "tái cử" / "lần đầu")
     rest_a, rest_b = " ".join(words_a[common:]) + " ", " ".join(words_b[common:]) + " "

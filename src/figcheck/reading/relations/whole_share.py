@@ -89,22 +89,19 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         before = [f for f in before if not (text.rfind("(", max(0, f.start - 30), f.start) >= 0
                                             and baseline_in_brackets(cues, text, f))]
         pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f) and not cues.is_average(text, f)])
-        # (what a word singles out of what came before is no whole of what follows: "… có 146 sản phẩm … . Riêng năm
-        # 2026 có thêm 24 sản phẩm … . Sản phẩm 4 sao trở lên chiếm 19,2% tổng số sản phẩm OCOP")
-        pools = tuple([f for f in pool if not singled_out(cues, text, f)] for pool in pools)
         if pct.noun and pct.noun.lower().split()[0] not in _DROP and names_a_subject(text, pct, c0):
             pools = (before,)  # (a subject of its own: "Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp")
         whole: tuple[Figure, ...] = ()
         evidence = None
         if pct.noun:
             words = [w for w in pct.noun.lower().split() if w not in _DROP]
-            whole = _one_whole(pools, lambda f: bool(words) and _names(f, words), topic, readings=2)
+            whole = _one_whole(cues, text, pools, lambda f: bool(words) and _names(f, words), topic, readings=2)
             evidence = f"the percentage names its whole: {pct.noun}" if len(whole) == 1 else \
                 f"the percentage's noun ({pct.noun}) fits two counts: each, and both together, is a reading"
         else:
             subject = _subject(cues, text, c0, pct)
             if subject:
-                whole = _one_whole(pools, lambda f: _subject_counts(subject, f), None)
+                whole = _one_whole(cues, text, pools, lambda f: _subject_counts(subject, f), None)
                 evidence = f"the clause's subject is what the whole counts: {subject}"
             if not whole and chain and _label_only(cues, text, c0, pct):
                 whole, evidence = chain, "a share in the same list as the one before, of the same whole"
@@ -135,14 +132,15 @@ def _names(f: Figure, words: list[str]) -> bool:
     return bool(head) and (head[0] == words[0] or _contains(f.noun, words[:2])) and not names_another(words, f.noun)
 
 
-def _one_whole(pools, fits, topic: str | None, readings: int = 1) -> tuple[Figure, ...]:
+def _one_whole(cues: Cues, text: str, pools, fits, topic: str | None, readings: int = 1) -> tuple[Figure, ...]:
     """The one count of the first pool that has any count that fits, narrowed by the sentence's topic
-    where several fit: ``(whole,)``. Where two of different values remain and ``readings`` is 2, both
+    where several fit: ``(whole,)`` — what a word singles out of what came before is none ("… có 146 sản phẩm … .
+    Riêng năm 2026 có thêm 24 sản phẩm … . Sản phẩm 4 sao trở lên chiếm 19,2% tổng số sản phẩm OCOP"). Where two of different values remain and ``readings`` is 2, both
     counting two kinds of it (the check tries each and their sum); else ``()``."""
     for pool in pools:
         # (a whole of one is no whole a percentage divides: "Một đối tượng …" is "a suspect")
         same = [f for f in pool if f.role in COUNTED and f.unit == "count" and f.qualifier is None and f.value
-                and f.value > 1 and fits(f)]
+                and f.value > 1 and fits(f) and not singled_out(cues, text, f)]
         if not same:
             continue
         if len({f.value for f in same}) > 1 and topic:
