@@ -32,7 +32,7 @@ from figcheck.rules.expr import Call, Name, Node, Num, to_text
 from figcheck.rules.model import Rule, RuleSet
 from figcheck.validators import builtin_checks, rounding
 from figcheck.validators.evaluate import Evaluator, comparisons
-from figcheck.reading.numbers import format_number
+from figcheck.reading.numbers import format_number, parse_numeral
 from figcheck.validators.tables import ColumnTable, Tables, build_tables
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -214,14 +214,15 @@ class CheckEngine:
                 exact = f.qualifier is None and (f.low == f.high or f.unit == "percent")
                 if exact:
                     return _quote(f)
-                return f"{format_number(bound, conv)}, the {which} that '{_quote(f)}' can mean"
+                return f"{_in_scale_of(bound, f, conv)}, the {which} that '{_quote(f)}' can mean"
             if node.name == "items" and "items.lo" in row.columns:
                 return f"{format_number(row.value(0, 'items.lo'), conv)} named"
         if isinstance(node, Call) and node.func == "sum" and len(node.args) == 1 and isinstance(node.args[0], Name):
             col = f"{node.args[0].name}.id"
             ids = row.value(0, col) if col in row.columns else None
             if isinstance(ids, list) and ids:
-                return " + ".join(self._figure(article, x).text for x in ids) + f" = {format_number(bound, conv)}"
+                first = self._figure(article, ids[0])
+                return " + ".join(self._figure(article, x).text for x in ids) + f" = {_in_scale_of(bound, first, conv)}"
         if isinstance(node, Num):
             return format_number(node.value, conv)
         return f"{to_text(node)} = {format_number(bound, conv)}"
@@ -389,6 +390,23 @@ def _debug() -> bool:
     import os
 
     return os.environ.get("FIGCHECK_DEBUG") == "1"
+
+
+_LEADING_NUMBER = re.compile(r"[\d.,]+")
+
+
+def _in_scale_of(x: float, f: Figure, conv: str) -> str:
+    """``x`` written as ``f`` writes its amount: "506.818,5 tỷ đồng" for an amount in "tỷ đồng", not
+    "506.818.500.000.000"; plainly where ``f`` has no word of a multiplier."""
+    m = _LEADING_NUMBER.match(f.text)
+    written = parse_numeral(m.group(0), conv) if m else None
+    if written is None or not written.value or f.value is None or not np.isfinite(x):
+        return format_number(x, conv)
+    scale = f.value / float(written.value)
+    rest = f.text[m.end():].strip()
+    if scale < 1000 or not rest:
+        return format_number(x, conv)
+    return f"{format_number(round(x / scale, f.decimals + 2), conv)} {rest}"
 
 
 def _quote(f: Figure) -> str:
