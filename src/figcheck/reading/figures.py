@@ -780,7 +780,8 @@ class FigureReader:
     def _ratio_in_clause(self, text: str, s0: int, start: int) -> bool:
         """The clause before the number speaks of a ratio to a capacity or a target ("công suất sử dụng giường
         bệnh đạt 118,6%"): free to pass 100, as after the target's noun."""
-        window = text[max(s0, start - 60):start].lower()
+        # (the clause may be long: "Công suất sử dụng giường bệnh tại các bệnh viện tuyến tỉnh bình quân đạt 104%")
+        window = text[max(s0, start - 120):start].lower()
         if not any(w in window for w in self.ratio_nouns):
             return False  # most numbers: no such word near them
         clause = _CLAUSE_BREAK.split(window)[-1]

@@ -30,6 +30,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if bracket:
             close = _closing_bracket(text, first.start, s.end)
             end_limit = close if close >= 0 else s.end
+        elif not items_by_semicolon and _items_by_semicolon(cues, text, sf, j, cue, s.end):
+            items_by_semicolon = True  # "gồm 54 vụ buôn lậu, vận chuyển hàng cấm; 47 vụ gian lận …"
         elif not items_by_semicolon:
             semi = text.find(";", first.start, s.end)
             # "…, Tây Ninh và Cần Thơ mỗi tỉnh có 5 ca; An Giang và Đà Nẵng mỗi nơi có 4 ca; …": clauses of
@@ -169,10 +171,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             return 1  # "28 điểm (8 thắng, 4 hòa, 2 thua)": a score is no sum of the counts after it
         others = [p for p in parts if p not in same]
         exhaustive = not (open_tail or examples or others or cut)
-        if bracket and not cue and len(parts) == 2 and t.unit != "count" \
+        if bracket and not cue and len(parts) == 2 \
+                and (t.unit != "count" or not any(head_word(p) in (head_word(t), (t.classifier or "").lower() or None)
+                                                  for p in parts)) \
                 and not any(is_place(cues, label_before(text, p, t.end)) for p in parts):
             # "nuôi trồng 379.400 tấn (tôm 186.200 tấn, cua 27.900 tấn)": two kinds of an amount in brackets, with no
-            # word that says they are all of it, may be its main ones
+            # word that says they are all of it, may be its main ones; and so two counts by other nouns ("412 bác sĩ
+            # (38 tiến sĩ, bác sĩ chuyên khoa II và 196 thạc sĩ, bác sĩ chuyên khoa I)": the ones with a degree)
             exhaustive = False
         if len(parts) == 1 and bracket and not cue and described(text, parts[0]) == described(text, t) \
                 and _bracket_holds_only(text, parts[0]):
@@ -960,6 +965,28 @@ def detect_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return [relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts], "other_parts": []},
                      exhaustive=exhaustive, cue=m.group("cue").lower(), start=s.start,
                      evidence="the sentence opens with the words of the count before it, then a list")]
+
+
+def _items_by_semicolon(cues: Cues, text: str, sf: list[Figure], j: int, cue: str | None, end: int) -> bool:
+    """After a cue, items that each open with their count and are separated by ";", the first holding commas of
+    its own ("gồm 54 vụ buôn lậu, vận chuyển hàng cấm; 47 vụ gian lận thương mại và 33 vụ …"): the ";" separates
+    the items, it does not end the list. Only where nothing but the cue stands before the first count, no other
+    figure before the ";", and the count after it, of the first's noun, opens the next clause."""
+    first = sf[j]
+    if not cue or j + 1 >= len(sf):
+        return False
+    semi = text.find(";", first.start, end)
+    nxt = sf[j + 1]
+    if semi < 0 or nxt.start < semi or "," not in text[first.end:semi] or text[semi + 1:nxt.start].strip() \
+            or head_word(nxt) != head_word(first) or nxt.unit != first.unit:
+        return False
+    return _cue_right_before(cues, text, first)
+
+
+def _cue_right_before(cues: Cues, text: str, f: Figure) -> bool:
+    """A list cue ("gồm", "bao gồm:") stands right before ``f``'s number."""
+    before = " ".join(text[max(0, f.start - 20):f.start].lower().split()).rstrip(" :")
+    return any(before.endswith(c) and (len(before) == len(c) or before[-len(c) - 1] == " ") for c in cues.breakdown_cues)
 
 
 def detect_amount_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:

@@ -10,7 +10,7 @@ import re
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (_LETTERS, CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
-                                                label_before, name_before_number, singled_out)
+                                                label_before, name_before_number, singled_out, stands_for)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -46,7 +46,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         of_rate = any(w in low_gap for w in cues.rate_words)
         # (a delta counted by the value's classifier counts the same: "1.246.800 lượt khách, tăng 164.400 lượt")
         if short and d.role == "delta" and d.noun and (head_word(d) != head_word(c) or _compound_differs(c, d)) \
-                and not (c.classifier and d.noun.lower() == c.classifier.lower()):
+                and not (c.classifier and d.noun.lower() == c.classifier.lower()) and not stands_for(cues, d, c):
             # "726 vụ, 1.222 đối tượng, tăng 103 vụ": the change is of the count with the delta's noun ("213 tác phẩm
             # của 94 tác giả, tăng 45 tác phẩm": not of the authors)
             c = next((p for p in reversed(sf[max(0, i - LOOKBACK):i]) if p.role in ("count", "measure") and p.id not in used
@@ -72,7 +72,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 pct = None
             k = i + (3 if pct else 2)
             # "208 bài, tăng 45 bài so với năm trước (168 bài)": the earlier value, stated beside its change
-            earlier = sf[k] if k < len(sf) and _bracketed_earlier(cues, text, c, sf[k], used) else None
+            earlier = sf[k] if k < len(sf) and (_bracketed_earlier(cues, text, c, sf[k], used)
+                                                or stands_for(cues, sf[k], c) and _bracketed_earlier(cues, text, d, sf[k], used)) \
+                else None
             roles = {"current": c.id, "delta": d.id, "percent": pct.id if pct and pct.unit == "percent" else None,
                      "previous": earlier.id if earlier else None}
             out.append(relation("change", [c, d] + ([pct] if pct else []) + ([earlier] if earlier else []), roles,
@@ -242,8 +244,13 @@ def _multiples(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
             continue
         between = text[t.end:p.start]
         if CLAUSE_END.search(between) or between.count("(") != 1 or not between.rstrip().endswith("(") \
-                or not baseline_in_brackets(cues, text, p) or not _counts_alike(c, p) \
-                or _described_further(text, c, p):
+                or not baseline_in_brackets(cues, text, p):
+            continue
+        if not _counts_alike(c, p) and k >= 2 and _counts_alike(sf[k - 2], p) \
+                and _joined(text, sf[k - 2], c) and sf[k - 2].id not in used:
+            # "bắt giữ 38 vụ, 61 đối tượng …, gấp 3 lần năm 2025 (19 vụ)": of the count the bracket counts, in a run
+            c = sf[k - 2]
+        if not _counts_alike(c, p) or _described_further(text, c, p):
             continue
         out.append(relation("change", [c, t, p], {"current": c.id, "delta": None, "percent": None, "previous": p.id,
                                                   "times": t.id},
@@ -251,6 +258,11 @@ def _multiples(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
                             evidence="a multiple of the value of the period in brackets after it"))
         used = used | {c.id, t.id, p.id}
     return out
+
+
+def _joined(text: str, a: Figure, b: Figure) -> bool:
+    """Two counts side by side, only a comma between: "38 vụ, 61 đối tượng"."""
+    return a.role == b.role == "count" and gap_after_noun(text, a, b).strip() == ","
 
 
 def _multiple_words(cues: Cues) -> tuple[str, ...]:

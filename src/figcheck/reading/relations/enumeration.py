@@ -400,10 +400,14 @@ def _named_after_description(cues: Cues, text: str, s, sf: list[Figure], idx: in
 
 
 def _running_total_after(cues: Cues, text: str, start: int, end: int) -> int:
-    """Where a clause that raises a running total ("…, nâng tổng số xã đạt chuẩn lên 15/18 xã") opens after
-    ``start`` in the sentence; ``end`` where none does."""
+    """Where a clause after the names opens after ``start`` in the sentence: one that raises a running total
+    ("…, nâng tổng số xã đạt chuẩn lên 15/18 xã") or another that ends a list of names (``cues.names_list_enders``:
+    "…, với tổng kinh phí hỗ trợ 36 tỷ đồng"); ``end`` where none does."""
     low = _lower_sentence(text, start, end)
-    at = min((k for k in (low.find(", " + w + " ") for w in cues.cumulative) if k >= 0), default=-1)
+    enders = getattr(cues, "_names_list_enders", None)
+    if enders is None:
+        enders = cues._names_list_enders = tuple(cues.cumulative) + tuple(cues.lang.words("cues.names_list_enders"))
+    at = min((k for k in (low.find(", " + w + " ") for w in enders) if k >= 0), default=-1)
     return start + at if at >= 0 else end
 
 

@@ -49,6 +49,11 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         def closeness(b: Figure) -> int:
             return -len(t_words & content_words(f"{b.noun or ''} {b.after}"))
 
+        if t.unit == "percent" and _after_excess_word(cues, t):
+            # "Thu ngân sách vượt 5,5% dự toán" over "đạt 105,5% dự toán": how far past the target, of a ratio to it
+            cands = [b for b in cands if b.value is None or b.value <= 100]
+            if not cands:
+                continue
         # the nearest in value, then the one whose wording matches the title best
         best = min(cands, key=lambda b: (distance(b), closeness(b), b.start))
         if distance(best) > 0 and any(distance(b) == 0 and b.unit == t.unit and _same_role(b, t) for b in body):
@@ -59,6 +64,14 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
         r["start"], r["end"], r["sentence"] = best.start, best.end, best.sentence
         out.append(r)
     return out
+
+
+def _after_excess_word(cues: Cues, f: Figure) -> bool:
+    """A word that says by how much a target was passed stands right before ``f`` ("vượt 5,5% dự toán")."""
+    before, written = " ".join(f.before.lower().split()), f.text.lower()
+    # (the word may be read as the figure's qualifier: "vượt 5,5%" is "more than 5,5 %" too)
+    return any(before == w or before.endswith(" " + w) or written.startswith(w + " ")
+               for w in cues.lang.words("cues.excess_words"))
 
 
 def _summed_run(text: str, by_sentence: dict[int, list[Figure]], t: Figure) -> list[Figure]:

@@ -146,6 +146,7 @@ class Cues:
         self.cumulative = lang.words("cumulative_before")
         cue_data = lang.data["cues"]
         self.value_links = frozenset(cue_data.get("value_links", []))
+        self.stand_ins = {w: tuple(nouns) for w, nouns in (cue_data.get("stand_ins") or {}).items()}
         self.disjoint_labels = [tuple(w.lower() for w in pair) for key in ("disjoint_labels", "complements")
                                 for pair in cue_data.get(key, []) if len(pair) == 2]
         self.disjoint_first_words = frozenset(w.split()[0] for pair in self.disjoint_labels for w in pair)
@@ -384,6 +385,12 @@ def follows_other_count(text: str, figures: list[Figure], i: int) -> bool:
         return False
     gap = gap_after_noun(text, prev, cur)
     return gap.strip() in (",", "và", "với", ", với") and head_word(prev) != head_word(cur)
+
+
+def stands_for(cues: Cues, word_of: Figure, noun_of: Figure) -> bool:
+    """``word_of`` counts by a word that stands for ``noun_of``'s noun ("1.250 em" after "22.890 học sinh")."""
+    nouns = cues.stand_ins.get(head_word(word_of) or "")
+    return bool(nouns) and bool(noun_of.noun) and noun_of.noun.lower().startswith(nouns)
 
 
 def labelled_apart(cues: Cues, a: Figure, b: Figure, text: str | None = None) -> bool:
