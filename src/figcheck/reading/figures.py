@@ -98,6 +98,9 @@ def _starts_with_any_phrase(text: str, phrases: tuple[str, ...]) -> bool:
     return text.startswith(phrases) and any(_starts_with_phrase(text, p) for p in phrases)
 
 
+# the second end of a range of percentages after the first's number: "50 - 100%", "70–80%"
+_PERCENT_RANGE_END = re.compile(r"[-–]\x20?\d{1,3}(?:[.,]\d{1,2})?\x20?%")
+
 # Day.month ("16.1", "18.7") and month.year ("9.2012") written with a dot: dates, after a date word
 # (the first) or always (the second).
 _DOTTED_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])|(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d")
@@ -276,6 +279,7 @@ class FigureReader:
         self.compared = PhraseSet(lang.words("cues.compared"))
         self.plan_compared = tuple(sorted((w + " " for w in lang.words("cues.plan_compared")), key=len, reverse=True))
         self.plan_nouns = tuple(lang.words("cues.plan_nouns"))
+        self.share_of_a_whole = PhraseSet(lang.words("cues.share_of_a_whole"))
         self.share_words = PhraseSet(lang.words("cues.share"))
         self.ratio_words = PhraseSet(lang.words("cues.ratio_words"))
         self.counted_whole_names = tuple(lang.words("cues.counted_whole_names"))
@@ -540,6 +544,8 @@ class FigureReader:
                     unit, role, pos = self.unit_map[first], "measure", pos + gap + len(first)
                 elif first in self.duration_units and multiplier == 1:
                     return  # "8 tháng", "3 năm": a duration or a period
+                elif multiplier == 1 and gap <= 1 and stripped[:1] in "-–" and _PERCENT_RANGE_END.match(stripped):
+                    return  # "27 hồ tích đạt từ 50 - 100% dung tích": the first end of a range of percentages
                 elif multiplier == 1 and (first in self.range_to or first in self.list_and or stripped[:1] in "-–") \
                         and self._range_of_durations(stripped):
                     return  # "từ 6 đến 15 tuổi", "3-5 năm", "6 và 9 tuổi": the first of them is no count either
@@ -995,6 +1001,15 @@ class FigureReader:
                 and not self.fractional_counts.starts(head)
         return known
 
+    def _plan_named_before(self, text: str, s0: int, start: int, before: str) -> bool:
+        """A plan is named earlier in the sentence and "đạt" (not "chiếm") gives the bare percentage: "vượt 12,5 km so
+        với kế hoạch (400 km), đạt 103,1%", "Thu ngân sách (tỷ đồng): kế hoạch 15.200; thực hiện 16.350; đạt 107,6%" —
+        what was done against the plan, free to pass 100."""
+        if self.share_of_a_whole.ends(before):
+            return False
+        low = text[s0:start].lower()
+        return any(re.search(rf"(?<![^\W_]){re.escape(n)}(?![^\W_])", low) for n in self.plan_nouns if n in low)
+
     def _plan_compared(self, text: str, end: int, limit: int) -> str | None:
         """The plan a percentage is compared with after it ("đạt 98,4% so kế hoạch", "so với chỉ tiêu"): its
         noun, as of "đạt 98,4% kế hoạch"; None for most percentages."""
@@ -1037,7 +1052,8 @@ class FigureReader:
             # measures against a target before it, with no noun of its own, is a ratio to that target
             if not noun and (self._target_before(text, s0, c.start) or self._ratio_in_clause(text, s0, c.start)
                              or text[s0:s0 + 40].lower().lstrip(" -–(").startswith(self.target_openers)
-                             or self._singled_out_of_a_ratio(text, s0, c.start, previous)):
+                             or self._singled_out_of_a_ratio(text, s0, c.start, previous)
+                             or self._plan_named_before(text, s0, c.start, before)):
                 return "percent"
             return "share"
         if noun:

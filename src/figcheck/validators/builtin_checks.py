@@ -227,15 +227,24 @@ def measure_share_consistency(table: ColumnTable, number_convention: list[str]) 
             continue
         p, d = pct
         (pv, pd), (wv, wd) = part, whole
-        convs = rnd.conventions_for_measured_ratio(pv, pd, wv, wd, p, d)
+        bounds = [_exact_float(r.get(f"{name}.{end}")) for name in ("part", "whole") for end in ("lo", "hi")]
+        if all(b is not None for b in bounds) and bounds[2] > 0:
+            # each measure anywhere within its printed precision, a multiplier's included ("2,15 nghìn tỷ đồng" is
+            # 2,145 … 2,155 nghìn tỷ, not 2.150.000.000.000 ± 0,5 đồng)
+            convs = rnd.conventions_for_span(100 * bounds[0] / bounds[3], 100 * bounds[1] / bounds[2], p, d)
+        else:
+            convs = rnd.conventions_for_measured_ratio(pv, pd, wv, wd, p, d)
         status = _classify(convs)
         if status == "pass":
             out.append(Outcome("pass", convs))
             continue
         actual = Decimal(pv.numerator * wv.denominator * 100) / Decimal(pv.denominator * wv.numerator) if wv else None
-        sides = (f"{format_number(Decimal(pv.numerator) / pv.denominator, conv, pd)}/"
-                 f"{format_number(Decimal(wv.numerator) / wv.denominator, conv, wd)} {unit} = "
-                 f"{_pct(actual.quantize(Decimal(1).scaleb(-d - 1)), d + 1, conv) if actual is not None else '?'}")
+        ratio = _pct(actual.quantize(Decimal(1).scaleb(-d - 1)), d + 1, conv) if actual is not None else "?"
+        scaled = all(b is not None for b in bounds) and bounds[1] - bounds[0] > Fraction(3, 2 * 10 ** pd)
+        # (an amount written with a multiplier, "4.215 tỷ đồng", is not spelled out in its units)
+        sides = f"the ratio is {ratio}" if scaled else (
+            f"{format_number(Decimal(pv.numerator) / pv.denominator, conv, pd)}/"
+            f"{format_number(Decimal(wv.numerator) / wv.denominator, conv, wd)} {unit} = {ratio}")
         if status == "info":
             out.append(Outcome("info", convs, f"{sides}: {_pct(p, d, conv)} when truncated, not when rounded"))
             continue
@@ -565,7 +574,7 @@ def change_times_consistency(table: ColumnTable, number_convention: list[str]) -
 def multiple_of_earlier(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
     """"72 triệu đồng/năm, gấp 3 lần so với năm 2015 (24 triệu đồng)": the current value over the earlier one, each
     anywhere within its printed precision, rounds to the multiple ("A gấp 3 lần B" is A = 3·B; unlike "tăng 3 lần",
-    it is never read as a rise of 3 times). An error when it does not, an info when only truncation gives it."""
+    it is never read as a rise of 3 times, nor truncated). An error when it does not."""
     out: list[Outcome] = []
     for i, r in enumerate(table.rows()):
         t = r.get("times.value")
@@ -585,17 +594,14 @@ def _multiple_of_previous(r: Row, t: float, conv: str) -> Outcome:
     c_lo, c_hi, p_lo, p_hi = bounds
     d = int(r.get("times.decimals") or 0)
     written_t = rnd.written(t, d)
-    convs = rnd.conventions_for_span(c_lo / p_hi, c_hi / p_lo, written_t, d)
-    status = _classify(convs)
-    if status == "pass":
+    # (a multiple is rounded, never truncated: "gấp 3 lần" is not said of 3,9 times — "gần 4 lần" is)
+    convs = [c for c in rnd.conventions_for_span(c_lo / p_hi, c_hi / p_lo, written_t, d) if c in rnd.STANDARD]
+    if convs:
         return Outcome("pass", convs)
     current, previous = Fraction(r.get("current.value")), Fraction(r.get("previous.value"))
     f = lambda x: format_number(_round_fraction(x, d + 2, "half-up"), conv, d + 2)  # noqa: E731
-    expl = (f"the ratio is {f(current / previous)}, not "
-            f"{format_number(Decimal(written_t.numerator) / written_t.denominator, conv, d)}")
-    if status == "info":
-        expl += " when rounded; truncated, it gives the written figure"
-    return Outcome(status, convs, expl)
+    return Outcome("error", [], f"the ratio is {f(current / previous)}, not "
+                                f"{format_number(Decimal(written_t.numerator) / written_t.denominator, conv, d)}")
 
 
 def _round_fraction(x: Fraction, decimals: int, convention: str) -> Decimal:

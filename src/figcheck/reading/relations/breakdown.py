@@ -797,7 +797,12 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         first = lines[0]
         before = [f for f in by_sentence.get(s.index, []) if f.end <= s.end]
         prev = next((by_sentence[x.index] for x in reversed(sentences[:n]) if by_sentence.get(x.index)), [])
-        pool = before + prev
+        # (a header with a value of the lines' unit states the total itself, whatever noun it counts by: "… với tổng
+        # quy mô 4.812 căn hộ, gồm:" after "đã hoàn thành 5.416 căn" — never the count of the sentence before)
+        # (not the number of kinds a header announces: "Số hồ sơ tiếp nhận theo 3 lĩnh vực như sau:")
+        pool = before if any(f.role in ("count", "measure") and f.unit == first.unit and f.value is not None
+                             and f.value > max(len(lines), max(x.value or 0 for x in lines)) for f in before) \
+            else before + prev
         # (a line of another list above is one of its items, no total: "- Trường B: 1.286 thí sinh. Các trường …,
         # cụ thể như sau: …")
         totals = [f for f in pool if f.role in ("count", "measure") and f.unit == first.unit and f.qualifier is None

@@ -19,6 +19,12 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             # "Tốc độ tăng trưởng trồng trọt ước đạt 3,89%" over "tốc độ tăng trưởng của ngành trồng trọt ước đạt
             # 3,89%": a percentage or a measure with no noun is named by the words before it
             cands = _named_before(t, body, set(cues.lang.words("cues.headline_insertions")))
+            # (the body states the title's value itself: that is what the title summarises — "thiệt hại 18,6 tỷ
+            # đồng" in the title, "… 18,6 tỷ đồng" in the body, not "khoảng 12 tỷ đồng" named by the same words)
+            equal = [b for b in body if b.unit == t.unit and b.value is not None and b.value == t.value
+                     and b.qualifier == t.qualifier]
+            if cands and equal and cands[0] not in equal:
+                cands = equal[:1]
             if cands:
                 best = cands[0]
                 r = relation("headline", [t, best], {"title": t.id, "body": best.id},

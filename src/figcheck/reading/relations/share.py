@@ -22,7 +22,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, is_from_value, last_of_a_list, names_a_subject, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
-                                                singled_out, total_of_an_outcome, verbs_before, word_alternation)
+                                                label_before, singled_out, total_of_an_outcome, verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -506,12 +506,41 @@ def _named_earlier_in_sentence(cues: Cues, text: str, sf: list[Figure], k: int, 
     same = [f for f in sf[:k] if f.role in COUNTED and f.unit == part.unit and f.qualifier is None
             and f.id not in not_wholes and f.value is not None and f.value >= part.value
             and head_word(f) == head_word(part) and named <= set((f.noun or "").lower().split())
-            and not _SENTENCE_END.search(text, f.end, pct.start)
-            and (";" not in text[f.end:pct.start] or _stated_as_a_total(cues, text, f))]
+            and not _SENTENCE_END.search(text, f.end, pct.start)]
+    extra = _said_after_noun(cues, text, pct, words)
+    if extra and words[0] in cues.whole_name_fillers or extra and said and said[0] in cues.whole_name_fillers:
+        # "… tổng số 8.456 việc, trong đó có điều kiện thi hành 6.230 việc; đã thi hành xong 5.120 việc, đạt 82,18% số
+        # việc có điều kiện": the words said after the noun name the whole — the count they name, across a ";" too
+        mine = [f for f in same if f" {extra} " in f" {label_before(text, f)} {(f.noun or '').lower()} "]
+        if mine:
+            return mine[-1] if len({f.value for f in mine}) == 1 else None
+    same = [f for f in same if ";" not in text[f.end:pct.start] or _stated_as_a_total(cues, text, f)]
     # (across a ";" too, where the count is stated as what there is: "Toàn huyện có 12.680 hộ; số hộ nghèo còn 412
     # hộ, bằng 3,25% tổng số hộ" — not "giúp 286 hộ hội viên thoát nghèo; hiện còn 146 hộ nghèo, chiếm 0,28% tổng số
     # hộ hội viên")
     return same[-1] if len({f.value for f in same}) == 1 else None
+
+
+def _said_after_noun(cues: Cues, text: str, pct: Figure, noun_words: list[str]) -> str:
+    """The words after a percentage's noun in its phrase, up to three ("82,18% số việc có điều kiện, …" → "có điều
+    kiện"); empty where none."""
+    phrase = re.split(r"[,;:()]|\.(?!\d)", text[pct.end:pct.end + 80], maxsplit=1)[0].lower().split()
+    while phrase and phrase[0] in cues.whole_name_fillers:
+        phrase = phrase[1:]
+    if phrase[:len(noun_words)] != noun_words:
+        return ""
+    said = phrase[len(noun_words):len(noun_words) + 3]
+    # (a verb's auxiliary says nothing of which count: "số công trình được kiểm tra" of "Đoàn kiểm tra 318 công trình")
+    while said and said[0] in _auxiliaries(cues):
+        said = said[1:]
+    return " ".join(said)
+
+
+def _auxiliaries(cues: Cues) -> frozenset[str]:
+    found = getattr(cues, "_auxiliary_words", None)
+    if found is None:
+        found = cues._auxiliary_words = frozenset(cues.lang.words("cues.auxiliaries"))
+    return found
 
 
 def _stated_as_a_total(cues: Cues, text: str, f: Figure) -> bool:
@@ -665,7 +694,41 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
         out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
                             cue="a/b", evidence=f"the percentage of the {target} whose value follows it"))
         used |= {part.id, pct.id}
+    return out + _target_stated_before(cues, ctx, used)
+
+
+def _target_stated_before(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
+    """An amount and its percentage of a plan whose value the sentence before states: "… tổng kế hoạch vốn đầu tư
+    công năm 2026 của tỉnh là 6.180 tỷ đồng. Đến ngày 20/11, toàn tỉnh đã giải ngân được 4.215 tỷ đồng, đạt 68,2% kế
+    hoạch." — the one amount of the unit there named by the plan's noun (``cues.plan_nouns``), and the percentage
+    named by that noun alone; checked as a measured ratio."""
+    text, sf = ctx.text, ctx.figures
+    if not ctx.previous:
+        return []
+    plans = _plan_nouns(cues)
+    out = []
+    for k in range(1, len(sf)):
+        part, pct = sf[k - 1], sf[k]
+        if pct.unit != "percent" or (pct.noun or "").lower() not in plans or pct.id in used or part.id in used \
+                or part.role != "measure" or part.qualifier or pct.qualifier or k + 1 < len(sf) \
+                and not CLAUSE_END.search(text, pct.end, sf[k + 1].start) \
+                or not cues.share_gap(gap_after_noun(text, part, pct)):
+            continue
+        noun = pct.noun.lower()
+        named = [f for f in ctx.previous if f.role == "measure" and f.unit == part.unit and f.qualifier is None
+                 and f.value and re.search(rf"(?<![^\W_]){re.escape(noun)}(?![^\W_])", label_before(text, f))]
+        if len(named) != 1 or any(f.unit == part.unit and f.role == "measure" and f is not part for f in sf[:k - 1]):
+            continue  # (none, or two plans; or another amount before the part: of which, unsaid)
+        out.append(relation("share", [part, pct, named[0]], {"part": part.id, "percent": pct.id, "whole": named[0].id},
+                            cue="a/b", evidence=f"the percentage of the {noun} whose value the sentence before states"))
     return out
+
+
+def _plan_nouns(cues: Cues) -> frozenset[str]:
+    found = getattr(cues, "_plan_nouns", None)
+    if found is None:
+        found = cues._plan_nouns = frozenset(w.lower() for w in cues.lang.words("cues.plan_nouns"))
+    return found
 
 
 def _ratio_nouns(cues: Cues) -> list[str]:

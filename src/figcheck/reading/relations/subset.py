@@ -183,6 +183,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         found = _lists(cues, text, cue, min(wholes[-1].start, p), wholes, kept, unique)
         if unique:
             found = [r for r in (_outcome_or_total(cues, ctx, r) for r in found) if r is not None]
+        found = [x for r in found for x in _overlapping_by_their_shares(ctx, r)]
         if opener and p == s.start:
             # no cue word says these are parts ("Cụ thể, …" may list overlapping attributes or other periods):
             # an inference, checked as info — unless "Cụ thể" details the whole place by place, each part the
@@ -197,6 +198,24 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
     return out
+
+
+def _overlapping_by_their_shares(ctx: SentenceContext, r: dict) -> list[dict]:
+    """Parts each with its share of the whole, the shares adding up to more than all of it ("412.500 hộ, trong đó
+    381.150 hộ sử dụng nước hợp vệ sinh, chiếm 92,4%; 253.688 hộ sử dụng nước sạch, đạt 61,5%"): the text says the
+    parts overlap — each a part within the whole, no division of it."""
+    if r["kind"] != "breakdown":
+        return [r]
+    by_id = {f.id: f for f in ctx.figures}
+    share_of = {x["roles"].get("part"): by_id.get(x["roles"].get("percent")) for x in ctx.found if x["kind"] == "share"}
+    parts = r["roles"]["parts"]
+    shares = [share_of.get(p) for p in parts]
+    if len(parts) < 2 or any(f is None or f.value is None for f in shares) \
+            or sum(f.value for f in shares) <= 100 + sum(0.5 * 10 ** -f.decimals for f in shares):
+        return [r]
+    total = r["roles"]["total"]
+    kept = {k: v for k, v in r.items() if k not in ("exhaustive", "kind", "figures", "roles")}
+    return [dict(kept, kind="subset", figures=[total, p], roles={"whole": total, "part": p}) for p in parts]
 
 
 def _outcome_or_total(cues: Cues, ctx: SentenceContext, r: dict) -> dict | None:
@@ -574,11 +593,13 @@ _ATTRIBUTE_END = re.compile(r"[,;.()]|\d")
 
 def _an_outcome(cues: Cues, text: str, before: Figure, part: Figure) -> bool:
     """``part`` opens a clause of what became of the whole ("…, đã giải quyết 4.655 tin"): an outcome word stands
-    between the comma and the number, so it may overlap the parts before it."""
+    between the comma (or ";") and the number, so it may overlap the parts before it."""
     gap = text[before.end:part.start]
-    if "," not in gap:
+    # (after a comma or a ";": "… có điều kiện thi hành 6.230 việc; đã thi hành xong 5.120 việc")
+    cut = max(gap.rfind(","), gap.rfind(";"))
+    if cut < 0:
         return False
-    words = gap.rsplit(",", 1)[1].lower().split()
+    words = gap[cut + 1:].lower().split()
     markers = getattr(cues, "_outcome_markers", None)
     if markers is None:
         markers = cues._outcome_markers = set(cues.lang.words("cues.outcome_markers"))
