@@ -3469,3 +3469,24 @@ def test_an_amount_and_its_percentage_of_a_plan_stated_in_the_sentence_before():
                     "đã giải ngân được 4.115 tỷ đồng, đạt 75,5% kế hoạch.")
     # an amount in a multiplier is known to its printed precision: 1,5/2,1 may be 67,4 … 75,6 %
     assert _no_flag("Thu ngân sách đạt 1,5 tỷ đồng, bằng 73% dự toán năm 2,1 tỷ đồng.")
+
+
+def test_review61_and_review62_near_misses_make_no_error():
+    for text in (
+            # a balance after the parts is no part
+            "Tổng kim ngạch xuất nhập khẩu 10 tháng đạt 684,2 tỷ USD, tăng 15,1%; trong đó xuất khẩu 352,6 tỷ USD, nhập "
+            "khẩu 331,6 tỷ USD, xuất siêu 21,0 tỷ USD.",
+            # what "riêng" singles out is no total of the lines after a header
+            "Từ đầu năm, xã ghi nhận 46 ca mắc sốt xuất huyết. Đáng chú ý, riêng tháng 8 ghi nhận 19 ca, chiếm 41,3% tổng "
+            "số ca từ đầu năm.\n\nSố ca mắc phân theo thôn như sau:\n\n- Thôn Đông: 15 ca\n\n- Thôn Đoài: 12 ca\n\n- Thôn "
+            "Trung: 11 ca\n\n- Thôn Bắc: 8 ca"):
+        assert _no_flag(text), text
+    # the parts of a trade total still add up within it
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(
+        "Tổng kim ngạch xuất nhập khẩu đạt 684,2 tỷ USD; trong đó xuất khẩu 362,6 tỷ USD, nhập khẩu 331,6 tỷ USD.")
+
+
+def test_an_amount_after_ở_mức_is_read():
+    text = "Nợ xấu toàn địa bàn ở mức 1.946 tỷ đồng; trong đó nợ có khả năng mất vốn là {} tỷ đồng."
+    assert _no_flag(text.format("1.194"))
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.format("1.964"))

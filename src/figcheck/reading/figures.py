@@ -806,6 +806,8 @@ class FigureReader:
     def _measure_unit_after(self, text: str, end: int, s1: int) -> bool:
         """A unit of measure follows the number ("22.051,7 ha"): a quantity, whatever word stands before it."""
         m = _WORD.match(text, end + 1, s1) if text[end:end + 1] == " " else None
+        if m and m.group(0).lower() in self.multipliers and text[m.end():m.end() + 1] == " ":
+            m = _WORD.match(text, m.end() + 1, s1)  # ("ở mức 2.215 tỷ đồng": the unit after the multiplier)
         # (a rate's unit counts too: "ở mức 118.500 đồng/kg")
         if not m or len(m.group(0)) <= 1 or self.unit_map.get(m.group(0).lower().split("/")[0]) in (None, "count"):
             return False

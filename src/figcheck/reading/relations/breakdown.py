@@ -13,7 +13,7 @@ import re
 from figcheck.models import Article, Figure
 from figcheck.reading.relations.shared import (BRACKETED, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
-                                                relation, skip_blanks)
+                                                relation, singled_out, skip_blanks)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -808,7 +808,10 @@ def detect_division_lines(cues: Cues, article: Article, by_sentence: dict[int, l
         totals = [f for f in pool if f.role in ("count", "measure") and f.unit == first.unit and f.qualifier is None
                   and (f.unit != "count" or head_word(f) == head_word(first)) and f.id not in parts_of
                   and not baseline_in_brackets(cues, text, f) and not on_a_list_line(text, f)
-                  and not _a_line_item(text, by_index.get(f.sentence), f)]
+                  and not _a_line_item(text, by_index.get(f.sentence), f)
+                  # (nor what a word singles out: "Đáng chú ý, riêng tháng 8 ghi nhận 24 ca, …" before the lines of
+                  # the year's cases)
+                  and not singled_out(cues, text, f)]
         if len({f.value for f in totals}) != 1:
             continue  # no total, or several: which one the lines divide stays unsaid
         total = totals[-1]

@@ -160,6 +160,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             kept.append(a)
         # ("214 hộ nghèo, trong đó 209 hộ …; 126 hộ cận nghèo": a count of a label apart from the whole's is none of it)
         kept = [a for a in kept if not any(labelled_apart(cues, a, w, text) for w in wholes)]
+        # ("trong đó xuất khẩu 391,0 tỷ USD, nhập khẩu 371,4 tỷ USD, xuất siêu 19,6 tỷ USD": a balance is no part)
+        kept = [a for a in kept if not _a_balance(cues, text, a, cue_end)]
         if opener and p == s.start:
             # "Cụ thể, …" may go on to other things ("… 363 vụ cháy … . Cụ thể, … 1.346 vụ tai nạn giao
             # thông"): a part whose noun says more than its head word must share a word of the whole's
@@ -198,6 +200,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
     return out
+
+
+def _a_balance(cues: Cues, text: str, f: Figure, floor: int) -> bool:
+    """``f`` is named as the difference of the parts before it ("xuất siêu 19,6 tỷ USD", ``cues.balance_labels``)."""
+    label = label_before(text, f, floor)
+    words = getattr(cues, "_balance_labels", None)
+    if words is None:
+        words = cues._balance_labels = tuple(cues.lang.words("cues.balance_labels"))
+    return label.startswith(words)
 
 
 def _overlapping_by_their_shares(ctx: SentenceContext, r: dict) -> list[dict]:
