@@ -1039,14 +1039,7 @@ def _phrase_in(phrase: str, label: str) -> bool:
 
 def _opening_amount_named(cues: Cues) -> re.Pattern[str]:
     """"Tổng <up to three words> gồm" opening a sentence (``cues.amount_named_back_openers``)."""
-    found = getattr(cues, "_opening_amount_named_re", None)
-    if found is None:
-        openers = "|".join(re.escape(w) for w in cues.lang.words("cues.amount_named_back_openers"))
-        complete = "|".join(re.escape(w) for w in sorted(cues.lang.words("cues.division_complete"), key=len, reverse=True))
-        found = cues._opening_amount_named_re = re.compile(
-            rf"(?:{openers})\s++(?P<words>[^\W\d_]++(?:\s++[^\W\d_]++){{0,2}}?)\s++(?P<cue>{complete})\s*+:?\s*+",
-            re.IGNORECASE)
-    return found
+    return _opening_then_cue(cues, "amount_named_back_openers", 2)
 
 
 def _named_again(text: str, f: Figure, words: list[str]) -> bool:
@@ -1065,11 +1058,20 @@ def _named_again(text: str, f: Figure, words: list[str]) -> bool:
 def _opening_named(cues: Cues) -> re.Pattern[str]:
     """"Số <noun and verb, up to five words> gồm" opening a sentence (the word for "number" from
     ``cues.named_back_openers``)."""
-    found = getattr(cues, "_opening_named_re", None)
+    return _opening_then_cue(cues, "named_back_openers", 4)
+
+
+def _opening_then_cue(cues: Cues, openers_key: str, more_words: int) -> re.Pattern[str]:
+    """An opener of ``cues.<openers_key>``, one word and up to ``more_words`` more, then a complete-division cue
+    (compiled once a language and key; possessive: linear on any text)."""
+    cache = getattr(cues, "_opening_then_cue_re", None)
+    if cache is None:
+        cache = cues._opening_then_cue_re = {}
+    found = cache.get(openers_key)
     if found is None:
-        openers = "|".join(re.escape(w) for w in cues.lang.words("cues.named_back_openers"))
+        openers = "|".join(re.escape(w) for w in cues.lang.words(f"cues.{openers_key}"))
         complete = "|".join(re.escape(w) for w in sorted(cues.lang.words("cues.division_complete"), key=len, reverse=True))
-        found = cues._opening_named_re = re.compile(
-            rf"(?:{openers})\s++(?P<words>[^\W\d_]++(?:\s++[^\W\d_]++){{0,4}}?)\s++(?P<cue>{complete})\s*+:?\s*+",
+        found = cache[openers_key] = re.compile(
+            rf"(?:{openers})\s++(?P<words>[^\W\d_]++(?:\s++[^\W\d_]++){{0,{more_words}}}?)\s++(?P<cue>{complete})\s*+:?\s*+",
             re.IGNORECASE)
     return found
