@@ -3490,3 +3490,15 @@ def test_an_amount_after_ở_mức_is_read():
     text = "Nợ xấu toàn địa bàn ở mức 1.946 tỷ đồng; trong đó nợ có khả năng mất vốn là {} tỷ đồng."
     assert _no_flag(text.format("1.194"))
     assert ("error", "core.subset.part-within-whole") in rules_of(text.format("1.964"))
+
+
+def test_review63_and_review64_near_misses_make_no_error():
+    for text in (
+            # a house number in an address is no count of streets
+            "Vụ đánh bạc tại số nhà 86 đường Lê Lợi, TP Quy Nhơn bị phát hiện nhờ tin báo, bắt quả tang 12 đối tượng.",
+            # amounts written a/b with a multiplier are the part and the whole of the rate after them
+            "Tổng vốn đã giải ngân 5.402 tỷ đồng. Trong đó, vốn ngân sách trung ương giải ngân 2.184 tỷ đồng/2.920 tỷ "
+            "đồng, đạt 74,8%; vốn ngân sách địa phương giải ngân 3.218 tỷ đồng/4.960 tỷ đồng, đạt 64,9%."):
+        assert _no_flag(text), text
+    assert ("error", "core.share.measured-ratio") in rules_of(
+        "Vốn ngân sách trung ương giải ngân 2.184 tỷ đồng/2.920 tỷ đồng, đạt 78,4%.")

@@ -33,7 +33,8 @@ _RANGE_END = re.compile(r"((?<![^\W\d_])[^\W\d_]++|[-–])\s*+\d[\d.,]*+\s++([^\
 _PER_POWER_OF_TEN = re.compile(r"(?<!\s)\s*+((?<![^\W\d_])[^\W\d_]++)\s++10{0,2}+(?:[.,]000)++(?![\d.,]\d)")  # "trên 100.000"
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\.(?!\d)")
 _JOINED_IDENTIFIER = re.compile(r"(?<![\d.,])\d{1,4}+\+\Z")  # "… km 15+" (anchored at the end)
-_UNIT_SLASH = re.compile(r"\d\s?([^\W\d_]+)\Z")  # "…4 ha" right before a "/"
+# "…4 ha" right before a "/", or "…2.384 tỷ đồng" (a multiplier before the unit)
+_UNIT_SLASH = re.compile(r"\d\s?+(?:(?P<multiplier>[^\W\d_]++)\s)?+(?P<unit>[^\W\d_]++)\Z")
 _AFTER_BREAK = re.compile(r"[,;:()\[\]“”\"=\d]")
 # NUMERAL's matches that have a separator: a match starts where a run of digits does (no digit before the
 # first one: linear; the look-behind follows that digit so that re skips in C to the digits)
@@ -428,9 +429,11 @@ class FigureReader:
             and text[end:s1].lstrip(" \t")[:1] in ("", "+", "\n", ";")
 
     def _unit_before_slash(self, text: str, s0: int, slash: int) -> str | None:
-        """The unit word glued before a "/" that follows a number: "369.882,4 ha/" → "ha"."""
+        """The unit word glued before a "/" that follows a number: "369.882,4 ha/" → "ha", "2.384 tỷ đồng/" → "đồng"."""
         m = _UNIT_SLASH.search(text[max(s0, slash - 40):slash])
-        return self.unit_map.get(m.group(1).lower()) if m else None
+        if m is None or m.group("multiplier") and m.group("multiplier").lower() not in self.multipliers:
+            return None
+        return self.unit_map.get(m.group("unit").lower())
 
     @staticmethod
     def _measure_fractions(text: str, cands: list[_Candidate]) -> list[_Candidate]:
