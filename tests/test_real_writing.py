@@ -3502,3 +3502,16 @@ def test_review63_and_review64_near_misses_make_no_error():
         assert _no_flag(text), text
     assert ("error", "core.share.measured-ratio") in rules_of(
         "Vốn ngân sách trung ương giải ngân 2.184 tỷ đồng/2.920 tỷ đồng, đạt 78,4%.")
+
+
+def test_readings_from_the_errors_reviews_65_and_66_planted():
+    # a multiple of the value in brackets after what "so với" names, a number of that thing between
+    text = ("Lợi nhuận bình quân từ mô hình lúa - tôm đạt 82,8 triệu đồng/ha/năm, gấp {} lần so với trồng 2 vụ lúa đơn "
+            "thuần (41,4 triệu đồng/ha/năm).")
+    assert _no_flag(text.format("2"))
+    assert ("error", "core.change.multiple-of-earlier") in rules_of(text.format("2,4"))
+    # "Trong số hộ nghèo" names the poor households, not the near-poor ones of the sentence before
+    text = ("Huyện còn 1.184 hộ nghèo, chiếm 11,2% tổng số hộ; 942 hộ cận nghèo, chiếm 8,9%.\n\nTrong số hộ nghèo, có {} hộ "
+            "là đồng bào dân tộc thiểu số.")
+    assert _no_flag(text.format("1.048"))
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.format("1.248"))

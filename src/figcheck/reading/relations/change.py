@@ -223,16 +223,17 @@ def _past_a_target_aside(cues: Cues, text: str, sf: list[Figure], used: set[str]
 
 
 def _multiples(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
-    """A value, a multiple of the value of another period, and that value in brackets after the period ("đạt 72
+    """A value, a multiple of the value of another period or thing, and that value in brackets after it ("đạt 72
     triệu đồng/năm, gấp 3 lần so với năm 2015 (24 triệu đồng)", "480.000 lượt, gấp 1,6 lần năm 2025 (300.000
-    lượt)"): the current value, the multiple, the earlier value — each of one thing, in one unit."""
+    lượt)"): the current value, the multiple, the compared value (``previous``) — each of one thing, in one unit."""
     text, sf = ctx.text, ctx.figures
     if not any(w in ctx.lower for w in _multiple_words(cues)):
         return []  # quick exit: no word of a multiple
     out = []
     for k in range(1, len(sf) - 1):
-        c, t, p = sf[k - 1], sf[k], sf[k + 1]
-        if not _is_times(cues, t) or t.qualifier or c.qualifier or p.qualifier or used & {c.id, t.id, p.id} \
+        c, t = sf[k - 1], sf[k]
+        p = _compared_value_after(cues, text, sf, k)
+        if p is None or not _is_times(cues, t) or t.qualifier or c.qualifier or p.qualifier or used & {c.id, t.id, p.id} \
                 or c.role not in ("count", "measure", "rate") or p.role not in ("count", "measure", "rate"):
             continue
         gap = " ".join(gap_after_noun(text, c, t).lower().split())
@@ -241,10 +242,6 @@ def _multiples(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
         described, _, word = gap.rpartition(",")
         if CLAUSE_END.search(gap) or word.strip() not in _multiple_words(cues) \
                 or any(ch.isdigit() for ch in described) or described.count("(") != described.count(")"):
-            continue
-        between = text[t.end:p.start]
-        if CLAUSE_END.search(between) or between.count("(") != 1 or not between.rstrip().endswith("(") \
-                or not baseline_in_brackets(cues, text, p):
             continue
         if not _counts_alike(c, p) and k >= 2 and _counts_alike(sf[k - 2], p) \
                 and _joined(text, sf[k - 2], c) and sf[k - 2].id not in used:
@@ -255,9 +252,29 @@ def _multiples(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
         out.append(relation("change", [c, t, p], {"current": c.id, "delta": None, "percent": None, "previous": p.id,
                                                   "times": t.id},
                             direction="increase", cue="increase",
-                            evidence="a multiple of the value of the period in brackets after it"))
+                            evidence="a multiple of the value in brackets after what it is compared with"))
         used = used | {c.id, t.id, p.id}
     return out
+
+
+def _compared_value_after(cues: Cues, text: str, sf: list[Figure], k: int) -> Figure | None:
+    """The value in brackets after what a multiple ``sf[k]`` compares with, in its clause: after a period ("gấp 3
+    lần so với năm 2015 (24 triệu đồng)"), or after "so với" and what it names ("gấp 2,4 lần so với trồng 2 vụ lúa
+    đơn thuần (45,6 triệu đồng/ha/năm)") — the bracket holding that value alone."""
+    t = sf[k]
+    for p in sf[k + 1:k + 4]:
+        between = text[t.end:p.start]
+        if CLAUSE_END.search(between) or ")" in between:
+            return None
+        if "(" not in between:
+            continue  # ("2 vụ lúa": a number of what is compared, before its bracket)
+        if between.count("(") != 1 or not between.rstrip().endswith("(") \
+                or not text[p.end:p.end + 40].lstrip(" ").startswith((p.noun or p.classifier or "") + ")") \
+                and not text[p.end:p.end + 2].lstrip(" ").startswith(")"):
+            return None
+        named = " ".join(between.lower().split()).startswith(_compared_words(cues))
+        return p if baseline_in_brackets(cues, text, p) or named else None
+    return None
 
 
 def _joined(text: str, a: Figure, b: Figure) -> bool:

@@ -21,7 +21,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
-                                                head_word, is_place, label_before, labelled_apart, total_of_an_outcome, labels_of_several_dimensions, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
+                                                head_word, is_place, label_before, labelled_apart, nouns_apart, total_of_an_outcome, labels_of_several_dimensions, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
 
 COUNTED = ("count", "measure")
@@ -95,7 +95,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             if named_words:
                 # (a line of a list before is one item, not the whole the opener names: "- Các xã còn lại: 55 vụ …
                 # Trong tổng số vụ, 112 vụ …")
-                wholes = [w for w in wholes if named_words <= content_words(w.noun) and not on_a_list_line(text, w)]
+                # ("Trong số hộ nghèo, …" after "1.246 hộ nghèo, …; 986 hộ cận nghèo": the near-poor are not named)
+                wholes = [w for w in wholes if named_words <= content_words(w.noun) and not on_a_list_line(text, w)
+                          and not nouns_apart(cues, named.group("noun"), w.noun)]
                 wholes = _named_side_of_pairs(prev, wholes, named_words)
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
                     and ctx.earlier and cues.subset_re.match(text, skip_blanks(text, ctx.previous_sentence.start,
