@@ -3515,3 +3515,17 @@ def test_readings_from_the_errors_reviews_65_and_66_planted():
             "là đồng bào dân tộc thiểu số.")
     assert _no_flag(text.format("1.048"))
     assert ("error", "core.subset.part-within-whole") in rules_of(text.format("1.248"))
+
+
+def test_review67_and_review68_near_misses_make_no_error():
+    for text in (
+            # the base of a rate in brackets is no whole a later percentage names
+            "Năm 2026, trên địa bàn xảy ra 176 vụ phạm pháp hình sự. Riêng các vụ trọng án, tỷ lệ điều tra khám phá đạt "
+            "95,2% (20/21 vụ). Tội phạm trộm cắp tài sản vẫn chiếm tỷ lệ cao nhất, 62,5% tổng số vụ.",
+            # parts of a list counted by other nouns are left out, so the rest is not all of the whole
+            "Năm 2026, lực lượng chức năng kiểm tra, phát hiện 284 cơ sở vi phạm. Trong số cơ sở vi phạm, có 121 nhà trọ, "
+            "88 nhà ở kết hợp kinh doanh, 43 cơ sở karaoke và 32 cơ sở khác.",
+            # a part after "trong đó" owns the percentage in brackets after it, not the fraction before
+            "Kết quả, có 48/80 người trúng cử, trong đó 15 đại biểu là nữ (chiếm 31,25%), 7 đại biểu là người ngoài Đảng "
+            "(chiếm 14,58%)."):
+        assert _no_flag(text), text

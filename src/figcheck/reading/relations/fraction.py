@@ -59,10 +59,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if nxt is not None and nxt.unit != "percent" and i + 3 < len(sf) and sf[i + 3].unit == "percent" \
                 and nxt.role == "count" and head_word(nxt) != head_word(f) \
                 and not CLAUSE_END.search(text, d.end, sf[i + 3].start) and ":" not in text[d.end:nxt.start] \
-                and not (sf[i + 3].noun and not _measures_the_pair(cues, sf[i + 3], f)):
+                and not (sf[i + 3].noun and not _measures_the_pair(cues, sf[i + 3], f)) \
+                and not cues.subset_re.search(text, d.end, nxt.start):
             # "khám phá 35/37 vụ, xác định rõ 67 đối tượng, đạt tỷ lệ 94,5%": the rate is of the fraction — not after a
             # list it opens, nor a rate that names another thing ("2/3 người ứng cử trúng cử, gồm: ông A được 21.467
-            # phiếu, đạt 77,24% số phiếu hợp lệ")
+            # phiếu, đạt 77,24% số phiếu hợp lệ"; nor of a part after "trong đó": "55/92 người trúng cử, trong đó 17 đại
+            # biểu là nữ (chiếm 30,91%)")
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
                 and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)):

@@ -22,7 +22,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, is_from_value, last_of_a_list, names_a_subject, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
-                                                label_before, singled_out, total_of_an_outcome, verbs_before, word_alternation)
+                                                in_brackets, label_before, singled_out, total_of_an_outcome, verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -588,7 +588,9 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
         same = [f for f in pool if f.role in COUNTED + ("denominator",) and f.unit == "count" and f.qualifier is None
                 and f.value and f.value > 1 and (head_word(f) == words[0] or _contains(f.noun, words[:2]))
                 and not names_another(words, f.noun) and not baseline_in_brackets(cues, text, f)
-                and not singled_out(cues, text, f)]
+                and not singled_out(cues, text, f)
+                # (nor the base of a rate in brackets: "… đạt 95,7% (22/23 vụ). … chiếm 66,3% tổng số vụ")
+                and not (f.role == "denominator" and in_brackets(text, f))]
         if len({f.value for f in same}) == 1:
             return same[-1]
         if same and any(text[max(0, same[-1].start - 30):same[-1].start].lower().rstrip().endswith(w)

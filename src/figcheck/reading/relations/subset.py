@@ -505,6 +505,9 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
     owned = [(p, w if w is not None or p.noun or p.classifier or k == 0
               or owned[k - 1][1] is None or owned[k - 1][1].unit != p.unit else owned[k - 1][1])
              for k, (p, w) in enumerate(owned)]
+    # (parts of the list counted by other nouns are left out: the rest cannot be all of the whole — "Trong số cơ sở
+    # vi phạm, có 142 nhà trọ, 96 nhà ở …, 51 cơ sở karaoke, vũ trường và 37 cơ sở khác")
+    others_left_out = any(w is None and p.role == "count" and p.unit == "count" and p.noun for p, w in owned)
     owned = [(p, w) for p, w in owned if w is not None]
     if unique and len(owned) >= 2 and all(p.value is not None and w.value is not None and p.value > w.value
                                           for p, w in owned):
@@ -578,8 +581,8 @@ def _lists(cues: Cues, text: str, cue: str, start: int, wholes: list[Figure], pa
                     out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id}, cue=cue,
                                         start=start))
                 continue
-            remainder = len(ps) >= 2 and (_is_remainder(cues, text, ps[-2].end, ps[-1]) or counted_rest(cues, text, ps[-1])
-                                           and ps[-1] is parts[-1])
+            remainder = len(ps) >= 2 and not others_left_out \
+                and (_is_remainder(cues, text, ps[-2].end, ps[-1]) or counted_rest(cues, text, ps[-1]) and ps[-1] is parts[-1])
             roles = {"total": whole.id, "parts": [p.id for p in ps], "other_parts": []}
             out.append(relation("breakdown", [whole] + ps, roles, exhaustive=remainder, cue=cue, start=start))
     if inferred:
