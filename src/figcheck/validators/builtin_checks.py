@@ -227,20 +227,18 @@ def measure_share_consistency(table: ColumnTable, number_convention: list[str]) 
             continue
         p, d = pct
         (pv, pd), (wv, wd) = part, whole
-        bounds = [_exact_float(r.get(f"{name}.{end}")) for name in ("part", "whole") for end in ("lo", "hi")]
-        if all(b is not None for b in bounds) and bounds[2] > 0:
-            # each measure anywhere within its printed precision, a multiplier's included ("2,15 nghìn tỷ đồng" is
-            # 2,145 … 2,155 nghìn tỷ, not 2.150.000.000.000 ± 0,5 đồng)
-            convs = rnd.conventions_for_span(100 * bounds[0] / bounds[3], 100 * bounds[1] / bounds[2], p, d)
-        else:
-            convs = rnd.conventions_for_measured_ratio(pv, pd, wv, wd, p, d)
+        span = _percent_span(r)
+        # (each measure anywhere within its printed precision, a multiplier's included: "2,15 nghìn tỷ đồng" is
+        # 2,145 … 2,155 nghìn tỷ, not 2.150.000.000.000 ± 0,5 đồng)
+        convs = rnd.conventions_for_span(*span, p, d) if span else rnd.conventions_for_measured_ratio(pv, pd, wv, wd, p, d)
         status = _classify(convs)
         if status == "pass":
             out.append(Outcome("pass", convs))
             continue
         actual = Decimal(pv.numerator * wv.denominator * 100) / Decimal(pv.denominator * wv.numerator) if wv else None
         ratio = _pct(actual.quantize(Decimal(1).scaleb(-d - 1)), d + 1, conv) if actual is not None else "?"
-        scaled = all(b is not None for b in bounds) and bounds[1] - bounds[0] > Fraction(3, 2 * 10 ** pd)
+        part_lo, part_hi = _exact_float(r.get("part.lo")), _exact_float(r.get("part.hi"))
+        scaled = part_lo is not None and part_hi is not None and part_hi - part_lo > Fraction(3, 2 * 10 ** pd)
         # (an amount written with a multiplier, "4.215 tỷ đồng", is not spelled out in its units)
         sides = f"the ratio is {ratio}" if scaled else (
             f"{format_number(Decimal(pv.numerator) / pv.denominator, conv, pd)}/"
@@ -268,12 +266,11 @@ def measure_share_of_whole(table: ColumnTable, number_convention: list[str]) -> 
                 or r.get("part.qualifier") is not None or r.get("whole.qualifier") is not None:
             out.append(NA)
             continue
-        bounds = [_exact_float(r.get(f"{name}.{end}")) for name in ("part", "whole") for end in ("lo", "hi")]
-        if any(b is None for b in bounds) or bounds[2] <= 0:
+        span = _percent_span(r)
+        if span is None:
             out.append(NA)
             continue
-        p_lo, p_hi, w_lo, w_hi = bounds
-        lo, hi = 100 * p_lo / w_hi, 100 * p_hi / w_lo
+        lo, hi = span
         p, d = pct
         convs = rnd.conventions_for_span(lo, hi, p, d)
         status = _classify(convs)
@@ -293,6 +290,16 @@ def measure_share_of_whole(table: ColumnTable, number_convention: list[str]) -> 
                                            f"not {_pct(p, d, conv)}",
                            _pct(actual.quantize(Decimal(1).scaleb(-d)), d, conv) + "?"))
     return out
+
+
+def _percent_span(r: Row) -> tuple[Fraction, Fraction] | None:
+    """100·part/whole with each measure anywhere within its printed precision (its ``lo`` … ``hi``); None where a
+    bound is missing or the whole may be none."""
+    bounds = [_exact_float(r.get(f"{name}.{end}")) for name in ("part", "whole") for end in ("lo", "hi")]
+    if any(b is None for b in bounds) or bounds[2] <= 0:
+        return None
+    part_lo, part_hi, whole_lo, whole_hi = bounds
+    return 100 * part_lo / whole_hi, 100 * part_hi / whole_lo
 
 
 def _written(row: Row, name: str) -> tuple[Fraction, int] | None:
