@@ -3529,3 +3529,20 @@ def test_review67_and_review68_near_misses_make_no_error():
             "Kết quả, có 48/80 người trúng cử, trong đó 15 đại biểu là nữ (chiếm 31,25%), 7 đại biểu là người ngoài Đảng "
             "(chiếm 14,58%)."):
         assert _no_flag(text), text
+
+
+def test_items_of_a_list_after_a_colon_may_be_separated_by_semicolons():
+    # each item a ";" clause: opening with its count, or with a label of one kind before its amount
+    text = "Toàn huyện có 772 tổ chức quần chúng, gồm: 207 tổ an ninh tự quản; {} tổ hòa giải ở cơ sở."
+    assert ("breakdown", ["772", "207", "565"]) in kinds_and_texts(text.format("565"))
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("555"))
+    text = ("Thu nội địa đạt 2.433 tỷ đồng, bằng 28,4% dự toán, tăng 75,6% so với cùng kỳ, gồm: nguồn thu từ thuế, phí và "
+            "các khoản thu khác đạt 1.292 tỷ đồng, tăng 34,2% so với cùng kỳ; nguồn thu tiền sử dụng đất đạt {} tỷ đồng, "
+            "tăng 169,7% so với cùng kỳ.")
+    assert _no_flag(text.format("1.141"))
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("1.041"))
+    # a clause of another kind after the items is no item, and the list is then not read as complete
+    assert _no_flag("Thu nội địa đạt 2.433 tỷ đồng, gồm: thu từ thuế đạt 1.292 tỷ đồng; thu tiền sử dụng đất đạt 1.141 "
+                    "tỷ đồng; dự kiến cả năm đạt 5.000 tỷ đồng.")
+    # nor is a clause that opens another division
+    assert _no_flag("Toàn huyện có 772 tổ, gồm: 207 tổ an ninh tự quản; 500 tổ hòa giải, trong đó 120 tổ mới thành lập.")

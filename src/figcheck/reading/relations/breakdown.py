@@ -27,7 +27,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         t, first = sf[i], sf[j]
         end_limit = s.end
         crossed = False  # the list went on over ";" clauses of names counted each
-        if bracket:
+        clause_items = None if bracket or items_by_semicolon or not cue else _clauses_after_colon(cues, text, sf, j, s.end)
+        if clause_items:
+            pass  # "gồm: A đạt 1.292 tỷ đồng, …; B đạt 1.141 tỷ đồng, …": one item a ";" clause, to the sentence's end
+        elif bracket:
             close = _closing_bracket(text, first.start, s.end)
             end_limit = close if close >= 0 else s.end
         elif not items_by_semicolon and _items_by_semicolon(cues, text, sf, j, cue, s.end):
@@ -53,17 +56,17 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                     if semi < 0:
                         break
             end_limit = semi if semi >= 0 else s.end
-        parts = [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
+        parts = clause_items or [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
         if _numbers_in_names(cues, text, t, parts, end_limit):
             return 1
         # a list stops at a figure that is not separated by a list separator from the previous one
-        kept = [parts[0]]
+        kept = list(clause_items) if clause_items else [parts[0]]
         # the list may go on past what was read: it cannot be complete (as after ";" clauses of names counted
         # each, where a clause of another shape follows)
         cut = not bracket and not items_by_semicolon and crossed and end_limit < s.end
         long_items = False  # items read as long ";" clauses in brackets: they may overlap
         last_by_and = False  # the item before was joined by "và": the list's last
-        for a, b in zip(parts, parts[1:]):
+        for a, b in zip(parts, parts[1:]) if not clause_items else ():
             # (an aside in brackets with no figure is part of a name: "…, Đài Loan (Trung Quốc) 25 người")
             between = _ASIDE.sub(" ", text[a.end:b.start]) if bracket else text[a.end:b.start]
             if _after_out_of(cues, between):
@@ -114,7 +117,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 else:
                     times[b.id] = n
         open_tail = open_tail or per_name
-        cue_at = cues.breakdown_re.search(text, t.end, parts[0].start) if cue else None
+        # (not in a list of ";" clauses, where the words before the first count are its label)
+        cue_at = cues.breakdown_re.search(text, t.end, parts[0].start) if cue and not clause_items else None
         if cue_at and re.search(r",|(?<![^\W_])(?:" + "|".join(map(re.escape, cues.list_and)) + r")(?![^\W_])",
                                 text[cue_at.end():parts[0].start]):
             # "11 vị, gồm Chủ tịch và 4 Phó Chủ tịch, 6 ủy viên": an item with no number of its own stands first
@@ -219,6 +223,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i += 1
             continue
         first = sf[i + 1]
+        if first.unit == "percent" and not CLAUSE_END.search(text, t.end, first.start):
+            # "thu nội địa đạt 2.433 tỷ đồng, bằng 28,4% dự toán, …, gồm: …": the list after the shares of the amount
+            later = _after_percentages(cues, text, sf, i, s.end)
+            if later is not None and not later[1]:
+                read_list(i, later[0], later[1], later[2], later[3])
+                i += 1
+                continue
         gap = gap_after_noun(text, t, first)
         low = gap.lower()
         if _follows_in_a_ranking(cues, low) or _place_count_before_other_parts(cues, t, first, low):
@@ -516,10 +527,13 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int, own:
     if sf[j - 1].id in own and gap.count(")") == 1:
         gap = gap[gap.find(")") + 1:]  # (the bracket of the change's earlier value closes first)
     low = gap.lower()
-    if CLAUSE_END.search(gap) or len(gap.split()) > 10 or ")" in low:
+    cue_m = cues.breakdown_re.search(low)
+    # (the label of a first item after "gồm:" is no gap: "…, tăng 75,6% so với cùng kỳ, gồm: nguồn thu từ thuế,
+    # phí và các khoản thu khác đạt 1.292 tỷ đồng")
+    colon_at = low.find(":", cue_m.end(), cue_m.end() + 3) if cue_m else -1
+    if CLAUSE_END.search(gap) or len((gap if colon_at < 0 else gap[:colon_at]).split()) > 10 or ")" in low:
         return None
     bracket = "(" in low
-    cue_m = cues.breakdown_re.search(low)
     if not bracket and not (cue_m and (":" in low[cue_m.end():cue_m.end() + 3]
                                        or sf[j - 1].id in own and not low[:cue_m.start()].strip(" ,"))):
         # a bracket, or "gồm:" — not a bare comma, after which the sentence may go on to anything (past the
@@ -984,11 +998,48 @@ def _items_by_semicolon(cues: Cues, text: str, sf: list[Figure], j: int, cue: st
     if not cue or j + 1 >= len(sf):
         return False
     semi = text.find(";", first.start, end)
-    nxt = sf[j + 1]
-    if semi < 0 or nxt.start < semi or "," not in text[first.end:semi] or text[semi + 1:nxt.start].strip() \
-            or head_word(nxt) != head_word(first) or nxt.unit != first.unit:
+    if semi < 0:
         return False
-    return _cue_right_before(cues, text, first)
+    nxt = sf[j + 1]
+    if nxt.start > semi and not text[semi + 1:nxt.start].strip() and head_word(nxt) == head_word(first) \
+            and nxt.unit == first.unit and "," in text[first.end:semi] and _cue_right_before(cues, text, first):
+        return True
+    return False
+
+
+def _clauses_after_colon(cues: Cues, text: str, sf: list[Figure], j: int, end: int) -> list[Figure] | None:
+    """After a cue and a colon, ";" clauses to the end of the sentence, each with one count or amount of the
+    first's kind and written alike — all opening with it ("gồm: 207 tổ an ninh tự quản; 565 tổ hòa giải"),
+    or all a label with no figure before it ("gồm: nguồn thu từ thuế đạt 1.292 tỷ đồng, bằng 21,7% dự toán;
+    nguồn thu tiền sử dụng đất đạt 1.141 tỷ đồng, …") — are the items of the list: the ";" separates them."""
+    first = sf[j]
+    colon = text.rfind(":", max(0, first.start - 120), first.start)
+    if colon < 0 or not cues.breakdown_re.search(text[max(0, colon - 12):colon + 1].lower()) \
+            or any(colon < f.start < first.start for f in sf):
+        return None
+    opens_with_count = not text[colon + 1:first.start].strip()
+    clauses, at = [], colon + 1
+    while at < end:
+        semi = text.find(";", at, end)
+        stop = semi if semi >= 0 else end
+        clauses.append((at, stop))
+        at = stop + 1
+    if len(clauses) < 2 or len(clauses) > LOOKBACK:
+        return None
+    items, firsts = [], set()
+    for a, b in clauses:
+        mine = [f for f in sf if a <= f.start < b and f.role in ("count", "measure")]
+        if len(mine) != 1 or mine[0].unit != first.unit or first.unit == "count" and head_word(mine[0]) != head_word(first):
+            return None
+        lead = text[a:mine[0].start]
+        if any(a <= f.start < mine[0].start for f in sf) or bool(lead.strip()) == opens_with_count \
+                or cues.subset_re.search(text, a, b) or ":" in lead or "(" in lead:
+            return None
+        items.append(mine[0])
+        # (labels of one kind, opening with one word: "nguồn thu từ thuế …; nguồn thu tiền sử dụng đất …" — a
+        # clause of another kind, "…; dự kiến cả năm đạt 5.000 tỷ đồng", is no item)
+        firsts.add(lead.lower().lstrip(" -–+•").split()[0] if lead.strip(" -–+•") else None)
+    return items if len(firsts) == 1 else None
 
 
 def _cue_right_before(cues: Cues, text: str, f: Figure) -> bool:
