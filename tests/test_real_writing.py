@@ -3546,3 +3546,32 @@ def test_items_of_a_list_after_a_colon_may_be_separated_by_semicolons():
                     "tỷ đồng; dự kiến cả năm đạt 5.000 tỷ đồng.")
     # nor is a clause that opens another division
     assert _no_flag("Toàn huyện có 772 tổ, gồm: 207 tổ an ninh tự quản; 500 tổ hòa giải, trong đó 120 tổ mới thành lập.")
+
+
+def test_review69_and_review70_near_misses_make_no_error():
+    for text in (
+            # done out of planned, written a/b before its percentage of the plan: the done may pass the plan
+            "Kết quả thực hiện các chỉ tiêu được giao:\n\n- Bắt đối tượng truy nã: 96/90 đối tượng, đạt 106,67% kế hoạch;"
+            "\n\n- Đưa người nghiện đi cai nghiện: 412/400 người, đạt 103% kế hoạch.",
+            # a percentage after "và" and a ratio to a target is a ratio to the second target
+            "Tổng thu ngân sách trên địa bàn phường ước đạt 12,64 tỷ đồng, bằng 112,9% dự toán quận giao (11,2 tỷ đồng) "
+            "và 105,3% chỉ tiêu phấn đấu của HĐND phường (12 tỷ đồng).",
+            "Thu ngân sách xã đạt 7,32 tỷ đồng, bằng 104,6% nghị quyết HĐND xã."):
+        assert _no_flag(text), text
+    # the ratio of done to planned is still checked
+    assert ("error", "core.share.granularity") in rules_of(
+        "Bắt đối tượng truy nã: 96/90 đối tượng, đạt 116,67% kế hoạch.")
+
+
+def test_readings_from_the_errors_reviews_69_and_70_planted():
+    # a count of items separated by ";" after "gồm:": the commas and "và" inside an item are its own
+    text = ("Huyện đề ra {} nhóm nhiệm vụ trọng tâm, gồm: rà soát, cập nhật quy hoạch sử dụng đất và kế hoạch vốn; đẩy "
+            "nhanh giải phóng mặt bằng các dự án trọng điểm; cải thiện môi trường đầu tư, kinh doanh; nâng cao chất "
+            "lượng đội ngũ cán bộ cấp xã.")
+    assert _no_flag(text.format("4"))
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format("6"))
+    # "Trong số hộ nghèo" names the poor households even where they are a part of the sentence before
+    text = ("Toàn xã có 2.860 hộ; trong đó có 74 hộ nghèo, chiếm 2,59%, và 118 hộ cận nghèo, chiếm 4,13%. Trong số hộ "
+            "nghèo, có 52 hộ là người cao tuổi sống một mình và {} hộ có thành viên khuyết tật.")
+    assert _no_flag(text.format("19"))
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.format("91"))

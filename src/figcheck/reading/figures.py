@@ -1061,9 +1061,24 @@ class FigureReader:
                              or self._plan_named_before(text, s0, c.start, before)):
                 return "percent"
             return "share"
+        if noun and self._coordinated_with_a_ratio(text, s0, c.start, before, previous):
+            return "percent"
         if noun:
             return "share"
         return "percent"
+
+    def _coordinated_with_a_ratio(self, text: str, s0: int, start: int, before: str, previous: list[Figure]) -> bool:
+        """The percentage follows "và" after a ratio to a target in its clause ("bằng 115,8% dự toán huyện giao (8,5
+        tỷ đồng) và 110,6% nghị quyết HĐND xã"): a ratio to the second target, as the first is to its own."""
+        if not before.endswith(" và"):
+            return False
+        prev = next((f for f in reversed(previous) if f.end >= s0 and f.unit == "percent"), None)
+        if prev is None or prev.role != "percent" or not prev.noun \
+                or not _starts_with_any_phrase(prev.noun.lower(), self.ratio_nouns_tuple):
+            return False
+        gap = text[prev.end:start]
+        return len(gap.split()) <= 12 and not any(ch in gap for ch in ";.") \
+            and not any(prev.end < f.start and f.unit == "percent" for f in previous)
 
     def _counted_whole_named(self, after: str) -> bool:
         """The words after a percentage (lower case) name a whole of counted things of this period: "tổng số hộ",

@@ -512,18 +512,24 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
             or cues.example_re.search(region.lower()):
         return None
     quantifiers = tuple(w + " " for w in cues.lang.words("cues.kind_quantifiers"))
+    # items written as ";" clauses ("5 nhóm giải pháp, gồm: tăng cường tuần tra, kiểm soát …; lắp đặt thêm camera
+    # …; …"): the ";" separates them, and the commas and "và" inside are an item's own
+    by_semicolon = region.count(";") >= 2
+    pieces = region.split(";") if by_semicolon else cues.list_sep_re.split(region)
     items, pos = [], start
-    for piece in cues.list_sep_re.split(region):
+    for piece in pieces:
         at = text.find(piece, pos)
         name = piece.strip()
         words = name.split()
-        if not words or len(words) > 12 or name.lower().startswith(quantifiers):
+        if not words or len(words) > (25 if by_semicolon else 12) or name.lower().startswith(quantifiers):
             return None
         first = at + (len(piece) - len(piece.lstrip()))
         items.append(Item(name, first, first + len(name)))
         pos = at + len(piece)
     if len(items) < 3 or n.value is None or len(items) > n.value:
         return None
+    if by_semicolon and len(items) < n.value and cues.list_sep_re.search(" " + items[-1].text + " "):
+        return None  # ("…; C và D": the last clause may hold two items)
     return items, items[-1].end, False, cue or ":"
 
 

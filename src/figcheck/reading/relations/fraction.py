@@ -46,6 +46,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             out.append(relation("change", [f, d] + ([pct] if pct else []), roles, direction=direction or None,
                                 cue=direction))
             continue
+        if f.unit == "count" and f.qualifier is None and nxt is not None and nxt.unit == "percent" \
+                and f.value is not None and d.value is not None and f.value > d.value and _names_a_plan(cues, nxt) \
+                and cues.share_gap(gap):
+            # "174/160 đối tượng, đạt 108,75% kế hoạch": done out of planned, which the done may pass — their ratio
+            out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b",
+                                evidence="done out of planned: the percentage of the plan"))
+            continue
         if f.unit == "count" and f.qualifier is None:
             # ("hoàn thành và vượt 18/18 chỉ tiêu": the word before the pair is a verb, no bound of its part)
             out.append(relation("fraction", [f, d], {"part": f.id, "whole": d.id}))
@@ -82,6 +89,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b"))
     return out
+
+
+def _names_a_plan(cues: Cues, pct: Figure) -> bool:
+    """The percentage is of a plan or a target ("108,75% kế hoạch", "đạt 104% chỉ tiêu")."""
+    noun = (pct.noun or "").lower()
+    return any(noun == w or noun.startswith(w + " ") for w in cues.lang.words("cues.plan_nouns"))
 
 
 def _bracketed_share_after_description(cues: Cues, gap: str) -> bool:

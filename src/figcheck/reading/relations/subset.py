@@ -89,16 +89,21 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             # (a fraction's denominator too: "… 355,2/355,2 ha. Trong đó: nhóm A 198,2 ha, …" — as within a sentence,
             # the parts are bounded by the larger figure, whichever of the two they divide)
-            wholes = _not_parts(cues, text, _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")
-                                                               and not baseline_in_brackets(cues, text, f)
-                                                               and not cues.is_average(text, f, phrase=True)]))
+            earlier_wholes = _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")
+                                               and not baseline_in_brackets(cues, text, f)
+                                               and not cues.is_average(text, f, phrase=True)])
+            wholes = _not_parts(cues, text, earlier_wholes)
             if named_words:
                 # (a line of a list before is one item, not the whole the opener names: "- Các xã còn lại: 55 vụ …
                 # Trong tổng số vụ, 112 vụ …")
                 # ("Trong số hộ nghèo, …" after "1.246 hộ nghèo, …; 986 hộ cận nghèo": the near-poor are not named)
-                wholes = [w for w in wholes if named_words <= content_words(w.noun) and not on_a_list_line(text, w)
-                          and not nouns_apart(cues, named.group("noun"), w.noun)]
-                wholes = _named_side_of_pairs(prev, wholes, named_words)
+                def named_by_opener(candidates: list[Figure]) -> list[Figure]:
+                    found = [w for w in candidates if named_words <= content_words(w.noun) and not on_a_list_line(text, w)
+                             and not nouns_apart(cues, named.group("noun"), w.noun)]
+                    return _named_side_of_pairs(prev, found, named_words)
+                # ("3.420 hộ; trong đó còn 97 hộ nghèo, … . Trong số hộ nghèo, …": the name picks a part of the
+                # sentence before where no whole there is so named)
+                wholes = named_by_opener(wholes) or named_by_opener(earlier_wholes)
             if opener is not None and opener.re is cues.back_ref_opener_re and ctx.previous_sentence is not None \
                     and ctx.earlier and cues.subset_re.match(text, skip_blanks(text, ctx.previous_sentence.start,
                                                                                ctx.previous_sentence.end)):
