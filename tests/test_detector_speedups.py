@@ -230,7 +230,7 @@ QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
                ("enumeration", "_named_after_description"), ("form", "_label"), ("share", "detect"),
                ("share", "_opened_with_its_whole"), ("subset", "detect_out_of"), ("whole_share", "detect"),
                ("breakdown", "detect_named_back"), ("change", "_rate_changes"), ("change", "_multiples"),
-               ("breakdown", "detect_amount_named_back")]
+               ("breakdown", "detect_amount_named_back"), ("breakdown", "detect_divided_by")]
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
     + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
@@ -277,6 +277,8 @@ QUICK_EXIT_TEXTS = [
     "Khu du lịch đón 455.000 lượt khách, gấp 1,3 lần năm 2025 (350.000 lượt). Năm 2025 đón 350.000 lượt khách.",
     ("Tổng thu ngân sách ước đạt 4.820 tỷ đồng. Tổng thu gồm: thu nội địa 3.450 tỷ đồng và thu từ xuất nhập khẩu "
      "1.370 tỷ đồng. Tổng cộng có 12 xã."),
+    ("Năm nay xảy ra 86 vụ cháy. Xét theo cơ sở xảy ra cháy, nhà dân 40 vụ; cơ sở kinh doanh 30 vụ; xe 16 vụ. "
+     "Xét thấy 12 vụ do chập điện, 9 vụ do sơ suất."),
 ]
 
 

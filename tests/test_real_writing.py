@@ -3575,3 +3575,39 @@ def test_readings_from_the_errors_reviews_69_and_70_planted():
             "nghèo, có 52 hộ là người cao tuổi sống một mình và {} hộ có thành viên khuyết tật.")
     assert _no_flag(text.format("19"))
     assert ("error", "core.subset.part-within-whole") in rules_of(text.format("91"))
+
+
+def test_review73_near_misses_make_no_error():
+    for text in (
+            # a count of teams is no total of the people listed after "cao nhất gồm:"
+            "Ba câu lạc bộ có lượng khán giả sân nhà cao nhất gồm: Đông Á 86.400 người; Sông Lam 71.250 người; Phố Hiến "
+            "64.900 người; các đội còn lại đều dưới 50.000 khán giả.",
+            # the whole a percentage names after "tổng số", and what was not started, are no parts of what was started
+            "Đến nay, toàn huyện đã khởi công 1.240 căn, trong đó hoàn thành 1.015 căn, đạt 78,1% tổng số 1.300 căn cần "
+            "hỗ trợ; đang thi công 225 căn; còn 60 căn chưa khởi công do vướng mặt bằng.",
+            # a part after "trong đó" is no whole of a percentage that names more than it
+            "Giải nhận 96 tác phẩm dự thi; cụ thể: ảnh thời sự 40 tác phẩm; ảnh đời sống 56 tác phẩm; trong đó có 12 ảnh "
+            "của tác giả trẻ lần đầu tham gia.\n\nSau vòng sơ khảo, 30 tác phẩm vào chung khảo, chiếm 31,3% số ảnh dự thi."):
+        assert _no_flag(text), text
+
+
+def test_readings_from_the_errors_reviews_69_and_73_planted():
+    # a sentence that divides the count before it by one criterion
+    text = ("Năm 2026, toàn tỉnh xảy ra 96 vụ tai nạn giao thông, làm chết 51 người. Xét theo loại hình, tai nạn đường bộ "
+            "chiếm phần lớn với {} vụ; đường thủy nội địa 3 vụ.")
+    assert _no_flag(text.format("93"))
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.format("193"))
+    text = ("Trong năm, toàn tỉnh xảy ra {} vụ cháy. Xét theo cơ sở xảy ra cháy, toàn bộ số vụ được phân loại như sau: "
+            "nhà ở 20 vụ; cơ sở kinh doanh 9 vụ; xe cơ giới 6 vụ.")
+    assert _no_flag(text.format("35"))
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("38"))
+    # shares listed after "Cụ thể:" are of the count before, counted by its classifier
+    text = ("Quý III, cơ quan bảo hiểm xã hội giải quyết 5.200 lượt người hưởng chế độ ngắn hạn.\n\nCụ thể: chế độ ốm đau "
+            "3.900 lượt (75%); chế độ thai sản 1.300 lượt ({}).")
+    assert _no_flag(text.format("25%"))
+    assert ("error", "core.share.granularity") in rules_of(text.format("35%"))
+    # items of a count written as ";" clauses, each with its amount in brackets
+    text = ("Đề án gồm {} nhóm nhiệm vụ: đào tạo giáo viên (2,10 tỷ đồng); mua sắm thiết bị (3,45 tỷ đồng); xây phòng học "
+            "bộ môn (5,20 tỷ đồng).")
+    assert _no_flag(text.format("3"))
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format("4"))

@@ -258,7 +258,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         colon_at = low.rfind(":")
         if partial_m and partial_m.end() <= colon_at and len(low[colon_at + 1:].split()) <= 6 \
                 and "," not in low[colon_at:] and not CLAUSE_END.search(gap) and len(gap.split()) <= 18 \
-                and first.role in ("count", "measure") and first.unit == t.unit:
+                and first.role in ("count", "measure") and first.unit == t.unit \
+                and (t.unit != "count" or head_word(first) == head_word(t)):
+            # ("Bốn đội có lượng khán giả cao nhất gồm: A 142.300 người; …": the count of teams is no total of people)
             # "113.593 ha lúa bị ngập úng, hư hại, nhiều nhất ở các địa phương: TP A 7.005 ha; …": the largest parts
             # (";" separates the items there: "nhiều nhất ở: TP A 7.005 ha; tỉnh B 18.000 ha; …")
             read_list(i, i + 1, False, partial_m.group(0), low, items_by_semicolon=True)
@@ -987,6 +989,55 @@ def detect_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return [relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts], "other_parts": []},
                      exhaustive=exhaustive, cue=m.group("cue").lower(), start=s.start,
                      evidence="the sentence opens with the words of the count before it, then a list")]
+
+
+def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A sentence that opens with the one criterion it divides by ("Xét theo loại hình, …", "Phân theo địa bàn, …"),
+    then counts of what one count of the sentence before counts: "… xảy ra 126 vụ tai nạn giao thông … . Xét theo
+    loại hình, tai nạn đường bộ chiếm phần lớn với 122 vụ, …; đường thủy nội địa xảy ra 4 vụ, …" — parts of that
+    count by one criterion, which do not overlap, so together within it; all of it where the words before a colon
+    say the whole is divided ("toàn bộ số vụ được phân loại như sau: nhà dân 23 vụ; …")."""
+    text, s, sf = ctx.text, ctx.sentence, ctx.figures
+    openers = getattr(cues, "_division_openers", None)
+    if openers is None:
+        openers = cues._division_openers = tuple(w + " " for w in cues.lang.words("cues.division_openers"))
+    low = ctx.lower.lstrip(" -–+•")
+    if not low.startswith(openers):
+        return []  # quick exit: the sentence does not open with a criterion of division
+    if len(sf) < 2 or not ctx.previous:
+        return []
+    comma = text.find(",", s.start, sf[0].start)
+    if comma < 0 or len(text[s.start:comma].split()) > 8 or sum(low.count(o) for o in openers) > 1 \
+            or cues.subset_re.search(text, s.start, s.end) or _examples_given(cues, ctx.lower) \
+            or cues.each_re.search(text, s.start, s.end):
+        return []  # (several criteria, a nested division, examples or items counted once a name: no plain division)
+    out = []
+    for head in dict.fromkeys(head_word(f) for f in sf if f.role == "count" and f.unit == "count"):
+        parts = [f for f in sf if f.role == "count" and f.unit == "count" and head_word(f) == head]
+        totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head]
+        if head is None or len(parts) < 2 or not totals or len({f.value for f in totals}) != 1 \
+                or any(f.qualifier is not None or f.value is None for f in totals):
+            continue
+        total = totals[0]
+        named = set((total.noun or "").lower().split())
+        if any(not set((p.noun or "").lower().split()) <= named for p in parts):
+            continue  # ("… 126 vụ tai nạn … . Xét theo địa bàn, … 40 vụ vi phạm …": another thing counted)
+        lead = text[comma:parts[0].start].lower()
+        tail = text[parts[-1].end:s.end].lower()
+        exhaustive = ":" in lead and any(w in lead for w in cues.lang.words("cues.whole_words")) \
+            and not cues.open_tail_re.search(tail) and not any(w in tail for w in cues.open_tail_marks)
+        out.append(relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts],
+                                                           "other_parts": []},
+                            exhaustive=exhaustive, cue=low[:comma - s.start].split(" ")[0] + " " + low.split()[1],
+                            start=s.start, evidence="the sentence divides the count before it by one criterion"))
+    return out
+
+
+def _examples_given(cues: Cues, low: str) -> bool:
+    """The sentence gives examples ("như", "tiêu biểu như") — not the words that announce what follows ("như sau")."""
+    for w in cues.lang.words("cues.division_detail"):
+        low = low.replace(w + ":", ":")
+    return cues.example_re.search(low) is not None
 
 
 def _items_by_semicolon(cues: Cues, text: str, sf: list[Figure], j: int, cue: str | None, end: int) -> bool:

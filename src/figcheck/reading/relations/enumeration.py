@@ -501,13 +501,17 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
     # (the list may end where a clause speaks of its items: "…; các mô hình này cho thu nhập từ 150 …")
     stop = _back_reference_clause(cues, text, start, s.end, head)
     end = stop if stop >= 0 else s.end
-    if any(start <= f.start < end for f in sf[idx + 1:]):
+    after = [f for f in sf[idx + 1:] if start <= f.start < end]
+    amounts = _amount_of_each_item(text, after, start, end) if after else []
+    if after and not amounts:
         return None  # a figure after the cue: the list holds counts, or goes on to something else
     if not any(head == k or head.startswith(k + " ") for k in cues.lang.words("cues.kind_nouns")):
         return None
     while start < end and text[start] in " :":  # ("gồm: …": the colon after the cue opens the list)
         start += 1
     region = text[start:end].rstrip(" .;")
+    for a, b in amounts:  # ("A (4,20 tỷ đồng); B (1,85 tỷ đồng); …": each item's amount in brackets, set aside)
+        region = region[:a - start] + " " * (b - a) + region[b - start:]
     if not region or any(ch in region for ch in "()[]“”\":…") or cues.open_tail_re.search(region.lower()) \
             or cues.example_re.search(region.lower()):
         return None
@@ -516,21 +520,40 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
     # …; …"): the ";" separates them, and the commas and "và" inside are an item's own
     by_semicolon = region.count(";") >= 2
     pieces = region.split(";") if by_semicolon else cues.list_sep_re.split(region)
-    items, pos = [], start
+    items, pos = [], 0
     for piece in pieces:
-        at = text.find(piece, pos)
+        at = start + region.find(piece, pos)  # (in the region, whose brackets of amounts are blanked)
+        pos = at - start
         name = piece.strip()
         words = name.split()
         if not words or len(words) > (25 if by_semicolon else 12) or name.lower().startswith(quantifiers):
             return None
         first = at + (len(piece) - len(piece.lstrip()))
         items.append(Item(name, first, first + len(name)))
-        pos = at + len(piece)
-    if len(items) < 3 or n.value is None or len(items) > n.value:
+        pos += len(piece)
+    # (more items than the count say nothing, unless each is an item by its own amount)
+    if len(items) < 3 or n.value is None or len(items) > n.value and not (by_semicolon and len(amounts) == len(items)):
         return None
     if by_semicolon and len(items) < n.value and cues.list_sep_re.search(" " + items[-1].text + " "):
         return None  # ("…; C và D": the last clause may hold two items)
     return items, items[-1].end, False, cue or ":"
+
+
+def _amount_of_each_item(text: str, figures: list[Figure], start: int, end: int) -> list[tuple[int, int]]:
+    """Where every figure after a cue stands alone in a bracket that ends its ";" item ("trang bị máy tính (4,20 tỷ
+    đồng); cập nhật cơ sở dữ liệu (1,85 tỷ đồng); …"), the spans of those brackets; else none."""
+    if text.count(";", start, end) < 2:
+        return []
+    spans = []
+    for f in figures:
+        opened, closed = text.rfind("(", start, f.start), text.find(")", f.end, end)
+        if opened < 0 or closed < 0 or text[opened + 1:f.start].strip() or text.find(")", opened, f.start) >= 0 \
+                or text[closed + 1:end].lstrip(" .")[:1] not in ("", ";"):
+            return []
+        spans.append((opened, closed + 1))
+    if len(set(spans)) != len(spans):
+        return []  # (two figures in one bracket)
+    return spans
 
 
 def _bracketed_names(cues: Cues, text: str, s, sf: list[Figure], idx: int):

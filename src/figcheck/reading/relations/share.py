@@ -67,6 +67,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 # chiếm 42,86% tổng số xã" has two such counts, so no whole)
                 # (both sides of "4.862/21.418 hộ nghèo" count the head word: two counts, so no whole)
                 named = _named_after_opener(cues, text, ctx)
+                listed = _opens_a_list_of_parts(cues, text, ctx)
                 pool = ctx.previous[-LOOKBACK:]
                 if named:
                     # "… 3.412 hộ nghèo … . Số hộ cận nghèo là 4.286 hộ … . Trong số hộ nghèo, có 1.248 hộ …": the
@@ -76,7 +77,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                     pool = [w for w in pool if w.noun and named <= content_words(w.noun)]
                 same = [w for w in pool if w.role in COUNTED + ("denominator", "numerator")
                         and w.unit == part.unit
-                        and w.qualifier is None and head_word(w) == head_word(part) and w.value is not None
+                        and w.qualifier is None and w.value is not None
+                        # (or, in a list after "Cụ thể:", its classifier: "48.630 lượt" of "64.325 lượt người hưởng")
+                        and (head_word(w) == head_word(part) or listed and (w.classifier or "").lower() == head_word(part))
                         and part.value is not None and w.value >= part.value
                         and not baseline_in_brackets(cues, text, w)]
                 whole = same[0] if len({w.value for w in same}) == 1 else None
@@ -178,7 +181,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         before = [f for f in before if f not in introduced]
         # ("8.420 hộ đạt danh hiệu …, chiếm 38,9% số hộ hội viên (21.640 hộ)": the whole restated in brackets)
         whole = (_restated_whole(text, sf, k, subject) if subject is not None else None) \
-            or _whole_named(cues, text, before, ctx.previous[-LOOKBACK:], pct)
+            or _whole_named(cues, text, before, [f for f in ctx.previous[-LOOKBACK:]
+                                                 if not a_part_named_otherwise(cues, text, ctx, f, pct)], pct)
         if whole is not None and _bracketed_after(text, sf, k, whole) is not None \
                 and _bracketed_after(text, sf, k, whole).value > whole.value:
             # "… điểm đen với 9 vụ … . … liên quan đến 72% số vụ (178 vụ)": a count of the noun in brackets after
@@ -601,6 +605,17 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
     return None
 
 
+def a_part_named_otherwise(cues: Cues, text: str, ctx: SentenceContext, f: Figure, pct: Figure) -> bool:
+    """``f`` is a part after "trong đó" in the sentence before, whose noun leaves out words the percentage names:
+    "… phim ngắn 34 tác phẩm; trong đó có 17 phim của các hãng tư nhân … . … chiếm 48,8% số phim dự thi" — the
+    percentage names all the films entered, not that part of them."""
+    s = ctx.previous_sentence
+    if s is None or not pct.noun or not cues.subset_re.search(text, s.start, f.start):
+        return False
+    words = [w for w in pct.noun.lower().split() if w not in cues.whole_name_fillers]
+    return len(words) > 1 and not _contains(f.noun, words)
+
+
 def _contains(noun: str | None, words: list[str]) -> bool:
     """``words`` stand together in ``noun`` ("cơ sở" in "tổ chức cơ sở đoàn")."""
     have = (noun or "").lower().replace(",", " ").split()
@@ -628,7 +643,21 @@ def _named_after_opener(cues: Cues, text: str, ctx: SentenceContext) -> set[str]
 def _opens_with_part(cues: Cues, text: str, ctx: SentenceContext) -> bool:
     """The sentence opens by speaking of a part of what the sentence before stated ("Trong số đó, …")."""
     opening = text[ctx.sentence.start:ctx.sentence.start + 30].lower().lstrip(" -–(")
-    return any(opening.startswith(w) for w in cues.part_openers)
+    return any(opening.startswith(w) for w in cues.part_openers) or _opens_a_list_of_parts(cues, text, ctx)
+
+
+def _opens_a_list_of_parts(cues: Cues, text: str, ctx: SentenceContext) -> bool:
+    """The sentence opens by listing parts of what the sentence before stated: "… 64.325 lượt người hưởng … . Cụ
+    thể: chế độ ốm đau 48.630 lượt (75,6%); …"."""
+    opening = text[ctx.sentence.start:ctx.sentence.start + 30].lower().lstrip(" -–(")
+    return any(opening.startswith(w) and opening[len(w):len(w) + 1] in (":", ",") for w in _part_list_openers(cues))
+
+
+def _part_list_openers(cues: Cues) -> list[str]:
+    found = getattr(cues, "_part_list_openers_words", None)
+    if found is None:
+        found = cues._part_list_openers_words = cues.lang.words("cues.part_list_openers")
+    return found
 
 
 # starts only at a word start: linear; the value may stand in brackets ("bằng 108,6% dự toán Trung ương giao (9.200 tỷ

@@ -363,6 +363,17 @@ def _leading_word(word: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(word)}\b")
 
 
+def named_by_the_percentage_before(cues: "Cues", text: str, sf: list[Figure], f: Figure) -> bool:
+    """A percentage stands right before ``f`` with only words for "the total" between: "đạt 80,5% tổng số 4.860 căn"
+    — ``f`` is the whole the percentage is of, no part of a list."""
+    k = next((i for i, g in enumerate(sf) if g is f), 0)
+    if k == 0 or sf[k - 1].unit != "percent":
+        return False
+    between = text[sf[k - 1].end:f.start].lower().split()
+    return bool(between) and len(between) <= 3 and all(w in cues.whole_name_fillers or w in cues.lang.words("cues.whole_words")
+                                                       for w in between)
+
+
 def head_word(f: Figure) -> str | None:
     """The first word of a figure's noun (its classifier when it has no noun): what it counts. "334 ngôi
     nhà" and "142 nhà" both count "nhà"."""

@@ -21,7 +21,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
-                                                head_word, is_place, label_before, labelled_apart, nouns_apart, total_of_an_outcome, labels_of_several_dimensions, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
+                                                head_word, is_place, named_by_the_percentage_before, label_before, labelled_apart, nouns_apart, total_of_an_outcome, labels_of_several_dimensions, on_a_list_line, votes_for_a_person, opening_whole_and_count, out_of_opening, relation, singled_out, skip_blanks, verbs_before,
                                                 word_alternation)
 
 COUNTED = ("count", "measure")
@@ -133,8 +133,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             semi = text.find(";", cue_end, scope_end)
             scope_end = semi if semi >= 0 else scope_end
         # (an average is no part: "trong đó 12.470 ca sốt xuất huyết; bình quân mỗi ngày 34 ca")
+        # (nor the whole a percentage names: "trong đó hoàn thành 3.912 căn, đạt 80,5% tổng số 4.860 căn nhà cần hỗ trợ")
         after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED
-                 and not cues.is_average(text, f, phrase=True)]
+                 and not cues.is_average(text, f, phrase=True) and not named_by_the_percentage_before(cues, text, sf, f)
+                 and not _negates_the_whole(cues, text, wholes, f, scope_end)]
         semi = text.find(";", cue_end, scope_end)
         if semi >= 0 and any(f.start < semi for f in after):
             # "trong đó 38.640 hộ đạt danh hiệu, chiếm 83,6% …; cấp trung ương 124 hộ, cấp tỉnh 1.246 hộ, …": the
@@ -359,6 +361,19 @@ def _named_side_of_pairs(figures: list[Figure], wholes: list[Figure], named_word
 
 
 _SHARE_RESTATED = re.compile(r"\d\s?%[^\d;.()%]{0,60}\(\s*+$")  # a bracket right after a percentage and its noun
+
+
+def _negates_the_whole(cues: Cues, text: str, wholes: list[Figure], f: Figure, end: int) -> bool:
+    """The clause of ``f`` says of it the negation of the verb before the whole: "đã khởi công 4.650 căn, trong đó
+    …; còn 210 căn chưa khởi công" — what was not started is no part of what was."""
+    if not wholes:
+        return False
+    verb = text[max(0, wholes[-1].start - 25):wholes[-1].start].lower().split()[-2:]
+    if not verb or any(not w.isalpha() for w in verb):
+        return False
+    clause = CLAUSE_END.search(text, f.end, end)
+    after = " ".join(text[f.end:clause.start() if clause else end].lower().split())
+    return any(f" {n} {' '.join(verb)}" in f" {after}" for n in cues.lang.words("cues.negation"))
 
 
 def _not_parts(cues: Cues, text: str, figures: list[Figure]) -> list[Figure]:

@@ -24,7 +24,7 @@ import re
 import weakref
 
 from figcheck.models import Figure
-from figcheck.reading.relations.share import _contains
+from figcheck.reading.relations.share import _contains, a_part_named_otherwise
 from figcheck.reading.relations.shared import (LOOKBACK, Cues, SentenceContext, baseline_in_brackets, names_a_subject,
                                                 names_another, singled_out,
                                                 on_a_list_line, relation)
@@ -88,7 +88,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # nhì chiếm 31,1% tổng số giải" — the total is this year's)
         before = [f for f in before if not (text.rfind("(", max(0, f.start - 30), f.start) >= 0
                                             and baseline_in_brackets(cues, text, f))]
-        pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f) and not cues.is_average(text, f)])
+        pools = (before, [f for f in ctx.previous[-LOOKBACK:] if not on_a_list_line(text, f) and not cues.is_average(text, f)
+                          and not (pct.noun and a_part_named_otherwise(cues, text, ctx, f, pct))])
         if pct.noun and pct.noun.lower().split()[0] not in _DROP and names_a_subject(text, pct, c0):
             pools = (before,)  # (a subject of its own: "Trường THPT chuyên Lê Quý Đôn có 99,5% thí sinh tốt nghiệp")
         whole: tuple[Figure, ...] = ()
