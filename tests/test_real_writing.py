@@ -3611,3 +3611,28 @@ def test_readings_from_the_errors_reviews_69_and_73_planted():
             "bộ môn (5,20 tỷ đồng).")
     assert _no_flag(text.format("3"))
     assert ("error", "core.enumeration.items-match-count") in rules_of(text.format("4"))
+
+
+def test_review71_near_misses_make_no_error():
+    # the count "chiếm" is said of, past its own rate, is the part of the whole the percentage names
+    text = ("Năm nay, toàn tỉnh có 64 trường THPT và 18 trung tâm GDNN-GDTX tổ chức cho học sinh dự thi tại 70 điểm thi. "
+            "Có 12 trường đạt tỷ lệ tốt nghiệp 100%, chiếm {} tổng số trường THPT.")
+    assert _no_flag(text.format("18,8%"))
+    assert ("error", "core.share.granularity") in rules_of(text.format("21,8%"))
+
+
+def test_readings_from_the_errors_reviews_71_and_72_planted():
+    # a count of kinds with a phrase of its own (an age, not a figure) before "gồm:"
+    text = "Chương trình tiêm chủng mở rộng triển khai {} loại vắc xin cho trẻ dưới 1 tuổi gồm: BCG, viêm gan B, bại liệt, sởi."
+    assert _no_flag(text.format("4"))
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format("5"))
+    # items of a count written as ";" clauses, each named before its value
+    text = ("Xuất khẩu tập trung vào {} mặt hàng chủ lực, gồm: cà phê đạt 412,5 triệu USD, tăng 8,1%; hồ tiêu đạt 96,2 triệu "
+            "USD, giảm 4,3%; hạt điều đạt 151,8 triệu USD, tăng 12,6%.")
+    assert _no_flag(text.format("3"))
+    assert ("error", "core.enumeration.items-match-count") in rules_of(text.format("4"))
+    # amounts after "gồm:", each ending an item named before it, however long the names
+    text = ("Sản lượng điện sản xuất ước đạt {} triệu kWh, gồm: thủy điện 8.214 triệu kWh, nhiệt điện than tại các nhà máy "
+            "của tập đoàn và các doanh nghiệp liên kết 5.360 triệu kWh, điện gió 1.126 triệu kWh.")
+    assert _no_flag(text.format("14.700"))
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("15.700"))

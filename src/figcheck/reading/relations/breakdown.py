@@ -1058,6 +1058,29 @@ def _items_by_semicolon(cues: Cues, text: str, sf: list[Figure], j: int, cue: st
     return False
 
 
+def _labelled_amounts_by_commas(text: str, sf: list[Figure], start: int, end: int, first: Figure) -> list[Figure] | None:
+    """After "gồm:", items separated by commas, each a label and then its amount, which ends it ("nhiệt điện than
+    15.406 triệu kWh, thủy điện và điện khí tại các nhà máy liên kết vùng 9.812 triệu kWh, điện mặt trời và điện gió
+    3.423 triệu kWh."): the amounts, however long the labels (a label's own commas stay in it); else None."""
+    if first.role != "measure":
+        return None
+    mine = [f for f in sf if start <= f.start < end]
+    if len(mine) < 2 or len(mine) > LOOKBACK or any(f.role != "measure" or f.unit != first.unit for f in mine):
+        return None
+    at = start
+    for n, f in enumerate(mine):
+        label = text[at:f.start]
+        nxt = mine[n + 1].start if n + 1 < len(mine) else end
+        rest = text[f.end:nxt]
+        # (the amount ends its item: a comma after it, or the sentence's end, and no words between)
+        closing = rest.lstrip(" ")[:1] if n + 1 < len(mine) else rest.strip(" .")
+        if not label.strip(" ,") or ":" in label or "(" in label or closing not in ("", ",") \
+                or n + 1 < len(mine) and not rest.strip().startswith(","):
+            return None
+        at = f.end + rest.find(",") + 1 if n + 1 < len(mine) else end
+    return mine
+
+
 def _clauses_after_colon(cues: Cues, text: str, sf: list[Figure], j: int, end: int) -> list[Figure] | None:
     """After a cue and a colon, ";" clauses to the end of the sentence, each with one count or amount of the
     first's kind and written alike — all opening with it ("gồm: 207 tổ an ninh tự quản; 565 tổ hòa giải"),
@@ -1069,6 +1092,8 @@ def _clauses_after_colon(cues: Cues, text: str, sf: list[Figure], j: int, end: i
             or any(colon < f.start < first.start for f in sf):
         return None
     opens_with_count = not text[colon + 1:first.start].strip()
+    if text.find(";", colon, end) < 0:
+        return None if opens_with_count else _labelled_amounts_by_commas(text, sf, colon + 1, end, first)
     clauses, at = [], colon + 1
     while at < end:
         semi = text.find(";", at, end)

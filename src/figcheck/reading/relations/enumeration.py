@@ -171,7 +171,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
     totals = {r["roles"].get("total") for r in done if r["kind"] == "breakdown"}
     used = {fid for r in done if r["kind"] in ("share", "change", "fraction") for fid in r["figures"]}
     sentences = article.sentences
-    more_words, bare, far = _cue_patterns(cues)
+    more_words, bare, far, past_a_number = _cue_patterns(cues)
     out = []
     for s in sentences:
         sf = by_sentence.get(s.index, [])
@@ -200,7 +200,7 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             p = region_start + k + len(noun_lead)
             rest = text[p:nxt]
             # the cue may follow a few more words of the noun: "06 Cảnh sát PCCC gồm A, B, …"
-            cue_m = more_words.match(rest) or far.match(rest) or bare.match(rest)
+            cue_m = more_words.match(rest) or far.match(rest) or past_a_number.match(rest) or bare.match(rest)
             cue = (cue_m.group("cue") or "").lower() if cue_m else ""
             start_items = p + (cue_m.end() if cue_m else 0)
             if cue:
@@ -479,6 +479,10 @@ def _cue_patterns(cues: Cues, which: str = "cue"):
                     # (more words of what is counted, up to a comma, where a colon after the cue opens the list: "5
                     # khoản thu đạt thấp so với tiến độ dự toán, gồm: …")
                     re.compile(rf"\s*+(?:[^\W\d_]++\s++){{3,8}}?[^\W\d_]++,\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:\s*",
+                               re.IGNORECASE),
+                    # (a number that is no figure, and its word, among them, where a colon follows the cue: "6 loại vắc
+                    # xin cho trẻ dưới 1 tuổi gồm: …")
+                    re.compile(rf"\s*+(?:[^\W\d_]++\s++){{1,3}}?\d++\s++[^\W\d_]++\s*+(?P<cue>(?<!\S)(?:{cues.enum_cue_re}))(?!\w)\s*:\s*",
                                re.IGNORECASE)),
             "opener": re.compile(rf"\s*(?:{bd})\s*:?\s*", re.IGNORECASE),
         }
@@ -503,10 +507,22 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
     end = stop if stop >= 0 else s.end
     after = [f for f in sf[idx + 1:] if start <= f.start < end]
     amounts = _amount_of_each_item(text, after, start, end) if after else []
-    if after and not amounts:
+    labelled = _labelled_clauses(text, after, start, end) if after and not amounts else []
+    if after and not amounts and not labelled:
         return None  # a figure after the cue: the list holds counts, or goes on to something else
     if not any(head == k or head.startswith(k + " ") for k in cues.lang.words("cues.kind_nouns")):
         return None
+    if labelled:
+        # "5 mặt hàng chủ lực, gồm: thủy sản đạt 812,4 triệu USD, tăng 9,5%; gạo đạt 356,9 triệu USD, …; …": one item a
+        # ";" clause, named before its value; fewer than the count fall short, more say nothing (a clause of
+        # another kind may follow)
+        if len(labelled) < 3 or n.value is None or len(labelled) > n.value or any(
+                name.text.lower().startswith(tuple(w + " " for w in cues.lang.words("cues.kind_quantifiers")))
+                for name in labelled):
+            return None
+        if len(labelled) < n.value and cues.list_sep_re.search(" " + labelled[-1].text + " "):
+            return None  # ("…; C và D đạt …": the last clause may name two items)
+        return labelled, labelled[-1].end, False, cue or ":"
     while start < end and text[start] in " :":  # ("gồm: …": the colon after the cue opens the list)
         start += 1
     region = text[start:end].rstrip(" .;")
@@ -537,6 +553,30 @@ def _kinds_by_separators(cues: Cues, text: str, s, sf: list[Figure], idx: int, c
     if by_semicolon and len(items) < n.value and cues.list_sep_re.search(" " + items[-1].text + " "):
         return None  # ("…; C và D": the last clause may hold two items)
     return items, items[-1].end, False, cue or ":"
+
+
+def _labelled_clauses(text: str, figures: list[Figure], start: int, end: int) -> list[Item]:
+    """Where the list after a cue is ";" clauses, each a label of a few words and then its value, the first
+    figure of each of one unit ("thủy sản đạt 812,4 triệu USD, tăng 9,5%; gạo đạt 356,9 triệu USD, …"), the
+    labels as items; else none."""
+    at = start
+    while at < end and text[at] in " :":
+        at += 1
+    if text.count(";", at, end) < 2:
+        return []
+    items, units = [], set()
+    for piece in text[at:end].rstrip(" .;").split(";"):
+        p0 = text.find(piece, at)
+        mine = [f for f in figures if p0 <= f.start < p0 + len(piece)]
+        label = text[p0:mine[0].start].strip() if mine else ""
+        words = label.split()
+        if not mine or not 1 <= len(words) <= 8 or any(ch in label for ch in "()“”\":,"):
+            return []
+        units.add(mine[0].unit)
+        items.append(Item(label, p0 + (len(text[p0:mine[0].start]) - len(text[p0:mine[0].start].lstrip())),
+                          p0 + len(text[p0:mine[0].start].rstrip())))
+        at = p0 + len(piece) + 1
+    return items if len(units) == 1 and "percent" not in units else []
 
 
 def _amount_of_each_item(text: str, figures: list[Figure], start: int, end: int) -> list[tuple[int, int]]:

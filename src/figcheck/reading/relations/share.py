@@ -162,7 +162,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # nor a count of another thing in its clause: "34 vụ xảy ra trên các đoạn chỉ có 2 làn xe, chiếm 54,0% số vụ")
         named = [w for w in pct.noun.lower().split() if w not in cues.whole_name_fillers][:1]
         j = k - 1
+        # (and past a rate of the subject's own in its clause: "Có 14 trường đạt tỷ lệ tốt nghiệp 100%, chiếm 15,9% tổng
+        # số trường THPT")
         while j >= 0 and (sf[j].role in ("threshold", "delta") or baseline_in_brackets(cues, text, sf[j])
+                          or sf[j].unit == "percent" and sf[j].role == "percent" and j
+                          and not CLAUSE_END.search(text, sf[j - 1].end, pct.start)
                           or sf[j].role in COUNTED and named and head_word(sf[j]) != named[0] and j
                           and "," not in text[sf[j - 1].end:sf[j].start]  # (in the clause of the count before)
                           and not CLAUSE_END.search(text, sf[j].end, pct.start)):
