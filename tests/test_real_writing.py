@@ -3636,3 +3636,13 @@ def test_readings_from_the_errors_reviews_71_and_72_planted():
             "của tập đoàn và các doanh nghiệp liên kết 5.360 triệu kWh, điện gió 1.126 triệu kWh.")
     assert _no_flag(text.format("14.700"))
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("15.700"))
+
+
+def test_a_share_of_the_total_amount_the_sentence_before_names():
+    text = ("Tổng thu ngân sách nhà nước trên địa bàn năm 2026 ước đạt 2.415,8 tỷ đồng, bằng 104,2% dự toán. Trong đó, thu "
+            "nội địa đạt 2.036,4 tỷ đồng, chiếm {} tổng thu; thu từ hoạt động xuất nhập khẩu đạt 379,4 tỷ đồng.")
+    assert _no_flag(text.format("84,3%"))
+    assert ("error", "core.share.measured-share-of-whole") in rules_of(text.format("88,3%"))
+    # a percentage that names another total is no share of it
+    assert _no_flag("Tổng chi ngân sách năm 2026 ước đạt 2.415,8 tỷ đồng. Trong đó, chi thường xuyên đạt 1.436,4 tỷ đồng, "
+                    "chiếm 48,3% tổng thu.")

@@ -187,6 +187,19 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         whole = (_restated_whole(text, sf, k, subject) if subject is not None else None) \
             or _whole_named(cues, text, before, [f for f in ctx.previous[-LOOKBACK:]
                                                  if not a_part_named_otherwise(cues, text, ctx, f, pct)], pct)
+        amount = subject if subject is not None else sf[k - 1] if k and sf[k - 1].role == "measure" \
+            and cues.share_gap(gap_after_noun(text, sf[k - 1], pct)) else None
+        if whole is None and amount is not None and amount.role == "measure" and amount.id not in used:
+            subject = amount
+            total = _total_amount_named(cues, text, ctx, subject, pct)
+            if total is not None:
+                # "… tổng thu ngân sách … ước đạt 1.248,6 tỷ đồng … . Trong đó, thu nội địa đạt 1.062,3 tỷ đồng, chiếm
+                # 88,1% tổng thu": the amount the sentence before names by the percentage's words, stated as within
+                out.append(relation("share", [subject, pct, total], {"part": subject.id, "percent": pct.id,
+                                                                     "whole": total.id}, cue="within",
+                                    evidence=f"the percentage names the amount before: {pct.noun}"))
+                used |= {pct.id, subject.id}
+                continue
         if whole is not None and _bracketed_after(text, sf, k, whole) is not None \
                 and _bracketed_after(text, sf, k, whole).value > whole.value:
             # "… điểm đen với 9 vụ … . … liên quan đến 72% số vụ (178 vụ)": a count of the noun in brackets after
@@ -607,6 +620,30 @@ def _whole_named(cues: Cues, text: str, before: list[Figure], previous: list[Fig
         if same:
             return None  # several counts of that noun: which one is meant the text does not say
     return None
+
+
+def _total_amount_named(cues: Cues, text: str, ctx: SentenceContext, part: Figure, pct: Figure) -> Figure | None:
+    """The one amount of the sentence before, of the part's unit and larger, that the percentage names after the word
+    for "total" ("88,1% tổng thu" → "tổng thu ngân sách … ước đạt 1.248,6 tỷ đồng") — only where the sentence opens
+    with a part of it ("Trong đó, …"); else None."""
+    words = pct.noun.lower().split()
+    rest = [w for w in words if w not in cues.whole_name_fillers]
+    if words[0] not in _total_firsts(cues) or not 1 <= len(rest) <= 2 or part.qualifier is not None \
+            or part.value is None or not any(text[ctx.sentence.start:ctx.sentence.start + 30].lower().lstrip(" -–(")
+                                             .startswith(w) for w in ("trong đó", "trong số đó")):
+        return None
+    named = [f for f in ctx.previous[-LOOKBACK:] if f.role == "measure" and f.unit == part.unit and f.qualifier is None
+             and f.value is not None and f.value > part.value
+             and " ".join(words) in " ".join(label_before(text, f).split())]
+    return named[0] if len({f.value for f in named}) == 1 else None
+
+
+def _total_firsts(cues: Cues) -> frozenset[str]:
+    """The first words of the words that name a whole ("tổng", "toàn bộ"), once a language."""
+    found = getattr(cues, "_total_firsts_words", None)
+    if found is None:
+        found = cues._total_firsts_words = frozenset(w.split()[0] for w in cues.lang.words("cues.whole_words"))
+    return found
 
 
 def a_part_named_otherwise(cues: Cues, text: str, ctx: SentenceContext, f: Figure, pct: Figure) -> bool:
