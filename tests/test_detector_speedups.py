@@ -230,7 +230,8 @@ QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
                ("enumeration", "_named_after_description"), ("form", "_label"), ("share", "detect"),
                ("share", "_opened_with_its_whole"), ("subset", "detect_out_of"), ("whole_share", "detect"),
                ("breakdown", "detect_named_back"), ("change", "_rate_changes"), ("change", "_multiples"),
-               ("breakdown", "detect_amount_named_back"), ("breakdown", "detect_divided_by")]
+               ("breakdown", "detect_amount_named_back"), ("breakdown", "detect_divided_by"),
+               ("share", "detect_allocated_then_done")]
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
     + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
@@ -279,6 +280,8 @@ QUICK_EXIT_TEXTS = [
      "1.370 tỷ đồng. Tổng cộng có 12 xã."),
     ("Năm nay xảy ra 86 vụ cháy. Xét theo cơ sở xảy ra cháy, nhà dân 40 vụ; cơ sở kinh doanh 30 vụ; xe 16 vụ. "
      "Xét thấy 12 vụ do chập điện, 9 vụ do sơ suất."),
+    ("Huyện được giao 86,4 tỷ đồng, giải ngân 61,2 tỷ đồng, đạt 70,8%. Xã A giải ngân 12,5 tỷ đồng, đạt 80%. Vốn giao "
+     "thêm 5 tỷ đồng."),
 ]
 
 

@@ -3646,3 +3646,12 @@ def test_a_share_of_the_total_amount_the_sentence_before_names():
     # a percentage that names another total is no share of it
     assert _no_flag("Tổng chi ngân sách năm 2026 ước đạt 2.415,8 tỷ đồng. Trong đó, chi thường xuyên đạt 1.436,4 tỷ đồng, "
                     "chiếm 48,3% tổng thu.")
+
+
+def test_the_amount_done_of_the_amount_allocated_before_it():
+    text = ("Kết quả cụ thể:\n\n1. Thành phố A: giao 318,6 tỷ đồng, giải ngân 254,2 tỷ đồng, đạt {};\n\n2. Huyện B: giao "
+            "142,0 tỷ đồng, giải ngân 98,7 tỷ đồng, đạt 69,5%.")
+    assert _no_flag(text.format("79,8%"))
+    assert ("error", "core.share.measured-ratio") in rules_of(text.format("82,8%"))
+    # the done may pass the allocated
+    assert _no_flag("Huyện được giao 40,0 tỷ đồng và đã giải ngân 41,6 tỷ đồng, đạt 104%.")

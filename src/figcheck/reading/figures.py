@@ -318,6 +318,12 @@ class FigureReader:
         targets = "|".join(re.escape(w) for w in sorted(self.ratio_nouns, key=len, reverse=True)) or "(?!)"
         # (each word starts after a non-letter and none is rescanned: linear on any text)
         self.target_re = re.compile(rf"(?<![^\W_])(?:{verbs})\s++(?:[^\W\d_]++\s++){{0,2}}?(?:{targets})(?![^\W_])")
+        allocated = "|".join(re.escape(w) for w in sorted(lang.words("cues.allocated_words"), key=len, reverse=True)) or "(?!)"
+        done = "|".join(re.escape(w) for w in sorted(lang.words("cues.done_words"), key=len, reverse=True)) or "(?!)"
+        # an amount allocated, then one done of it ("giao 412,5 tỷ đồng, giải ngân 351,8 tỷ đồng, "): searched in a
+        # window of a clause only, so linear on any text
+        self.allocated_then_done_re = re.compile(
+            rf"(?<![^\W_])(?:{allocated})\s++\d[\d.,]*+[^;\d]{{0,40}}?(?<![^\W_])(?:{done})\s++\d[\d.,]*+[^;\d]{{0,20}}$")
         self.year_words = PhraseSet(lang.words("year_words"))
         ranges = lang.data.get("identifier_ranges") or {}
         self.id_range_prefixes = [str(p) for p in ranges.get("prefixes", [])]
@@ -1058,7 +1064,9 @@ class FigureReader:
             if not noun and (self._target_before(text, s0, c.start) or self._ratio_in_clause(text, s0, c.start)
                              or text[s0:s0 + 40].lower().lstrip(" -–(").startswith(self.target_openers)
                              or self._singled_out_of_a_ratio(text, s0, c.start, previous)
-                             or self._plan_named_before(text, s0, c.start, before)):
+                             or self._plan_named_before(text, s0, c.start, before)
+                             or self.allocated_then_done_re.search(text[max(s0, c.start - 120):c.start].lower())):
+                # (and of what was done out of what was allocated: "giao 40 tỷ đồng, giải ngân 41,6 tỷ đồng, đạt 104%")
                 return "percent"
             return "share"
         if noun and self._coordinated_with_a_ratio(text, s0, c.start, before, previous):

@@ -52,7 +52,7 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 
 # Sentence detectors run in this order on each sentence's figures; each sees its sentence's relations only,
 # so reading stays linear in the article.
-SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, share.detect_stated_target,
+SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, share.detect_stated_target, share.detect_allocated_then_done,
                       whole_share.detect,
                       subset.detect, breakdown.detect, breakdown.detect_named_back, breakdown.detect_amount_named_back, breakdown.detect_divided_by, outcome.detect, subset.detect_implied, subset.detect_separately,
                       subset.detect_running_total, subset.detect_out_of, product.detect, pair.detect, ranking.detect)

@@ -769,6 +769,63 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out + _target_stated_before(cues, ctx, used)
 
 
+def detect_allocated_then_done(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """An amount allocated, the amount done of it, then the rate: "giao 412,5 tỷ đồng, giải ngân 351,8 tỷ đồng, đạt
+    85,3%", "được giao 1.073,8 tỷ đồng và đã giải ngân 854,0 tỷ đồng, đạt 79,5%" — the share of the done in the
+    allocated, checked as a measured ratio (``cue: "a/b"``; the done may pass it). Only where the words right before
+    each amount are the language's (``cues.allocated_words``, ``cues.done_words``), the three figures follow one
+    another in one clause with only a separator between, and the percentage names no other thing."""
+    text, sf = ctx.text, ctx.figures
+    allocated, done = _allocation_words(cues)
+    if not any(w in ctx.lower for w in allocated):
+        return []  # quick exit: nothing is allocated in the sentence
+    # (a share found before, of this part and percentage, is of the allocated amount: only its cue is said here)
+    found = {(r["roles"].get("part"), r["roles"].get("percent")): r for r in ctx.found if r["kind"] == "share"}
+    used = {fid for r in ctx.found if r["kind"] == "share" for fid in r["figures"]}
+    out = []
+    for k in range(len(sf) - 2):
+        whole, part, pct = sf[k], sf[k + 1], sf[k + 2]
+        earlier = found.get((part.id, pct.id))
+        if earlier is not None and earlier.get("cue") is None and earlier["roles"].get("whole") in (None, whole.id):
+            used -= {part.id, pct.id}
+        if whole.role != "measure" or part.role != "measure" or whole.unit != part.unit or pct.unit != "percent" \
+                or whole.qualifier or part.qualifier or pct.id in used or part.id in used \
+                or pct.noun and not any(pct.noun.lower().startswith(w) for w in cues.lang.words("cues.plan_nouns")):
+            continue
+        if not _ends_with_any(text[max(0, whole.start - 25):whole.start], allocated) \
+                or not _ends_with_any(text[whole.end:part.start], done) or CLAUSE_END.search(text, whole.end, pct.start):
+            continue
+        between = " ".join(text[whole.end:part.start].lower().split())
+        if not (between.startswith(",") or between.startswith("và ")) or len(between.split()) > 5 \
+                or not cues.share_gap(gap_after_noun(text, part, pct)):
+            continue
+        if earlier is not None:
+            if earlier["roles"].get("whole") is None:
+                earlier["roles"]["whole"] = whole.id
+                earlier["figures"].append(whole.id)
+                earlier["start"] = min(earlier["start"], whole.start)
+            earlier["cue"], earlier["evidence"] = "a/b", "the amount done of the amount allocated before it"
+        else:
+            out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
+                                cue="a/b", evidence="the amount done of the amount allocated before it"))
+        used |= {part.id, pct.id}
+    return out
+
+
+def _allocation_words(cues: Cues) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    found = getattr(cues, "_allocation_words", None)
+    if found is None:
+        found = cues._allocation_words = (tuple(cues.lang.words("cues.allocated_words")),
+                                          tuple(cues.lang.words("cues.done_words")))
+    return found
+
+
+def _ends_with_any(text: str, words: tuple[str, ...]) -> bool:
+    """``text`` ends with one of ``words``, as whole words (lower-cased, runs of spaces as one)."""
+    low = " " + " ".join(text.lower().split())
+    return any(low.endswith(" " + w) for w in words)
+
+
 def _target_stated_before(cues: Cues, ctx: SentenceContext, used: set[str]) -> list[dict]:
     """An amount and its percentage of a plan whose value the sentence before states: "… tổng kế hoạch vốn đầu tư
     công năm 2026 của tỉnh là 6.180 tỷ đồng. Đến ngày 20/11, toàn tỉnh đã giải ngân được 4.215 tỷ đồng, đạt 68,2% kế
