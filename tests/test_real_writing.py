@@ -3655,3 +3655,38 @@ def test_the_amount_done_of_the_amount_allocated_before_it():
     assert ("error", "core.share.measured-ratio") in rules_of(text.format("82,8%"))
     # the done may pass the allocated
     assert _no_flag("Huyện được giao 40,0 tỷ đồng và đã giải ngân 41,6 tỷ đồng, đạt 104%.")
+
+
+def test_review74_to_review76_near_misses_make_no_error():
+    for text in (
+            # tips handled, a part after "trong đó" and a yearly average are no tips received
+            "Quần chúng nhân dân cung cấp 2.316 nguồn tin có giá trị, cơ quan công an đã tiếp nhận, xác minh, xử lý 2.204 "
+            "tin, đạt 95,16%.",
+            "Nhân dân đã cung cấp hơn 9.400 nguồn tin có giá trị, trong đó có 2.618 tin liên quan đến tội phạm.",
+            "Qua 5 năm, quần chúng đã cung cấp 21.350 nguồn tin có giá trị, bình quân mỗi năm 4.270 tin.",
+            # a line of a run of "label: figures" lines is no whole of the percentage after them
+            "Đề án đã thành lập 120 tổ.\n\nCụ thể:\n\nPhường A: 42 tổ, 290 thành viên;\nPhường B: 40 tổ, 276 thành viên;\n"
+            "Phường C: 38 tổ, 251 thành viên.\n\nNhư vậy, phường A có nhiều tổ nhất, chiếm 35% tổng số tổ của đề án.",
+            # done out of planned written a/b, its own ratio after it
+            "Các cơ sở giáo dục nghề nghiệp đã tuyển sinh, đào tạo 15.604/15.000 người, đạt 104,03%; trong đó trình độ cao "
+            "đẳng 2.118 người.",
+            "Cơ quan thuế đã thực hiện 318/300 cuộc thanh tra, kiểm tra tại trụ sở người nộp thuế, đạt 106% kế hoạch.",
+            # an average is no total a division's parts are of
+            "Toàn tỉnh có 1.250 doanh nghiệp thành lập mới. Vốn đăng ký bình quân một doanh nghiệp đạt 6,8 tỷ đồng.\n\n"
+            "Chia theo lĩnh vực, thương mại 520 doanh nghiệp; xây dựng 310 doanh nghiệp; các ngành khác 420 doanh nghiệp.",
+            # a share of a part "trong đó" names without its count, and no whole of another ";" item
+            "Thành phố có 2 nhóm dịch vụ công, gồm: nhóm đăng ký kinh doanh, với 20 thủ tục và 26.000 hồ sơ; nhóm hộ tịch, "
+            "với 15 thủ tục và 70.412 hồ sơ, trong đó đăng ký khai sinh chiếm 58%.",
+            # the parts listed after "Cụ thể:" need not be of the count solved the sentence before gave last
+            "Năm 2026 xảy ra 1.240 vụ phạm pháp hình sự. Lực lượng công an đã điều tra làm rõ 1.116 vụ, đạt 90,0%.\n\nCụ thể: "
+            "trộm cắp tài sản 496 vụ (40,0%); lừa đảo 248 vụ (20,0%); các loại khác 496 vụ (40,0%).",
+            # a combination's name is no count
+            "Tỷ lệ tiêm vắc xin phối hợp 5 trong 1 hoặc 6 trong 1 (mũi 3) đạt 97,1%; vắc xin sởi mũi 1 đạt 95,6%.",
+            # the rate of the children vaccinated, not of the vaccines
+            "Toàn tỉnh có 12.600 trẻ thuộc diện tiêm chủng, trong đó 11.970 trẻ đã được tiêm đủ 8 loại vắc xin, đạt 95%.",
+            # the count out of the whole the sentence opens with, past the rest of it
+            "Trong 240 người trúng cử, có 96 người là trưởng thôn lần đầu, còn lại 144 người tái cử; 36 người là nữ "
+            "(chiếm 15%)."):
+        assert _no_flag(text), text
+    # a tips count that is received is still checked
+    assert ("error", "antq.tips.valuable-within-tips") in rules_of("Nhân dân cung cấp 1.200 tin báo, 1.300 tin có giá trị.")

@@ -325,6 +325,10 @@ class FigureReader:
         self.allocated_then_done_re = re.compile(
             rf"(?<![^\W_])(?:{allocated})\s++\d[\d.,]*+[^;\d]{{0,40}}?(?<![^\W_])(?:{done})\s++\d[\d.,]*+[^;\d]{{0,20}}$")
         self.year_words = PhraseSet(lang.words("year_words"))
+        # "5 trong 1": a combination's name (a vaccine, a product), its numbers no figures
+        combination = "|".join(re.escape(w) for w in lang.words("combination_words"))
+        self.combination_re = re.compile(rf"(?<![ \t])[ \t]++(?:{combination})[ \t]++1(?![\d.,])") if combination else None
+        self.combination_before_re = re.compile(rf"(?<![\d.,])[2-9][ \t]++(?:{combination})[ \t]++$") if combination else None
         ranges = lang.data.get("identifier_ranges") or {}
         self.id_range_prefixes = [str(p) for p in ranges.get("prefixes", [])]
         prefix_alt = "|".join(re.escape(p) for p in sorted(self.id_range_prefixes, key=len, reverse=True))
@@ -495,6 +499,9 @@ class FigureReader:
             return
         if self._range_of_attribute_before(before) or self._range_opening_after_attribute(text, before, end, s1):
             return  # "trong độ tuổi từ 15 đến 34 (chiếm 68,4%)", "độ tuổi 25 - 40": the ends of a range of ages
+        if self.combination_re is not None and (self.combination_re.match(text, end, s1) or token == "1"
+                                                and self.combination_before_re.search(text[max(s0, start - 12):start])):
+            return  # "vắc xin 5 trong 1", "6 trong 1": the name of a combination, no count
         if self._in_a_title(text, s0, start):
             return  # "theo Đề án đầu tư xây dựng ít nhất 1 triệu căn hộ …": a target in a programme's name
         if len(token) <= 2 and token.isdigit() and self._number_of_a_work(text, s0, start, end, s1):
@@ -1033,6 +1040,8 @@ class FigureReader:
     def _percent_role(self, text: str, s0: int, c: _Candidate, previous: list[Figure], noun: str | None) -> str:
         if noun and _starts_with_any_phrase(noun.lower(), self.ratio_nouns_tuple):
             return "percent"  # "đạt 104% kế hoạch": a ratio to a target, free to pass 100
+        if self._after_done_out_of_planned(text, s0, c.start, previous):
+            return "percent"
         before = text[max(s0, c.start - 40):c.start].lower().rstrip()
         if before.endswith("("):
             inner = before[:-1].rstrip()
@@ -1074,6 +1083,17 @@ class FigureReader:
         if noun:
             return "share"
         return "percent"
+
+    @staticmethod
+    def _after_done_out_of_planned(text: str, s0: int, start: int, previous: list[Figure]) -> bool:
+        """The percentage follows, in its clause, a pair a/b whose a passes b ("21.406/21.000 người, đạt 101,93%"):
+        done out of planned, a ratio free to pass 100 — no share of a whole."""
+        if len(previous) < 2:
+            return False
+        num, den = previous[-2], previous[-1]
+        return num.role == "numerator" and den.role == "denominator" and num.end >= s0 and num.value is not None \
+            and den.value is not None and num.value > den.value and not any(ch in text[den.end:start] for ch in ";.") \
+            and len(text[den.end:start].split()) <= 14
 
     def _coordinated_with_a_ratio(self, text: str, s0: int, start: int, before: str, previous: list[Figure]) -> bool:
         """The percentage follows "và" after a ratio to a target in its clause ("bằng 115,8% dự toán huyện giao (8,5

@@ -118,7 +118,11 @@ def attach_wholes(rels: list[dict], figures: dict[str, Figure], cues: Cues) -> N
     khách. Trong đó, khách quốc tế đạt 3,42 triệu lượt, chiếm 36,8% tổng lượng khách; khách nội địa 5,22 triệu
     lượt") is a share of that total: the parts of a breakdown are side by side, none the whole of another. A
     subset of a fraction's total may be of its part as well: its share takes no whole."""
-    whole_of = {r["roles"]["part"]: r["roles"]["whole"] for r in rels if r["kind"] == "subset"}
+    # (not a subset a list's opener implies: "… điều tra làm rõ 1.398 vụ … . Cụ thể: trộm cắp tài sản 612 vụ (39,8%);
+    # …" may list the 1.537 that occurred — unlike words that name the whole, "Các vụ tai nạn …")
+    listed = set(cues.lang.words("cues.part_list_openers"))
+    whole_of = {r["roles"]["part"]: r["roles"]["whole"] for r in rels if r["kind"] == "subset"
+                and not (r.get("implied") and r.get("cue") in listed)}
     parts_of: dict[str, list[str]] = {}
     for part, whole in whole_of.items():
         parts_of.setdefault(whole, []).append(part)

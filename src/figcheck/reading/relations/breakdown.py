@@ -173,6 +173,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             same = [p for p in same if head_word(p) in (None, head_word(t))]
         elif head_word(t) in _scores(cues):
             return 1  # "28 điểm (8 thắng, 4 hòa, 2 thua)": a score is no sum of the counts after it
+        elif t.unit == "count" and head_word(t) and cue and (named := cues.breakdown_re.search(text, t.end, parts[0].start)) \
+                and text[named.end():parts[0].start].lower().lstrip(" :").split()[:1] == [head_word(t)]:
+            # "2 nhóm dịch vụ công, gồm: nhóm A, với 20 thủ tục và 26.000 hồ sơ; …": the items are the total's things,
+            # named; the counts after them describe each (unlike "300 đơn vị vũ khí gồm 120 súng, …")
+            return 1
         others = [p for p in parts if p not in same]
         exhaustive = not (open_tail or examples or others or cut)
         if bracket and not cue and len(parts) == 2 \
@@ -1014,7 +1019,9 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
     out = []
     for head in dict.fromkeys(head_word(f) for f in sf if f.role == "count" and f.unit == "count"):
         parts = [f for f in sf if f.role == "count" and f.unit == "count" and head_word(f) == head]
-        totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head]
+        # (no average, no "một": "Vốn đăng ký bình quân một doanh nghiệp đạt 7,74 tỷ đồng" states no count of them)
+        totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head
+                  and not cues.is_average(text, f, phrase=True) and f.value is not None and f.value > 1]
         if head is None or len(parts) < 2 or not totals or len({f.value for f in totals}) != 1 \
                 or any(f.qualifier is not None or f.value is None for f in totals):
             continue

@@ -82,7 +82,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             i = k + (1 if earlier else 0)
             continue
         if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
-                and not follows_other_count(text, sf, i) and _measures(cues, text, d, c) \
+                and not follows_other_count(text, sf, i) and not _object_of_another_count(text, sf, i, c) \
+                and _measures(cues, text, d, c) \
                 and not _of_a_named_item(cues, gap) and not _closes_before(gap) \
                 and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c, sources=True)):
             # (nor of the count a source is counted of: "2.846 căn hộ mở bán mới từ 9 dự án, tăng 48%")
@@ -125,7 +126,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not _named_rate_before(cues, low_gap) \
-                and not follows_other_count(text, sf, i) and _measures(cues, text, d, c) \
+                and not follows_other_count(text, sf, i) and not _object_of_another_count(text, sf, i, c) \
+                and _measures(cues, text, d, c) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)) \
                 and not value_of_a_name(text, d) and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
@@ -978,3 +980,14 @@ def _other_period(cues: Cues, text: str, delta: Figure) -> bool:
     tháng trước)"): it may not restate the change before it."""
     close = text.find(")", delta.end, delta.end + 80)
     return close >= 0 and cues.compared_re.search(text[delta.end:close].lower()) is not None
+
+
+def _object_of_another_count(text: str, sf: list[Figure], i: int, c: Figure) -> bool:
+    """``c`` is what a verb does to another count in its clause, of another thing ("17.562 trẻ đã được tiêm đủ 8 loại
+    vắc xin, đạt 95,34%"): the rate after it may be of either — the children vaccinated, not the vaccines."""
+    if i == 0:
+        return False
+    prev = sf[i - 1]
+    between = text[prev.end:c.start]
+    return prev.role in ("count", "measure") and prev.unit == c.unit == "count" and head_word(prev) != head_word(c) \
+        and not any(ch in between for ch in ",;.()") and len(between.split()) >= 2

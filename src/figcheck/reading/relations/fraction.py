@@ -47,8 +47,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                 cue=direction))
             continue
         if f.unit == "count" and f.qualifier is None and nxt is not None and nxt.unit == "percent" \
-                and f.value is not None and d.value is not None and f.value > d.value and _names_a_plan(cues, nxt) \
-                and cues.share_gap(gap):
+                and f.value is not None and d.value is not None and f.value > d.value \
+                and (_names_a_plan(cues, nxt) or _is_their_ratio(f, d, nxt)) \
+                and not CLAUSE_END.search(text, d.end, nxt.start) and len(text[d.end:nxt.start].split()) <= 14:
+            # ("21.406/21.000 người, đạt 101,93%", "412/380 cuộc thanh tra, kiểm tra tại trụ sở …, đạt 108,4% kế hoạch")
             # "174/160 đối tượng, đạt 108,75% kế hoạch": done out of planned, which the done may pass — their ratio
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b",
                                 evidence="done out of planned: the percentage of the plan"))
@@ -89,6 +91,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 continue
             out.append(relation("share", [f, d, nxt], {"part": f.id, "whole": d.id, "percent": nxt.id}, cue="a/b"))
     return out
+
+
+def _is_their_ratio(f: Figure, d: Figure, pct: Figure) -> bool:
+    """The percentage is 100·f/d at its printed precision: the pair's own ratio."""
+    if pct.value is None or not d.value:
+        return False
+    return abs(float(f.value) * 100 / float(d.value) - float(pct.value)) <= 0.5 * 10 ** -(pct.decimals or 0) + 1e-9
 
 
 def _names_a_plan(cues: Cues, pct: Figure) -> bool:

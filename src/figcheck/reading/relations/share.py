@@ -46,6 +46,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     if any(w in ctx.lower for w in cues.lang.words("range_from")):
         # (nor the earlier value of a change: "số hộ nghèo giảm từ 97 hộ xuống còn 21 hộ, chiếm 0,91% tổng số hộ")
         not_wholes |= {f.id for f in sf if is_from_value(cues, text, f, ctx.sentence.start)}
+    # (nor the parts of the whole the sentence opens with, nor the rest of it: "Trong 298 người trúng cử …, có 121
+    # người …, còn lại 177 người tái cử; 46 người là nữ (chiếm 15,4%)" — the 46 are out of the 298)
+    opened = opening_whole_and_count(cues, ctx)
+    if opened is not None:
+        not_wholes |= {f.id for f in sf if f is not opened[0] and f.start > opened[0].end and f.role in COUNTED
+                       and head_word(f) == head_word(opened[0])}
     position = {f.id: i for i, f in enumerate(sf)}
     out = []
     for r in ctx.found:  # complete the shares found before: their whole
@@ -115,13 +121,17 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if k >= 2 and not pct.noun and not follows_other_count(text, sf, k - 1) \
                 and after_a_verb_and_another_count(text, sf[k - 2], prev):
             continue  # "làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count
-        if follows_other_count(text, sf, k - 1) and not pct.noun:
+        if follows_other_count(text, sf, k - 1) and not pct.noun \
+                and not cues.subset_re.search(text, prev.end, pct.start):
+            # (not a share of a part "trong đó" names without its count: "với 17 thủ tục và 84.306 hồ sơ, trong đó
+            # đăng ký khai sinh chiếm 61%")
             run = _run_before(text, sf, k - 1)
             # a whole stands after the percentage before the run: "… 94 đối tượng, đạt 96,9%, trong đó … 15 vụ …,
             # đã khám phá 15 vụ, 45 đối tượng, đạt 100%" — the 94 belongs to the rate before
             since = max((i + 1 for i in range(position[run[0].id]) if sf[i].unit == "percent" and sf[i].role == "share"),
                         default=0)
-            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], not_wholes, since)] if w is not None]
+            owners = [(p, w) for p in run for w in [_earlier_whole(sf, position[p.id], not_wholes, since)] if w is not None
+                      and ";" not in text[w.end:p.start]]  # (nor a whole of another ";" item of a list)
             if len(owners) == 1:
                 part, whole = owners[0]
                 out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id,

@@ -539,12 +539,24 @@ def singled_out(cues: "Cues", text: str, f: Figure) -> bool:
 LIST_MARK = re.compile(r"[-+•*–]|\d{1,2}[.)]\s")  # what opens an item of a list: a bullet, or "2. "
 
 
+# a line's label right before its first figure: "TP Đông Hà: 48 tổ, …" (a few words, no digits; possessive: linear)
+_LINE_LABEL = re.compile(r"(?<![^\W\d_])[^\W\d_][^\W\d_ ]*+(?: [^\W\d_]++){0,5}+:[ \t]*+")
+
+
 def on_a_list_line(text: str, f: Figure) -> bool:
-    """``f`` stands on a line that opens as an item of a list ("- Huyện Nhơn Trạch: 486 ca;", "2. Thôn B: …")."""
+    """``f`` stands on a line that opens as an item of a list ("- Huyện Nhơn Trạch: 486 ca;", "2. Thôn B: …"), or on
+    one of a run of lines each a label and its figures ("TP Đông Hà: 48 tổ, 312 thành viên;" after a line that ends
+    with ":" or ";")."""
     pos = text.rfind("\n", 0, f.start) + 1
     while pos < f.start and text[pos] in " \t":
         pos += 1
-    return LIST_MARK.match(text, pos, f.start) is not None
+    if LIST_MARK.match(text, pos, f.start) is not None:
+        return True
+    label = _LINE_LABEL.match(text, pos, f.start)
+    if label is None or label.end() != f.start:
+        return False
+    before = text[:pos].rstrip()
+    return before.endswith((":", ";"))
 
 
 def name_before_number(cues: "Cues", text: str, f: Figure) -> list[str]:
