@@ -27,12 +27,14 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         t, first = sf[i], sf[j]
         end_limit = s.end
         crossed = False  # the list went on over ";" clauses of names counted each
+        # ("gồm: A đạt 1.292 tỷ đồng, …; B đạt 1.141 tỷ đồng, …": one item a ";" clause, to the sentence's end — the
+        # list's end is the sentence's)
         clause_items = None if bracket or items_by_semicolon or not cue else _clauses_after_colon(cues, text, sf, j, s.end)
-        if clause_items:
-            pass  # "gồm: A đạt 1.292 tỷ đồng, …; B đạt 1.141 tỷ đồng, …": one item a ";" clause, to the sentence's end
-        elif bracket:
+        if bracket:
             close = _closing_bracket(text, first.start, s.end)
             end_limit = close if close >= 0 else s.end
+        elif clause_items:
+            end_limit = s.end
         elif not items_by_semicolon and _items_by_semicolon(cues, text, sf, j, cue, s.end):
             items_by_semicolon = True  # "gồm 54 vụ buôn lậu, vận chuyển hàng cấm; 47 vụ gian lận …"
         elif not items_by_semicolon:
