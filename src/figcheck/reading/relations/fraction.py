@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
+from figcheck.reading.relations.shared import (CLAUSE_END, total_first_words, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
                                                word_alternation)
 
 
@@ -80,7 +80,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # (not a bar each failed: "Còn 6/18 địa phương chưa đạt 90% đối tượng")
             # ("9/14 chỉ tiêu đạt 100% kế hoạch năm": each reached its plan — a ratio to a target, no share of 9/14)
             if nxt.noun and text[nxt.end:nxt.end + 12].lower().split()[:1] and \
-                    text[nxt.end:nxt.end + 12].lower().split()[0] in _total_words(cues) \
+                    text[nxt.end:nxt.end + 12].lower().split()[0] in total_first_words(cues) \
                     or _vote_words(cues).search(text, d.end, nxt.start):
                 # "452/466 đại biểu có mặt tán thành, chiếm 94,56% tổng số đại biểu Quốc hội": a percentage of the
                 # total it names, which the pair's own whole need not be — a share of the part alone
@@ -130,12 +130,6 @@ def _vote_words(cues: Cues) -> re.Pattern[str]:
     return found
 
 
-def _total_words(cues: Cues) -> frozenset[str]:
-    """The first words of the words that name a whole ("tổng số", "toàn bộ"), cached a language."""
-    found = getattr(cues, "_total_first_words", None)
-    if found is None:
-        found = cues._total_first_words = frozenset(w.split()[0] for w in cues.lang.words("cues.whole_words"))
-    return found
 
 
 def _change_before(cues: Cues, text: str, sf: list, i: int):

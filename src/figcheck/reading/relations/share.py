@@ -22,7 +22,7 @@ from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, Sente
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, is_from_value, last_of_a_list, names_a_subject, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
-                                                in_brackets, label_before, singled_out, total_of_an_outcome, verbs_before, word_alternation)
+                                                in_brackets, label_before, singled_out, total_first_words, total_of_an_outcome, verbs_before, word_alternation)
 
 COUNTED = ("count", "measure")
 
@@ -638,7 +638,7 @@ def _total_amount_named(cues: Cues, text: str, ctx: SentenceContext, part: Figur
     with a part of it ("Trong đó, …"); else None."""
     words = pct.noun.lower().split()
     rest = [w for w in words if w not in cues.whole_name_fillers]
-    if words[0] not in _total_firsts(cues) or not 1 <= len(rest) <= 2 or part.qualifier is not None \
+    if words[0] not in total_first_words(cues) or not 1 <= len(rest) <= 2 or part.qualifier is not None \
             or part.value is None or not any(text[ctx.sentence.start:ctx.sentence.start + 30].lower().lstrip(" -–(")
                                              .startswith(w) for w in ("trong đó", "trong số đó")):
         return None
@@ -648,12 +648,6 @@ def _total_amount_named(cues: Cues, text: str, ctx: SentenceContext, part: Figur
     return named[0] if len({f.value for f in named}) == 1 else None
 
 
-def _total_firsts(cues: Cues) -> frozenset[str]:
-    """The first words of the words that name a whole ("tổng", "toàn bộ"), once a language."""
-    found = getattr(cues, "_total_firsts_words", None)
-    if found is None:
-        found = cues._total_firsts_words = frozenset(w.split()[0] for w in cues.lang.words("cues.whole_words"))
-    return found
 
 
 def a_part_named_otherwise(cues: Cues, text: str, ctx: SentenceContext, f: Figure, pct: Figure) -> bool:

@@ -363,6 +363,14 @@ def _leading_word(word: str) -> re.Pattern[str]:
     return re.compile(rf"^\s*{re.escape(word)}\b")
 
 
+def total_first_words(cues: "Cues") -> frozenset[str]:
+    """The first words of the words that name a whole ("tổng số", "toàn bộ" → "tổng", "toàn"), once a language."""
+    found = getattr(cues, "_total_first_words", None)
+    if found is None:
+        found = cues._total_first_words = frozenset(w.split()[0] for w in cues.lang.words("cues.whole_words"))
+    return found
+
+
 def named_by_the_percentage_before(cues: "Cues", text: str, sf: list[Figure], f: Figure) -> bool:
     """A percentage stands right before ``f`` with only words for "the total" between: "đạt 80,5% tổng số 4.860 căn"
     — ``f`` is the whole the percentage is of, no part of a list."""
