@@ -3690,3 +3690,12 @@ def test_review74_to_review76_near_misses_make_no_error():
         assert _no_flag(text), text
     # a tips count that is received is still checked
     assert ("error", "antq.tips.valuable-within-tips") in rules_of("Nhân dân cung cấp 1.200 tin báo, 1.300 tin có giá trị.")
+
+
+def test_a_measure_in_a_state_after_trong_do_is_part_of_the_one_measure_before():
+    # "mất trắng" names the state of the flooded rice, not another thing: the part is of the one area before
+    assert ("error", "core.subset.part-within-whole") in rules_of(
+        "Mưa lớn kéo dài làm 3.820 ha lúa bị ngập, trong đó 12.650 ha mất trắng.")
+    assert _no_flag("Mưa lớn kéo dài làm 13.820 ha lúa bị ngập, trong đó 12.650 ha mất trắng.")
+    # two areas before: which one the state is of is not said
+    assert _no_flag("Mưa lớn làm 3.820 ha lúa và 12.900 ha hoa màu bị ngập, trong đó 12.650 ha mất trắng.")

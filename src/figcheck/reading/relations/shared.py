@@ -118,6 +118,7 @@ class Cues:
         self.respectively_re = re.compile(word_alternation(lang.words("cues.respectively")).pattern, re.IGNORECASE)
         self.classifiers = frozenset(lang.words("classifiers"))
         self.remainder = lang.words("cues.remainder")
+        self.state_openers = tuple(lang.words("cues.state_openers"))
         self.partial = lang.words("cues.partial")
         self.partial_re = word_alternation([w for w in self.partial if w not in self.subset_cues])
         self.part_openers = lang.words("cues.part_openers")

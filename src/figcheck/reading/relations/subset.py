@@ -444,6 +444,9 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  and not name_before_number(cues, text, part),
                  # a measure counts by its unit: "đạt 117 tỷ USD. Trong đó, xuất khẩu đạt 59 tỷ USD"
                  lambda w: part.unit != "count" and not part.noun and not w.noun,
+                 # ... or measures the whole's thing in a state: "3.820 ha lúa bị ngập, trong đó 1.650 ha mất trắng"
+                 # (named by nothing before its number, and of the one whole of its unit)
+                 lambda w: _a_state_of_the_one_measure(cues, text, part, w, wholes),
                  # a count with no noun of its own ("Trong đó ngoài xã hội 1.122, bị giam giữ 170") counts
                  # what its whole counts
                  lambda w: part.unit == w.unit == "count" and not part.noun and not part.classifier):
@@ -458,6 +461,15 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
         if same:
             return same[-1] if not unique or len(same) == 1 else None
     return None
+
+
+def _a_state_of_the_one_measure(cues: Cues, text: str, part: Figure, whole: Figure, wholes: list[Figure]) -> bool:
+    """The part measures, in the unit of the one whole of that unit, a state its words open ("1.650 ha mất
+    trắng", "120 ha bị vùi lấp"), and nothing names it before its number."""
+    noun = (part.noun or "").lower()
+    return part.unit not in ("count", "percent") and bool(noun) \
+        and any(noun == w or noun.startswith(w + " ") for w in cues.state_openers) \
+        and sum(1 for w in wholes if w.unit == part.unit) == 1 and not name_before_number(cues, text, part)
 
 
 def _named_before_number(cues: Cues, text: str, part: Figure, wholes: list[Figure], same: list[Figure]) -> list[Figure]:
