@@ -3699,3 +3699,42 @@ def test_a_measure_in_a_state_after_trong_do_is_part_of_the_one_measure_before()
     assert _no_flag("Mưa lớn kéo dài làm 13.820 ha lúa bị ngập, trong đó 12.650 ha mất trắng.")
     # two areas before: which one the state is of is not said
     assert _no_flag("Mưa lớn làm 3.820 ha lúa và 12.900 ha hoa màu bị ngập, trong đó 12.650 ha mất trắng.")
+
+
+def test_review77_to_review79_readings():
+    # a standard's number is no count of the list before it
+    assert values("Tỉnh có 68 doanh nghiệp chế biến, trong đó nhiều doanh nghiệp đạt chứng nhận như HACCP, ISO 22000, "
+                  "TCVN 5603.") == [68]
+    # a bracket after the percentage with one count in it gives the whole, it lists no part
+    for text in ("Cuối năm, huyện còn 3.124 hộ nghèo, chiếm 13,26% (tổng số 23.560 hộ).",
+                 "Toàn tỉnh có 1.186.420 người tham gia bảo hiểm y tế (BHYT), đạt tỷ lệ bao phủ 93,6% dân số (dân số toàn "
+                 "tỉnh 1.267.850 người), tăng 15.230 người so với cùng kỳ."):
+        assert _no_flag(text), text
+    # ... and the share is checked against it
+    assert ("error", "core.share.granularity") in rules_of(
+        "Cuối năm, huyện còn 3.124 hộ nghèo, chiếm 14,26% (tổng số 23.560 hộ).")
+    assert ("error", "core.share.granularity") in rules_of(
+        "Toàn tỉnh có 1.186.420 người tham gia bảo hiểm y tế, đạt tỷ lệ bao phủ 92,4% dân số (dân số toàn tỉnh "
+        "1.267.850 người).")
+    # an item after "gồm:" is a share of the total, not of the item before it
+    budget = ("Tổng vốn huy động đạt 1.856 tỷ đồng, gồm: ngân sách trung ương 215 tỷ đồng; ngân sách tỉnh 386 tỷ đồng; "
+              "ngân sách huyện, xã 520 tỷ đồng; vốn lồng ghép 312 tỷ đồng; nhân dân đóng góp 423 tỷ đồng (chiếm {}).")
+    assert _no_flag(budget.format("22,8%"))
+    assert ("error", "core.share.measured-share-of-whole") in rules_of(budget.format("24,8%"))
+    # the period compared with and its value stand before the change
+    compared = "Huyện xảy ra 21 vụ trộm cắp tài sản, so với cùng kỳ năm 2024 (29 vụ) giảm {} vụ."
+    assert _no_flag(compared.format(8))
+    assert ("error", "core.change.consistent") in rules_of(compared.format(6))
+
+
+def test_places_counted_by_the_whole_s_classifier_are_its_parts():
+    houses = ("Bão làm {} căn nhà bị hư hỏng, tốc mái, trong đó huyện Kỳ Sơn 1.032 căn, huyện Cẩm Lộ 796 căn và "
+              "huyện Thạch Hòa 540 căn.")
+    assert _no_flag(houses.format("2.418"))
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(houses.format("2.218"))
+
+
+def test_an_amount_s_share_of_the_total_its_percentage_names_and_a_bracket_gives():
+    forest = "Diện tích rừng có chứng chỉ FSC là 18.600 ha, chiếm {} tổng diện tích rừng trồng toàn tỉnh (62.000 ha)."
+    assert _no_flag(forest.format("30,0%"))
+    assert ("error", "core.share.measured-share-of-whole") in rules_of(forest.format("31,5%"))

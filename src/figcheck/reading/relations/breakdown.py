@@ -557,6 +557,13 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int, own:
         return None  # "bằng 77,61% số phiếu hợp lệ (402.624 phiếu)": the bracket restates the whole the percentage names
     if bracket and sf[j - 1].noun and sf[j - 1].role in ("share", "percent") and _bracket_holds_only(text, sf[j]):
         return None  # "đạt tỷ lệ bao phủ 93,62% dân số (1.312.460 người)": the one value after its noun is its whole
+    if bracket:
+        # a bracket after the percentages that holds one figure lists no parts: it gives the whole or a value the
+        # percentage is of ("chiếm 13,26% (tổng số 23.560 hộ)", "92,4% dân số (dân số toàn tỉnh 1.267.850 người)")
+        opened = sf[j - 1].end + low.find("(")
+        close = _closing_bracket(text, opened + 1, limit)
+        if close >= 0 and not any(sf[j].end <= f.start < close for f in sf[j + 1:j + 2]):
+            return None
     return j, bracket, cue_m.group(0) if cue_m else None, low
 
 

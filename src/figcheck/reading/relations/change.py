@@ -21,6 +21,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     i = 0
     while i < len(sf) - 1:
         c, d = sf[i], sf[i + 1]
+        if i + 2 < len(sf) and c.id not in used and c.role in ("count", "measure") and d.role in ("count", "measure"):
+            compared = _compared_before_its_change(cues, text, sf, i, used)
+            if compared is not None:
+                out.append(compared)
+                i += len(compared["figures"])
+                continue
         # (a ratio to a target has no change of its own here: "bằng 91,2% dự toán năm, giảm 8,4%" is the value's)
         percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change" \
             and not (c.role == "percent" and c.noun and c.noun.lower().startswith(cues.target_nouns))
@@ -582,6 +588,28 @@ def _compound_differs(a: Figure, b: Figure) -> bool:
     return len(x) >= 2 and len(y) >= 2 and x[0] == y[0] and x[1] != y[1]
 
 
+def _compared_before_its_change(cues: Cues, text: str, sf: list[Figure], i: int, used: set[str]) -> dict | None:
+    """"xảy ra 21 vụ trộm cắp, so với cùng kỳ năm 2024 (29 vụ) giảm 8 vụ": the period compared with and its value
+    in brackets stand between the value and its change — the value, its change (and its percentage) and the earlier
+    value, or None."""
+    c, earlier, delta = sf[i], sf[i + 1], sf[i + 2]
+    if delta.id in used or delta.role != "delta" or delta.unit != c.unit \
+            or (delta.noun and head_word(delta) != head_word(c)) or not _bracketed_earlier(cues, text, c, earlier, used):
+        return None
+    between = text[c.end:earlier.start]
+    if CLAUSE_END.search(between) or not cues.compared_re.search(between):
+        return None
+    close = text.find(")", earlier.end, delta.start)
+    after = text[close + 1:delta.start] if close >= 0 else ""
+    direction = cues.direction(after) if after.strip() and len(after.split()) <= 3 else None
+    if direction is None:
+        return None
+    pct = sf[i + 3] if i + 3 < len(sf) and sf[i + 3].unit == "percent" and _percent_of_delta(cues, text, delta, sf[i + 3]) \
+        else None
+    roles = {"current": c.id, "delta": delta.id, "percent": pct.id if pct else None, "previous": earlier.id}
+    return relation("change", [c, delta] + ([pct] if pct else []) + [earlier], roles, direction=direction, cue=direction)
+
+
 def _bracketed_earlier(cues: Cues, text: str, c: Figure, earlier: Figure, used: set[str]) -> bool:
     """``earlier`` is the value of the period ``c`` is compared with, in brackets after that period
     ("… so với cùng kỳ năm 2024 (1.126.000 lượt)"): a plain value of the same thing in the same unit."""
@@ -952,8 +980,10 @@ def _measures(cues: Cues, text: str, percent: Figure, count: Figure) -> bool:
     if not percent.noun:
         return True
     words = [w for w in percent.noun.lower().split() if w not in cues.whole_name_fillers]
-    if not words or head_word(count) == words[0]:
+    if not words or head_word(count) == words[0] or head_word(count) in cues.whole_counted_in.get(words[0], ()):
         return True
+    if count.unit not in ("count", "percent") and percent.noun.lower().split()[0] in cues.whole_name_fillers:
+        return True  # "18.600 ha, chiếm 31,5% tổng diện tích rừng trồng": an amount's share of a total in its unit
     if (count.noun or "").lower() not in cues.classifiers:
         return False
     name = name_before_number(cues, text, count)

@@ -61,8 +61,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # (a percentage that names its whole, "chiếm 36,2% tổng số hộ nghèo toàn tỉnh", is the named count's)
             # (nor a part listed before it after the same "trong đó": "466 đại biểu …, trong đó 452 tán thành, 9 không
             # tán thành (1,88%)" — 452 is a sibling, no whole of the 9)
-            whole = _earlier_whole(sf, position[part.id], not_wholes | _siblings_before(cues, ctx, part)) \
-                if pct is None or not pct.noun else None
+            # (a bracket right after the percentage may name its whole: "còn 3.124 hộ nghèo, chiếm 13,26% (tổng số
+            # 23.560 hộ)")
+            whole = _whole_named_in_bracket(cues, text, sf, position[pct.id], part) \
+                if pct is not None and not pct.noun else None
+            if whole is None and (pct is None or not pct.noun):
+                whole = _earlier_whole(sf, position[part.id], not_wholes | _siblings_before(cues, ctx, part))
             if whole is None and pct is not None and pct.noun:
                 # "còn 2.146 hộ nghèo, chiếm 22,6% tổng số hộ (9.486 hộ)": the named whole's count, in brackets
                 whole = _restated_whole(text, sf, position[pct.id], part) \
@@ -97,9 +101,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["roles"]["whole"] = whole.id
                 r["figures"].append(whole.id)
                 r["start"] = min(r["start"], whole.start)
-                if _stated_within(cues, text, whole, part) and r.get("cue") is None:
+                if r.get("cue") is None and (_stated_within(cues, text, whole, part) or part.unit not in ("count", "percent")
+                                             and pct is not None and pct.noun and whole.start > pct.end):
                     # "tổng vốn 450 tỷ đồng, trong đó vốn ngân sách 270 tỷ đồng (chiếm 60%)": of amounts, only a cue
-                    # word between says which is the whole (two amounts side by side may be of anything)
+                    # word between says which is the whole (two amounts side by side may be of anything) — or the
+                    # percentage names it and a bracket gives its value ("18.600 ha, chiếm 30,0% tổng diện tích rừng
+                    # trồng (62.000 ha)")
                     r["cue"] = "within"
                 r["evidence"] = "the whole the percentage names, restated in brackets" \
                     if pct is not None and whole.start > pct.end else "the whole is the earlier count of the same thing"
@@ -411,7 +418,14 @@ def _stated_within(cues: Cues, text: str, whole: Figure, part: Figure) -> bool:
     cue = None
     for cue in cues.subset_re.finditer(text, whole.end, part.start):
         pass
-    return cue is not None and not CLAUSE_END.search(text, cue.end(), part.start)
+    if cue is not None and not CLAUSE_END.search(text, cue.end(), part.start):
+        return True
+    # or in the list a breakdown cue and a colon open right after it: "đạt 1.856 tỷ đồng, gồm: ngân sách tỉnh 386 tỷ
+    # đồng; …; nhân dân đóng góp 423 tỷ đồng (chiếm 22,8%)"
+    listed = cues.after_colon_cue_re.search(text, whole.end, part.start)
+    return listed is not None and len(text[whole.end:listed.start()].split()) <= 3 \
+        and not CLAUSE_END.search(text, whole.end, listed.start()) and "." not in text[listed.end():part.start].replace(",", "") \
+        and cues.after_colon_cue_re.search(text, listed.end(), part.start) is None
 
 
 def _siblings_before(cues: Cues, ctx: SentenceContext, part: Figure) -> set[str]:
@@ -426,8 +440,13 @@ def _siblings_before(cues: Cues, ctx: SentenceContext, part: Figure) -> set[str]
     if cue is None and lo > ctx.sentence.start and text[lo - 1] == ";":
         # a clause after ";" that goes on from parts listed after a cue: "214 hộ nghèo, trong đó 209 hộ …; 126 hộ cận
         # nghèo (8,58%)" — the 209 is a part, whether the 126 is one too or not: no whole of it
+        # (or after "gồm:": "đạt 1.856 tỷ đồng, gồm: ngân sách tỉnh 386 tỷ đồng; …; nhân dân đóng góp 423 tỷ đồng
+        # (chiếm 22,8%)" — of the total, not of the item before)
         for cue in cues.subset_re.finditer(text, ctx.sentence.start, lo):
             pass
+        if cue is None:
+            for cue in cues.after_colon_cue_re.finditer(text, ctx.sentence.start, lo):
+                pass
     if cue is None:
         return set()
     # (not where the part is what became of the one before: "126 tin báo, trong đó 98 tin thuộc thẩm quyền, đã giải
@@ -515,9 +534,34 @@ def _restated_whole(text: str, sf: list[Figure], k: int, part: Figure) -> Figure
         return None
     pct, f = sf[k], sf[k + 1]
     between = text[pct.end:f.start]
+    opened = between.rfind("(")
+    if opened >= 0 and between[opened + 1:].strip():
+        # the bracket may name the whole again before its count: "đạt tỷ lệ bao phủ 92,4% dân số (dân số toàn tỉnh
+        # 1.267.850 người)"
+        named, inner = between[:opened].lower().split(), between[opened + 1:].lower().split()
+        if not named or inner[:len(named)] != named:
+            return None
+        between = between[:opened + 1]
     if f.role not in COUNTED or f.unit != part.unit or f.qualifier is not None or head_word(f) != head_word(part) \
             or not between.rstrip().endswith("(") or re.search(r"[;.)\d]", between) or len(between.split()) > 12 \
             or f.value is None or part.value is None or f.value < part.value:
+        return None
+    return f if re.match(r"\s*+(?:[^\W\d_]++\s*+){0,3}\)", text[f.end:f.end + 40]) else None
+
+
+def _whole_named_in_bracket(cues: Cues, text: str, sf: list[Figure], k: int, part: Figure) -> Figure | None:
+    """The count a bracket right after the percentage ``sf[k]`` names as a whole ("chiếm 13,26% (tổng số 23.560
+    hộ)"): the bracket opens with a word for a whole and holds that count alone, of the part's unit and head word,
+    and no smaller than the part."""
+    if k + 1 >= len(sf):
+        return None
+    f = sf[k + 1]
+    opening = re.match(r"\s*+\(\s*+([^\W\d_]++(?:\s++[^\W\d_]++){0,4}?)\s*+$", text[sf[k].end:f.start])
+    if opening is None or f.role not in COUNTED or f.unit != part.unit or f.qualifier is not None \
+            or head_word(f) != head_word(part) or f.value is None or part.value is None or f.value < part.value:
+        return None
+    words = opening.group(1).lower()
+    if not any(words == w or words.startswith(w + " ") for w in cues.lang.words("cues.whole_words")):
         return None
     return f if re.match(r"\s*+(?:[^\W\d_]++\s*+){0,3}\)", text[f.end:f.end + 40]) else None
 

@@ -114,6 +114,7 @@ class Cues:
         self.ballot_nouns = frozenset(lang.words("cues.ballot_nouns"))
         self.person_titles = frozenset(lang.words("cues.person_titles"))
         self.whole_name_fillers = frozenset(lang.words("cues.whole_name_fillers"))
+        self.whole_counted_in = {w: tuple(nouns) for w, nouns in (lang.data["cues"].get("whole_counted_in") or {}).items()}
         self.share_of_a_whole = frozenset(lang.words("cues.share_of_a_whole"))
         self.respectively_re = re.compile(word_alternation(lang.words("cues.respectively")).pattern, re.IGNORECASE)
         self.classifiers = frozenset(lang.words("classifiers"))
@@ -173,6 +174,8 @@ class Cues:
         self.same_kind = sorted(((w.lower(), group[0].lower()) for group in lang.data["cues"].get("same_kind", [])
                                  for w in group), key=lambda wk: len(wk[0]), reverse=True)
         self.breakdown_re = word_alternation(self.breakdown_cues)
+        # a breakdown cue that opens a list with a colon: "gồm:", "bao gồm:"
+        self.after_colon_cue_re = re.compile(rf"{word_alternation(self.breakdown_cues).pattern}\s*+:", re.IGNORECASE)
         self.each_re = word_alternation(lang.words("cues.each"))
         bd_cues = "|".join(re.escape(c) for c in self.breakdown_cues)
         # right after a closing bracket: ", gồm:" opens another list of the same total

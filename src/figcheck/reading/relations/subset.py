@@ -505,7 +505,21 @@ def _named_by_classifier(cues: Cues, text: str, whole: Figure, part: Figure) -> 
     words = name_before_number(cues, text, part)
     # (the first word of the whole's noun, or its last: "khách quốc tế" of "lượt hành khách")
     noun = whole.noun.lower().split()
-    return 1 <= len(words) <= 4 and words[0] in (noun[0], noun[-1])
+    if 1 <= len(words) <= 4 and words[0] in (noun[0], noun[-1]):
+        return True
+    # or a place, whose share of the whole the part counts: "2.418 căn nhà bị hư hỏng, trong đó huyện Kỳ Anh 1.032
+    # căn" (places do not overlap; a name cased as one after the place word)
+    cut = max((k + 1 for k, w in enumerate(words) if w in cues.list_and), default=0)
+    words = words[cut:]  # "…, huyện B 796 căn và huyện C 540 căn": the last item's name
+    named = " ".join(words)
+    return 2 <= len(words) <= 5 and any(named.startswith(w + " ") for w in cues.place_prefixes) \
+        and _cased_name_before(text, part, len(words))
+
+
+def _cased_name_before(text: str, part: Figure, n: int) -> bool:
+    """The last word of the ``n`` words right before ``part``'s number begins with a capital: a proper name."""
+    words = text[max(0, part.start - 60):part.start].split()[-n:]
+    return len(words) == n and words[-1][:1].isupper()
 
 
 def _heads(word: str | None, noun: str | None) -> bool:
