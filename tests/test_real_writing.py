@@ -3738,3 +3738,15 @@ def test_an_amount_s_share_of_the_total_its_percentage_names_and_a_bracket_gives
     forest = "Diện tích rừng có chứng chỉ FSC là 18.600 ha, chiếm {} tổng diện tích rừng trồng toàn tỉnh (62.000 ha)."
     assert _no_flag(forest.format("30,0%"))
     assert ("error", "core.share.measured-share-of-whole") in rules_of(forest.format("31,5%"))
+
+
+def test_a_title_figure_with_the_body_s_digits_swapped_is_a_warning():
+    body = "Năm 2025, đơn vị đã xử phạt vi phạm hành chính {} trường hợp vi phạm quy định về phòng cháy, chữa cháy."
+    title = "Xử phạt 215 trường hợp vi phạm quy định về phòng cháy, chữa cháy"
+    assert ("warning", "core.headline.digits-swapped") in rules_of(body.format(251), title=title)
+    # rounding, a qualifier or two digits only are no transposition
+    for figure, shown in ((251, "250"), (215, "215"), (51, "15")):
+        found = rules_of(body.format(figure), title=f"Xử phạt {shown} trường hợp vi phạm quy định về phòng cháy, chữa cháy")
+        assert ("warning", "core.headline.digits-swapped") not in found, (figure, shown)
+    found = rules_of(body.format(251), title="Xử phạt hơn 215 trường hợp vi phạm quy định về phòng cháy, chữa cháy")
+    assert ("warning", "core.headline.digits-swapped") not in found

@@ -37,7 +37,7 @@ BUILTIN_CHECKS = {"share_granularity": "share", "share_of_whole_granularity": "s
                   "change_consistency": "change", "share_parts_sum": "breakdown",
                   "pooled_share": "share", "range_count": "range",
                   "change_times_consistency": "change", "multiple_of_earlier": "change", "parts_change_consistency": "parts_change",
-                  "whole_number": "figure"}
+                  "whole_number": "figure", "headline_digits_swapped": "headline"}
 TABLE_RULE_FIELDS = {"tolerance", "group_by", "children", "parent", "order_by", "partition_by", "files", "sections",
                      "reference"}
 DEFAULT_PACKS = {"vi": ["core", "antq"]}

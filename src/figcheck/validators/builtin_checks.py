@@ -847,7 +847,36 @@ def _measure_change(r: Row, direction: str, conv: str) -> Outcome:
         f"{span} (the figures to their printed precision), not {_pct(p, d, conv)}"))
 
 
-CHECKS = {"share_granularity": share_granularity, "share_of_whole_granularity": share_of_whole_granularity,
+def _digits(r: Row, name: str) -> str | None:
+    """The digits ``name`` is written with (its value at its printed decimals, no separators), or None."""
+    v, d = r.get(f"{name}.value"), r.get(f"{name}.decimals")
+    if v is None or (isinstance(v, float) and math.isnan(v)) or r.get(f"{name}.qualifier") is not None:
+        return None
+    return f"{Decimal(str(v)):.{int(d or 0)}f}".replace(".", "").lstrip("-")
+
+
+def headline_digits_swapped(table: ColumnTable, number_convention: list[str]) -> list[Outcome]:
+    """A title figure written with the body figure's digits in another order ("215 trường hợp" over "251
+    trường hợp", "48,2%" over "42,8%"): a transposition typo, not rounding or another period — rounding keeps the
+    leading digits, and another period's figure is not the same digits by chance once there are three of them."""
+    out: list[Outcome] = []
+    for i, r in enumerate(table.rows()):
+        title, body = _digits(r, "title"), _digits(r, "body")
+        if title is None or body is None or r.get("title.unit") != r.get("body.unit") \
+                or r.get("title.decimals") != r.get("body.decimals"):
+            out.append(NA)
+            continue
+        if title == body or len(title) < 3 or len(title) != len(body) or sorted(title) != sorted(body):
+            out.append(PASS)
+            continue
+        conv = number_convention[i]
+        d = int(r.get("title.decimals") or 0)
+        tv, bv = format_number(r.get("title.value"), conv, d), format_number(r.get("body.value"), conv, d)
+        out.append(Outcome("error", [], f"{tv} and {bv} are the same digits in another order", f"{tv} → {bv}?"))
+    return out
+
+
+CHECKS = {"share_granularity": share_granularity, "headline_digits_swapped": headline_digits_swapped, "share_of_whole_granularity": share_of_whole_granularity,
           "measure_share_consistency": measure_share_consistency,
           "measure_share_of_whole": measure_share_of_whole,
           "share_of_any_whole_granularity": share_of_any_whole_granularity,
