@@ -3750,3 +3750,22 @@ def test_a_title_figure_with_the_body_s_digits_swapped_is_a_warning():
         assert ("warning", "core.headline.digits-swapped") not in found, (figure, shown)
     found = rules_of(body.format(251), title="Xử phạt hơn 215 trường hợp vi phạm quy định về phòng cháy, chữa cháy")
     assert ("warning", "core.headline.digits-swapped") not in found
+
+
+def test_names_written_as_sentences_after_a_colon_are_counted():
+    events = ("Thành phố tổ chức {} sự kiện văn hóa, du lịch lớn: Lễ hội hoa ban, Tuần lễ ẩm thực đường phố, Giải chạy "
+              "marathon di sản và Liên hoan văn nghệ các dân tộc.")
+    assert _no_flag(events.format(4))
+    assert ("error", "core.enumeration.items-match-count") in rules_of(events.format(5))
+    # lower-case words after "và" may go on the last name: the count of the list is not known
+    assert _no_flag("Thành phố tổ chức 4 sự kiện lớn: Lễ hội hoa, Tuần lễ ẩm thực và Hội thi nấu ăn và trình diễn ẩm thực.")
+
+
+def test_names_after_the_titles_of_the_people_and_kinds_listed_after_the_opening_whole():
+    delegates = "Đại hội bầu {} đại biểu chính thức, gồm các đồng chí: Đinh Văn Thành, Trần Thị Bích, Lê Minh Cường, Phạm Quang Dũng."
+    assert _no_flag(delegates.format(4))
+    assert ("error", "core.enumeration.items-match-count") in rules_of(delegates.format(5))
+    kinds = "Trong 64 vụ nói trên có {} vụ mua bán trái phép chất ma túy, 49 vụ tàng trữ và 6 vụ tổ chức sử dụng."
+    assert _no_flag(kinds.format(7))  # some kinds may be left out: 62 of 64
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(kinds.format(17))
+    assert [f.noun for f in figcheck.extract(kinds.format(7)).figures][:1] == ["vụ"]

@@ -269,6 +269,8 @@ class FigureReader:
         self.threshold_after = lang.words("threshold_after")  # "từ 8 điểm trở lên"
         self.singled_out = lang.words("cues.separately")  # "…, riêng các đoàn tàu … đạt 112,4%"
         self.stop_words = set(lang.words("noun_stop_words"))
+        self.stop_phrases = {tuple(p.split()) for p in lang.words("noun_stop_phrases")}
+        self.stop_phrase_starts = {p[0] for p in self.stop_phrases}
         self.stop_word_nouns = {tuple(w.split()) for w in lang.words("stop_word_nouns")}
         self.named_before_stop = {w.split()[0] for w in lang.words("named_before_stop")}
         self.drop_first = set(lang.words("noun_drop_first"))
@@ -1150,6 +1152,9 @@ class FigureReader:
                 break
             if words and word[:1].isupper() and words[-1][:1].islower():
                 break  # a proper name begins: "4 xã Bắc Sơn" counts "xã"
+            if words and low in self.stop_phrase_starts and (low, *(w.lower() for w in _WORD.findall(
+                    text, m.end(), m.end() + 20)[:1])) in self.stop_phrases:
+                break  # "64 vụ nói trên" counts "vụ"
             if words and low in self.stop_after_first and words[-1].lower() not in self.whole_openers:
                 break  # "86 bị hại số tiền …": another noun phrase begins (not "tổng số …")
             words.append(word)

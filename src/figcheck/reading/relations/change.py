@@ -982,12 +982,18 @@ def _measures(cues: Cues, text: str, percent: Figure, count: Figure) -> bool:
     words = [w for w in percent.noun.lower().split() if w not in cues.whole_name_fillers]
     if not words or head_word(count) == words[0] or head_word(count) in cues.whole_counted_in.get(words[0], ()):
         return True
-    if count.unit not in ("count", "percent") and percent.noun.lower().split()[0] in cues.whole_name_fillers:
-        return True  # "18.600 ha, chiếm 31,5% tổng diện tích rừng trồng": an amount's share of a total in its unit
+    if count.unit not in ("count", "percent") and percent.noun.lower().split()[0] in cues.whole_name_fillers \
+            and _WORDS_THEN_BRACKET.match(text, percent.end, percent.end + 120):
+        # "18.600 ha, chiếm 31,5% tổng diện tích rừng trồng (62.000 ha)": an amount's share of a total in its unit,
+        # whose value the bracket gives
+        return True
     if (count.noun or "").lower() not in cues.classifiers:
         return False
     name = name_before_number(cues, text, count)
     return 1 <= len(name) <= 4 and name[0] == words[0]
+
+
+_WORDS_THEN_BRACKET = re.compile(r"(?:\s++[^\W\d_]++)++\s*+\(")
 
 
 def signed_direction(percent: Figure) -> str | None:

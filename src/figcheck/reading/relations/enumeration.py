@@ -59,10 +59,14 @@ def _separator_at_end(cues: Cues) -> re.Pattern[str]:
 
 
 _NO_SEPARATOR = re.compile(r"[^,;]+")
+_COMMA_THEN_COLON = re.compile(r"\s*+,\s*+((?:[^\W\d_]++\s++){0,3}[^\W\d_]++)\s*+:\s*+")
 
 
-def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = False) -> tuple[list[Item], int, bool]:
-    """Items listed from ``pos``: quoted names, or capitalised names separated by , ; và."""
+def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = False,
+               sentence_case: bool = False) -> tuple[list[Item], int, bool]:
+    """Items listed from ``pos``: quoted names, or capitalised names separated by , ; và — and, after a colon
+    (``sentence_case``), names written as sentences are ("Lễ hội hoa ban, Tuần lễ ẩm thực đường phố và Giải chạy
+    marathon di sản": the first word capitalised only)."""
     items: list[Item] = []
     region = text[pos:limit]
     # quoted items: “A”, “B” và “C”
@@ -104,6 +108,7 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             # (a short capitalised name with lower-case words inside a list that goes on: "Toán, Ngữ văn và Tiếng Anh")
             inner = name[:1].isupper() and len(name.split()) <= 3 and (sub is not subs[-1] or more) \
                 and not any(ch.isdigit() for ch in name)
+            inner = inner or sentence_case and _sentence_cased_name(name)
             if not inner and not is_name(name) and not _generic_then_name(name) and not (name[:1].isupper() and name.lower() in cues.place_prefixes) \
                     and not (name[:1].islower() and is_place(cues, name) and " " in name):
                 # ("Thị trấn" with a capital is the town itself: a name; "phường Móng Cái" a place after its prefix)
@@ -124,6 +129,8 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
                 # và …" — leaves the count of the list unknown)
                 open_tail = low.startswith(_open_tail_words(cues)) or "…" in name or more or sub is not subs[-1] \
                     or bool(items) and not head and _unnamed_rest(cues, low)
+                # (lower-case words after "và" may go on the item before: "Hội thi nấu ăn và trình diễn ẩm thực")
+                open_tail = open_tail or sentence_case and sub is not subs[0] and name[:1].islower()
                 stop_all = True
                 break
             s = pos + sub_off + (len(sub) - len(sub.lstrip()))
@@ -136,6 +143,12 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
             break  # "… là Hòa Vang và Cẩm Lệ, Đà Nẵng": "và" joined the last item; what a comma adds is no item
         k += 1
     return items, end_pos, open_tail
+
+
+def _sentence_cased_name(name: str) -> bool:
+    """A name written as a sentence: a capital first, two to eight words, no figure or sentence mark
+    ("Tuần lễ ẩm thực đường phố")."""
+    return name[:1].isupper() and 2 <= len(name.split()) <= 8 and not any(ch.isdigit() or ch in ".:!?()" for ch in name)
 
 
 def _unnamed_rest(cues: Cues, low: str) -> bool:
@@ -201,7 +214,12 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             rest = text[p:nxt]
             # the cue may follow a few more words of the noun: "06 Cảnh sát PCCC gồm A, B, …"
             cue_m = more_words.match(rest) or far.match(rest) or past_a_number.match(rest) or bare.match(rest)
-            cue = (cue_m.group("cue") or "").lower() if cue_m else ""
+            # (the noun may go on past a comma to the colon: "5 sự kiện văn hóa, du lịch lớn: Lễ hội …, …")
+            noun_on = _COMMA_THEN_COLON.match(rest) if rest[:3].lstrip().startswith(",") \
+                and not (cue_m and cue_m.group("cue")) else None
+            if noun_on is not None and noun_on.group(1).islower():
+                cue_m = noun_on
+            cue = (cue_m.group("cue") or "").lower() if cue_m and "cue" in cue_m.re.groupindex else ""
             start_items = p + (cue_m.end() if cue_m else 0)
             if cue:
                 # "5 huyện, gồm các huyện Mường Tè, Sìn Hồ, …": the counted noun said again before the names
@@ -216,14 +234,16 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
             # names where the goods go)
             if not cue and noun.lower().split()[-1:] and noun.lower().split()[-1] in cues.lang.words("cues.not_item_before"):
                 continue
-            if not cue and _COMMA_FIRST.match(rest):
+            if not cue and _COMMA_FIRST.match(rest) and cue_m is not noun_on:
                 items, end_pos, open_tail = [], p, False
             else:
                 # names straight after the noun end with its clause: "… trong đó có 15 giải Nhất; Trường THPT …
                 # đứng thứ hai" lists nothing
                 semi = text.find(";", start_items, nxt) if not cue else _back_reference_clause(cues, text, start_items,
                                                                                                nxt, noun_lead)
-                items, end_pos, open_tail = items_from(cues, text, start_items, semi if semi >= 0 else nxt)
+                colon = cue_m is not None and ":" in cue_m.group(0)
+                items, end_pos, open_tail = items_from(cues, text, start_items, semi if semi >= 0 else nxt,
+                                                       sentence_case=colon)
             # one quoted name after a count of more is the name of the kind counted ("8 mô hình “Tự phòng, tự
             # quản”"), not a list of one
             if len(items) < 2 and not (items and text[items[0].start - 1] in "“\"" and n.value == 1):
@@ -340,10 +360,24 @@ def _past_the_noun_again(cues: Cues, text: str, start: int, noun: str) -> int:
     at = start
     while at < len(text) and text[at].isspace():
         at += 1
+    titles = _titles_before_names(cues).match(text, at)
+    if titles is not None:
+        return titles.end()  # "5 đại biểu chính thức, gồm các đồng chí: A, B, …": the names after the title
     m = _TWO_WORDS.match(text, at)
     if m is None or m.group(1).lower() not in cues.back_ref or m.group(2).lower() != head[0]:
         return start
     return m.end()
+
+
+def _titles_before_names(cues: Cues) -> re.Pattern[str]:
+    """"các đồng chí:", "các ông, bà:" — the titles of the people named next, with the colon that opens them."""
+    found = getattr(cues, "_titles_before_names_re", None)
+    if found is None:
+        plural = "|".join(re.escape(w) for w in sorted(cues.back_ref, key=len, reverse=True) if w[:1].isalpha())
+        titles = "|".join(re.escape(w) for w in sorted(cues.person_titles, key=len, reverse=True))
+        found = cues._titles_before_names_re = re.compile(
+            rf"(?:(?:{plural})\s++)?(?:{titles})(?:\s*+,\s*+(?:{titles}))?\s*+:\s*+", re.IGNORECASE)
+    return found
 
 
 _TWO_WORDS = re.compile(r"(?<![^\W\d_])([^\W\d_]++)\s++([^\W\d_]++)\s++(?=[^\W\d_])")  # (from a word's start: linear)

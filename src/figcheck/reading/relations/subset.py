@@ -725,8 +725,34 @@ def detect_out_of(cues: Cues, ctx: SentenceContext) -> list[dict]:
     used = {fid for r in ctx.found for fid in r["figures"]}
     if whole.id in used or part.id in used or head_word(whole) is None or head_word(whole) != head_word(part):
         return []
+    parts = _listed_after(cues, ctx, part, used)
+    if len(parts) >= 2:
+        # "Trong 64 vụ nói trên có 7 vụ mua bán, 49 vụ tàng trữ và 6 vụ tổ chức sử dụng": the kinds of the whole,
+        # all of them only where the last is the rest
+        remainder = _is_remainder(cues, ctx.text, parts[-2].end, parts[-1])
+        roles = {"total": whole.id, "parts": [p.id for p in parts], "other_parts": []}
+        return [relation("breakdown", [whole] + parts, roles, exhaustive=remainder, cue=None,
+                         evidence="the sentence opens with the whole its counts are out of")]
     return [relation("subset", [whole, part], {"whole": whole.id, "part": part.id}, cue=None,
                      evidence="the sentence opens with the whole its count is out of")]
+
+
+def _listed_after(cues: Cues, ctx: SentenceContext, first: Figure, used: set[str]) -> list[Figure]:
+    """``first`` and the counts of its head word listed after it in its clause, one after a comma or "và" each
+    ("7 vụ mua bán …, 49 vụ tàng trữ … và 6 vụ tổ chức …")."""
+    text, sf = ctx.text, ctx.figures
+    k = sf.index(first)
+    run = [first]
+    for f in sf[k + 1:]:
+        gap = " " + " ".join(text[run[-1].end:f.start].lower().split())
+        listed = gap.endswith(",") or any(gap.endswith(" " + w) for w in cues.list_and) \
+            or _is_remainder(cues, text, run[-1].end, f)
+        if f.id in used or f.role != "count" or f.unit != "count" or f.qualifier is not None or f.value is None \
+                or head_word(f) != head_word(first) or not listed or len(gap.split()) > 12 or "(" in gap \
+                or CLAUSE_END.search(text, run[-1].end, f.start):
+            break
+        run.append(f)
+    return run
 
 
 def detect_implied(cues: Cues, ctx: SentenceContext) -> list[dict]:
