@@ -3769,3 +3769,20 @@ def test_names_after_the_titles_of_the_people_and_kinds_listed_after_the_opening
     assert _no_flag(kinds.format(7))  # some kinds may be left out: 62 of 64
     assert ("error", "core.breakdown.parts-within-total") in rules_of(kinds.format(17))
     assert [f.noun for f in figcheck.extract(kinds.format(7)).figures][:1] == ["vụ"]
+
+
+def test_review80_posts_of_a_team_are_members_and_a_respectively_count_has_no_share():
+    teams = "Toàn xã có 14 tổ bảo vệ an ninh, trật tự với 84 thành viên, trong đó 14 tổ trưởng, 14 tổ phó và {} tổ viên."
+    assert _no_flag(teams.format(56))
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(teams.format(66))
+    assert _no_flag("Tỷ lệ tiêm chủng đầy đủ của ba huyện lần lượt đạt 95,1%, 93,8% và 96,4%.")
+
+
+def test_a_headline_suggestion_corrects_the_title():
+    article = figcheck.extract("Năm 2025, công an huyện bắt 16 đối tượng truy nã, vận động 8 đối tượng ra đầu thú; tổng "
+                               "cộng 24 đối tượng truy nã.", title="Bắt và vận động 27 đối tượng truy nã")
+    from figcheck.rules.loader import load_ruleset
+    from figcheck.validators.pipeline import check_stream
+    [result] = check_stream([article], load_ruleset([]))
+    suggestions = [a.suggestion for a in result.anomalies if a.rule == "core.headline.agrees-with-body"]
+    assert suggestions == ["27 → 24?"]

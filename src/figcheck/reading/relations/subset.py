@@ -422,9 +422,13 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
     within the sentence, and only an unambiguous one across a sentence (``unique``)."""
     words = described(text, part)
 
+    kind = cues.kind_of(part)
+    # (a post is no kind of the team it names: "14 tổ trưởng" are members, not teams)
+    grouped = kind != head_word(part)
+
     def begins_with(w: Figure) -> bool:
         said = described(text, w)
-        return bool(said) and words[:len(said)] == said
+        return bool(said) and words[:len(said)] == said and not (grouped and cues.kind_of(w) != kind)
 
     for fits in (begins_with,
                  lambda w: cues.kind_of(w) == cues.kind_of(part),  # "116 đối tượng, trong đó … 86 bị can"
