@@ -3786,3 +3786,7 @@ def test_a_headline_suggestion_corrects_the_title():
     [result] = check_stream([article], load_ruleset([]))
     suggestions = [a.suggestion for a in result.anomalies if a.rule == "core.headline.agrees-with-body"]
     assert suggestions == ["27 → 24?"]
+
+
+def test_a_flood_alarm_level_is_no_figure():
+    assert values("Mực nước các sông vượt báo động 2, riêng sông Trà Khúc vượt báo động 3 là 0,42 m.") == [0.42]
