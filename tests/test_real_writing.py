@@ -3790,3 +3790,15 @@ def test_a_headline_suggestion_corrects_the_title():
 
 def test_a_flood_alarm_level_is_no_figure():
     assert values("Mực nước các sông vượt báo động 2, riêng sông Trà Khúc vượt báo động 3 là 0,42 m.") == [0.42]
+
+
+def test_review82_a_milestone_passed_and_own_rates_of_parts():
+    revenue = ("Năm 2025, tổng thu ngân sách ước đạt 5.153,0 tỷ đồng, lần đầu tiên vượt mốc 5.000 tỷ đồng, đạt {} dự toán "
+               "Trung ương giao (4.650 tỷ đồng).")
+    assert _no_flag(revenue.format("110,8%"))
+    assert ("error", "core.share.measured-ratio") in rules_of(revenue.format("107,5%"))
+    # a whole measured against its plan: the parts' bare percentages are their own rates, not shares of it
+    assert _no_flag("Đến ngày 31/10, các chương trình đã giải ngân 872,5 tỷ đồng, đạt 64,9% kế hoạch. Trong đó, Chương "
+                    "trình nông thôn mới giải ngân 298,6 tỷ đồng (72,4%); Chương trình giảm nghèo 171,2 tỷ đồng (59,8%).")
+    assert ("error", "core.share.measured-share-of-whole") in rules_of(
+        "Đến ngày 31/10, đã giải ngân 872,5 tỷ đồng, đạt 64,9% kế hoạch. Trong đó, vốn trong nước 298,6 tỷ đồng, chiếm 38,2%.")

@@ -249,6 +249,7 @@ class FigureReader:
         self.date_words = PhraseSet(lang.words("date_words"))
         # (an age or a star rating after a number is no count either: both are dropped alike)
         self.duration_units = set(lang.words("duration_units")) | set(lang.words("attribute_units"))
+        self.milestone_words = tuple(" " + w for w in lang.words("milestone_before"))
         self.stop_after_first = frozenset(lang.words("noun_stop_after_first"))
         self.whole_openers = frozenset(w.split()[0] for w in lang.words("cues.whole_words"))
         self.range_to = tuple(lang.words("range_to"))  # "từ 6 đến 15 tuổi"
@@ -754,6 +755,11 @@ class FigureReader:
         rest = text[c.end:min(s1, c.end + 30)].lower().split()[1:3]
         return not any(w in self.range_to or w in ("-", "–") for w in rest)
 
+    def _after_a_milestone_word(self, text: str, s0: int, start: int) -> bool:
+        """The figure is a milestone passed ("lần đầu tiên vượt mốc 5.000 tỷ đồng"): a bound, not an amount."""
+        return bool(self.milestone_words) and (" " + text[max(s0, start - 12):start].lower().rstrip()).endswith(
+            self.milestone_words)
+
     def _threshold_after(self, text: str, end: int, noun: str | None, s1: int) -> bool:
         """The number and its noun are followed by a word that makes them a bound ("từ 8 điểm trở lên")."""
         rest = text[end:min(s1, end + 60)].lower().lstrip()
@@ -979,7 +985,8 @@ class FigureReader:
                                                                   or c.decimals and self._after_a_rate_base(text, s0, c, previous)):
             role = "rate"  # "23,4 doanh nghiệp/1.000 dân", "100 km/h", "9,4 triệu đồng/người/tháng": no count
         if role in ("count", "measure") and (self._threshold_after(text, c.end, noun, s1)
-                                             or self._score_from(text, s0, c, noun, s1)):
+                                             or self._score_from(text, s0, c, noun, s1)
+                                             or self._after_a_milestone_word(text, s0, c.start)):
             role = "threshold"  # "14.862 bài đạt từ 8 điểm trở lên", "số bài đạt từ 8 điểm": a bound, not an amount
         elif role == "measure" and c.qualifier in _BOUND_QUALIFIERS and self._bound_of_a_count(text, s0, c, previous):
             role = "threshold"  # "36 mặt hàng đạt kim ngạch trên 1 tỷ USD": what each counted thing passes

@@ -97,6 +97,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                     # "xảy ra 385 vụ … . Đã điều tra làm rõ 341 vụ, … . Trong đó, trộm cắp tài sản 186 vụ, chiếm
                     # 48,3%": of the outcome or of the total it is out of, unsaid
                     whole = None
+            if whole is not None and pct is not None and not pct.noun and _rated_against_a_target(cues, ctx, whole) \
+                    and not any(w in text[part.end:pct.start].lower() for w in cues.share_of_a_whole):
+                # "… giải ngân 872,5 tỷ đồng, đạt 64,9% kế hoạch. Trong đó, Chương trình A giải ngân 298,6 tỷ đồng
+                # (72,4%); …": where the whole is measured against its target, the part's bare percentage may be its
+                # own against its own — only "chiếm" says it is a share of the whole
+                whole = None
             if whole is not None:
                 r["roles"]["whole"] = whole.id
                 r["figures"].append(whole.id)
@@ -549,6 +555,18 @@ def _restated_whole(text: str, sf: list[Figure], k: int, part: Figure) -> Figure
     return f if re.match(r"\s*+(?:[^\W\d_]++\s*+){0,3}\)", text[f.end:f.end + 40]) else None
 
 
+def _rated_against_a_target(cues: Cues, ctx: SentenceContext, whole: Figure) -> bool:
+    """The figure right after ``whole``, in its clause, is its percentage of a target ("872,5 tỷ đồng, đạt 64,9%
+    kế hoạch")."""
+    pool = ctx.previous + ctx.figures if ctx.previous and whole in ctx.previous else ctx.figures
+    k = next((i for i, f in enumerate(pool) if f is whole), None)
+    if k is None or k + 1 >= len(pool):
+        return False
+    nxt = pool[k + 1]
+    return nxt.unit == "percent" and bool(nxt.noun) and nxt.noun.lower().startswith(cues.target_nouns) \
+        and not CLAUSE_END.search(ctx.text, whole.end, nxt.start)
+
+
 def _whole_named_in_bracket(cues: Cues, text: str, sf: list[Figure], k: int, part: Figure) -> Figure | None:
     """The count a bracket right after the percentage ``sf[k]`` names as a whole ("chiếm 13,26% (tổng số 23.560
     hộ)"): the bracket opens with a word for a whole and holds that count alone, of the part's unit and head word,
@@ -786,6 +804,9 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
     for k in range(1, len(sf) - 1):
         part, pct, whole = sf[k - 1], sf[k], sf[k + 1]
         gap = gap_after_noun(text, part, pct)
+        if part.role == "threshold" and k >= 2 and sf[k - 2].role in COUNTED and sf[k - 2].unit == part.unit \
+                and not CLAUSE_END.search(text, sf[k - 2].end, pct.start):
+            part = sf[k - 2]  # "ước đạt 5.153,0 tỷ đồng, lần đầu tiên vượt mốc 5.000 tỷ đồng, đạt 110,8% dự toán …"
         # "bằng 108,6% dự toán Trung ương giao (6.893 tỷ đồng) và bằng 103,2% dự toán HĐND tỉnh giao (…)": the
         # second target's share is of the value the first one's is
         current_of.update({r["roles"]["whole"]: by_id.get(r["roles"]["part"]) for r in out})
