@@ -231,7 +231,7 @@ QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
                ("share", "_opened_with_its_whole"), ("subset", "detect_out_of"), ("whole_share", "detect"),
                ("breakdown", "detect_named_back"), ("change", "_rate_changes"), ("change", "_multiples"),
                ("breakdown", "detect_amount_named_back"), ("breakdown", "detect_divided_by"),
-               ("share", "detect_allocated_then_done")]
+               ("share", "detect_allocated_then_done"), ("breakdown", "detect_summed_after")]
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
     + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
@@ -282,6 +282,7 @@ QUICK_EXIT_TEXTS = [
      "Xét thấy 12 vụ do chập điện, 9 vụ do sơ suất."),
     ("Huyện được giao 86,4 tỷ đồng, giải ngân 61,2 tỷ đồng, đạt 70,8%. Xã A giải ngân 12,5 tỷ đồng, đạt 80%. Vốn giao "
      "thêm 5 tỷ đồng."),
+    "Các xã A, B, C lần lượt có 320 ha, 275 ha và 190 ha lúa bị ngập, tổng cộng 785 ha. Xã D có 12 hộ, 15 hộ.",
 ]
 
 

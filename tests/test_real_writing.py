@@ -3802,3 +3802,14 @@ def test_review82_a_milestone_passed_and_own_rates_of_parts():
                     "trình nông thôn mới giải ngân 298,6 tỷ đồng (72,4%); Chương trình giảm nghèo 171,2 tỷ đồng (59,8%).")
     assert ("error", "core.share.measured-share-of-whole") in rules_of(
         "Đến ngày 31/10, đã giải ngân 872,5 tỷ đồng, đạt 64,9% kế hoạch. Trong đó, vốn trong nước 298,6 tỷ đồng, chiếm 38,2%.")
+
+
+def test_values_listed_before_the_word_for_their_sum_add_up_to_it():
+    rice = "Diện tích lúa bị ngập tại các xã An Hòa, An Bình, An Lạc lần lượt là 320 ha, 275 ha và 190 ha, tổng cộng {} ha."
+    assert _no_flag(rice.format(785))
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(rice.format(795))
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of("Xã A có 12 hộ, xã B có 15 hộ, xã C có 9 hộ, tổng cộng 38 hộ.")
+    # the total said again after the parts of a list is none of them
+    assert _no_flag("Toàn huyện có 36 hộ, gồm xã A 12 hộ, xã B 15 hộ, xã C 9 hộ, tổng cộng 36 hộ.")
+    # a change between the values stops the list
+    assert _no_flag("Năm 2023 có 12 vụ, năm 2024 tăng 3 vụ, tổng cộng 27 vụ.")

@@ -78,6 +78,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 # "gồm 4 sản phẩm 5 sao, 96 sản phẩm 4 sao và 302 sản phẩm 3 sao, của 246 chủ thể": after the last
                 # item, a count of another thing is no part
                 break
+            if _ends_with_a_sum_word(cues, between):
+                break  # "gồm xã A 12 hộ, xã B 15 hộ, tổng cộng 27 hộ": the total said again, no part
             if cues.subset_re.search(between) or cues.breakdown_re.search(between.lower()) and kept:
                 # "…, Hải Dương và Hưng Yên mỗi nơi có 2 ca, trong đó 1 ca tử vong; …", "(8 người … tại xã A, gồm 5
                 # người lớn và 3 trẻ em; 2 người …)": a nested division of the last part; the list may go on after it
@@ -1218,3 +1220,72 @@ def _opening_then_cue(cues: Cues, openers_key: str, more_words: int) -> re.Patte
             rf"(?:{openers})\s++(?P<words>[^\W\d_]++(?:\s++[^\W\d_]++){{0,{more_words}}}?)\s++(?P<cue>{complete})\s*+:?\s*+",
             re.IGNORECASE)
     return found
+
+
+def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """Parts listed first, their sum after them: "diện tích lúa bị ngập tại các xã A, B, C lần lượt là 320 ha, 275
+    ha và 190 ha, tổng cộng 785 ha", "xã A 12 hộ, xã B 15 hộ, tổng cộng 27 hộ" — the run of values of one kind right
+    before the word for a sum, back to where the list opens (a cue, a clause's start), is all of the total."""
+    words = _sum_after_words(cues)
+    if not any(w in ctx.lower for w in words):
+        return []  # quick exit: no word for a sum
+    text, sf = ctx.text, ctx.figures
+    used = {fid for r in ctx.found if r["kind"] in ("breakdown", "subset", "share", "change") for fid in r["figures"]}
+    out = []
+    for k in range(2, len(sf)):
+        total = sf[k]
+        lead = " ".join(text[sf[k - 1].end:total.start].lower().split())
+        said = next((w for w in words if lead.endswith(", " + w) or lead.endswith(", " + w + " là")), None)
+        if said is None or total.unit == "percent" or total.id in used or total.role not in ("count", "measure") or total.qualifier is not None:
+            continue
+        run: list[Figure] = []
+        for j in range(k - 1, -1, -1):
+            f = sf[j]
+            if f.id in used or f.role not in ("count", "measure") or f.unit != total.unit or f.qualifier is not None \
+                    or f.value is None or total.unit == "count" and f.noun and head_word(f) != head_word(total) \
+                    or cues.is_average(text, f, phrase=True):
+                run = []
+                break
+            if run and not _between_listed_items(cues, gap_after_noun(text, f, run[-1])):
+                break
+            run.append(f)
+        # (what stands before the run's first value opens the list: a clause's start or a cue — not a value
+        # of the same kind, which may be the total said first)
+        if len(run) < 2 or any(f.value is None for f in run) or total.value is None:
+            continue
+        run.reverse()
+        if (between := text[sf[k - 1].end:total.start]) and (CLAUSE_END.search(between) or "(" in between):
+            continue
+        roles = {"total": total.id, "parts": [p.id for p in run], "other_parts": []}
+        out.append(relation("breakdown", [total] + run, roles, exhaustive=True, cue=said, start=run[0].start,
+                            evidence="the values listed before the word for their sum"))
+        used |= {total.id} | {p.id for p in run}
+    return out
+
+
+def _ends_with_a_sum_word(cues: Cues, between: str) -> bool:
+    """The words before a value end with ", tổng cộng" (a word for a sum after a comma)."""
+    lead = " ".join(between.lower().split())
+    return any(lead.endswith(", " + w) or lead.endswith(", " + w + " là") for w in _sum_after_words(cues))
+
+
+def _sum_after_words(cues: Cues) -> tuple[str, ...]:
+    found = getattr(cues, "_sum_after_words", None)
+    if found is None:
+        found = cues._sum_after_words = tuple(sorted(cues.lang.words("cues.sum_after"), key=len, reverse=True))
+    return found
+
+
+_LISTED_ITEMS_GAP = re.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)([^\W\d_]++(?:\s++[^\W\d_]++){0,4})?\s*+(?:có\s*+)?")
+
+
+def _between_listed_items(cues: Cues, gap: str) -> bool:
+    """The words between two values of one list: a comma or "và", and at most a short label of the next item
+    ("xã An Bình"), with no word of a change, a comparison, a cue or a whole among them."""
+    m = _LISTED_ITEMS_GAP.fullmatch(gap)
+    if m is None:
+        return False
+    label = (m.group(1) or "").lower()
+    return not label or not (cues.change_word_re.search(label) or cues.compared_re.search(label)
+                             or cues.breakdown_re.search(label) or cues.subset_re.search(label)
+                             or cues.respectively_re.search(label) or any(w in label.split() for w in _sum_after_words(cues)))
