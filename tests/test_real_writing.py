@@ -3813,3 +3813,11 @@ def test_values_listed_before_the_word_for_their_sum_add_up_to_it():
     assert _no_flag("Toàn huyện có 36 hộ, gồm xã A 12 hộ, xã B 15 hộ, xã C 9 hộ, tổng cộng 36 hộ.")
     # a change between the values stops the list
     assert _no_flag("Năm 2023 có 12 vụ, năm 2024 tăng 3 vụ, tổng cộng 27 vụ.")
+
+
+def test_a_division_that_ends_with_the_rest_is_complete():
+    text = ("Toàn tỉnh có 1.124.800 người tham gia bảo hiểm y tế, đạt tỷ lệ bao phủ 92,4% dân số.\n\nXét theo nhóm đối "
+            "tượng, nhóm do ngân sách nhà nước đóng có 412.600 người; nhóm hộ gia đình 386.200 người; nhóm do người lao "
+            "động đóng 245.000 người; còn lại {} người thuộc các nhóm khác như học sinh, sinh viên.")
+    assert _no_flag(text.format("81.000"))
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("71.000"))

@@ -1024,7 +1024,7 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
         return []
     comma = text.find(",", s.start, sf[0].start)
     if comma < 0 or len(text[s.start:comma].split()) > 8 or sum(low.count(o) for o in openers) > 1 \
-            or cues.subset_re.search(text, s.start, s.end) or _examples_given(cues, ctx.lower) \
+            or cues.subset_re.search(text, s.start, s.end) or _examples_given(cues, ctx.lower[:sf[-1].start - s.start]) \
             or cues.each_re.search(text, s.start, s.end):
         return []  # (several criteria, a nested division, examples or items counted once a name: no plain division)
     out = []
@@ -1033,6 +1033,14 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # (no average, no "một": "Vốn đăng ký bình quân một doanh nghiệp đạt 7,74 tỷ đồng" states no count of them)
         totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head
                   and not cues.is_average(text, f, phrase=True) and f.value is not None and f.value > 1]
+        rest = len(parts) >= 2 and re.search(rf"(?:{'|'.join(map(re.escape, cues.remainder))})\s*+$",
+                                             text[parts[-2].end:parts[-1].start].lower()) is not None
+        if rest and len({f.value for f in totals}) > 1 and all(p.value is not None for p in parts):
+            # "… 1.124.800 người tham gia bảo hiểm y tế, … trên tổng dân số 1.217.300 người. Xét theo nhóm, nhóm A 412.600
+            # người; …; còn lại 81.000 người": a division ending with the rest is of the count it adds up to, where
+            # exactly one does
+            totals = [f for f in totals if f.value == sum(p.value for p in parts)][:1] \
+                if sum(1 for f in totals if f.value == sum(p.value for p in parts)) == 1 else totals
         if head is None or len(parts) < 2 or not totals or len({f.value for f in totals}) != 1 \
                 or any(f.qualifier is not None or f.value is None for f in totals):
             continue
@@ -1042,7 +1050,8 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue  # ("… 126 vụ tai nạn … . Xét theo địa bàn, … 40 vụ vi phạm …": another thing counted)
         lead = text[comma:parts[0].start].lower()
         tail = text[parts[-1].end:s.end].lower()
-        exhaustive = ":" in lead and any(w in lead for w in cues.lang.words("cues.whole_words")) \
+        # (the rest is all the others: "còn lại 81.000 người thuộc các nhóm khác" closes the list)
+        exhaustive = rest or ":" in lead and any(w in lead for w in cues.lang.words("cues.whole_words")) \
             and not cues.open_tail_re.search(tail) and not any(w in tail for w in cues.open_tail_marks)
         out.append(relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts],
                                                            "other_parts": []},
