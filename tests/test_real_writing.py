@@ -3821,3 +3821,53 @@ def test_a_division_that_ends_with_the_rest_is_complete():
             "động đóng 245.000 người; còn lại {} người thuộc các nhóm khác như học sinh, sinh viên.")
     assert _no_flag(text.format("81.000"))
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.format("71.000"))
+
+
+def test_review84_siblings_with_shares_a_named_rate_and_a_long_name_across_sentences():
+    for text in (
+            # each count of a list with its own share is no whole of the next
+            "Toàn tỉnh có 16.250 học sinh tốt nghiệp THCS. Có 9.840 em trúng tuyển vào lớp 10 các trường THPT công lập, "
+            "chiếm 60,6%; 2.210 em vào học tại các trung tâm (13,6%); 640 em vào trường tư thục (3,9%).",
+            # nor the count in a percentage's bracket
+            "Năm 2025 xảy ra 42 vụ tai nạn lao động, do người sử dụng lao động (chiếm 40,5% số vụ, tức 17 vụ) và do người "
+            "lao động vi phạm quy trình (12 vụ, chiếm 28,6%).",
+            # a rate named for the children, not for the vaccines
+            "Toàn tỉnh có 13.980 trẻ thuộc diện tiêm chủng. Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ 8 loại vắc xin "
+            "đạt 93,4% (13.052 trẻ).",
+            # the change names one of a respectively-list the reader does not map
+            "Số người tham gia BHXH bắt buộc, BHXH tự nguyện và BHYT lần lượt là 12.840, 6.215 và 268.460 người. So với "
+            "cùng kỳ năm trước, số người tham gia BHXH tự nguyện tăng 735 người, tương đương 13,4%.",
+            # the managed patients, not the last line of their list
+            "Các trạm y tế đang quản lý 64.820 người bệnh, cụ thể:\n+ Tăng huyết áp: 48.360 người;\n+ Đái tháo đường: "
+            "16.460 người.\nSo với cuối năm 2024, số người bệnh được quản lý tăng 3.480 người (5,7%).",
+            # "tỉnh ngoài" names visitors from other provinces, no bound
+            "Khu di tích đón 32.450 lượt khách, gồm khách trong tỉnh 24.500 lượt và khách tỉnh ngoài 7.950 lượt."):
+        assert _no_flag(text), text
+    assert 7950 in values("Khách tỉnh ngoài 7.950 lượt.")
+    assert [f.qualifier for f in figcheck.extract("Khách tỉnh ngoài 7.950 lượt.").figures] == [None]
+
+
+def test_review83_near_misses_of_this_round_s_readings():
+    for text in (
+            # the change is the amount's, not the bracketed whole of its share
+            "Diện tích rừng có chứng chỉ FSC đạt 18.600 ha, chiếm 30,0% tổng diện tích rừng trồng (62.000 ha), tăng 2.400 "
+            "ha so với năm 2024 (16.200 ha).",
+            # changes after a tally by lines are the totals', not the last line's
+            "Toàn tỉnh xảy ra 68 vụ tai nạn giao thông, làm chết 41 người, bị thương 47 người. Cụ thể:\n- Thành phố Bảo Lộc: "
+            "14 vụ, 7 người chết, 12 người bị thương;\n- Huyện Lâm Hà: 10 vụ, 6 người chết, 7 người bị thương.\nSo với cùng "
+            "kỳ năm 2024 (75 vụ, 46 người chết, 52 người bị thương), giảm 7 vụ (9,3%), giảm 5 người chết (10,9%), giảm 5 "
+            "người bị thương (9,6%).",
+            # attributes of the cases (who, where, with what) may overlap
+            "Trong 64 vụ nói trên có 7 vụ do người chưa thành niên thực hiện, 49 vụ xảy ra tại khu vực nông thôn và 12 vụ "
+            "có sử dụng hung khí.",
+            # "these" vessels are the 386, all of them
+            "Toàn tỉnh có 1.248 tàu cá, trong đó 386 tàu dài từ 15 m trở lên (chiếm 30,9%), 100% số tàu này đã lắp thiết bị "
+            "giám sát hành trình.",
+            # a name may hold a comma
+            "Năm nay, bản tổ chức 2 sự kiện: Lễ hội Xên Bản, Xên Mường và Ngày hội Văn hóa Thái."):
+        assert _no_flag(text), text
+    assert ("error", "core.change.consistent") in rules_of(
+        "Diện tích rừng có chứng chỉ FSC đạt 18.600 ha, chiếm 30,0% tổng diện tích rừng trồng (62.000 ha), tăng 2.600 "
+        "ha so với năm 2024 (16.200 ha).")
+    assert ("error", "core.enumeration.items-match-count") in rules_of(
+        "Năm nay, bản tổ chức 1 sự kiện: Lễ hội Xên Bản, Xên Mường và Ngày hội Văn hóa Thái.")

@@ -10,7 +10,7 @@ import re
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (_LETTERS, CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
-                                                label_before, name_before_number, singled_out, stands_for)
+                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -133,7 +133,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) \
                 and not _named_rate_before(cues, low_gap) \
                 and not follows_other_count(text, sf, i) and not _object_of_another_count(text, sf, i, c) \
-                and _measures(cues, text, d, c) \
+                and _measures(cues, text, d, c) and not _rate_named_of_another(cues, text, ctx.sentence.start, c) \
+                and not _bracket_of_another_phrase(gap) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)) \
                 and not value_of_a_name(text, d) and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
@@ -564,9 +565,10 @@ def _bracketed_baseline_changes(cues: Cues, text: str, sf: list[Figure], used: s
 def _whole_of_a_share(text: str, part: Figure, pct: Figure, f: Figure) -> bool:
     """``f`` is in brackets right after the share ``pct`` of ``part`` names its whole ("3.486 hộ nghèo, chiếm
     34,0% tổng số hộ (10.240 hộ)")."""
-    return pct.unit == "percent" and part.role == "count" and part.unit == "count" and f.unit == "count" \
+    # (of amounts too: "18.600 ha, chiếm 30,0% tổng diện tích rừng trồng (62.000 ha), tăng 2.400 ha")
+    return pct.unit == "percent" and part.role in ("count", "measure") and part.unit == f.unit != "percent" \
         and text.rfind("(", pct.end, f.start) >= 0 and not re.search(r"[;.)]|\d", text[pct.end:f.start]) \
-        and head_word(part) == head_word(f) and in_brackets(text, f) \
+        and (head_word(part) == head_word(f) or part.unit != "count") and in_brackets(text, f) \
         and not CLAUSE_END.search(text, part.end, pct.start)
 
 
@@ -680,7 +682,12 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         pools = [[p for p in sf[max(0, k - LOOKBACK):k] if p.role in ("count", "measure") and p.id not in used
                   and not baseline_in_brackets(cues, text, p)]]
         if not pools[0] and _opens_with_comparison(cues, text, ctx):
-            pools.append([p for p in ctx.previous[-LOOKBACK:] if p.role in ("count", "measure")])
+            before = _values_before(ctx)
+            said = clause.split()
+            long_name = said[said.index("số") + 1:-1] if "số" in said[:-1] else []
+            if before and not any(p in ctx.previous for p in before):
+                named = named or (tuple(long_name) if len(long_name) > 1 else None)
+            pools.append(before)
             # "… ghi nhận 24 vụ … . So với cùng kỳ, … cả 3 tiêu chí đều đi xuống. Cụ thể, so với cùng kỳ, số vụ
             # giảm 59 vụ …": a sentence between may state nothing the changes name; the one before it may
             if not _speaks_of(ctx.previous, sf):
@@ -700,6 +707,8 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                                                     _fillers(cues))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
+        if current not in sf and not named and _named_more_than(cues, text, clause, current, pools):
+            continue  # "… lần lượt là 12.840, 6.215 và 268.460 người. … số người tham gia BHXH tự nguyện tăng 735 người"
         if bare_percent and current.end <= d.start and _of_a_named_item(cues, text[current.end:d.start]):
             continue  # "Hai nhóm giảm là giao thông (giảm 0,84%)": the named group's change
         if current not in sf and cues.is_average(text, current):
@@ -800,7 +809,7 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
     if not _opens_with_comparison(cues, ctx.text, ctx):
         return {}
     deltas = [f for f in ctx.figures if f.role == "delta" and f.noun and f.unit == "count" and f.id not in used]
-    values = [p for p in ctx.previous[-LOOKBACK:] if p.role in ("count", "measure")]
+    values = _values_before(ctx)
     heads = [head_word(f) for f in deltas]
     if len(deltas) < 2 or len(set(heads)) == len(heads) or heads != [head_word(v) for v in values] \
             or any(d.unit != v.unit for d, v in zip(deltas, values)):
@@ -816,6 +825,18 @@ def _in_order(cues: Cues, ctx: SentenceContext, used: set[str]) -> dict[str, Fig
             # số người chết lại tăng 8 người"): the order says nothing then
             return {}
     return {d.id: v for d, v in zip(deltas, values)}
+
+
+def _values_before(ctx: SentenceContext) -> list[Figure]:
+    """The values of the sentence before, that a sentence of changes compares — or, where each of them stands on a
+    line of a list, those of the nearest earlier sentence that is no such line: "… xảy ra 68 vụ … . Cụ thể:\n- Huyện
+    A: 14 vụ, …;\n- Huyện B: 10 vụ, … .\nSo với cùng kỳ năm 2024 (75 vụ …), giảm 7 vụ": the items divide the total,
+    the change is the total's."""
+    before = [p for p in ctx.previous[-LOOKBACK:] if p.role in ("count", "measure")]
+    if before and all(on_a_list_line(ctx.text, p) for p in before):
+        before = next(([p for p in e[-LOOKBACK:] if p.role in ("count", "measure")] for e in ctx.earlier
+                       if not all(on_a_list_line(ctx.text, p) for p in e)), [])
+    return before
 
 
 def _verb_names_another(text: str, named: tuple[str, ...], v: Figure, values: list[Figure]) -> bool:
@@ -1016,6 +1037,44 @@ def _other_period(cues: Cues, text: str, delta: Figure) -> bool:
     tháng trước)"): it may not restate the change before it."""
     close = text.find(")", delta.end, delta.end + 80)
     return close >= 0 and cues.compared_re.search(text[delta.end:close].lower()) is not None
+
+
+def _named_more_than(cues: Cues, text: str, clause: str, current: Figure, pools: list[list[Figure]]) -> bool:
+    """The change's clause names what changed by more words than ``current``'s (found in another sentence by its
+    head word alone) say of it, while that sentence holds other values of its unit: which of them changed,
+    the reader cannot tell."""
+    said = clause.split()
+    if "số" not in said[:-1]:
+        return False
+    name = said[said.index("số") + 1:-1]
+    if len(name) < 2:
+        return False
+    own = set(described_words(text, current, _fillers(cues))) | set(name_before_number(cues, text, current))
+    others = [p for pool in pools for p in pool if p is not current and p.unit == current.unit]
+    return bool(others) and not set(name[1:]) <= own
+
+
+def _bracket_of_another_phrase(gap: str) -> bool:
+    """The bracket the percentage opens follows another phrase, after a comma ("42 vụ tai nạn lao động, do người sử
+    dụng lao động (chiếm 40,5% số vụ"): the share is that phrase's — of the cases of one cause."""
+    opened = gap.rfind("(")
+    if opened < 0 or "," not in gap[:opened]:
+        return False
+    return len(gap[:opened].rsplit(",", 1)[1].split()) >= 2
+
+
+def _rate_named_of_another(cues: Cues, text: str, start: int, c: Figure) -> bool:
+    """The clause opens by naming a rate of another thing than ``c`` counts ("Tỷ lệ trẻ dưới 1 tuổi được tiêm đủ 8
+    loại vắc xin đạt 93,4%"): the percentage is that rate, of the children — not a share of the vaccines."""
+    lo = start
+    for m in _CLAUSE_BEFORE.finditer(text, start, c.start):
+        lo = m.end()
+    words = text[lo:c.start].lower().split()
+    for w in cues.rate_words:
+        n = len(w.split())
+        if words[:n] == w.split() and len(words) > n:
+            return words[n] != head_word(c)
+    return False
 
 
 def _object_of_another_count(text: str, sf: list[Figure], i: int, c: Figure) -> bool:

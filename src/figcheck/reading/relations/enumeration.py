@@ -145,6 +145,18 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
     return items, end_pos, open_tail
 
 
+def _names_going_on(text: str, items: list[Item]) -> int:
+    """How many items may go on the name before them past a comma: a bare proper name ("Xên Mường") after a
+    name that opens with words of what it is ("Lễ hội Xên Bản")."""
+    n = 0
+    for a, b in zip(items, items[1:]):
+        words_a, words_b = a.text.split(), b.text.split()
+        if text[a.end:b.start].strip() == "," and 1 <= len(words_b) <= 3 and all(w[:1].isupper() for w in words_b) \
+                and any(w[:1].islower() for w in words_a[1:]):
+            n += 1
+    return n
+
+
 def _sentence_cased_name(name: str) -> bool:
     """A name written as a sentence: a capital first, two to eight words, no figure or sentence mark
     ("Tuần lễ ẩm thực đường phố")."""
@@ -295,6 +307,8 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                         items = items + more
                         end_pos = e2
                         break
+            if exhaustive and len(items) > n.value and len(items) - _names_going_on(text, items) <= n.value:
+                continue  # "2 sự kiện: Lễ hội Xên Bản, Xên Mường và Ngày hội Văn hóa Thái": one name may hold a comma
             roles = {"count": n.id}
             counted = _counted_last_item(cues, text, sf, idx, end_pos, s.end) if items else None
             if counted is not None:

@@ -43,6 +43,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     # 1.021, chiếm 0,92%")
     not_wholes |= {sf[k - 1].id for k in range(1, len(sf)) if sf[k].unit == "percent" and sf[k].role == "share"
                    and sf[k - 1].role in COUNTED and cues.share_gap(gap_after_noun(text, sf[k - 1], sf[k]))}
+    # (nor one whose clause goes on to a share after a description: "có 9.840 em trúng tuyển vào lớp 10 các trường
+    # THPT công lập, chiếm 60,6%; 2.210 em … (13,6%); 640 em … (3,9%)" — siblings, each with its share)
+    not_wholes |= {sf[k - 1].id for k in range(1, len(sf)) if sf[k].unit == "percent" and sf[k].role == "share"
+                   and sf[k - 1].role in COUNTED and not CLAUSE_END.search(text, sf[k - 1].end, sf[k].start)
+                   and cues.cue_at_end(text[sf[k - 1].end:sf[k].start], cues.share_words) is not None}
+    # (nor a count in the bracket of a percentage: "(chiếm 40,5% số vụ, tức 17 vụ)")
+    if "(" in ctx.lower:
+        not_wholes |= {f.id for k, f in enumerate(sf) if k and f.role in COUNTED and in_brackets(text, f)
+                       and any(p.unit == "percent" and text.rfind("(", 0, f.start) < p.start < f.start for p in sf[:k])}
     if any(w in ctx.lower for w in cues.lang.words("range_from")):
         # (nor the earlier value of a change: "số hộ nghèo giảm từ 97 hộ xuống còn 21 hộ, chiếm 0,91% tổng số hộ")
         not_wholes |= {f.id for f in sf if is_from_value(cues, text, f, ctx.sentence.start)}
@@ -164,6 +173,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if _own_fraction_after(text, sf, k):
             continue  # "89,4% sinh viên khóa trước có việc làm (2.918/3.264 …)": its part and whole are in the bracket
+        if _points_back(cues, text, pct):
+            continue  # "386 tàu … (chiếm 30,9%), 100% số tàu này đã lắp thiết bị": of the count just named, all of it
         # ("1.126 hộ nghèo, …, chiếm 6,04% tổng số hộ; hộ cận nghèo còn 1.412 hộ, …, chiếm 7,57% tổng số hộ": 1.126 is
         # the part of the first, no whole of the second; nor "(71 vụ)" after "chiếm 57,3% số vụ")
         before = [f for f in sf[max(0, k - LOOKBACK):k] if f.id not in others]
@@ -565,6 +576,15 @@ def _rated_against_a_target(cues: Cues, ctx: SentenceContext, whole: Figure) -> 
     nxt = pool[k + 1]
     return nxt.unit == "percent" and bool(nxt.noun) and nxt.noun.lower().startswith(cues.target_nouns) \
         and not CLAUSE_END.search(ctx.text, whole.end, nxt.start)
+
+
+def _points_back(cues: Cues, text: str, pct: Figure) -> bool:
+    """The percentage's noun ends with a pointer ("100% số tàu này", "số hộ nói trên"): its whole is the count
+    just named, whichever the pointer means — no whole found by the noun."""
+    rest = text[pct.end:pct.end + 60].lower().split()
+    n = len((pct.noun or "").split()) + (1 if rest[:1] and rest[0] in cues.whole_name_fillers else 0)
+    after = " ".join(rest[n:n + 2])
+    return any(after == w or after.startswith(w + " ") for w in cues.lang.data["cues"]["anaphoric_named"]["pointers"])
 
 
 def _whole_named_in_bracket(cues: Cues, text: str, sf: list[Figure], k: int, part: Figure) -> Figure | None:

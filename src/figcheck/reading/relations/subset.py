@@ -730,6 +730,12 @@ def detect_out_of(cues: Cues, ctx: SentenceContext) -> list[dict]:
     if whole.id in used or part.id in used or head_word(whole) is None or head_word(whole) != head_word(part):
         return []
     parts = _listed_after(cues, ctx, part, used)
+    if len(parts) >= 2 and any(len((p.noun or "").split()) < 2 or _an_attribute(cues, ctx.text, p) for p in parts):
+        # "Trong 64 vụ nói trên có 7 vụ do người chưa thành niên thực hiện, 49 vụ xảy ra tại nông thôn và 12 vụ có sử
+        # dụng hung khí": what the words after the count say of it (who, where, with what) may overlap — each
+        # part within the whole, no division of it
+        return [relation("subset", [whole, p], {"whole": whole.id, "part": p.id}, cue=None,
+                         evidence="the sentence opens with the whole its count is out of") for p in parts]
     if len(parts) >= 2:
         # "Trong 64 vụ nói trên có 7 vụ mua bán, 49 vụ tàng trữ và 6 vụ tổ chức sử dụng": the kinds of the whole,
         # all of them only where the last is the rest
