@@ -1285,7 +1285,7 @@ def _sum_after_words(cues: Cues) -> tuple[str, ...]:
     return found
 
 
-_LISTED_ITEMS_GAP = re.compile(r"\s*+(?:,\s*+(?:và\s++)?|và\s++)([^\W\d_]++(?:\s++[^\W\d_]++){0,4})?\s*+(?:có\s*+)?")
+_LISTED_ITEMS_GAP = re.compile(r"(?<!\s)\s*+(?:,\s*+(?:và\s++)?|và\s++)([^\W\d_]++(?:\s++[^\W\d_]++){0,4})?\s*+(?:có\s*+)?")
 
 
 def _between_listed_items(cues: Cues, gap: str) -> bool:

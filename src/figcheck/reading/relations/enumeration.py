@@ -59,7 +59,7 @@ def _separator_at_end(cues: Cues) -> re.Pattern[str]:
 
 
 _NO_SEPARATOR = re.compile(r"[^,;]+")
-_COMMA_THEN_COLON = re.compile(r"\s*+,\s*+((?:[^\W\d_]++\s++){0,3}[^\W\d_]++)\s*+:\s*+")
+_COMMA_THEN_COLON = re.compile(r"(?<!\s)\s*+,\s*+((?:[^\W\d_]++\s++){0,3}[^\W\d_]++)\s*+:\s*+")
 
 
 def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = False,
