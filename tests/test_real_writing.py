@@ -3871,3 +3871,31 @@ def test_review83_near_misses_of_this_round_s_readings():
         "ha so với năm 2024 (16.200 ha).")
     assert ("error", "core.enumeration.items-match-count") in rules_of(
         "Năm nay, bản tổ chức 1 sự kiện: Lễ hội Xên Bản, Xên Mường và Ngày hội Văn hóa Thái.")
+
+
+def test_review86_to_review88_near_misses():
+    for text in (
+            # two respectively-lists, each with its sum, the second within the first's
+            "Quý III, nhân dân các xã A, B, C, D cung cấp lần lượt là 156, 174, 168 và 189 tin, tổng cộng 687 tin; trong "
+            "đó tin có giá trị lần lượt là 52, 61, 57 và 70 tin, tổng cộng 240 tin (chiếm 34,9%).",
+            # a part of another whole after ";"
+            "Học sinh lớp 12 có 14.512 em dự thi, trong đó 14.402 em đỗ tốt nghiệp, đạt 99,2%; thí sinh tự do đỗ 285 em, "
+            "đạt 97,3% số thí sinh tự do dự thi (293 em).",
+            # the delta counts pupils, not schools
+            "Tổng cộng, 4 trường tuyển được 1.789/1.800 chỉ tiêu, đạt 99,4%. So với năm học trước, tổng chỉ tiêu của 4 "
+            "trường tăng 90 học sinh (năm học 2024-2025 là 1.710 chỉ tiêu).",
+            # the division names the teachers lacking, not those recruited
+            "Ngành giáo dục vẫn thiếu 642 giáo viên, trong khi đã tuyển dụng được 317 người trong năm. Xét theo cấp học, số "
+            "giáo viên còn thiếu gồm: mầm non 285 người, tiểu học 198 người, trung học cơ sở 104 người, còn lại 55 người ở "
+            "cấp trung học phổ thông.",
+            # an amount's share is of an amount
+            "Có 12/16 khoản thu, sắc thuế đạt tiến độ dự toán. Thu từ khu vực ngoài quốc doanh đạt 1.176 tỷ đồng, chiếm "
+            "43,3% tổng thu do cơ quan thuế quản lý.",
+            # a list with "còn lại" keeps its share named by the total's own words
+            "Năm 2025, tổng thu ngân sách trên địa bàn huyện ước đạt 312,6 tỷ đồng.\n\nTrong đó, thu tiền sử dụng đất đạt "
+            "145,2 tỷ đồng, chiếm 46,4% tổng thu; thu thuế ngoài quốc doanh 98,5 tỷ đồng; lệ phí trước bạ 24,3 tỷ đồng; còn "
+            "lại là các khoản thu khác 44,6 tỷ đồng."):
+        assert _no_flag(text), text
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
+        "Các xã A, B, C, D cung cấp lần lượt là 156, 174, 168 và 189 tin, tổng cộng 687 tin; trong đó tin có giá trị lần "
+        "lượt là 52, 61, 67 và 70 tin, tổng cộng 240 tin.")

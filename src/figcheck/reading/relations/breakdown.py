@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, ends_with_a_sum_word, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, singled_out, skip_blanks)
 
@@ -78,7 +78,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 # "gồm 4 sản phẩm 5 sao, 96 sản phẩm 4 sao và 302 sản phẩm 3 sao, của 246 chủ thể": after the last
                 # item, a count of another thing is no part
                 break
-            if _ends_with_a_sum_word(cues, between):
+            if ends_with_a_sum_word(cues, between):
                 break  # "gồm xã A 12 hộ, xã B 15 hộ, tổng cộng 27 hộ": the total said again, no part
             if cues.subset_re.search(between) or cues.breakdown_re.search(between.lower()) and kept:
                 # "…, Hải Dương và Hưng Yên mỗi nơi có 2 ca, trong đó 1 ca tử vong; …", "(8 người … tại xã A, gồm 5
@@ -1048,6 +1048,12 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
         named = set((total.noun or "").lower().split())
         if any(not set((p.noun or "").lower().split()) <= named for p in parts):
             continue  # ("… 126 vụ tai nạn … . Xét theo địa bàn, … 40 vụ vi phạm …": another thing counted)
+        said = text[comma:parts[0].start].lower().split()
+        if "số" in said and said[said.index("số") + 1:][:1] and said[said.index("số") + 1] not in named \
+                and said[said.index("số") + 1] != head:
+            # "thiếu 642 giáo viên, … đã tuyển dụng được 317 người … . Xét theo cấp học, số giáo viên còn thiếu gồm:
+            # mầm non 285 người, …": the sentence names what it divides, and the count before is not that
+            continue
         lead = text[comma:parts[0].start].lower()
         tail = text[parts[-1].end:s.end].lower()
         # (the rest is all the others: "còn lại 81.000 người thuộc các nhóm khác" closes the list)
@@ -1239,23 +1245,26 @@ def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
     if not any(w in ctx.lower for w in words):
         return []  # quick exit: no word for a sum
     text, sf = ctx.text, ctx.figures
+    # (the sum may be a part or a whole of something else; the values it adds must be free)
+    totals = {r["roles"].get("total") for r in ctx.found if r["kind"] == "breakdown"}
     used = {fid for r in ctx.found if r["kind"] in ("breakdown", "subset", "share", "change") for fid in r["figures"]}
     out = []
     for k in range(2, len(sf)):
         total = sf[k]
         lead = " ".join(text[sf[k - 1].end:total.start].lower().split())
         said = next((w for w in words if lead.endswith(", " + w) or lead.endswith(", " + w + " là")), None)
-        if said is None or total.unit == "percent" or total.id in used or total.role not in ("count", "measure") or total.qualifier is not None:
+        if said is None or total.unit == "percent" or total.id in totals or total.role not in ("count", "measure") \
+                or total.qualifier is not None:
             continue
         run: list[Figure] = []
         for j in range(k - 1, -1, -1):
             f = sf[j]
+            if run and not _between_listed_items(cues, gap_after_noun(text, f, run[-1])):
+                break  # where the list opens
             if f.id in used or f.role not in ("count", "measure") or f.unit != total.unit or f.qualifier is not None \
                     or f.value is None or total.unit == "count" and f.noun and head_word(f) != head_word(total) \
                     or cues.is_average(text, f, phrase=True):
                 run = []
-                break
-            if run and not _between_listed_items(cues, gap_after_noun(text, f, run[-1])):
                 break
             run.append(f)
         # (what stands before the run's first value opens the list: a clause's start or a cue — not a value
@@ -1272,17 +1281,9 @@ def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
-def _ends_with_a_sum_word(cues: Cues, between: str) -> bool:
-    """The words before a value end with ", tổng cộng" (a word for a sum after a comma)."""
-    lead = " ".join(between.lower().split())
-    return any(lead.endswith(", " + w) or lead.endswith(", " + w + " là") for w in _sum_after_words(cues))
-
-
 def _sum_after_words(cues: Cues) -> tuple[str, ...]:
-    found = getattr(cues, "_sum_after_words", None)
-    if found is None:
-        found = cues._sum_after_words = tuple(sorted(cues.lang.words("cues.sum_after"), key=len, reverse=True))
-    return found
+    ends_with_a_sum_word(cues, "")  # (builds the words once a language)
+    return cues._sum_after_words
 
 
 _LISTED_ITEMS_GAP = re.compile(r"(?<!\s)\s*+(?:,\s*+(?:và\s++)?|và\s++)([^\W\d_]++(?:\s++[^\W\d_]++){0,4})?\s*+(?:có\s*+)?")

@@ -707,6 +707,11 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                                                     _fillers(cues))
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
+        if d.role == "delta" and d.noun and d.unit == "count" and current.unit == "count" \
+                and head_word(d) not in (head_word(current), (current.classifier or "").lower()) \
+                and d.noun.lower() not in cues.classifiers and not stands_for(cues, d, current) and not _is_times(cues, d) \
+                and cues.kind_of(d) != cues.kind_of(current):
+            continue  # "tổng chỉ tiêu của 4 trường tăng 90 học sinh": the delta counts another thing than the schools
         if current not in sf and not named and _named_more_than(cues, text, clause, current, pools):
             continue  # "… lần lượt là 12.840, 6.215 và 268.460 người. … số người tham gia BHXH tự nguyện tăng 735 người"
         if bare_percent and current.end <= d.start and _of_a_named_item(cues, text[current.end:d.start]):

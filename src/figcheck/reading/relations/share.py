@@ -234,6 +234,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                     evidence=f"the percentage names the amount before: {pct.noun}"))
                 used |= {pct.id, subject.id}
                 continue
+        if whole is not None and amount is not None and amount.role == "measure" and whole.unit != amount.unit:
+            continue  # "… đạt 1.176 tỷ đồng, chiếm 43,3% tổng thu" after "12/16 khoản thu": an amount's share is of an amount
         if whole is not None and _bracketed_after(text, sf, k, whole) is not None \
                 and _bracketed_after(text, sf, k, whole).value > whole.value:
             # "… điểm đen với 9 vụ … . … liên quan đến 72% số vụ (178 vụ)": a count of the noun in brackets after

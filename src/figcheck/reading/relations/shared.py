@@ -863,3 +863,13 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     # (the period compared with may take a few words: "So với Tết Giáp Thìn 2024 (1.862,4 tỷ đồng)", "so với đợt lũ
     # cùng thời điểm năm 2025 (568,1 tỷ đồng)")
     return m is not None and not _PERIOD_NAME_END.search(inner[m.end():]) and len(inner[m.end():].split()) <= 8
+
+
+def ends_with_a_sum_word(cues: "Cues", between: str) -> bool:
+    """The words before a value end with ", tổng cộng" (a word for a sum after a comma): the value is the sum of
+    the values listed before it ("… 168 và 189 tin, tổng cộng 687 tin")."""
+    words = getattr(cues, "_sum_after_words", None)
+    if words is None:
+        words = cues._sum_after_words = tuple(sorted(cues.lang.words("cues.sum_after"), key=len, reverse=True))
+    lead = " ".join(between.lower().split())
+    return any(lead.endswith(", " + w) or lead.endswith(", " + w + " là") for w in words)

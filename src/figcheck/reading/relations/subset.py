@@ -17,7 +17,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
+from figcheck.reading.relations.shared import (CLAUSE_END, ends_with_a_sum_word, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
@@ -127,6 +127,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                         wholes = elsewhere[-1:]
         if not wholes:
             continue
+        summed = [w for k, w in enumerate(wholes) if k and ends_with_a_sum_word(cues, text[wholes[k - 1].end:w.start])]
+        if summed:
+            # "… lần lượt là 156, 174, 168 và 189 tin, tổng cộng 687 tin; trong đó …": the sum is the whole, the
+            # values it adds are not
+            wholes = summed[-1:]
         if not unique and not inside and cues.breakdown_re.search(text[s.start:wholes[-1].start].lower()):
             # "… gồm Hà Nội 10 ca, Hải Dương và Hưng Yên mỗi nơi có 2 ca, trong đó 1 ca tử vong; Nam Định 4 ca": of an
             # item of a list, the cue speaks up to the item's end
@@ -137,6 +142,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED
                  and not cues.is_average(text, f, phrase=True) and not named_by_the_percentage_before(cues, text, sf, f)
                  and not _negates_the_whole(cues, text, wholes, f, scope_end)]
+
+        summed = [f for k, f in enumerate(after) if k and ends_with_a_sum_word(cues, text[after[k - 1].end:f.start])]
+        if summed:
+            # "trong đó tin có giá trị lần lượt là 52, 61, 57 và 70 tin, tổng cộng 240 tin": the sum is the part
+            after = summed[:1]
         semi = text.find(";", cue_end, scope_end)
         if semi >= 0 and any(f.start < semi for f in after):
             # "trong đó 38.640 hộ đạt danh hiệu, chiếm 83,6% …; cấp trung ương 124 hộ, cấp tỉnh 1.246 hộ, …": the
@@ -171,6 +181,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         kept = [a for a in kept if not any(labelled_apart(cues, a, w, text) for w in wholes)]
         # ("trong đó xuất khẩu 391,0 tỷ USD, nhập khẩu 371,4 tỷ USD, xuất siêu 19,6 tỷ USD": a balance is no part)
         kept = [a for a in kept if not _a_balance(cues, text, a, cue_end)]
+        if any(_share_of_another_whole(cues, text, sf, f, wholes) for f in kept
+               if any(cues.kind_of(f) == cues.kind_of(w) for w in wholes)):
+            # a part of another whole among the parts ("…; thí sinh tự do đỗ 285 em, đạt 97,3% số thí sinh tự do dự
+            # thi"): leaving it out would make the list look incomplete, keeping it too large — none is read
+            continue
         if opener and p == s.start:
             # "Cụ thể, …" may go on to other things ("… 363 vụ cháy … . Cụ thể, … 1.346 vụ tai nạn giao
             # thông"): a part whose noun says more than its head word must share a word of the whole's
@@ -465,6 +480,20 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
         if same:
             return same[-1] if not unique or len(same) == 1 else None
     return None
+
+
+def _share_of_another_whole(cues: Cues, text: str, sf: list[Figure], f: Figure, wholes: list[Figure]) -> bool:
+    """The percentage right after ``f`` in its clause names a whole the candidate wholes do not count ("…, trong đó
+    14.402 em đỗ, đạt 99,2%; thí sinh tự do đỗ 285 em, đạt 97,3% số thí sinh tự do dự thi"): ``f`` is of that one."""
+    k = sf.index(f)
+    nxt = sf[k + 1] if k + 1 < len(sf) else None
+    if nxt is None or nxt.unit != "percent" or nxt.role != "share" or not nxt.noun \
+            or nxt.noun.lower().startswith(cues.target_nouns) or CLAUSE_END.search(text, f.end, nxt.start):
+        return False  # (a ratio to a plan names no whole: "97.678 lượt, đạt 85% kế hoạch cả năm")
+    named = content_words(nxt.noun) - set(cues.whole_name_fillers)
+    # (the whole's words: its noun, what follows it, and the words naming it before its number)
+    said = set().union(*(content_words(f"{w.noun or ''} {w.after} {w.before}") for w in wholes))
+    return bool(named) and not named <= said
 
 
 def _a_state_of_the_one_measure(cues: Cues, text: str, part: Figure, whole: Figure, wholes: list[Figure]) -> bool:
