@@ -1009,7 +1009,7 @@ def _measures(cues: Cues, text: str, percent: Figure, count: Figure) -> bool:
     if not words or head_word(count) == words[0] or head_word(count) in cues.whole_counted_in.get(words[0], ()):
         return True
     if count.unit not in ("count", "percent") and percent.noun.lower().split()[0] in cues.whole_name_fillers \
-            and _WORDS_THEN_BRACKET.match(text, percent.end, percent.end + 120):
+            and _words_then_bracket(text, percent.end, percent.end + 120):
         # "18.600 ha, chiếm 31,5% tổng diện tích rừng trồng (62.000 ha)": an amount's share of a total in its unit,
         # whose value the bracket gives
         return True
@@ -1019,7 +1019,11 @@ def _measures(cues: Cues, text: str, percent: Figure, count: Figure) -> bool:
     return 1 <= len(name) <= 4 and name[0] == words[0]
 
 
-_WORDS_THEN_BRACKET = re.compile(r"(?:\s++[^\W\d_]++)++\s*+\(")
+def _words_then_bracket(text: str, start: int, end: int) -> bool:
+    """Only words and blanks stand from ``start`` to an opening bracket (before ``end``): " tổng diện tích (…"."""
+    opened = text.find("(", start, end)
+    return opened > start and all(ch.isalpha() or ch.isspace() for ch in text[start:opened]) \
+        and text[start:opened].strip() != ""
 
 
 def signed_direction(percent: Figure) -> str | None:
