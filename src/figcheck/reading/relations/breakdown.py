@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, ends_with_a_sum_word, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, ends_with_a_sum_word, sum_after_words, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, singled_out, skip_blanks)
 
@@ -1241,7 +1241,7 @@ def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """Parts listed first, their sum after them: "diện tích lúa bị ngập tại các xã A, B, C lần lượt là 320 ha, 275
     ha và 190 ha, tổng cộng 785 ha", "xã A 12 hộ, xã B 15 hộ, tổng cộng 27 hộ" — the run of values of one kind right
     before the word for a sum, back to where the list opens (a cue, a clause's start), is all of the total."""
-    words = _sum_after_words(cues)
+    words = sum_after_words(cues)
     if not any(w in ctx.lower for w in words):
         return []  # quick exit: no word for a sum
     text, sf = ctx.text, ctx.figures
@@ -1281,11 +1281,6 @@ def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
     return out
 
 
-def _sum_after_words(cues: Cues) -> tuple[str, ...]:
-    ends_with_a_sum_word(cues, "")  # (builds the words once a language)
-    return cues._sum_after_words
-
-
 _LISTED_ITEMS_GAP = re.compile(r"(?<!\s)\s*+(?:,\s*+(?:và\s++)?|và\s++)([^\W\d_]++(?:\s++[^\W\d_]++){0,4})?\s*+(?:có\s*+)?")
 
 
@@ -1298,4 +1293,4 @@ def _between_listed_items(cues: Cues, gap: str) -> bool:
     label = (m.group(1) or "").lower()
     return not label or not (cues.change_word_re.search(label) or cues.compared_re.search(label)
                              or cues.breakdown_re.search(label) or cues.subset_re.search(label)
-                             or cues.respectively_re.search(label) or any(w in label.split() for w in _sum_after_words(cues)))
+                             or cues.respectively_re.search(label) or any(w in label.split() for w in sum_after_words(cues)))

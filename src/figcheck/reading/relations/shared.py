@@ -865,11 +865,16 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     return m is not None and not _PERIOD_NAME_END.search(inner[m.end():]) and len(inner[m.end():].split()) <= 8
 
 
-def ends_with_a_sum_word(cues: "Cues", between: str) -> bool:
-    """The words before a value end with ", tổng cộng" (a word for a sum after a comma): the value is the sum of
-    the values listed before it ("… 168 và 189 tin, tổng cộng 687 tin")."""
+def sum_after_words(cues: "Cues") -> tuple[str, ...]:
+    """The words for a sum after the values it adds (``cues.sum_after``), longest first, read once a language."""
     words = getattr(cues, "_sum_after_words", None)
     if words is None:
         words = cues._sum_after_words = tuple(sorted(cues.lang.words("cues.sum_after"), key=len, reverse=True))
+    return words
+
+
+def ends_with_a_sum_word(cues: "Cues", between: str) -> bool:
+    """The words before a value end with ", tổng cộng" (a word for a sum after a comma): the value is the sum of
+    the values listed before it ("… 168 và 189 tin, tổng cộng 687 tin")."""
     lead = " ".join(between.lower().split())
-    return any(lead.endswith(", " + w) or lead.endswith(", " + w + " là") for w in words)
+    return any(lead.endswith(", " + w) or lead.endswith(", " + w + " là") for w in sum_after_words(cues))
