@@ -3899,3 +3899,13 @@ def test_review86_to_review88_near_misses():
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
         "Các xã A, B, C, D cung cấp lần lượt là 156, 174, 168 và 189 tin, tổng cộng 687 tin; trong đó tin có giá trị lần "
         "lượt là 52, 61, 67 và 70 tin, tổng cộng 240 tin.")
+
+
+def test_code_review_readings_of_this_round():
+    # a list after the bracket of a change's earlier value divides the value
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
+        "Xảy ra 312 vụ, tăng 26 vụ so với năm 2024 (286 vụ) (trộm cắp 148, cướp giật 174).")
+    # a thousands dot among the items after "gồm:" ends no sentence
+    assert ("error", "core.share.measured-share-of-whole") in rules_of(
+        "Đạt 1.856 tỷ đồng, gồm: ngân sách tỉnh 386 tỷ đồng; ngân sách huyện 1.047 tỷ đồng; nhân dân đóng góp 423 tỷ "
+        "đồng (chiếm 24,8%).")

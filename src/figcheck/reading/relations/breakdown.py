@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, ends_with_a_sum_word, sum_after_words, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, ends_with_a_sum_word, sum_after_words, sum_word_at_end, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, singled_out, skip_blanks)
 
@@ -534,9 +534,11 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int, own:
         j += 1
     if j == i + 1 or j >= len(sf) or sf[j].role not in ("count", "measure"):
         return None
-    gap = text[sf[j - 1].end:sf[j].start]
+    gap_start = sf[j - 1].end
+    gap = text[gap_start:sf[j].start]
     if sf[j - 1].id in own and gap.count(")") == 1:
-        gap = gap[gap.find(")") + 1:]  # (the bracket of the change's earlier value closes first)
+        gap_start += gap.find(")") + 1
+        gap = text[gap_start:sf[j].start]  # (the bracket of the change's earlier value closes first)
     low = gap.lower()
     cue_m = cues.breakdown_re.search(low)
     # (the label of a first item after "gồm:" is no gap: "…, tăng 75,6% so với cùng kỳ, gồm: nguồn thu từ thuế,
@@ -562,7 +564,7 @@ def _after_percentages(cues: Cues, text: str, sf: list, i: int, limit: int, own:
     if bracket:
         # a bracket after the percentages that holds one figure lists no parts: it gives the whole or a value the
         # percentage is of ("chiếm 13,26% (tổng số 23.560 hộ)", "92,4% dân số (dân số toàn tỉnh 1.267.850 người)")
-        opened = sf[j - 1].end + low.find("(")
+        opened = gap_start + low.find("(")
         close = _closing_bracket(text, opened + 1, limit)
         if close >= 0 and not any(sf[j].end <= f.start < close for f in sf[j + 1:j + 2]):
             return None
@@ -1251,8 +1253,7 @@ def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
     out = []
     for k in range(2, len(sf)):
         total = sf[k]
-        lead = " ".join(text[sf[k - 1].end:total.start].lower().split())
-        said = next((w for w in words if lead.endswith(", " + w) or lead.endswith(", " + w + " là")), None)
+        said = sum_word_at_end(cues, text[sf[k - 1].end:total.start])
         if said is None or total.unit == "percent" or total.id in totals or total.role not in ("count", "measure") \
                 or total.qualifier is not None:
             continue

@@ -18,7 +18,7 @@ import re
 import weakref
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
+from figcheck.reading.relations.shared import (is_or_starts_with, CLAUSE_END, LOOKBACK, Cues, SentenceContext, after_a_verb_and_another_count, baseline_in_brackets,
                                                 content_words,
                                                 follows_other_count, gap_after_noun,
                                                 head_word, is_from_value, last_of_a_list, names_a_subject, names_another, on_a_list_line, opening_whole_and_count, out_of_opening, relation,
@@ -443,7 +443,7 @@ def _stated_within(cues: Cues, text: str, whole: Figure, part: Figure) -> bool:
     # đồng; …; nhân dân đóng góp 423 tỷ đồng (chiếm 22,8%)"
     listed = cues.after_colon_cue_re.search(text, whole.end, part.start)
     return listed is not None and len(text[whole.end:listed.start()].split()) <= 3 \
-        and not CLAUSE_END.search(text, whole.end, listed.start()) and "." not in text[listed.end():part.start].replace(",", "") \
+        and not CLAUSE_END.search(text, whole.end, listed.start()) and not _SENTENCE_END.search(text, listed.end(), part.start) \
         and cues.after_colon_cue_re.search(text, listed.end(), part.start) is None
 
 
@@ -461,10 +461,13 @@ def _siblings_before(cues: Cues, ctx: SentenceContext, part: Figure) -> set[str]
         # nghèo (8,58%)" — the 209 is a part, whether the 126 is one too or not: no whole of it
         # (or after "gồm:": "đạt 1.856 tỷ đồng, gồm: ngân sách tỉnh 386 tỷ đồng; …; nhân dân đóng góp 423 tỷ đồng
         # (chiếm 22,8%)" — of the total, not of the item before)
-        for cue in cues.subset_re.finditer(text, ctx.sentence.start, lo):
+        # (no farther back than the wholes looked for: the figures LOOKBACK before the part — linear on long lists)
+        k = next((i for i, f in enumerate(ctx.figures) if f is part), 0)
+        window = ctx.figures[k - LOOKBACK].start if k > LOOKBACK else ctx.sentence.start
+        for cue in cues.subset_re.finditer(text, window, lo):
             pass
         if cue is None:
-            for cue in cues.after_colon_cue_re.finditer(text, ctx.sentence.start, lo):
+            for cue in cues.after_colon_cue_re.finditer(text, window, lo):
                 pass
     if cue is None:
         return set()
@@ -474,7 +477,8 @@ def _siblings_before(cues: Cues, ctx: SentenceContext, part: Figure) -> set[str]
     if markers is None:
         markers = cues._outcome_marker_re = re.compile(word_alternation(cues.lang.words("cues.outcome_markers")).pattern,
                                                        re.IGNORECASE)
-    return {f.id for f in ctx.figures if cue.end() <= f.start < part.start and not markers.search(text, f.end, part.start)}
+    last_marker = max((m.start() for m in markers.finditer(text, cue.end(), part.start)), default=-1)
+    return {f.id for f in ctx.figures if cue.end() <= f.start < part.start and f.end > last_marker}
 
 
 def _earlier_whole(sf: list[Figure], k: int, parts: set[str], since: int = 0) -> Figure | None:
@@ -585,8 +589,7 @@ def _points_back(cues: Cues, text: str, pct: Figure) -> bool:
     just named, whichever the pointer means — no whole found by the noun."""
     rest = text[pct.end:pct.end + 60].lower().split()
     n = len((pct.noun or "").split()) + (1 if rest[:1] and rest[0] in cues.whole_name_fillers else 0)
-    after = " ".join(rest[n:n + 2])
-    return any(after == w or after.startswith(w + " ") for w in cues.lang.data["cues"]["anaphoric_named"]["pointers"])
+    return is_or_starts_with(" ".join(rest[n:n + 3]), frozenset(cues.lang.data["cues"]["anaphoric_named"]["pointers"]))
 
 
 def _whole_named_in_bracket(cues: Cues, text: str, sf: list[Figure], k: int, part: Figure) -> Figure | None:
@@ -600,8 +603,7 @@ def _whole_named_in_bracket(cues: Cues, text: str, sf: list[Figure], k: int, par
     if opening is None or f.role not in COUNTED or f.unit != part.unit or f.qualifier is not None \
             or head_word(f) != head_word(part) or f.value is None or part.value is None or f.value < part.value:
         return None
-    words = opening.group(1).lower()
-    if not any(words == w or words.startswith(w + " ") for w in cues.lang.words("cues.whole_words")):
+    if not is_or_starts_with(opening.group(1).lower(), frozenset(cues.lang.words("cues.whole_words"))):
         return None
     return f if re.match(r"\s*+(?:[^\W\d_]++\s*+){0,3}\)", text[f.end:f.end + 40]) else None
 

@@ -873,8 +873,13 @@ def sum_after_words(cues: "Cues") -> tuple[str, ...]:
     return words
 
 
-def ends_with_a_sum_word(cues: "Cues", between: str) -> bool:
-    """The words before a value end with ", tổng cộng" (a word for a sum after a comma): the value is the sum of
-    the values listed before it ("… 168 và 189 tin, tổng cộng 687 tin")."""
+def sum_word_at_end(cues: "Cues", between: str) -> str | None:
+    """The word for a sum the words before a value end with, after a comma (", tổng cộng", ", tổng số là"), or None:
+    the value is the sum of the values listed before it ("… 168 và 189 tin, tổng cộng 687 tin")."""
     lead = " ".join(between.lower().split())
-    return any(lead.endswith(", " + w) or lead.endswith(", " + w + " là") for w in sum_after_words(cues))
+    return next((w for w in sum_after_words(cues) if lead.endswith(", " + w) or lead.endswith(", " + w + " là")), None)
+
+
+def ends_with_a_sum_word(cues: "Cues", between: str) -> bool:
+    """:func:`sum_word_at_end` finds one."""
+    return sum_word_at_end(cues, between) is not None

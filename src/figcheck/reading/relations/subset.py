@@ -17,7 +17,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.shared import (CLAUSE_END, ends_with_a_sum_word, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
+from figcheck.reading.relations.shared import (CLAUSE_END, ends_with_a_sum_word, is_or_starts_with, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
@@ -501,7 +501,7 @@ def _a_state_of_the_one_measure(cues: Cues, text: str, part: Figure, whole: Figu
     trắng", "120 ha bị vùi lấp"), and nothing names it before its number."""
     noun = (part.noun or "").lower()
     return part.unit not in ("count", "percent") and bool(noun) \
-        and any(noun == w or noun.startswith(w + " ") for w in cues.state_openers) \
+        and is_or_starts_with(noun, frozenset(cues.state_openers)) \
         and sum(1 for w in wholes if w.unit == part.unit) == 1 and not name_before_number(cues, text, part)
 
 
@@ -782,7 +782,7 @@ def _listed_after(cues: Cues, ctx: SentenceContext, first: Figure, used: set[str
     text, sf = ctx.text, ctx.figures
     k = sf.index(first)
     run = [first]
-    for f in sf[k + 1:]:
+    for f in sf[k + 1:k + LOOKBACK]:  # (as many as a list the other detectors read: linear on any text)
         gap = " " + " ".join(text[run[-1].end:f.start].lower().split())
         listed = gap.endswith(",") or any(gap.endswith(" " + w) for w in cues.list_and) \
             or _is_remainder(cues, text, run[-1].end, f)
