@@ -3909,3 +3909,13 @@ def test_code_review_readings_of_this_round():
     assert ("error", "core.share.measured-share-of-whole") in rules_of(
         "Đạt 1.856 tỷ đồng, gồm: ngân sách tỉnh 386 tỷ đồng; ngân sách huyện 1.047 tỷ đồng; nhân dân đóng góp 423 tỷ "
         "đồng (chiếm 24,8%).")
+
+
+def test_review90_respective_percentages_and_an_aim():
+    assert _no_flag("Quý I/2025, trên địa bàn tỉnh xảy ra 38 vụ tai nạn giao thông, làm chết 24 người, bị thương 29 người. "
+                    "So với cùng kỳ năm 2024, số vụ, số người chết và số người bị thương giảm lần lượt 9 vụ, 5 người và 7 "
+                    "người, tương ứng giảm 19,1%, 17,2% và 19,4%.")
+    assert _no_flag("Vẫn còn 14 hồ sơ trễ hạn, chủ yếu thuộc lĩnh vực đất đai.\nXã hỗ trợ tại nhà cho người cao tuổi, hướng "
+                    "tới mục tiêu 80% hồ sơ được nộp trực tuyến vào cuối năm.")
+    # a result is still checked
+    assert ("error", "core.change.consistent") in rules_of("Xảy ra 7 vụ cháy, giảm 19,1% so với cùng kỳ.")

@@ -287,7 +287,7 @@ class FigureReader:
         self.share_words = PhraseSet(lang.words("cues.share"))
         self.ratio_words = PhraseSet(lang.words("cues.ratio_words"))
         self.counted_whole_names = tuple(lang.words("cues.counted_whole_names"))
-        self.bar_before = PhraseSet(lang.words("cues.bar_before"))
+        self.bar_before = PhraseSet(lang.words("cues.bar_before") + lang.words("cues.aim_before"))
         self.amount_nouns = tuple(lang.words("cues.amount_nouns"))
         # another period named after a percentage's whole: "… cùng kỳ", "… năm 2024"
         self.compared_period_re = re.compile(

@@ -89,6 +89,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue
         if short and d.unit in ("percent", "pp") and d.role == "change" and not of_rate \
                 and not follows_other_count(text, sf, i) and not _object_of_another_count(text, sf, i, c) \
+                and not _runs_side_by_side(cues, text, sf, i) \
                 and _measures(cues, text, d, c) \
                 and not _of_a_named_item(cues, gap) and not _closes_before(gap) \
                 and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c, sources=True)):
@@ -1061,6 +1062,17 @@ def _named_more_than(cues: Cues, text: str, clause: str, current: Figure, pools:
     own = set(described_words(text, current, _fillers(cues))) | set(name_before_number(cues, text, current))
     others = [p for pool in pools for p in pool if p is not current and p.unit == current.unit]
     return bool(others) and not set(name[1:]) <= own
+
+
+def _runs_side_by_side(cues: Cues, text: str, sf: list[Figure], i: int) -> bool:
+    """``sf[i]`` ends a run of values joined by commas or "và", and the percentage after it opens a run of
+    percentages so joined ("giảm lần lượt 9 vụ, 5 người và 7 người, tương ứng giảm 19,1%, 17,2% và 19,4%"): each
+    percentage is of the value in its place, not of the last value."""
+    def joined(a: Figure, b: Figure) -> bool:
+        gap = " " + " ".join(gap_after_noun(text, a, b).lower().split())
+        return gap in (" ,", " và", " , và") or gap.endswith(tuple(" " + w for w in cues.list_and)) and len(gap.split()) <= 1
+    return i >= 1 and i + 2 < len(sf) and sf[i - 1].role in ("count", "measure", "delta") and joined(sf[i - 1], sf[i]) \
+        and sf[i + 2].unit == sf[i + 1].unit == "percent" and joined(sf[i + 1], sf[i + 2])
 
 
 def _bracket_of_another_phrase(gap: str) -> bool:
