@@ -684,8 +684,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                   and not baseline_in_brackets(cues, text, p)]]
         if not pools[0] and _opens_with_comparison(cues, text, ctx):
             before = _values_before(ctx)
-            said = clause.split()
-            long_name = said[said.index("số") + 1:-1] if "số" in said[:-1] else []
+            long_name = _named_after_so(clause.split()[:-1])  # (the words before the change word)
             if before and not any(p in ctx.previous for p in before):
                 named = named or (tuple(long_name) if len(long_name) > 1 else None)
             pools.append(before)
@@ -1053,10 +1052,7 @@ def _named_more_than(cues: Cues, text: str, clause: str, current: Figure, pools:
     """The change's clause names what changed by more words than ``current``'s (found in another sentence by its
     head word alone) say of it, while that sentence holds other values of its unit: which of them changed,
     the reader cannot tell."""
-    said = clause.split()
-    if "số" not in said[:-1]:
-        return False
-    name = said[said.index("số") + 1:-1]
+    name = _named_after_so(clause.split()[:-1])  # (the words before the change word)
     if len(name) < 2:
         return False
     own = set(described_words(text, current, _fillers(cues))) | set(name_before_number(cues, text, current))
