@@ -3919,3 +3919,20 @@ def test_review90_respective_percentages_and_an_aim():
                     "tới mục tiêu 80% hồ sơ được nộp trực tuyến vào cuối năm.")
     # a result is still checked
     assert ("error", "core.change.consistent") in rules_of("Xảy ra 7 vụ cháy, giảm 19,1% so với cùng kỳ.")
+
+
+def test_a_rate_after_a_part_out_of_its_whole_in_words():
+    wrong = "Kết quả, có 3.120 hộ ký cam kết an toàn trên tổng số 3.290 hộ của xã, đạt 92,8%."
+    assert ("error", "core.share.granularity") in rules_of(wrong)
+    for text in ("Kết quả, có 3.120 hộ ký cam kết an toàn trên tổng số 3.290 hộ của xã, đạt 94,8%.",
+                 "Có 77 trong tổng số 89 làng đạt chuẩn văn hóa, chiếm 86,5%.",
+                 # a plan, a change, a rate of another thing, or a part after "trong đó" are no rate of the pair
+                 "Có 77 trong tổng số 89 làng đạt chuẩn, đạt 95% kế hoạch.",
+                 "Có 77 trong tổng số 89 làng đạt chuẩn, tăng 12,5% so với năm trước.",
+                 "Có 1.245 hộ trên tổng số 1.380 hộ dân, tỷ lệ hộ nghèo còn 2,1%.",
+                 "Có 77 trong tổng số 89 làng, trong đó nhiều làng đạt chuẩn, chiếm 40%."):
+        assert not rules_of(text), text
+    article = figcheck.extract(wrong)
+    [share] = [r for r in article.relations if r.kind == "share"]
+    texts = {f.id: f.text for f in article.figures}
+    assert [texts[f] for f in share.figures] == ["3.120", "3.290", "92,8%"]

@@ -164,11 +164,12 @@ def _shortfall(cues: Cues, gap: str) -> bool:
 
 def detect_in_words(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """A fraction written in words: "77 trong tổng số 89 làng, khu dân cư" — a count, then only the words
-    of ``cues.out_of``, then the whole (the part takes the whole's noun)."""
+    of ``cues.out_of``, then the whole (the part takes the whole's noun); and the rate right after it ("…, đạt 86,5%"),
+    a share of the two."""
     text, sf = ctx.text, ctx.figures
     used = {fid for r in ctx.found for fid in r["figures"]}
     out = []
-    for a, b in zip(sf, sf[1:]):
+    for k, (a, b) in enumerate(zip(sf, sf[1:])):
         if a.id in used or b.id in used or a.role != "count" or b.role != "count" or a.unit != b.unit:
             continue
         words = " ".join(gap_after_noun(text, a, b).lower().split())
@@ -177,7 +178,24 @@ def detect_in_words(cues: Cues, ctx: SentenceContext) -> list[dict]:
             words = cue
             out.append(relation("fraction", [a, b], {"part": a.id, "whole": b.id}, cue=words))
             used |= {a.id, b.id}
+            pct = sf[k + 2] if k + 2 < len(sf) else None
+            if pct is not None and pct.id not in used and _rate_of_the_pair(cues, text, a, b, pct):
+                # "1.245 hộ tham gia … trên tổng số 1.380 hộ dân, đạt 90,2%": the rate the pair in words gives
+                out.append(relation("share", [a, b, pct], {"part": a.id, "whole": b.id, "percent": pct.id}, cue="a/b",
+                                    evidence="the percentage right after a part out of its whole in words"))
+                used.add(pct.id)
     return out
+
+
+def _rate_of_the_pair(cues: Cues, text: str, part: Figure, whole: Figure, pct: Figure) -> bool:
+    """The percentage right after a fraction in words is its rate: a share (no bound, change or plan), a share word
+    word ending the words between them (", đạt", "đạt chuẩn, chiếm"; one clause, no "trong đó"), and no noun of its own but the pair's ("đạt 90,2% số hộ")."""
+    if pct.unit != "percent" or pct.role != "share" or pct.qualifier is not None or part.qualifier is not None \
+            or whole.qualifier is not None or _names_a_plan(cues, pct):
+        return False
+    gap = gap_after_noun(text, whole, pct)
+    return cues.share_gap(gap) and not cues.subset_re.search(gap) \
+        and (not pct.noun or _measures_the_pair(cues, pct, part))
 
 
 def _described_then_out_of(cues: Cues, words: str) -> str | None:
