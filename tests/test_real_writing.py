@@ -3936,3 +3936,50 @@ def test_a_rate_after_a_part_out_of_its_whole_in_words():
     [share] = [r for r in article.relations if r.kind == "share"]
     texts = {f.id: f.text for f in article.figures}
     assert [texts[f] for f in share.figures] == ["3.120", "3.290", "92,8%"]
+
+
+def test_the_structure_of_an_amount_named_back_and_a_list_ending_with_the_rest():
+    before = "Kim ngạch xuất khẩu 9 tháng đạt 1.860 triệu USD, tăng 14,6% so với cùng kỳ. "
+    wrong = before + ("Cơ cấu kim ngạch gồm: hàng dệt may 742 triệu USD, giày dép 518 triệu USD, đồ gỗ 236 triệu USD, "
+                      "các mặt hàng còn lại 264 triệu USD.")
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(wrong)
+    # the rest makes the list complete; without it the items need only stay within the amount
+    assert not rules_of(wrong.replace("264 triệu USD", "364 triệu USD"))
+    assert not rules_of(before + "Cơ cấu kim ngạch gồm: hàng dệt may 742 triệu USD, giày dép 518 triệu USD.")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(
+        before + "Cơ cấu kim ngạch gồm: hàng dệt may 1.142 triệu USD, giày dép 818 triệu USD.")
+    # another amount's words after "Cơ cấu" name no amount before
+    assert not rules_of(before + "Cơ cấu vốn đầu tư gồm: vốn ngân sách 1.142 triệu USD, vốn doanh nghiệp 818 triệu USD.")
+
+
+def test_names_after_a_noun_longer_than_the_figure_keeps():
+    head = "Việc đào tạo nghề được thực hiện tại {} cơ sở giáo dục nghề nghiệp: "
+    names = ("Trường Cao đẳng Kỹ thuật công nghiệp, Trung tâm GDNN-GDTX huyện Đông Sơn, Trung tâm GDNN huyện Nông Cống, "
+             "Trường Trung cấp nghề Thanh niên dân tộc.")
+    assert ("error", "core.enumeration.items-match-count") in rules_of(head.format(5) + names)
+    assert not rules_of(head.format(4) + names)
+    # a capitalised word after the noun is a name, no more of the noun: no list is read
+    assert not rules_of("Tỉnh có 5 cơ sở giáo dục Đông Sơn: Trường A, Trường B.")
+
+
+def test_a_change_after_the_count_s_share_is_the_count_s():
+    text = ("Đến hết năm, toàn tỉnh có 930.483 người tham gia bảo hiểm y tế, đạt tỷ lệ bao phủ 94,8% dân số, tăng "
+            "{} người so với năm 2024 (918.121 người).")
+    assert ("error", "core.change.consistent") in rules_of(text.format("13.362"))
+    assert not rules_of(text.format("12.362"))
+    # a delta of another thing, or after the share's own bracket, is not read as the count's
+    assert not rules_of("Có 930 hộ tham gia, chiếm 94,8% số hộ, tăng 512 người.")
+    assert not rules_of("Có 930 hộ tham gia, chiếm 94,8% số hộ (981 hộ), tăng 512 hộ.")
+
+
+def test_a_part_s_target_in_brackets_is_passed_over_in_the_list_of_parts():
+    text = ("Tổng thu ngân sách nhà nước 6 tháng ước đạt 1.903 tỷ đồng, bằng 55,6% dự toán năm (3.420 tỷ đồng). "
+            "Trong đó, thu nội địa đạt 1.531 tỷ đồng, bằng 56,9% dự toán (2.692 tỷ đồng); thu từ hoạt động xuất nhập "
+            "khẩu đạt {} tỷ đồng.")
+    assert ("error", "core.breakdown.parts-within-total") in rules_of(text.format(492))
+    assert not rules_of(text.format(372))
+    # the target itself is no part: larger than the total, it would have made a false error
+    article = figcheck.extract(text.format(372))
+    [bd] = [r for r in article.relations if r.kind == "breakdown"]
+    texts = {f.id: f.text for f in article.figures}
+    assert [texts[f] for f in bd.figures] == ["1.903 tỷ đồng", "1.531 tỷ đồng", "372 tỷ đồng"]

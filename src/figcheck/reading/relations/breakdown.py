@@ -1035,8 +1035,7 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # (no average, no "một": "Vốn đăng ký bình quân một doanh nghiệp đạt 7,74 tỷ đồng" states no count of them)
         totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head
                   and not cues.is_average(text, f, phrase=True) and f.value is not None and f.value > 1]
-        rest = len(parts) >= 2 and re.search(rf"(?:{'|'.join(map(re.escape, cues.remainder))})\s*+$",
-                                             text[parts[-2].end:parts[-1].start].lower()) is not None
+        rest = len(parts) >= 2 and _names_the_rest(cues, text[parts[-2].end:parts[-1].start])
         if rest and len({f.value for f in totals}) > 1 and all(p.value is not None for p in parts):
             # "… 1.124.800 người tham gia bảo hiểm y tế, … trên tổng dân số 1.217.300 người. Xét theo nhóm, nhóm A 412.600
             # người; …; còn lại 81.000 người": a division ending with the rest is of the count it adds up to, where
@@ -1163,18 +1162,26 @@ def detect_amount_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """A sentence that opens with "Tổng" and the words that named an amount of the sentence before, then a list
     cue: "… tổng thu ngân sách nhà nước … ước đạt 496.820 tỷ đồng … . Tổng thu gồm: thu nội địa 318.450 tỷ đồng
     (chiếm 64,1%), thu từ hoạt động xuất nhập khẩu 142.300 tỷ đồng … và thu từ dầu thô 36.070 tỷ đồng" — the amounts
-    listed, of that unit, are parts within that amount (complete or not, the text need not say: within only)."""
+    listed, of that unit, are parts within that amount (complete or not, the text need not say: within only). So are
+    those after "Cơ cấu <the amount's words> gồm:" ("Cơ cấu kim ngạch gồm: nông sản 520 triệu USD, …")."""
     text, s, sf = ctx.text, ctx.sentence, ctx.figures
     openers = getattr(cues, "_amount_named_back_openers", None)
     if openers is None:
-        openers = cues._amount_named_back_openers = tuple(w + " " for w in cues.lang.words("cues.amount_named_back_openers"))
+        openers = cues._amount_named_back_openers = tuple(
+            w + " " for key in ("amount_named_back_openers", "structure_named_back_openers") for w in cues.lang.words(f"cues.{key}"))
     if not ctx.lower.lstrip(" -–+").startswith(openers):
-        return []  # quick exit: the sentence does not open with the word for "total"
+        return []  # quick exit: the sentence does not open with the word for "total" or "structure"
     if len(sf) < 2 or not ctx.previous:
         return []
-    m = _opening_amount_named(cues).match(text, skip_blanks(text, s.start, s.end), sf[0].start)
+    start = skip_blanks(text, s.start, s.end)
+    m = _opening_amount_named(cues).match(text, start, sf[0].start)
+    # ("Tổng thu gồm:" names "tổng thu"; "Cơ cấu kim ngạch gồm:" names "kim ngạch")
+    named_from = m.start() if m is not None else None
     if m is None:
-        return []
+        m = _opening_then_cue(cues, "structure_named_back_openers", 2).match(text, start, sf[0].start)
+        if m is None:
+            return []
+        named_from = m.start("words")
     parts = [f for f in sf if f.role == "measure" and f.unit not in ("count", "percent")]
     if len(parts) < 2 or parts[0] is not sf[0] or len({f.unit for f in parts}) != 1 \
             or any(f.qualifier is not None or f.value is None for f in parts) \
@@ -1183,15 +1190,26 @@ def detect_amount_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
                    for a, b in zip(parts, parts[1:])):
         return []
     # (the amount the opening names: "tổng thu" of "tổng thu ngân sách nhà nước … ước đạt 496.820 tỷ đồng")
-    named = " ".join(text[m.start():m.end("words")].lower().split())
+    named = " ".join(text[named_from:m.end("words")].lower().split())
     totals = [f for f in ctx.previous if f.role == "measure" and f.unit == parts[0].unit and f.qualifier is None
               and f.value is not None and _phrase_in(named, label_before(text, f))]
     if len(totals) != 1:
         return []
     total = totals[0]
+    # (a last item that is the rest, "các mặt hàng còn lại 264 triệu USD", closes the list: all of the amount)
+    rest = _names_the_rest(cues, text[parts[-2].end:parts[-1].start])
     return [relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts], "other_parts": []},
-                     exhaustive=False, cue=m.group("cue").lower(), start=s.start,
-                     evidence="the sentence opens with the words of the amount before it, then a list")]
+                     exhaustive=rest, cue=m.group("cue").lower(), start=s.start,
+                     evidence="the sentence opens with the words of the amount before it, then a list"
+                     + (" ending with the rest" if rest else ""))]
+
+
+def _names_the_rest(cues: Cues, gap: str) -> bool:
+    """The words before a list's last value end with those for "the rest" ("; còn lại", ", các mặt hàng còn lại")."""
+    found = getattr(cues, "_rest_at_end_re", None)
+    if found is None:
+        found = cues._rest_at_end_re = re.compile(rf"(?:{'|'.join(map(re.escape, cues.remainder))})\s*+$")
+    return found.search(gap.lower()) is not None
 
 
 def _phrase_in(phrase: str, label: str) -> bool:

@@ -27,6 +27,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 out.append(compared)
                 i += len(compared["figures"])
                 continue
+        if c.role == "share" and d.role == "delta" and i >= 1 and sf[i - 1].id not in used \
+                and _change_after_its_share(cues, text, sf[i - 1], c, d):
+            # "930.483 người tham gia BHYT, đạt tỷ lệ bao phủ 94,8% dân số, tăng 13.362 người so với năm 2024": the
+            # share is an aside; what changed is the count before it
+            c = sf[i - 1]
         # (a ratio to a target has no change of its own here: "bằng 91,2% dự toán năm, giảm 8,4%" is the value's)
         percent_base = c.unit == "percent" and d.unit in ("percent", "pp") and d.role == "change" \
             and not (c.role == "percent" and c.noun and c.noun.lower().startswith(cues.target_nouns))
@@ -140,7 +145,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and not value_of_a_name(text, d) and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
             out.append(relation("share", [c, d], {"part": c.id, "percent": d.id, "whole": None}))
-            i += 2
+            # (a change of the count right after its share: read next, from the share — see above)
+            i += 1 if i + 2 < len(sf) and _change_after_its_share(cues, text, c, d, sf[i + 2]) else 2
             continue
         i += 1
     out += _rate_changes(cues, ctx, used | {fid for r in out for fid in r["figures"]})
@@ -561,6 +567,20 @@ def _bracketed_baseline_changes(cues: Cues, text: str, sf: list[Figure], used: s
             return []
         out.append((mine[0], d, pct, direction))
     return out
+
+
+def _change_after_its_share(cues: Cues, text: str, count: Figure, pct: Figure, delta: Figure) -> bool:
+    """``count``, its share ``pct`` right after it (a share word between), then at once a change word and
+    ``delta`` of the count's own unit and head word, all in one clause: the delta is the count's."""
+    if pct.unit != "percent" or count.role not in ("count", "measure") or count.unit != delta.unit \
+            or count.qualifier is not None or (delta.noun and head_word(delta) != head_word(count)) \
+            or CLAUSE_END.search(text, count.end, delta.start) or "(" in text[count.end:delta.start]:
+        return False
+    if not cues.share_gap(gap_after_noun(text, count, pct)):
+        return False
+    after = text[pct.end:delta.start]
+    return len(after.split()) <= 5 and cues.direction(after.rsplit(",", 1)[-1]) is not None \
+        and "," in after
 
 
 def _whole_of_a_share(text: str, part: Figure, pct: Figure, f: Figure) -> bool:

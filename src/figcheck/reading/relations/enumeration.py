@@ -59,6 +59,7 @@ def _separator_at_end(cues: Cues) -> re.Pattern[str]:
 
 
 _NO_SEPARATOR = re.compile(r"[^,;]+")
+_MORE_NOUN_THEN_COLON = re.compile(r"(?<!\s)\s++((?:[^\W\d_]++\s++){0,2}[^\W\d_]++)\s*+:\s*+")
 _COMMA_THEN_COLON = re.compile(r"(?<!\s)\s*+,\s*+((?:[^\W\d_]++\s++){0,3}[^\W\d_]++)\s*+:\s*+")
 
 
@@ -231,6 +232,11 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                 and not (cue_m and cue_m.group("cue")) else None
             if noun_on is not None and noun_on.group(1).islower():
                 cue_m = noun_on
+            if not (cue_m and cue_m.group(0).strip()) and noun_on is None:
+                # (the noun may go on past the words the figure kept, to the colon: "5 cơ sở giáo dục nghề nghiệp: …")
+                more = _MORE_NOUN_THEN_COLON.match(rest)
+                if more is not None and more.group(1).islower():
+                    cue_m = noun_on = more
             cue = (cue_m.group("cue") or "").lower() if cue_m and "cue" in cue_m.re.groupindex else ""
             start_items = p + (cue_m.end() if cue_m else 0)
             if cue:

@@ -139,9 +139,12 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             scope_end = semi if semi >= 0 else scope_end
         # (an average is no part: "trong đó 12.470 ca sốt xuất huyết; bình quân mỗi ngày 34 ca")
         # (nor the whole a percentage names: "trong đó hoàn thành 3.912 căn, đạt 80,5% tổng số 4.860 căn nhà cần hỗ trợ")
+        # (nor a part's target in brackets: "thu nội địa đạt 1.531 tỷ đồng, bằng 56,9% dự toán (2.692 tỷ đồng); thu
+        # từ …" — an aside of that part, passed over with its bracket)
+        targets = _bracketed_targets(text, sf, ctx.found)
         after = [f for f in sf[at:at + LOOKBACK] if cue_end <= f.start < scope_end and f.role in COUNTED
                  and not cues.is_average(text, f, phrase=True) and not named_by_the_percentage_before(cues, text, sf, f)
-                 and not _negates_the_whole(cues, text, wholes, f, scope_end)]
+                 and not _negates_the_whole(cues, text, wholes, f, scope_end) and f.id not in targets]
 
         summed = [f for k, f in enumerate(after) if k and ends_with_a_sum_word(cues, text[after[k - 1].end:f.start])]
         if summed:
@@ -167,6 +170,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         kept = []
         for a in after:
             between = text[kept[-1].end:a.start] if kept else ""
+            if kept and targets:
+                between = _without_target_asides(text, kept[-1].end, a.start, sf, targets)
             # (a colon opens a nested list only right after the part it divides: "258 ca trong nước: …",
             # not "xếp sau là các tỉnh: Sơn La 48 nhà")
             colon_nested = ":" in between and len(between[:between.find(":")].split()) <= 4
@@ -743,6 +748,36 @@ def _is_remainder(cues: Cues, text: str, after: int, part: Figure) -> bool:
     if found is None:  # (one pattern of all the words: it matches where one of them stands as a whole word)
         found = cues._remainder_re = word_alternation(cues.remainder) if cues.remainder else re.compile(r"(?!)")
     return found.search(between) is not None
+
+
+def _bracketed_targets(text: str, sf: list[Figure], found: list[dict]) -> set[str]:
+    """The wholes of the measured ratios found in the sentence (``cue: "a/b"``) written in brackets after their
+    percentage and its noun ("bằng 56,9% dự toán (2.692 tỷ đồng)"): asides of their part, no parts of a list."""
+    if not found:
+        return set()
+    by_id = {f.id: f for f in sf}
+    out = set()
+    for r in found:
+        if r["kind"] != "share" or r.get("cue") != "a/b":
+            continue
+        pct, whole = by_id.get(r["roles"].get("percent")), by_id.get(r["roles"].get("whole"))
+        if pct is not None and whole is not None and pct.end < whole.start \
+                and text[pct.end:whole.start].rstrip().endswith("(") and text.count("(", pct.end, whole.start) == 1 \
+                and not CLAUSE_END.search(text, pct.end, whole.start):
+            out.add(whole.id)
+    return out
+
+
+def _without_target_asides(text: str, start: int, end: int, sf: list[Figure], targets: set[str]) -> str:
+    """The words from ``start`` to ``end`` less the brackets that hold a target (see ``_bracketed_targets``)."""
+    out, at = [], start
+    for f in sf:
+        if f.id in targets and start <= f.start < end:
+            opened, closed = text.rfind("(", at, f.start), text.find(")", f.end, end)
+            if opened >= 0 and closed >= 0:
+                out.append(text[at:opened])
+                at = closed + 1
+    return "".join(out) + text[at:end]
 
 
 def detect_out_of(cues: Cues, ctx: SentenceContext) -> list[dict]:
