@@ -231,7 +231,8 @@ QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
                ("share", "_opened_with_its_whole"), ("subset", "detect_out_of"), ("whole_share", "detect"),
                ("breakdown", "detect_named_back"), ("change", "_rate_changes"), ("change", "_multiples"),
                ("breakdown", "detect_amount_named_back"), ("breakdown", "detect_divided_by"),
-               ("share", "detect_allocated_then_done"), ("breakdown", "detect_summed_after")]
+               ("share", "detect_allocated_then_done"), ("breakdown", "detect_summed_after"),
+               ("breakdown", "detect_rest_after_a_part")]
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
     + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
@@ -283,6 +284,7 @@ QUICK_EXIT_TEXTS = [
     ("Huyện được giao 86,4 tỷ đồng, giải ngân 61,2 tỷ đồng, đạt 70,8%. Xã A giải ngân 12,5 tỷ đồng, đạt 80%. Vốn giao "
      "thêm 5 tỷ đồng."),
     "Các xã A, B, C lần lượt có 320 ha, 275 ha và 190 ha lúa bị ngập, tổng cộng 785 ha. Xã D có 12 hộ, 15 hộ.",
+    "Dự án ảnh hưởng 240 hộ, đã nhận tiền 200 hộ, còn lại 40 hộ. Dự án ảnh hưởng 240 hộ, đã nhận tiền 200 hộ, 40 hộ.",
 ]
 
 

@@ -3983,3 +3983,18 @@ def test_a_part_s_target_in_brackets_is_passed_over_in_the_list_of_parts():
     [bd] = [r for r in article.relations if r.kind == "breakdown"]
     texts = {f.id: f.text for f in article.figures}
     assert [texts[f] for f in bd.figures] == ["1.903 tỷ đồng", "1.531 tỷ đồng", "372 tỷ đồng"]
+
+
+def test_a_value_a_part_of_it_done_and_the_rest():
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(
+        "Tổng số hộ bị ảnh hưởng là 514 hộ, đã nhận tiền bồi thường 362 hộ, còn lại 167 hộ chưa nhận.")
+    for text in ("Tổng số hộ bị ảnh hưởng là 514 hộ, đã nhận tiền bồi thường 362 hộ, còn lại 152 hộ chưa nhận.",
+                 "Kinh phí bồi thường được duyệt 386,6 tỷ đồng, đã chi trả 297,1 tỷ đồng, còn lại 89,5 tỷ đồng.",
+                 # parts side by side, the rest their last: the first is no whole
+                 "Số người lần đầu giữ chức có 9 người dưới 35 tuổi, 14 người từ 35 đến 50 tuổi, còn lại 5 người.",
+                 "Trồng mới 4.120 ha rừng; rừng sản xuất 3.560 ha, rừng phòng hộ 440 ha, còn lại 120 ha.",
+                 # the rest described by another figure may be only some of it
+                 "Toàn tỉnh có 120 xã, đã có 80 xã đạt chuẩn, còn lại 35 xã đạt từ 15 tiêu chí trở lên.",
+                 # a change is no part done
+                 "Xảy ra 20 vụ, đã giảm 5 vụ so với cùng kỳ, còn lại 3 vụ đang điều tra."):
+        assert not rules_of(text), text

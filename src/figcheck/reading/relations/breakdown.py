@@ -1257,6 +1257,51 @@ def _opening_then_cue(cues: Cues, openers_key: str, more_words: int) -> re.Patte
     return found
 
 
+def detect_rest_after_a_part(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A value, a part of it done, and the rest: "tổng số hộ bị ảnh hưởng là 514 hộ, đã nhận tiền 362 hộ, còn lại 152
+    hộ", "kinh phí … 386,6 tỷ đồng, đã chi trả 297,1 tỷ đồng, còn lại 89,5 tỷ đồng" — three values of one kind in a
+    row, one clause each, the second said done ("đã", ``cues.done_before_rest``), the last after the words for "the rest":
+    the two make the first."""
+    if "còn lại" not in ctx.lower:
+        return []  # quick exit: no word for the rest
+    text, s, sf = ctx.text, ctx.sentence, ctx.figures
+    used = {fid for r in ctx.found for fid in r["figures"]}
+    out = []
+    for k in range(len(sf) - 2):
+        whole, part, rest = sf[k], sf[k + 1], sf[k + 2]
+        if not _names_the_rest(cues, text[part.end:rest.start]) or {whole.id, part.id, rest.id} & used:
+            continue
+        trio = (whole, part, rest)
+        if any(f.role not in ("count", "measure") or f.qualifier is not None or f.value is None or f.unit != whole.unit
+               or f.unit == "percent" for f in trio):
+            continue
+        if whole.unit == "count" and len({head_word(f) for f in trio if f.noun} | {head_word(whole)}) != 1:
+            continue  # (counts of one thing: "514 hộ, … 362 hộ, còn lại 152 hộ")
+        # one short clause each, after a comma; no other cue (a nested "trong đó", a list, a change) among them
+        gaps = (text[whole.end:part.start], text[part.end:rest.start])
+        if any(CLAUSE_END.search(g) or "," not in g or len(g.split()) > 10 or "(" in g or ";" in g for g in gaps) \
+                or cues.subset_re.search(text, s.start, rest.start) or cues.breakdown_re.search(ctx.lower, 0, rest.start - s.start) \
+                or cues.direction(gaps[0]) or cues.direction(gaps[1]) or any(cues.compared_re.search(g) for g in gaps):
+            continue
+        done = getattr(cues, "_done_before_rest", None)
+        if done is None:
+            done = cues._done_before_rest = frozenset(cues.lang.words("cues.done_before_rest"))
+        if not done & set(gaps[0].rsplit(",", 1)[-1].lower().split()):
+            # ("còn lại" after parts side by side is their last: "9 người dưới 35 tuổi, 14 người từ 35 đến 50 tuổi, còn
+            # lại 5 người" — the first is no whole; a part done of it says "đã": "514 hộ, đã nhận tiền 362 hộ")
+            continue
+        if k + 3 < len(sf) and not re.search(r"[,;]", text[rest.end:sf[k + 3].start]) \
+                and not CLAUSE_END.search(text, rest.end, sf[k + 3].start):
+            continue  # ("còn lại 35 xã đạt 15 - 18 tiêu chí": the rest described by another figure may be some of it)
+        # (the first value opens the sentence's values of its kind: nothing before it it could be a part of)
+        if any(f.unit == whole.unit and f.role in ("count", "measure") for f in sf[:k]):
+            continue
+        out.append(relation("breakdown", list(trio), {"total": whole.id, "parts": [part.id, rest.id], "other_parts": []},
+                            exhaustive=True, cue="còn lại", evidence="a value, a part of it, and the rest"))
+        used |= {f.id for f in trio}
+    return out
+
+
 def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
     """Parts listed first, their sum after them: "diện tích lúa bị ngập tại các xã A, B, C lần lượt là 320 ha, 275
     ha và 190 ha, tổng cộng 785 ha", "xã A 12 hộ, xã B 15 hộ, tổng cộng 27 hộ" — the run of values of one kind right
