@@ -3998,3 +3998,16 @@ def test_a_value_a_part_of_it_done_and_the_rest():
                  # a change is no part done
                  "Xảy ra 20 vụ, đã giảm 5 vụ so với cùng kỳ, còn lại 3 vụ đang điều tra."):
         assert not rules_of(text), text
+
+
+def test_review95_near_misses_of_this_round_s_readings():
+    # a rate of another thing in each of the pair's units is no share of the pair
+    assert not rules_of("Có 42/45 trường đạt tỷ lệ 100% học sinh tham gia bảo hiểm y tế.")
+    assert ("error", "core.share.granularity") in rules_of("Có 42/45 trường đạt chuẩn, đạt 95,3% số trường.")
+    # "và" inside names that a comma goes on after: how many are named is unknown
+    assert not rules_of("Hội nghị biểu dương 4 tập thể: Phòng Lao động - Thương binh và Xã hội huyện Đông Sơn, Phòng "
+                        "Lao động - Thương binh và Xã hội thành phố, Trung tâm Dịch vụ việc làm tỉnh và Trung tâm Bảo "
+                        "trợ xã hội tỉnh.")
+    # a plan after a part out of its whole in words: the whole is no value done
+    assert not rules_of("Huyện đã hỗ trợ chuyển đổi nghề cho 45 hộ trên tổng số 120 hộ đăng ký, đạt 112,5% kế hoạch "
+                        "(40 hộ).")

@@ -141,7 +141,11 @@ def items_from(cues: Cues, text: str, pos: int, limit: int, quoted_only: bool = 
         if stop_all:
             break
         if len([x for x in subs if x.strip()]) > 1 and items:
-            break  # "… là Hòa Vang và Cẩm Lệ, Đà Nẵng": "và" joined the last item; what a comma adds is no item
+            # "… là Hòa Vang và Cẩm Lệ, Đà Nẵng": "và" joined the last item; what a comma adds is no item — unless
+            # another name follows, when "và" was inside a name ("Phòng Lao động - Thương binh và Xã hội huyện A,
+            # Phòng …"): how many items the list holds is then unknown
+            open_tail = open_tail or more
+            break
         k += 1
     return items, end_pos, open_tail
 

@@ -76,7 +76,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # biểu là nữ (chiếm 30,91%)")
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
-                and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)):
+                and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)) \
+                and not (f.unit == "count" and nxt.noun and not _names_a_plan(cues, nxt) and not _measures_the_pair(cues, nxt, f)
+                         and not text[nxt.end:nxt.end + 12].lower().split()[:1] == ["tổng"]):
+            # (not a rate of another thing in each: "42/45 trường đạt tỷ lệ 100% học sinh tham gia BHYT")
             # (not a bar each failed: "Còn 6/18 địa phương chưa đạt 90% đối tượng")
             # ("9/14 chỉ tiêu đạt 100% kế hoạch năm": each reached its plan — a ratio to a target, no share of 9/14)
             if nxt.noun and text[nxt.end:nxt.end + 12].lower().split()[:1] and \

@@ -856,6 +856,8 @@ def detect_stated_target(cues: Cues, ctx: SentenceContext) -> list[dict]:
             continue  # ("2.185.600 lượt khách, đạt 57,5% kế hoạch năm (3.800.000 lượt)": counted in its classifier)
         if last_of_a_list(cues, ctx, sf, part):
             continue  # "6.214 căn, gồm 4.386 căn xây mới và 1.828 căn sửa chữa, đạt 98,0% kế hoạch": of which, unsaid
+        if any(r["kind"] == "fraction" and r["roles"].get("whole") == part.id for r in ctx.found):
+            continue  # "45 hộ trên tổng số 120 hộ đăng ký, đạt 112,5% kế hoạch (40 hộ)": what is done is the part, no whole
         out.append(relation("share", [part, pct, whole], {"part": part.id, "percent": pct.id, "whole": whole.id},
                             cue="a/b", evidence=f"the percentage of the {target} whose value follows it"))
         used |= {part.id, pct.id}
