@@ -59,6 +59,8 @@ CASES = {
         f"nơi loại {i} chiếm 0,{i % 10}% số vụ" for i in range(n)) + "; còn lại ở nơi khác.",
     "plans of many parts": lambda n: "Đón 9000 lượt khách, đạt 50% kế hoạch. Trong đó, " + "; ".join(
         f"nhóm {i} có 3 lượt khách, đạt 2% kế hoạch" for i in range(n)) + ".",
+    "done and the rest in one sentence": lambda n: "Có " + ", ".join(
+        f"{500 + i} hộ, đã nhận tiền {i} hộ, còn lại 500 hộ" for i in range(n // 3)) + ".",
     "groups and a lead percentage": lambda n: "Lớp A và lớp B có 55% học sinh đạt giỏi. " + " ".join(
         "Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt, chiếm 50%." for _ in range(n // 10)),
 }

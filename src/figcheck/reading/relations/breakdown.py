@@ -1267,7 +1267,15 @@ def detect_rest_after_a_part(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, s, sf = ctx.text, ctx.sentence, ctx.figures
     used = {fid for r in ctx.found for fid in r["figures"]}
     out = []
-    for k in range(len(sf) - 2):
+    # (the first value opens the sentence's values of its kind: nothing before it it could be a part of — so only the
+    # first value of each unit is a candidate, and the scans below run a few times a sentence, not once a figure)
+    firsts: dict[str, int] = {}
+    for k, f in enumerate(sf):
+        if f.role in ("count", "measure"):
+            firsts.setdefault(f.unit, k)
+    for k in sorted(firsts.values()):
+        if k + 2 >= len(sf):
+            continue
         whole, part, rest = sf[k], sf[k + 1], sf[k + 2]
         if not _names_the_rest(cues, text[part.end:rest.start]) or {whole.id, part.id, rest.id} & used:
             continue
@@ -1293,9 +1301,6 @@ def detect_rest_after_a_part(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if k + 3 < len(sf) and not re.search(r"[,;]", text[rest.end:sf[k + 3].start]) \
                 and not CLAUSE_END.search(text, rest.end, sf[k + 3].start):
             continue  # ("còn lại 35 xã đạt 15 - 18 tiêu chí": the rest described by another figure may be some of it)
-        # (the first value opens the sentence's values of its kind: nothing before it it could be a part of)
-        if any(f.unit == whole.unit and f.role in ("count", "measure") for f in sf[:k]):
-            continue
         out.append(relation("breakdown", list(trio), {"total": whole.id, "parts": [part.id, rest.id], "other_parts": []},
                             exhaustive=True, cue="còn lại", evidence="a value, a part of it, and the rest"))
         used |= {f.id for f in trio}

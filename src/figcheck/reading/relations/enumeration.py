@@ -8,10 +8,11 @@ next sentence ("5 mô hình “A”, “B”. … mô hình “C”.") are read 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from figcheck.models import Article, Figure, Item
-from figcheck.reading.relations.shared import (out_of_opening, BRACKETED, CLAUSE_END, QUOTED, Cues, head_word, is_or_starts_with, is_place,
+from figcheck.reading.relations.shared import (LOOKBACK, out_of_opening, BRACKETED, CLAUSE_END, QUOTED, Cues, head_word, is_or_starts_with, is_place,
                                                per_text, relation, word_alternation)
 
 try:  # the letters ``re`` matches under IGNORECASE beyond their lower and upper case (Python 3.11+)
@@ -277,10 +278,19 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                     if not _has_back_reference(text, s2.start, s2.end, cues):
                         continue  # quick exit: asked once a sentence, not once a count
                     lo = n.end if s2.index == s.index else s2.start
-                    for m in cues.back_ref_re.finditer(text, lo, s2.end):
+                    # (in its own sentence, up to the next count of its head word — a reference after that one is
+                    # its — and within the detectors' reach: linear on a long sentence of counts)
+                    hi = next((f.start for f in sf[idx + 1:idx + 1 + LOOKBACK] if f.role == "count"
+                               and head_word(f) == head_word(n)),
+                              sf[idx + 1 + LOOKBACK].start if idx + 1 + LOOKBACK < len(sf) else s2.end) \
+                        if s2.index == s.index else s2.end
+                    for m in cues.back_ref_re.finditer(text, lo, hi):
                         ref = m.group("noun").lower()
                         if ref and ref in noun.lower():
-                            nxt2 = next((f.start for f in by_sentence.get(s2.index, []) if f.start > m.end()), s2.end)
+                            # (the next figure found by position, not scanned: linear on a long sentence of counts)
+                            starts2 = _starts_of(by_sentence.get(s2.index, []))
+                            at2 = bisect.bisect_right(starts2, m.end())
+                            nxt2 = starts2[at2] if at2 < len(starts2) else s2.end
                             items, end_pos, open_tail = items_from(cues, text, m.end(), nxt2)
                             if len(items) >= 2:
                                 cue = m.group(0).strip(" ,:").split()[-1].lower()
@@ -329,6 +339,16 @@ def detect(cues: Cues, article: Article, by_sentence: dict[int, list[Figure]], d
                                  items=items, cue=cue or None, end=max(end_pos, n.end)))
     return out
 
+
+
+_LATEST_STARTS: dict = {}
+
+
+def _starts_of(figures: list[Figure]) -> list[int]:
+    """The figures' offsets, kept for the latest list asked (each sentence's list is asked again for every count)."""
+    if _LATEST_STARTS.get("list") is not figures:
+        _LATEST_STARTS.update(list=figures, starts=[f.start for f in figures])
+    return _LATEST_STARTS["starts"]
 
 
 def _counted_last_item(cues: Cues, text: str, sf: list[Figure], idx: int, end_pos: int, limit: int) -> Figure | None:
