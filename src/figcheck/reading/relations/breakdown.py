@@ -1206,10 +1206,16 @@ def detect_amount_named_back(cues: Cues, ctx: SentenceContext) -> list[dict]:
 
 def _names_the_rest(cues: Cues, gap: str) -> bool:
     """The words before a list's last value end with those for "the rest" ("; còn lại", ", các mặt hàng còn lại")."""
+    return _rest_words(cues).search(gap.lower()) is not None
+
+
+def _rest_words(cues: Cues) -> re.Pattern[str]:
+    """The words for "the rest" (``cues.remainder``, longest first) at the end of a gap, compiled once a language."""
     found = getattr(cues, "_rest_at_end_re", None)
     if found is None:
-        found = cues._rest_at_end_re = re.compile(rf"(?:{'|'.join(map(re.escape, cues.remainder))})\s*+$")
-    return found.search(gap.lower()) is not None
+        found = cues._rest_at_end_re = re.compile(
+            rf"(?:{'|'.join(map(re.escape, sorted(cues.remainder, key=len, reverse=True)))})\s*+$")
+    return found
 
 
 def _phrase_in(phrase: str, label: str) -> bool:
@@ -1262,7 +1268,7 @@ def detect_rest_after_a_part(cues: Cues, ctx: SentenceContext) -> list[dict]:
     hộ", "kinh phí … 386,6 tỷ đồng, đã chi trả 297,1 tỷ đồng, còn lại 89,5 tỷ đồng" — three values of one kind in a
     row, one clause each, the second said done ("đã", ``cues.done_before_rest``), the last after the words for "the rest":
     the two make the first."""
-    if "còn lại" not in ctx.lower:
+    if not any(w in ctx.lower for w in cues.remainder):
         return []  # quick exit: no word for the rest
     text, s, sf = ctx.text, ctx.sentence, ctx.figures
     used = {fid for r in ctx.found for fid in r["figures"]}
@@ -1301,8 +1307,9 @@ def detect_rest_after_a_part(cues: Cues, ctx: SentenceContext) -> list[dict]:
         if k + 3 < len(sf) and not re.search(r"[,;]", text[rest.end:sf[k + 3].start]) \
                 and not CLAUSE_END.search(text, rest.end, sf[k + 3].start):
             continue  # ("còn lại 35 xã đạt 15 - 18 tiêu chí": the rest described by another figure may be some of it)
+        cue = _rest_words(cues).search(text[part.end:rest.start].lower()).group(0).strip()
         out.append(relation("breakdown", list(trio), {"total": whole.id, "parts": [part.id, rest.id], "other_parts": []},
-                            exhaustive=True, cue="còn lại", evidence="a value, a part of it, and the rest"))
+                            exhaustive=True, cue=cue, evidence="a value, a part of it, and the rest"))
         used |= {f.id for f in trio}
     return out
 
