@@ -1033,6 +1033,30 @@ def test_rieng_inside_a_phrase_or_with_two_candidate_wholes_makes_no_subset():
     assert not [s for s in _subsets(two) if "40" in s[0]]
 
 
+def test_a_count_of_people_in_another_state_is_no_part_of_the_count_before_it():
+    # "bị thương" (injured) and "chết" (dead) exclude each other: the month's injured are no part of the year's dead
+    text = ("Năm nay toàn tỉnh xảy ra 170 vụ tai nạn, làm 50 người chết. Tính riêng tháng 12 xảy ra 20 vụ, làm 5 người "
+            "chết và 64 người bị thương.")
+    subsets = _subsets(text)
+    assert (["50", "5"], True) in subsets
+    assert not [s for s in subsets if "64" in s[0]]
+    assert not [x for x in rules_of(text) if x[1] == "core.subset.implied-part-within-whole"]
+    # with the year's injured told too, the month's injured are within them
+    both = text.replace("làm 50 người chết.", "làm 50 người chết và 150 người bị thương.")
+    assert (["150", "64"], True) in _subsets(both)
+
+
+def test_the_dead_of_a_later_sentence_are_no_part_of_the_injured_before_it():
+    text = ("Cả năm xảy ra 930 vụ, làm 850 người bị thương. Trong đó số vụ nghiêm trọng là 430 vụ, khiến 370 người "
+            "chết, 250 người bị thương. Còn va chạm có 500 vụ, làm 600 người bị thương nhẹ.")
+    relations = kinds_and_texts(text)
+    assert ("subset", ["850", "250"]) in relations
+    assert not [figs for kind, figs in relations if figs[:1] == ["850"] and "370" in figs]
+    # more dead in one group than injured in all is no part exceeding its total
+    more_dead = text.replace("370 người", "700 người")
+    assert not [x for x in rules_of(more_dead) if x[0] in ("error", "warning")]
+
+
 def test_causes_of_the_total_after_a_sentence_that_divided_it():
     text = ("Quý I, toàn huyện xảy ra 12 vụ cháy, làm bị thương 2 người. Trong đó nhiều nhất là cháy nhà ở 5 vụ; "
             "cháy kho 4 vụ. Về nguyên nhân, kết quả điều tra cho thấy các vụ cháy xuất phát từ chập điện 7 vụ; "

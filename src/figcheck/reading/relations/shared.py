@@ -119,6 +119,9 @@ class Cues:
         self.respectively_re = re.compile(word_alternation(lang.words("cues.respectively")).pattern, re.IGNORECASE)
         self.classifiers = frozenset(lang.words("classifiers"))
         self.remainder = lang.words("cues.remainder")
+        # (groups of phrases, each phrase as its words: what :func:`states_differ` looks for)
+        self.exclusive_states = tuple(tuple(tuple(p.lower().split()) for p in group)
+                                      for group in lang.data["cues"].get("exclusive_states") or ())
         self.state_openers = tuple(lang.words("cues.state_openers"))
         self.partial = lang.words("cues.partial")
         self.partial_re = word_alternation([w for w in self.partial if w not in self.subset_cues])
@@ -464,6 +467,25 @@ def _described_after(text: str, end: int) -> tuple[str, ...]:
     m = _PHRASE_END.search(text, end, end + 60)
     phrase = text[end:m.start() if m else end + 60]
     return tuple(w for w in phrase.lower().split()[:3] if w != "số")
+
+
+def states_differ(cues: Cues, text: str, a: Figure, b: Figure) -> bool:
+    """The two figures count people in states that exclude each other (``cues.exclusive_states``): "70 người bị
+    thương" is no part of "54 người chết", though both count "người"."""
+    sa, sb = _states_after(cues, text, a.end), _states_after(cues, text, b.end)
+    return bool(sa) and bool(sb) and not sa & sb
+
+
+def _states_after(cues: Cues, text: str, end: int) -> frozenset[int]:
+    words = _described_words_after(text, end, frozenset())
+    found = set()
+    for k, group in enumerate(cues.exclusive_states):
+        for phrase in group:
+            n = len(phrase)
+            if any(words[i:i + n] == phrase for i in range(len(words) - n + 1)):
+                found.add(k)
+                break
+    return frozenset(found)
 
 
 def verb_index(verbs: list[str]) -> dict[str, list[tuple[str, ...]]]:

@@ -17,7 +17,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.shared import (CLAUSE_END, ends_with_a_sum_word, is_or_starts_with, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
+from figcheck.reading.relations.shared import (CLAUSE_END, states_differ, ends_with_a_sum_word, is_or_starts_with, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
@@ -441,6 +441,8 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
     chết" for "130 người chết", not "172 người bị thương"), else one of the same head word — the latest
     within the sentence, and only an unambiguous one across a sentence (``unique``)."""
     words = described(text, part)
+    # (not a count of people in another state: "70 người bị thương" is no part of "54 người chết")
+    wholes = [w for w in wholes if not states_differ(cues, text, w, part)]
 
     kind = cues.kind_of(part)
     # (a post is no kind of the team it names: "14 tổ trưởng" are members, not teams)
@@ -1024,7 +1026,8 @@ def detect_separately(cues: Cues, ctx: SentenceContext) -> list[dict]:
             for pool, across in pools:
                 whole = _whole_of(cues, text, part, pool, unique=True)
                 if whole is not None and (not across or sum(1 for w in pool if w.unit == part.unit
-                                                            and head_word(w) == head_word(whole)) == 1):
+                                                            and head_word(w) == head_word(whole)
+                                                            and not states_differ(cues, text, w, part)) == 1):
                     out.append(relation("subset", [whole, part], {"whole": whole.id, "part": part.id},
                                         cue=m.group(0).strip().lower(), implied=True,
                                         evidence="a count singled out (\"riêng\") of the earlier count of the same thing"))
