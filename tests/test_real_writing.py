@@ -261,6 +261,30 @@ def test_a_pair_in_brackets_after_a_change_compares_two_periods():
     assert ("error", "core.change.consistent") in rules_of("Trọng án giảm 165 vụ, giảm 40,96% (194/359 vụ).")
 
 
+def test_a_pair_after_the_period_compared_with_goes_the_change_s_way():
+    # "(17/14)" after "tăng 3 vụ so với cùng kỳ năm 2024": this year against last, no part above its whole
+    text = "Quý I xảy ra 17 vụ cháy, tăng 3 vụ so với cùng kỳ năm 2024 (17/14); trong đó cháy nhà ở 9 vụ."
+    assert [set(figs) for k, figs in kinds_and_texts(text) if k == "change"] == [{"17", "3", "14"}]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    assert ("error", "core.change.consistent") in rules_of(text.replace("(17/14)", "(17/15)"))
+    # below the whole after an increase: a part out of a whole, as before
+    part = "Năm nay có 203 khu dân cư văn hóa, tăng 12 khu so với năm 2024 (174/203 khu đạt chuẩn)."
+    assert not [k for k, figs in kinds_and_texts(part) if k == "change" and "174" in figs]
+
+
+def test_the_second_delta_of_one_change_word_is_of_the_earlier_count_of_its_noun():
+    text = ("Lực lượng công an bắt giữ 186 vụ, 297 đối tượng phạm tội về ma túy, tăng 21 vụ (+12,73%) và 38 đối "
+            "tượng (+14,67%) so với cùng kỳ năm trước.")
+    found = kinds_and_texts(text)
+    assert ("change", ["297", "38", "+14,67%"]) in found
+    assert not [k for k, figs in found if k == "change" and figs[0] == "38"]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]  # 38/259 = 14,67%
+    assert ("error", "core.change.consistent") in rules_of(text.replace("+14,67%", "+16,67%"))
+    # a count after a change with no earlier count of its noun is a value of its own
+    alone = "Xảy ra 12 vụ, giảm 3 vụ (-20%) và 8 người chết (+14,3%)."
+    assert not [k for k, figs in kinds_and_texts(alone) if k == "change" and "8" in figs and figs[0] != "8"]
+
+
 def test_what_changed_may_be_named_before_the_change_word():
     text = ("Toàn tỉnh ghi nhận 29 vụ cháy, khiến 10 người chết, 16 người bị thương. So với cùng kỳ năm ngoái, "
             "số vụ cháy tăng 11,54%, số người chết tăng 100%, số người bị thương tăng 160%.")
@@ -4035,3 +4059,33 @@ def test_review95_near_misses_of_this_round_s_readings():
     # a plan after a part out of its whole in words: the whole is no value done
     assert not rules_of("Huyện đã hỗ trợ chuyển đổi nghề cho 45 hộ trên tổng số 120 hộ đăng ký, đạt 112,5% kế hoạch "
                         "(40 hộ).")
+
+
+# -- review 97-99: the flags they found false --------------------------------------------------------
+
+def test_a_part_of_a_list_is_no_total_for_the_pack_s_metrics():
+    # the 57 tips are one part of the 146 valuable ones, not the tips received
+    text = ("Nhân dân đã cung cấp 146 nguồn tin có giá trị, trong đó 38 tin liên quan đến tội phạm, 57 tin về trật "
+            "tự an toàn giao thông, 51 tin về mâu thuẫn trong khu dân cư.")
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    # a count of all tips stated beside the valuable ones is still compared with them
+    assert ("error", "antq.tips.valuable-within-tips") in rules_of("Nhân dân cung cấp 120 tin báo, 146 tin có giá trị.")
+
+
+def test_quoted_names_of_many_words_do_not_end_a_list_of_parts():
+    text = ("Trong 28 mô hình mới, có 11 mô hình “Camera an ninh”, 9 mô hình “Khu dân cư không có tội phạm và tệ nạn "
+            "xã hội”, 5 mô hình “Tổ tự quản đường dây điện” và 3 mô hình “Thanh niên với an toàn giao thông”.")
+    assert ("breakdown", ["28", "11", "9", "5", "3"]) in kinds_and_texts(text)
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_the_value_of_the_plan_compared_with_is_no_whole_of_the_next_sentence():
+    text = ("Ngày hội đã tiếp nhận 1.235 đơn vị máu, vượt 23,5% so với kế hoạch đề ra là 1.000 đơn vị. Trong đó, có "
+            "812 đơn vị loại 350 ml và 423 đơn vị loại 250 ml.")
+    found = kinds_and_texts(text)
+    assert not [figs for kind, figs in found if figs[:1] == ["1.000"]]
+    assert ("breakdown", ["1.235", "812", "423"]) in found
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    passed = ("Huyện có 12 xã đạt chuẩn nông thôn mới nâng cao, vượt mục tiêu đề ra là 10 xã. Trong đó, 11 xã đạt "
+              "chuẩn trước thời hạn.")
+    assert not [figs for kind, figs in kinds_and_texts(passed) if figs[:1] == ["10"]]

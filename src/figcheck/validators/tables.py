@@ -495,10 +495,13 @@ def build_tables(articles: list[Article], ruleset: RuleSet, lang: Language) -> T
         metric_maps.append(metric_of)
         if not metric_of:
             continue
-        # the figures of each sentence that count a metric, in article order (index, figure)
+        # the figures of each sentence that count a metric, in article order (index, figure) — not a part of a list
+        # the reader read ("146 nguồn tin có giá trị, trong đó 38 tin …, 57 tin …": the 57 is no count of all tips)
+        parts = {fid for r in a.relations if r.kind == "breakdown"
+                 for fid in (r.roles.get("parts") or []) + (r.roles.get("other_parts") or []) if isinstance(fid, str)}
         by_sentence: dict[int, list[tuple[int, Figure]]] = {}
         for k, f in enumerate(a.figures):
-            if f.id in metric_of:
+            if f.id in metric_of and f.id not in parts:
                 by_sentence.setdefault(f.sentence, []).append((k, f))
         for group in _passages(a, subset_cues):
             found = [kf for s in dict.fromkeys(group) for kf in by_sentence.get(s, ())]

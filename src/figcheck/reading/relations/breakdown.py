@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, ends_with_a_sum_word, sum_after_words, sum_word_at_end, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, QUOTED, ends_with_a_sum_word, sum_after_words, sum_word_at_end, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, singled_out, skip_blanks)
 
@@ -85,7 +85,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 # người lớn và 3 trẻ em; 2 người …)": a nested division of the last part; the list may go on after it
                 cut = True
                 break
-            long = len(between.split()) > 8 and not _names_counted_each(cues, text, a, b) \
+            # (a quoted name is one item however many words it has: "9 mô hình “Khu dân cư không có tội phạm và tệ nạn
+            # xã hội”, 5 mô hình …")
+            long = len(QUOTED.sub("“…”", between).split()) > 8 and not _names_counted_each(cues, text, a, b) \
                 and not _label_like_the_last(cues, text, t, kept, between)
             if not cues.list_sep_re.search(between) or long and not _next_item(cues, between, t, kept, b,
                                                                                  bracket or items_by_semicolon):

@@ -10,7 +10,7 @@ import re
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (_LETTERS, CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
-                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for)
+                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for, states_differ)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -27,6 +27,17 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 out.append(compared)
                 i += len(compared["figures"])
                 continue
+        joined = _next_delta_of_a_list(cues, text, sf, i, out, used) if out and c.role == "count" and c.noun else None
+        if joined is not None:
+            # "bắt 186 vụ, 297 đối tượng, tăng 21 vụ (+12,73%) và 38 đối tượng (+14,67%)": the second delta of one
+            # change word, of the earlier count of its noun — never a value with a change of its own
+            if joined:
+                out.append(joined)
+                used |= set(joined["figures"])
+                i += 2 if joined["roles"]["percent"] else 1
+            else:
+                i += 1
+            continue
         if c.role == "share" and d.role == "delta" and i >= 1 and sf[i - 1].id not in used \
                 and _change_after_its_share(cues, text, sf[i - 1], c, d):
             # "930.483 người tham gia BHYT, đạt tỷ lệ bao phủ 94,8% dân số, tăng 13.362 người so với năm 2024": the
@@ -790,6 +801,45 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                             direction=direction, cue=direction))
         used |= {d.id} | ({pct.id} if pct else set()) | ({earlier.id} if earlier else set())
     return out
+
+
+def _next_delta_of_a_list(cues: Cues, text: str, sf: list[Figure], i: int, out: list[dict], used: set[str]):
+    """A count joined by "và" or a comma to the delta of the change just read, of another noun, after earlier counts
+    of both nouns: "186 vụ, 297 đối tượng …, tăng 21 vụ (+12,73%) và 38 đối tượng (+14,67%)" — the second delta
+    of the one change word. Returns its change (of the earlier count of its noun, with its bracketed percentage),
+    ``{}`` where the count is such a delta but whose, or which way, is unsure, None where it is no such delta."""
+    c = sf[i]
+    last = out[-1]
+    delta_id = last["roles"].get("delta")
+    if last["kind"] != "change" or not delta_id or c.qualifier is not None:
+        return None
+    k = next((j for j in (i - 1, i - 2) if j >= 0 and sf[j].id == delta_id), None)
+    if k is None or (k == i - 2 and sf[i - 1].id != last["roles"].get("percent")):
+        return None
+    delta = sf[k]
+    gap = text[sf[i - 1].end:c.start]
+    if k == i - 1 and delta.noun and gap.lstrip().startswith(delta.noun):
+        gap = gap.lstrip()[len(delta.noun):]
+    if gap.strip(" )") not in (",", *cues.list_and, *(", " + w for w in cues.list_and)) \
+            or head_word(c) == head_word(delta) or delta.unit != c.unit:
+        return None
+    current_of_delta = last["roles"].get("current")
+    earlier = [p for p in sf[:k] if p.role in ("count", "measure") and p.unit == c.unit and p.id != current_of_delta]
+    if not any(p.id == current_of_delta for p in sf[:k]):
+        return None  # (the first change's value stated in this sentence, before it: a list of values, then of deltas)
+    same = [p for p in earlier if head_word(p) == head_word(c) and not states_differ(cues, text, p, c)]
+    if not same:
+        return None
+    current = same[-1] if len(same) == 1 and same[-1].id not in used else None
+    nxt = sf[i + 1] if i + 1 < len(sf) else None
+    pct = nxt if nxt is not None and nxt.unit == "percent" and text[c.end:nxt.start].rstrip().endswith("(") \
+        and _percent_of_delta(cues, text, c, nxt) else None
+    direction = last.get("direction")
+    if current is None or direction is None or (pct is not None and signed_direction(pct) not in (None, direction)):
+        return {}
+    roles = {"current": current.id, "delta": c.id, "percent": pct.id if pct else None, "previous": None}
+    return relation("change", [current, c] + ([pct] if pct else []), roles, direction=direction, cue=direction,
+                    evidence="the next delta after one change word, of the earlier count of its noun")
 
 
 def _earlier_after(cues: Cues, ctx: SentenceContext, current: Figure, last: Figure, used: set[str]) -> Figure | None:

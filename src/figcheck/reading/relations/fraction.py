@@ -140,7 +140,8 @@ def _change_before(cues: Cues, text: str, sf: list, i: int):
     "giảm 5,83% (3.389/3.599 vụ)", "giảm 165 vụ, giảm 45,96% (194/359 vụ)"."""
     if i == 0 or not text[sf[i - 1].end:sf[i].start].rstrip().endswith("("):
         return None
-    if cues.compared_re.search(text, sf[i - 1].end, sf[i].start) and baseline_in_brackets(cues, text, sf[i]):
+    if cues.compared_re.search(text, sf[i - 1].end, sf[i].start) and baseline_in_brackets(cues, text, sf[i]) \
+            and not _pair_goes_the_change_s_way(cues, text, sf, i):
         # "tăng 12 khu so với năm 2024 (174/203 khu)": the period named after the change, then its fraction — not
         # two periods ("so với cùng kỳ năm 2022 giảm 43 (391/434)" is)
         return None
@@ -155,6 +156,21 @@ def _change_before(cues: Cues, text: str, sf: list, i: int):
         return None
     direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, first.start - 20):first.start])[-1].lower().rstrip())
     return (delta, pct, direction) if direction else None
+
+
+def _pair_goes_the_change_s_way(cues: Cues, text: str, sf: list, i: int) -> bool:
+    """The bracketed pair after "so với <period>" goes the way of the change before it — first above second after
+    an increase, below after a decrease ("tăng 3 vụ so với cùng kỳ năm 2024 (17/14)"): this period against that one,
+    not a part out of a whole (which cannot be above its whole)."""
+    first, second = sf[i], sf[i + 1]
+    k = i - 1
+    while k >= 0 and sf[k].role != "delta" and not (sf[k].unit == "percent" and sf[k].role == "change"):
+        k -= 1
+    if k < 0 or i - k > 2 or first.value is None or second.value is None or first.unit != second.unit \
+            or CLAUSE_END.search(text, sf[k].end, first.start):
+        return False
+    direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, sf[k].start - 20):sf[k].start])[-1].lower().rstrip())
+    return (direction == "increase" and first.value > second.value) or (direction == "decrease" and first.value < second.value)
 
 
 def _shortfall(cues: Cues, gap: str) -> bool:

@@ -887,6 +887,28 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
     return m is not None and not _PERIOD_NAME_END.search(inner[m.end():]) and len(inner[m.end():].split()) <= 8
 
 
+_CLAUSE_START = re.compile(r"[,;(:]|\.(?!\d)")
+
+
+def compared_baseline(cues: Cues, text: str, f: Figure) -> bool:
+    """``f`` is the value compared with, named in its own clause after "so với" (or a verb of passing a target,
+    "vượt") and a plan or another period: "vượt 23,5% so với kế hoạch đề ra là 1.000 đơn vị", "vượt mục tiêu đề ra
+    là 10 xã", "so với cùng kỳ năm trước là 40 vụ" — the plan's or the other period's value, no whole of what this
+    one counts."""
+    before = text[max(0, f.start - 80):f.start]
+    clause = _CLAUSE_START.split(before)[-1].lower()
+    found = getattr(cues, "_compared_or_passed_re", None)
+    if found is None:
+        found = cues._compared_or_passed_re = word_alternation(cues.compared + cues.lang.words("target_verbs"))
+    m = found.search(clause)
+    if m is None:
+        return False
+    rest = clause[m.end():]
+    named = cues.other_period_or_target_re.search(rest)
+    return named is not None and not any(ch.isdigit() for ch in rest[named.end():]) \
+        and len(rest[named.end():].split()) <= 6
+
+
 def sum_after_words(cues: "Cues") -> tuple[str, ...]:
     """The words for a sum after the values it adds (``cues.sum_after``), longest first, read once a language."""
     words = getattr(cues, "_sum_after_words", None)

@@ -17,7 +17,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.shared import (CLAUSE_END, states_differ, ends_with_a_sum_word, is_or_starts_with, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
+from figcheck.reading.relations.shared import (CLAUSE_END, QUOTED, states_differ, compared_baseline, ends_with_a_sum_word, is_or_starts_with, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
@@ -91,6 +91,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # the parts are bounded by the larger figure, whichever of the two they divide)
             earlier_wholes = _larger_of_pairs([f for f in prev if f.role in COUNTED + ("numerator", "denominator")
                                                and not baseline_in_brackets(cues, text, f)
+                                               and not compared_baseline(cues, text, f)
                                                and not cues.is_average(text, f, phrase=True)])
             wholes = _not_parts(cues, text, earlier_wholes)
             if named_words:
@@ -820,7 +821,9 @@ def _listed_after(cues: Cues, ctx: SentenceContext, first: Figure, used: set[str
     k = sf.index(first)
     run = [first]
     for f in sf[k + 1:k + LOOKBACK]:  # (as many as a list the other detectors read: linear on any text)
-        gap = " " + " ".join(text[run[-1].end:f.start].lower().split())
+        # (a quoted name is one item however many words it has: "9 mô hình “Khu dân cư không có tội phạm và tệ nạn
+        # xã hội”, 5 mô hình …")
+        gap = " " + " ".join(QUOTED.sub("“…”", text[run[-1].end:f.start]).lower().split())
         listed = gap.endswith(",") or any(gap.endswith(" " + w) for w in cues.list_and) \
             or _is_remainder(cues, text, run[-1].end, f)
         if f.id in used or f.role != "count" or f.unit != "count" or f.qualifier is not None or f.value is None \
