@@ -4089,3 +4089,34 @@ def test_the_value_of_the_plan_compared_with_is_no_whole_of_the_next_sentence():
     passed = ("Huyện có 12 xã đạt chuẩn nông thôn mới nâng cao, vượt mục tiêu đề ra là 10 xã. Trong đó, 11 xã đạt "
               "chuẩn trước thời hạn.")
     assert not [figs for kind, figs in kinds_and_texts(passed) if figs[:1] == ["10"]]
+
+
+# -- review 97-99: planted inconsistencies the reader did not read ----------------------------------
+
+def test_a_measure_in_a_state_after_bi_is_within_the_one_measure_before_it():
+    text = "Toàn huyện có 1.520 ha lúa bị ngập úng, trong đó 1.480 ha bị mất trắng do ngập sâu."
+    assert ("subset", ["1.520 ha", "1.480 ha"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.replace("1.480 ha", "1.580 ha"))
+    # two measures of the unit before: whose part, unsaid
+    two = "Tỉnh gieo trồng 12.500 ha lúa và 3.200 ha ngô, trong đó 900 ha bị sâu bệnh."
+    assert not [k for k, figs in kinds_and_texts(two) if "900 ha" in figs]
+
+
+def test_a_part_that_says_it_is_what_the_whole_counts():
+    text = "Năm nay có 634 học sinh được nhận học bổng, trong đó 312 em là học sinh người dân tộc thiểu số."
+    assert ("subset", ["634", "312"]) in kinds_and_texts(text)
+    assert ("error", "core.subset.part-within-whole") in rules_of(text.replace("312 em", "712 em"))
+    # "là" and another noun: no part of the pupils
+    other = "Năm nay có 634 học sinh được nhận học bổng, trong đó 12 em là con liệt sĩ."
+    assert not [figs for k, figs in kinds_and_texts(other) if k == "subset" and "12" in figs]
+
+
+def test_a_bare_percentage_in_brackets_after_a_fraction_s_description_is_its_share():
+    text = "Đến nay có 77/89 xã đạt chuẩn nông thôn mới (86,5%)."
+    assert ("share", ["77", "89", "86,5%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.share.granularity") in rules_of(text.replace("86,5%", "88,5%"))
+    # of a plan, or with more words in the bracket: no share of the pair
+    assert not [k for k, f in kinds_and_texts("Có 77/89 xã đạt chuẩn nông thôn mới (86,5% kế hoạch).") if k == "share"]
+    assert not [k for k, f in kinds_and_texts("Có 77/89 xã đạt chuẩn nông thôn mới (cả nước 78,5%).") if k == "share"]

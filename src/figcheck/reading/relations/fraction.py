@@ -75,7 +75,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # phiếu, đạt 77,24% số phiếu hợp lệ"; nor of a part after "trong đó": "55/92 người trúng cử, trong đó 17 đại
             # biểu là nữ (chiếm 30,91%)")
             gap, nxt = gap_after_noun(text, nxt, sf[i + 3]), sf[i + 3]
-        if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count") \
+        # ("77/89 xã đạt chuẩn nông thôn mới (86,5%)": a bare percentage in brackets after the pair's description)
+        bare = nxt is not None and nxt.unit == "percent" and nxt.role == "percent" and not nxt.noun \
+            and text[nxt.end:nxt.end + 1] == ")" and _bracketed_share_after_description(cues, gap)
+        if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count" and not bare) \
                 and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)) \
                 and not (f.unit == "count" and nxt.noun and not _names_a_plan(cues, nxt) and not _measures_the_pair(cues, nxt, f)
                          and not text[nxt.end:nxt.end + 12].lower().split()[:1] == ["tổng"]):
@@ -112,11 +115,13 @@ def _names_a_plan(cues: Cues, pct: Figure) -> bool:
 def _bracketed_share_after_description(cues: Cues, gap: str) -> bool:
     """A description of what the pair counts, then its share in brackets: "86/112 xã, phường, thị trấn đạt Bộ tiêu
     chí quốc gia về y tế xã giai đoạn đến năm 2030 (chiếm 78,6%)" — one clause, no other figure, "chiếm" (a share
-    of a whole, nothing else) opening the bracket."""
+    of a whole, nothing else) opening the bracket, or the percentage alone in it after a few words."""
     if CLAUSE_END.search(gap) or len(gap.split()) > 25 or gap.count("(") != 1:
         return False
     head, _, inside = gap.rpartition("(")
-    return ")" not in head and " ".join(inside.lower().split()) in cues.share_of_a_whole
+    inside = " ".join(inside.lower().split())
+    # (or the bare percentage after a short description: "462/510 trường mầm non và phổ thông đạt chuẩn quốc gia (94,2%)")
+    return ")" not in head and (inside in cues.share_of_a_whole or not inside and len(head.split()) <= 12)
 
 
 def _measures_the_pair(cues: Cues, pct: Figure, f: Figure) -> bool:

@@ -474,6 +474,9 @@ def _whole_of(cues: Cues, text: str, part: Figure, wholes: list[Figure], unique:
                  # ... or measures the whole's thing in a state: "3.820 ha lúa bị ngập, trong đó 1.650 ha mất trắng"
                  # (named by nothing before its number, and of the one whole of its unit)
                  lambda w: _a_state_of_the_one_measure(cues, text, part, w, wholes),
+                 # ... or says after its own word that it is what the whole counts: "634 học sinh …, trong đó 712 em là
+                 # học sinh người dân tộc thiểu số"
+                 lambda w: _is_what_the_whole_counts(cues, text, part, w),
                  # a count with no noun of its own ("Trong đó ngoài xã hội 1.122, bị giam giữ 170") counts
                  # what its whole counts
                  lambda w: part.unit == w.unit == "count" and not part.noun and not part.classifier):
@@ -507,10 +510,24 @@ def _share_of_another_whole(cues: Cues, text: str, sf: list[Figure], f: Figure, 
 def _a_state_of_the_one_measure(cues: Cues, text: str, part: Figure, whole: Figure, wholes: list[Figure]) -> bool:
     """The part measures, in the unit of the one whole of that unit, a state its words open ("1.650 ha mất
     trắng", "120 ha bị vùi lấp"), and nothing names it before its number."""
-    noun = (part.noun or "").lower()
+    # (the words after the unit where they make no noun: "1.580 ha bị mất trắng" — "bị" ends a noun phrase)
+    noun = (part.noun or "").lower() or " ".join(described(text, part))
     return part.unit not in ("count", "percent") and bool(noun) \
         and is_or_starts_with(noun, frozenset(cues.state_openers)) \
         and sum(1 for w in wholes if w.unit == part.unit) == 1 and not name_before_number(cues, text, part)
+
+
+def _is_what_the_whole_counts(cues: Cues, text: str, part: Figure, whole: Figure) -> bool:
+    """The part's own word, then a copula (``cues.copula``), then the whole's noun: "712 em là học sinh …"."""
+    noun, counted = (part.noun or "").lower(), (whole.noun or "").lower()
+    if part.unit != "count" or whole.unit != "count" or not noun or not counted:
+        return False
+    after = " ".join(text[part.end:part.end + 80].lower().split())
+    if not after.startswith(noun + " "):
+        return False
+    rest = after[len(noun) + 1:]
+    return any(rest.startswith(c + " " + counted) and rest[len(c) + 1 + len(counted):][:1] in ("", " ", ",", ".", ";")
+               for c in cues.lang.words("cues.copula"))
 
 
 def _named_before_number(cues: Cues, text: str, part: Figure, wholes: list[Figure], same: list[Figure]) -> list[Figure]:
