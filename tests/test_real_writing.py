@@ -84,10 +84,14 @@ def test_a_change_belongs_to_the_count_with_its_noun():
 
 
 def test_a_percentage_with_a_noun_of_its_own_measures_that_noun():
-    text = ("Đường bộ xảy ra 310 vụ, làm chết 95 người, bị thương 188 người (giảm 21,3% số vụ và 15,04% "
+    text = ("Đường bộ xảy ra 310 vụ, làm chết 95 người, bị thương 188 người (giảm 21,3% số vụ và 15,18% "
             "số người chết so với cùng kỳ).")
-    assert not [k for k, figs in kinds_and_texts(text) if k == "change" and "188" in figs]
+    found = kinds_and_texts(text)
+    assert not [k for k, figs in found if k == "change" and "188" in figs]
+    # the dead are the count after "làm chết": 17 fewer than 112 (15,18%)
+    assert ("change", ["95", "15,18%"]) in found
     assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("15,18%", "15,04%"))
 
 
 def test_the_change_of_a_rate_is_not_the_change_of_the_count_before_it():
@@ -4120,3 +4124,32 @@ def test_a_bare_percentage_in_brackets_after_a_fraction_s_description_is_its_sha
     # of a plan, or with more words in the bracket: no share of the pair
     assert not [k for k, f in kinds_and_texts("Có 77/89 xã đạt chuẩn nông thôn mới (86,5% kế hoạch).") if k == "share"]
     assert not [k for k, f in kinds_and_texts("Có 77/89 xã đạt chuẩn nông thôn mới (cả nước 78,5%).") if k == "share"]
+
+
+def test_a_change_named_by_a_state_is_of_the_count_whose_number_follows_that_state():
+    text = ("Toàn tỉnh xảy ra 162 vụ tai nạn giao thông, làm chết 98 người, bị thương 121 người. So với năm trước, số vụ "
+            "giảm 18 vụ (-10%), số người chết giảm 12 người (-10,91%), số người bị thương giảm 9 người (-6,92%).")
+    found = kinds_and_texts(text)
+    assert ("change", ["98", "12", "-10,91%"]) in found and ("change", ["121", "9", "-6,92%"]) in found
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    assert ("error", "core.change.consistent") in rules_of(text.replace("-10,91%", "-12,91%"))
+    # the states the other way round: the dead are not the injured
+    swapped = text.replace("làm chết 98 người, bị thương 121 người", "làm bị thương 121 người, chết 98 người")
+    assert not [figs for k, figs in kinds_and_texts(swapped) if k == "change" and figs[:2] == ["121", "12"]]
+    assert not [x for x in rules_of(swapped) if x[0] in ("error", "warning")]
+
+
+def test_a_fraction_s_share_after_a_longer_description_of_what_it_counts():
+    text = "Toàn tỉnh hiện có 98/152 xã, phường, thị trấn không có ma túy, chiếm 64,47%."
+    assert ("share", ["98", "152", "64,47%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    quoted = "Có 147/152 khu dân cư đạt danh hiệu “An toàn về an ninh, trật tự”, chiếm 96,71%."
+    assert ("share", ["147", "152", "96,71%"]) in kinds_and_texts(quoted)
+    assert ("error", "core.share.granularity") in rules_of(quoted.replace("96,71%", "94,71%"))
+    # a description too long to be one clause of the pair's: no share read
+    long = ("Có 98/152 xã, phường, thị trấn không có ma túy nhờ làm tốt công tác tuyên truyền vận động của các cấp, "
+            "các ngành, chiếm 60%.")
+    assert not [k for k, f in kinds_and_texts(long) if k == "share"]
+    # a rate the words name may be of another thing
+    rate = "Công an huyện đã làm rõ 45/50 vụ phạm pháp hình sự, thu hồi tài sản, tỷ lệ thu hồi đạt 60%."
+    assert not [k for k, f in kinds_and_texts(rate) if k == "share"]

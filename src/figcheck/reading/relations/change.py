@@ -10,7 +10,7 @@ import re
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (_LETTERS, CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
-                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for, states_differ)
+                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for, state_before, states_differ)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -735,7 +735,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
                 pools.append([p for p in ctx.following[:LOOKBACK] if p.role in ("count", "measure")])
         current = in_order.get(d.id) or _current_of(text, pools, [named] if named else [] if bare_percent else [],
                                                     None if bare_percent else described_words(text, d, _fillers(cues)),
-                                                    _fillers(cues))
+                                                    _fillers(cues), cues)
         if current is None:
             continue  # none, or several earlier counts of that thing: whose change it is stays unsaid
         if d.role == "delta" and d.noun and d.unit == "count" and current.unit == "count" \
@@ -753,7 +753,12 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
             # "Số người tham gia bảo hiểm thất nghiệp là 128.640 người. So với cùng kỳ, số người tham gia bảo hiểm xã
             # hội tự nguyện tăng 9.240 người": each sentence names what it counts, and not the same thing
             continue
-        said = described_words(text, current, _fillers(cues))
+        # (with the state its number follows: "làm chết 98 người" counts "người chết")
+        said = described_words(text, current, _fillers(cues)) + state_before(cues, text, current)
+        # (the delta's own words say its state first: "giảm 1 người chết và tăng 32 người bị thương")
+        own_words = () if bare_percent else described_words(text, d, _fillers(cues))
+        if _states_apart(cues, said, own_words if _state_groups(cues, own_words) else named or ()):
+            continue  # "bị thương 121 người, … số người chết giảm 12 người": the dead are not the injured
         if current not in sf and named and len(named) > len(said) and named[:len(said)] == said:
             # "… 234 trường hợp vi phạm. … số trường hợp vi phạm nồng độ cồn bị xử lý giảm 368 trường hợp": the
             # change names a kind of what the count before counts
@@ -947,7 +952,7 @@ def _named_otherwise(change_clause: str, label: str) -> bool:
 
 
 def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | None,
-                fillers: frozenset[str] = frozenset()) -> Figure | None:
+                fillers: frozenset[str] = frozenset(), cues: Cues | None = None) -> Figure | None:
     """The one count a change is of: the first pool (this sentence, the one before, the one after) that
     holds a count of the thing named decides — by that count alone, or by none if it holds several. A count
     inside a bracketed aside after another ("176 vụ (1 vụ … đường thủy …)") is a detail of it: where the
@@ -962,7 +967,26 @@ def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | 
                 if found is None and len(exact or wider) > 1:
                     found = _one([p for p in exact or wider if not in_brackets(text, p)])
                 return found
+            if cues is not None and wanted in named:
+                # "làm chết 98 người, bị thương 121 người. … số người chết giảm 12 người": the state the change names
+                # stands before the count's number
+                stated = [p for p in pool if described_words(text, p, fillers) + state_before(cues, text, p) == wanted]
+                if stated:
+                    return _one(stated)
     return None
+
+
+def _state_groups(cues: Cues, words: tuple[str, ...]) -> set[int]:
+    """The groups of ``cues.exclusive_states`` whose phrases the words hold."""
+    return {k for k, group in enumerate(cues.exclusive_states) for phrase in group
+            if any(words[i:i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))}
+
+
+def _states_apart(cues: Cues, said: tuple[str, ...], named: tuple[str, ...]) -> bool:
+    """The words of a count and those a change names say states that exclude each other (``cues.exclusive_states``):
+    ("người", "bị", "thương") and ("người", "chết")."""
+    a, b = _state_groups(cues, said), _state_groups(cues, named)
+    return bool(a) and bool(b) and not a & b
 
 
 def _one(figures: list[Figure]) -> Figure | None:

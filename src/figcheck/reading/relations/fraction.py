@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (CLAUSE_END, total_first_words, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
+from figcheck.reading.relations.shared import (QUOTED, CLAUSE_END, total_first_words, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
                                                word_alternation)
 
 
@@ -79,7 +79,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         bare = nxt is not None and nxt.unit == "percent" and nxt.role == "percent" and not nxt.noun \
             and text[nxt.end:nxt.end + 1] == ")" and _bracketed_share_after_description(cues, gap)
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count" and not bare) \
-                and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)) \
+                and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)
+                                                 or _share_after_description(cues, gap)) \
                 and not (f.unit == "count" and nxt.noun and not _names_a_plan(cues, nxt) and not _measures_the_pair(cues, nxt, f)
                          and not text[nxt.end:nxt.end + 12].lower().split()[:1] == ["tổng"]):
             # (not a rate of another thing in each: "42/45 trường đạt tỷ lệ 100% học sinh tham gia BHYT")
@@ -122,6 +123,18 @@ def _bracketed_share_after_description(cues: Cues, gap: str) -> bool:
     inside = " ".join(inside.lower().split())
     # (or the bare percentage after a short description: "462/510 trường mầm non và phổ thông đạt chuẩn quốc gia (94,2%)")
     return ")" not in head and (inside in cues.share_of_a_whole or not inside and len(head.split()) <= 12)
+
+
+def _share_after_description(cues: Cues, gap: str) -> bool:
+    """A longer description of what the pair counts — more nouns after a comma, a quoted name — then a share word:
+    "98/152 xã, phường, thị trấn không có ma túy, chiếm 64,47%", "147/152 khu dân cư đạt danh hiệu “An toàn về an
+    ninh, trật tự”, chiếm 96,71%" (one clause, no bracket, at most 12 words, a quoted name one of them)."""
+    plain = QUOTED.sub("“…”", gap)
+    if CLAUSE_END.search(plain) or "(" in plain or len(plain.split()) > 12:
+        return False
+    if any(w in plain.lower() for w in cues.rate_words):
+        return False  # "45/50 vụ …, tỷ lệ thu hồi tài sản đạt 90%": a rate the words name, perhaps of another thing
+    return cues.cue_at_end(plain, cues.share_words) is not None
 
 
 def _measures_the_pair(cues: Cues, pct: Figure, f: Figure) -> bool:

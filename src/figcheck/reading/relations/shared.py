@@ -476,6 +476,17 @@ def states_differ(cues: Cues, text: str, a: Figure, b: Figure) -> bool:
     return bool(sa) and bool(sb) and not sa & sb
 
 
+def state_before(cues: Cues, text: str, f: Figure) -> tuple[str, ...]:
+    """The words of a state (``cues.exclusive_states``) that end the clause before the figure's number: "làm chết 98
+    người" → ("chết",), "bị thương 121 người" → ("bị", "thương"); () where none does."""
+    words = _CLAUSE_START.split(text[max(0, f.start - 40):f.start])[-1].lower().split()
+    for group in cues.exclusive_states:
+        for phrase in group:
+            if tuple(words[-len(phrase):]) == phrase:
+                return phrase
+    return ()
+
+
 def _states_after(cues: Cues, text: str, end: int) -> frozenset[int]:
     words = _described_words_after(text, end, frozenset())
     found = set()
