@@ -4153,3 +4153,50 @@ def test_a_fraction_s_share_after_a_longer_description_of_what_it_counts():
     # a rate the words name may be of another thing
     rate = "Công an huyện đã làm rõ 45/50 vụ phạm pháp hình sự, thu hồi tài sản, tỷ lệ thu hồi đạt 60%."
     assert not [k for k, f in kinds_and_texts(rate) if k == "share"]
+
+
+# -- review 100-102: the flags they found false -------------------------------------------------------
+
+def test_bracketed_pairs_that_restate_the_values_and_go_the_change_s_way_compare_two_periods():
+    text = ("Công an huyện đã bắt giữ 19 vụ, 32 đối tượng mua bán trái phép chất ma túy, tương ứng tăng 5 vụ và 9 đối "
+            "tượng so với cùng kỳ (19/14 vụ, 32/23 đối tượng).")
+    changes = [set(figs) for k, figs in kinds_and_texts(text) if k == "change"]
+    assert {"19", "14", "5"} in changes and {"32", "23", "9"} in changes
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    assert ("error", "core.change.consistent") in rules_of(text.replace("32/23", "32/24"))
+    second = ("Công an tỉnh bắt giữ 64 vụ, 98 đối tượng phạm tội về ma túy, tăng 11 vụ so với đợt cao điểm năm trước "
+              "(64/53) và 17 đối tượng (98/81).")
+    assert {"98", "81", "17"} in [set(figs) for k, figs in kinds_and_texts(second) if k == "change"]
+    assert not [x for x in rules_of(second) if x[0] in ("error", "warning")]
+
+
+def test_a_pair_in_brackets_restating_the_value_out_of_its_whole_has_the_share_after_it():
+    text = ("Toàn tỉnh có 174 xã đạt chuẩn nông thôn mới, tăng 12 xã so với năm 2024 (174/203 xã đạt chuẩn), chiếm "
+            "85,71% tổng số xã.")
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    assert not [figs for k, figs in kinds_and_texts(text) if k == "share" and figs.count("174") == 2]
+    assert ("error", "core.share.granularity") in rules_of(text.replace("85,71%", "87,71%"))
+
+
+def test_a_percentage_with_its_count_in_brackets_is_not_the_next_count_s():
+    text = ("Tai nạn trên các tuyến quốc lộ chiếm 40% (26 vụ), đường đô thị chiếm 33,85% (22 vụ), đường tỉnh 15,38% "
+            "(10 vụ), còn lại 7 vụ xảy ra trên đường liên xã.")
+    assert not [figs for k, figs in kinds_and_texts(text) if k == "share" and figs[:2] == ["26", "33,85%"]]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_delta_after_and_is_no_whole_of_the_next_sentence_s_parts():
+    text = ("Công an huyện đã bắt giữ 186 vụ, 297 đối tượng, tăng 21 vụ (+12,73%) và 38 đối tượng (+14,67%) so với năm "
+            "trước. Trong đó, về ma túy bắt 42 vụ, 58 đối tượng; về kinh tế 61 vụ, 74 đối tượng; về cờ bạc 83 vụ, 165 "
+            "đối tượng.")
+    found = kinds_and_texts(text)
+    assert not [figs for k, figs in found if k == "breakdown" and figs[0] == "38"]
+    assert ("breakdown", ["297", "58", "74", "165"]) in found
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_list_of_percentages_after_a_list_of_counts_is_not_the_last_count_s():
+    text = ("Số cử tri đi bầu ở xã Nậm Pồ là 5.377 người, Chà Tở 6.066 người và Nà Hỳ 4.880 người, tương ứng tỷ lệ "
+            "99,21%, 98,83% và 99,55%.")
+    assert not [figs for k, figs in kinds_and_texts(text) if k == "share" and "4.880" in figs and "99,21%" in figs]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]

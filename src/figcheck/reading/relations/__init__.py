@@ -100,7 +100,11 @@ class RelationReader:
             # (a fraction states values too: "… là 355,2/355,2 ha. Trong đó: …"; not the slash pair of a change)
             if any(f.role in ("count", "measure") or f.role == "denominator" and f.id not in in_change for f in sf):
                 earlier = ([stated] + earlier)[:AHEAD] if stated else earlier
-                stated, stated_sentence = sf, s
+                # (a count a change read as its delta states no value: "297 đối tượng, tăng 21 vụ … và 38 đối tượng
+                # (+14,67%) … . Trong đó, …" divides the 297, not the 38)
+                deltas = {r["roles"].get("delta") for r in ctx.found if r["kind"] == "change"}
+                stated = [f for f in sf if not (f.role == "count" and f.id in deltas)] if deltas else sf
+                stated_sentence = s
         for detect in ARTICLE_DETECTORS:
             rels += detect(self.cues, article, by_sentence, rels)
         figures = {f.id: f for f in article.figures}

@@ -136,7 +136,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                                     cue=direction))
                 i += 3 if delta else 2
                 continue
-        if short and d.unit == "percent" and cues.respectively_re.search(low_gap):
+        if short and d.unit == "percent" and (cues.respectively_re.search(low_gap) or _list_against_list(cues, text, sf, i)):
             i += 1  # "486 … và 64 …, lần lượt chiếm 14,2% và 1,9%": each percentage is of its own count (share.py)
             continue
         if short and d.unit == "percent" and d.role == "share" and cues.share_gap(gap) and i \
@@ -151,7 +151,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and not _named_rate_before(cues, low_gap) \
                 and not follows_other_count(text, sf, i) and not _object_of_another_count(text, sf, i, c) \
                 and _measures(cues, text, d, c) and not _rate_named_of_another(cues, text, ctx.sentence.start, c) \
-                and not _bracket_of_another_phrase(gap) \
+                and not _bracket_of_another_phrase(gap) and not _count_of_the_percentage_before(text, sf, i, gap) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)) \
                 and not value_of_a_name(text, d) and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
@@ -1163,6 +1163,29 @@ def _runs_side_by_side(cues: Cues, text: str, sf: list[Figure], i: int) -> bool:
         return gap in (" ,", " và", " , và") or gap.endswith(tuple(" " + w for w in cues.list_and)) and len(gap.split()) <= 1
     return i >= 1 and i + 2 < len(sf) and sf[i - 1].role in ("count", "measure", "delta") and joined(sf[i - 1], sf[i]) \
         and sf[i + 2].unit == sf[i + 1].unit == "percent" and joined(sf[i + 1], sf[i + 2])
+
+
+def _list_against_list(cues: Cues, text: str, sf: list[Figure], i: int) -> bool:
+    """A list of counts, then a list of percentages: "… là 5.377 người, Chà Tở 6.066 người và Nà Hỳ 4.880 người, tương
+    ứng tỷ lệ 99,21%, 98,83% và 99,55%" — each percentage is of its own count, in order (the first is not the last
+    count's)."""
+    if i < 1 or i + 2 >= len(sf) or sf[i + 2].unit != "percent" or sf[i - 1].unit != sf[i].unit:
+        return False
+    def joined(a: Figure, b: Figure, labels: bool) -> bool:
+        # (list separators only, or with a label of a few words before the next count: ", Chà Tở", "và Nà Hỳ")
+        words = " ".join(gap_after_noun(text, a, b).lower().split()).split()
+        if not words or CLAUSE_END.search(text, a.end, b.start) or any(ch.isdigit() for ch in " ".join(words)):
+            return False
+        first = words[0].rstrip(",;") if words[0] not in (",", ";") else words[0]
+        return (words[0][-1:] in ",;" or first in cues.list_and) and (len(words) == 1 or labels and len(words) <= 5)
+    return sf[i - 1].unit != "percent" and joined(sf[i + 1], sf[i + 2], False) and joined(sf[i - 1], sf[i], True)
+
+
+def _count_of_the_percentage_before(text: str, sf: list[Figure], i: int, gap: str) -> bool:
+    """The count stands in brackets right after a percentage, which the bracket gives the count of: "quốc lộ chiếm 40%
+    (26 vụ), đường đô thị chiếm 33,85% (22 vụ)" — the next percentage is of the next count, not of this one."""
+    return i >= 1 and sf[i - 1].unit == "percent" and text[sf[i - 1].end:sf[i].start].strip() == "(" \
+        and gap.lstrip().startswith(")")
 
 
 def _bracket_of_another_phrase(gap: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (QUOTED, CLAUSE_END, total_first_words, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
+from figcheck.reading.relations.shared import (QUOTED, in_brackets, CLAUSE_END, total_first_words, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
                                                word_alternation)
 
 
@@ -26,7 +26,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         nxt = sf[i + 2] if i + 2 < len(sf) else None
         gap = gap_after_noun(text, d, nxt) if nxt else text[d.end:d.end + 60]
         direction = cues.direction(gap)
-        before = _change_before(cues, text, sf, i)
+        before = _change_before(cues, text, sf, i) or _periods_pair(cues, text, sf, i)
         if before is not None:
             # "tăng 13 vụ (51/38), tức tăng 34,21%", "giảm 5,83% (3.389/3.599 vụ)": the pair compares two periods
             delta, pct, direction = before
@@ -78,9 +78,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # ("77/89 xã đạt chuẩn nông thôn mới (86,5%)": a bare percentage in brackets after the pair's description)
         bare = nxt is not None and nxt.unit == "percent" and nxt.role == "percent" and not nxt.noun \
             and text[nxt.end:nxt.end + 1] == ")" and _bracketed_share_after_description(cues, gap)
+        # ("174 xã …, tăng 12 xã so với năm 2024 (174/203 xã đạt chuẩn), chiếm 85,71% tổng số xã": the pair in brackets
+        # restates the value out of its whole, and the share after the bracket is theirs)
+        closed = gap.replace(")", " ", 1) if gap.count(")") == 1 and "(" not in gap and in_brackets(text, f, reach=80) \
+            else gap
         if nxt is not None and nxt.unit == "percent" and not (nxt.role == "percent" and f.unit == "count" and not bare) \
-                and nxt.role != "threshold" and (cues.share_gap(gap) or _bracketed_share_after_description(cues, gap)
-                                                 or _share_after_description(cues, gap)) \
+                and nxt.role != "threshold" and (cues.share_gap(closed) or _bracketed_share_after_description(cues, gap)
+                                                 or _share_after_description(cues, closed)) \
                 and not (f.unit == "count" and nxt.noun and not _names_a_plan(cues, nxt) and not _measures_the_pair(cues, nxt, f)
                          and not text[nxt.end:nxt.end + 12].lower().split()[:1] == ["tổng"]):
             # (not a rate of another thing in each: "42/45 trường đạt tỷ lệ 100% học sinh tham gia BHYT")
@@ -174,6 +178,39 @@ def _change_before(cues: Cues, text: str, sf: list, i: int):
         return None
     direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, first.start - 20):first.start])[-1].lower().rstrip())
     return (delta, pct, direction) if direction else None
+
+
+def _periods_pair(cues: Cues, text: str, sf: list, i: int):
+    """A bracketed pair whose first value repeats a count stated before it in the sentence, after a change word, and
+    goes the change's way: "bắt 19 vụ, 32 đối tượng …, tăng 5 vụ và 9 đối tượng so với cùng kỳ (19/14 vụ, 32/23 đối
+    tượng)", "bắt 64 vụ, 98 đối tượng, tăng 11 vụ … (64/53) và 17 đối tượng (98/81)" — this period against that one,
+    not a part out of its whole. (delta, None, direction): the delta is the count of the pair's noun between the
+    value and the pair, else None; None where the pair is no such thing."""
+    f, d = sf[i], sf[i + 1]
+    if f.value is None or d.value is None or f.unit != d.unit or not in_brackets(text, f, reach=80):
+        return None
+    opened = text.rfind("(", max(0, f.start - 80), f.start)
+    inside = text[opened + 1:f.start]
+    if inside.strip() and not (inside.rstrip().endswith(",") and all(g.role in ("numerator", "denominator")
+                                                                    for g in sf[:i] if g.start > opened)):
+        return None  # (the pair opens the bracket, or follows other pairs in it)
+    stated = [p for p in sf[:i] if p.value == f.value and p.unit == f.unit and p.role in ("count", "measure")
+              and p.start < opened and not in_brackets(text, p, reach=80)]
+    if len(stated) != 1:
+        return None
+    value = stated[0]
+    changes = list(cues.change_word_re.finditer(text, value.end, opened))
+    if not changes:
+        return None
+    direction = cues.direction(changes[-1].group(0).lower()) if len(changes) == 1 else \
+        cues.direction(changes[0].group(0).lower())
+    if direction not in ("increase", "decrease") or \
+            not ((direction == "increase" and f.value > d.value) or (direction == "decrease" and f.value < d.value)):
+        return None
+    head = head_word(value)
+    deltas = [p for p in sf[:i] if value.end <= p.start < opened and p.unit == f.unit and p.role in ("delta", "count")
+              and head_word(p) == head]
+    return (deltas[-1] if deltas else None, None, direction)
 
 
 def _pair_goes_the_change_s_way(cues: Cues, text: str, sf: list, i: int) -> bool:

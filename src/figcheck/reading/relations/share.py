@@ -74,12 +74,15 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # 23.560 hộ)")
             whole = _whole_named_in_bracket(cues, text, sf, position[pct.id], part) \
                 if pct is not None and not pct.noun else None
+            # (nor the value a pair in brackets restates: "174 xã …, tăng 12 xã … (174/203 xã), chiếm 85,71% tổng số
+            # xã" — the 174 before is the part itself)
+            restated = {w.id for w in sf if part.role == "numerator" and w.value == part.value and w.unit == part.unit}
             if whole is None and (pct is None or not pct.noun):
-                whole = _earlier_whole(sf, position[part.id], not_wholes | _siblings_before(cues, ctx, part))
+                whole = _earlier_whole(sf, position[part.id], not_wholes | _siblings_before(cues, ctx, part) | restated)
             if whole is None and pct is not None and pct.noun:
                 # "còn 2.146 hộ nghèo, chiếm 22,6% tổng số hộ (9.486 hộ)": the named whole's count, in brackets
                 whole = _restated_whole(text, sf, position[pct.id], part) \
-                    or _named_earlier_in_sentence(cues, text, sf, position[part.id], part, pct, not_wholes)
+                    or _named_earlier_in_sentence(cues, text, sf, position[part.id], part, pct, not_wholes | restated)
             if whole is None and (pct is None or not pct.noun) and _opens_with_part(cues, text, ctx):
                 # "… chọn đủ 60 đại biểu. Trong số người trúng cử có 20 đại biểu nữ, chiếm 33,33%"
                 # (a fraction's total counts it too: "… thêm 9 xã …, nâng tổng số xã lên 21/21 xã. Trong đó, 9 xã …
