@@ -4200,3 +4200,16 @@ def test_a_list_of_percentages_after_a_list_of_counts_is_not_the_last_count_s():
             "99,21%, 98,83% và 99,55%.")
     assert not [figs for k, figs in kinds_and_texts(text) if k == "share" and "4.880" in figs and "99,21%" in figs]
     assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_changes_named_by_their_deltas_state_after_one_change_word_each():
+    text = ("Lũy kế 10 tháng, toàn tỉnh xảy ra 131 vụ, làm chết 87 người, bị thương 96 người; so với cùng kỳ giảm 19 vụ "
+            "(-12,67%), giảm 11 người chết (-11,22%), tăng 4 người bị thương (+4,35%).")
+    found = kinds_and_texts(text)
+    assert ("change", ["87", "11", "-11,22%"]) in found and ("change", ["96", "4", "+4,35%"]) in found
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_month_before_lan_luot_is_no_count():
+    a = figcheck.extract("Quý I xảy ra 33 vụ. Tháng 1, tháng 2 và tháng 3 lần lượt xảy ra 13, 9 và 11 vụ.")
+    assert [f.text for f in a.figures] == ["33", "13", "9", "11"]

@@ -954,8 +954,11 @@ class FigureReader:
 
     def _noun_follows(self, text: str, pos: int, limit: int) -> bool:
         words = self._words_after(text, pos, limit, 1)
-        return bool(words) and words[0] not in self.stop_words and words[0] not in self.duration_units \
-            and words[0] not in self.spelled.vocabulary
+        if not words or words[0] in self.stop_words or words[0] in self.duration_units \
+                or words[0] in self.spelled.vocabulary:
+            return False
+        # (nor a phrase that ends noun phrases: "tháng 3 lần lượt xảy ra …" names a month, no count of "lần")
+        return words[0] not in self.stop_phrase_starts or tuple(self._words_after(text, pos, limit, 2)) not in self.stop_phrases
 
     def _qualifier(self, text: str, s0: int, start: int) -> tuple[str | None, int]:
         before = text[max(s0, start - 25):start]

@@ -967,7 +967,7 @@ def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | 
                 if found is None and len(exact or wider) > 1:
                     found = _one([p for p in exact or wider if not in_brackets(text, p)])
                 return found
-            if cues is not None and wanted in named:
+            if cues is not None and _state_groups(cues, wanted):
                 # "làm chết 98 người, bị thương 121 người. … số người chết giảm 12 người": the state the change names
                 # stands before the count's number
                 stated = [p for p in pool if described_words(text, p, fillers) + state_before(cues, text, p) == wanted]
