@@ -4213,3 +4213,26 @@ def test_changes_named_by_their_deltas_state_after_one_change_word_each():
 def test_a_month_before_lan_luot_is_no_count():
     a = figcheck.extract("Quý I xảy ra 33 vụ. Tháng 1, tháng 2 và tháng 3 lần lượt xảy ra 13, 9 và 11 vụ.")
     assert [f.text for f in a.figures] == ["33", "13", "9", "11"]
+
+
+def test_a_bare_pair_after_a_change_of_an_amount_is_neither_a_change_nor_a_fraction():
+    text = "Tổng thiệt hại ước tính 112 tỷ đồng, tăng 34 tỷ đồng so với đợt lũ cùng kỳ năm trước (112/78)."
+    assert not [k for k, figs in kinds_and_texts(text) if k == "fraction"]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_multiplier_word_that_opens_another_word_multiplies_nothing():
+    # "năm tỷ lệ …": that year the rate …, not five billion; "2025 tỷ lệ" no 2.025 billion
+    assert [f.text for f in figcheck.extract("Năm tỷ lệ hộ nghèo giảm còn 2%.").figures] == ["2%"]
+    assert [f.text for f in figcheck.extract("Trong năm 2025 tỷ lệ hộ nghèo còn 2,1%.").figures] == ["2,1%"]
+    assert [f.value for f in figcheck.extract("Thu ngân sách đạt 5 tỷ đồng.").figures] == [5_000_000_000]
+    # a number word after such a phrase is still read
+    assert [f.text for f in figcheck.extract("Tỷ lệ đạt 90%, hai người được khen thưởng.").figures] == ["90%", "hai"]
+
+
+def test_the_parts_stop_where_the_respective_plans_begin():
+    text = ("Tổng thu ngân sách 6 tháng đạt 7.283 tỷ đồng, bằng 53,95% dự toán giao (13.500 tỷ đồng). Trong đó, thu nội "
+            "địa đạt 6.245 tỷ đồng và thu xuất nhập khẩu đạt 1.038 tỷ đồng, với dự toán lần lượt là 11.500 tỷ đồng và "
+            "2.000 tỷ đồng, tương ứng bằng 54,3% và 51,9% dự toán.")
+    assert ("breakdown", ["7.283 tỷ đồng", "6.245 tỷ đồng", "1.038 tỷ đồng"]) in kinds_and_texts(text)
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]

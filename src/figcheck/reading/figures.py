@@ -240,6 +240,7 @@ class FigureReader:
         self.lang = lang
         self.spelled = SpelledNumbers(lang)
         self.multipliers = {k: int(v) for k, v in lang.mapping("multipliers").items()}
+        self.not_multiplier_phrases = {tuple(p.lower().split()) for p in lang.words("not_multiplier_phrases")}
         self.percent_words = lang.words("percent")
         self.pp_words = lang.words("percentage_point")
         self.percent_prefixes = tuple(self.percent_words + self.pp_words)  # one C-level test before the loops
@@ -536,7 +537,7 @@ class FigureReader:
             gap = len(after_low) - len(stripped)
             words = self._words_after(text, end, s1, 2)
             first = words[0] if words else ""
-            if first in self.multipliers and gap <= 1:
+            if first in self.multipliers and gap <= 1 and tuple(words[:2]) not in self.not_multiplier_phrases:
                 multiplier = self.multipliers[first]
                 value = value * multiplier
                 pos = end + gap + len(first)
@@ -645,11 +646,18 @@ class FigureReader:
         for m in matches:
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            if runs and text[runs[-1][-1].end():m.start()].strip() == "" and m.start() - runs[-1][-1].end() <= 2:
+            if self.not_multiplier_phrases and tuple(self._words_after(text, m.start() - 1, s1, 2)) \
+                    in self.not_multiplier_phrases and text[m.start() - 1:m.start()] == " ":
+                runs.append([])  # "năm tỷ lệ": the scale word opens another word, and ends the run before it
+                continue
+            if runs and runs[-1] and text[runs[-1][-1].end():m.start()].strip() == "" \
+                    and m.start() - runs[-1][-1].end() <= 2:
                 runs[-1].append(m)
             else:
                 runs.append([m])
         for run in runs:
+            if not run:
+                continue
             while run:
                 words = [m.group(0) for m in run]
                 value = self.spelled.parse(words)

@@ -27,6 +27,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         gap = gap_after_noun(text, d, nxt) if nxt else text[d.end:d.end + 60]
         direction = cues.direction(gap)
         before = _change_before(cues, text, sf, i) or _periods_pair(cues, text, sf, i)
+        if before is not None and before[0] is not None and before[0].unit != f.unit:
+            # "thiệt hại 112 tỷ đồng, tăng 34 tỷ đồng so với … (112/78)": the pair compares the periods in another scale
+            # than the delta's — neither a change the reader can test nor a part out of a whole
+            continue
         if before is not None:
             # "tăng 13 vụ (51/38), tức tăng 34,21%", "giảm 5,83% (3.389/3.599 vụ)": the pair compares two periods
             delta, pct, direction = before

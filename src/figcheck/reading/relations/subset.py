@@ -180,7 +180,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             bracketed_items = gap_after_noun(text, kept[-1], a).lstrip().startswith(")") and between.count("(") == 1 \
                 if kept else False
             if kept and (cues.breakdown_re.search(between.lower()) or "(" in between and not bracketed_items
-                         or colon_nested):
+                         or colon_nested or _values_of_another_list(cues, between)):
                 break
             kept.append(a)
         # ("214 hộ nghèo, trong đó 209 hộ …; 126 hộ cận nghèo": a count of a label apart from the whole's is none of it)
@@ -230,6 +230,13 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
     return out
+
+
+def _values_of_another_list(cues: Cues, between: str) -> bool:
+    """The words between two parts open another list of values, respectively: "thu nội địa 6.245 tỷ đồng và thu xuất
+    nhập khẩu 1.038 tỷ đồng, với dự toán lần lượt là 11.500 tỷ đồng và 2.000 tỷ đồng" (the parts' plans)."""
+    # (not a plan noun alone: "khách nước ngoài 97.678 lượt, đạt 85% kế hoạch, …; khách nội địa 234.216 lượt" goes on)
+    return cues.respectively_re.search(between) is not None
 
 
 def _a_balance(cues: Cues, text: str, f: Figure, floor: int) -> bool:
