@@ -4236,3 +4236,22 @@ def test_the_parts_stop_where_the_respective_plans_begin():
             "2.000 tỷ đồng, tương ứng bằng 54,3% và 51,9% dự toán.")
     assert ("breakdown", ["7.283 tỷ đồng", "6.245 tỷ đồng", "1.038 tỷ đồng"]) in kinds_and_texts(text)
     assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_bracket_of_pairs_after_as_many_changes_goes_pair_by_change_in_order():
+    text = ("Tai nạn giao thông giảm 3 vụ, giảm 2 người chết và tăng 1 người bị thương (7/10 vụ, 5/7 người chết, 6/5 "
+            "người bị thương).")
+    changes = [set(figs) for k, figs in kinds_and_texts(text) if k == "change"]
+    assert changes == [{"3", "7", "10"}, {"2", "5", "7"}, {"1", "6", "5"}]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    assert ("error", "core.change.consistent") in rules_of(text.replace("5/7", "5/8"))
+    mixed = ("Công an phát hiện 58 vụ, 64 đối tượng vi phạm, giảm 6 vụ nhưng tăng 4 đối tượng so với cùng kỳ (58/64 "
+             "vụ, 64/60 đối tượng).")
+    assert {"64", "60", "4"} in [set(figs) for k, figs in kinds_and_texts(mixed) if k == "change"]
+    assert not [x for x in rules_of(mixed) if x[0] in ("error", "warning")]
+
+
+def test_a_count_after_the_words_for_out_of_is_no_part_of_the_rate_after_it():
+    text = "Trên tổng số 210 vụ xảy ra, tỷ lệ điều tra, khám phá đạt 88,57%."
+    assert not [figs for k, figs in kinds_and_texts(text) if k == "share" and figs[0] == "210"]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]

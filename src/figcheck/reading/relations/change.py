@@ -152,6 +152,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and not follows_other_count(text, sf, i) and not _object_of_another_count(text, sf, i, c) \
                 and _measures(cues, text, d, c) and not _rate_named_of_another(cues, text, ctx.sentence.start, c) \
                 and not _bracket_of_another_phrase(gap) and not _count_of_the_percentage_before(text, sf, i, gap) \
+                and not _a_whole_out_of(cues, text, c) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)) \
                 and not value_of_a_name(text, d) and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
@@ -1179,6 +1180,13 @@ def _list_against_list(cues: Cues, text: str, sf: list[Figure], i: int) -> bool:
         first = words[0].rstrip(",;") if words[0] not in (",", ";") else words[0]
         return (words[0][-1:] in ",;" or first in cues.list_and) and (len(words) == 1 or labels and len(words) <= 5)
     return sf[i - 1].unit != "percent" and joined(sf[i + 1], sf[i + 2], False) and joined(sf[i - 1], sf[i], True)
+
+
+def _a_whole_out_of(cues: Cues, text: str, c: Figure) -> bool:
+    """The count follows the words for "out of" (``cues.out_of``): a whole, whose rate after it is of a part the
+    text gives elsewhere — "Trên tổng số 210 vụ xảy ra, tỷ lệ điều tra, khám phá đạt 88,57%"."""
+    before = " ".join(text[max(0, c.start - 30):c.start].lower().split())
+    return any(before == w or before.endswith(" " + w) for w in cues.out_of)
 
 
 def _count_of_the_percentage_before(text: str, sf: list[Figure], i: int, gap: str) -> bool:

@@ -26,7 +26,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         nxt = sf[i + 2] if i + 2 < len(sf) else None
         gap = gap_after_noun(text, d, nxt) if nxt else text[d.end:d.end + 60]
         direction = cues.direction(gap)
-        before = _change_before(cues, text, sf, i) or _periods_pair(cues, text, sf, i)
+        in_order = _pairs_after_their_deltas(cues, text, sf, i)
+        if in_order == ():
+            continue  # a bracket of pairs after as many changes, which this one does not follow: none read
+        before = in_order or _change_before(cues, text, sf, i) or _periods_pair(cues, text, sf, i)
         if before is not None and before[0] is not None and before[0].unit != f.unit:
             # "thiệt hại 112 tỷ đồng, tăng 34 tỷ đồng so với … (112/78)": the pair compares the periods in another scale
             # than the delta's — neither a change the reader can test nor a part out of a whole
@@ -182,6 +185,49 @@ def _change_before(cues: Cues, text: str, sf: list, i: int):
         return None
     direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, first.start - 20):first.start])[-1].lower().rstrip())
     return (delta, pct, direction) if direction else None
+
+
+def _pairs_after_their_deltas(cues: Cues, text: str, sf: list, i: int):
+    """A bracket of several pairs right after as many changes, each pair this period against that one for its change,
+    in order: "giảm 3 vụ, giảm 2 người chết và tăng 1 người bị thương (7/10 vụ, 5/7 người chết, 6/5 người bị thương)",
+    "giảm 6 vụ nhưng tăng 4 đối tượng so với cùng kỳ (58/64 vụ, 64/60 đối tượng)". Returns (delta, None, direction)
+    for the pair at ``i``; ``()`` where the bracket is such a list but this pair does not fit its change (another
+    noun, or against its way) — read as neither; None where the bracket holds one pair or is no such list."""
+    f = sf[i]
+    opened = text.rfind("(", max(0, f.start - 200), f.start)
+    if opened < 0 or ")" in text[opened:f.start]:
+        return None
+    close = text.find(")", f.end)
+    inside = [g for g in sf if opened < g.start and (close < 0 or g.end <= close)]
+    if len(inside) < 4 or len(inside) % 2 or any(g.role != ("numerator" if k % 2 == 0 else "denominator")
+                                                for k, g in enumerate(inside)):
+        return None
+    pairs = [(inside[k], inside[k + 1]) for k in range(0, len(inside), 2)]
+    k = next((n for n, (num, _) in enumerate(pairs) if num is f), None)
+    if k is None:
+        return None
+    before = [g for g in sf if g.end <= opened]
+    deltas = []
+    for g in reversed(before):
+        if g.role != "delta":
+            break
+        deltas.insert(0, g)
+    deltas = deltas[-len(pairs):]
+    if len(deltas) != len(pairs) or CLAUSE_END.search(text, deltas[0].start, opened):
+        return None
+    delta = deltas[k]
+    num, den = pairs[k]
+    noun = head_word(den) or head_word(num)
+    direction = None
+    for d in deltas[:k + 1]:
+        # (a delta joined to the one before by "và" or a comma keeps its change word: "tăng 21 vụ và 38 đối tượng")
+        direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, d.start - 25):d.start])[-1].lower().rstrip()) \
+            or direction
+    if noun is not None and head_word(delta) is not None and noun != head_word(delta) or num.unit != delta.unit \
+            or num.value is None or den.value is None or direction is None \
+            or not ((direction == "increase" and num.value > den.value) or (direction == "decrease" and num.value < den.value)):
+        return ()
+    return (delta, None, direction)
 
 
 def _periods_pair(cues: Cues, text: str, sf: list, i: int):
