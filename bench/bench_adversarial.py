@@ -61,6 +61,12 @@ CASES = {
         f"nhóm {i} có 3 lượt khách, đạt 2% kế hoạch" for i in range(n)) + ".",
     "done and the rest in one sentence": lambda n: "Có " + ", ".join(
         f"{500 + i} hộ, đã nhận tiền {i} hộ, còn lại 500 hộ" for i in range(n // 3)) + ".",
+    "pairs in a bracket after changes": lambda n: "Giảm " + ", ".join(f"{i + 1} vụ" for i in range(n // 4)) + " (" + ", ".join(
+        f"{i}/{i + 1} vụ" for i in range(n // 4)) + ").",
+    "deltas after one change word": lambda n: "Bắt 5 vụ, 9 đối tượng, tăng 1 vụ (+2%) và " + " và ".join(
+        f"{i} đối tượng (+3%)" for i in range(n // 3)) + ".",
+    "restated pairs after a change": lambda n: "Bắt 19 vụ, tăng 5 vụ so với cùng kỳ (" + ", ".join(
+        "19/14 vụ" for _ in range(n // 3)) + ").",
     "groups and a lead percentage": lambda n: "Lớp A và lớp B có 55% học sinh đạt giỏi. " + " ".join(
         "Cụ thể, lớp A có 40 học sinh, 20 học sinh đạt, chiếm 50%." for _ in range(n // 10)),
 }

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, QUOTED, ends_with_a_sum_word, sum_after_words, sum_word_at_end, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, QUOTED, after_out_of_words, plan_value, unread_number_between, ends_with_a_sum_word, sum_after_words, sum_word_at_end, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, singled_out, skip_blanks)
 
@@ -58,7 +58,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                     if semi < 0:
                         break
             end_limit = semi if semi >= 0 else s.end
-        parts = clause_items or [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")]
+        # (not a plan's value among them: "(gồm thu tiền sử dụng đất 126,8 tỷ đồng, đạt 42,3% dự toán 300 tỷ đồng, và
+        # thu từ thuế 271,7 tỷ đồng)")
+        parts = clause_items or [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")
+                                 and not (f is not first and plan_value(cues, text, f))]
         if _numbers_in_names(cues, text, t, parts, end_limit):
             return 1
         # a list stops at a figure that is not separated by a list separator from the previous one
@@ -1033,7 +1036,9 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
         return []  # (several criteria, a nested division, examples or items counted once a name: no plain division)
     out = []
     for head in dict.fromkeys(head_word(f) for f in sf if f.role == "count" and f.unit == "count"):
-        parts = [f for f in sf if f.role == "count" and f.unit == "count" and head_word(f) == head]
+        # (not the whole said again after "trong số": "Xét theo loại đường, trong số 14 vụ, quốc lộ 6 vụ, …")
+        parts = [f for f in sf if f.role == "count" and f.unit == "count" and head_word(f) == head
+                 and not after_out_of_words(cues, text, f)]
         # (no average, no "một": "Vốn đăng ký bình quân một doanh nghiệp đạt 7,74 tỷ đồng" states no count of them)
         totals = [f for f in ctx.previous if f.role == "count" and f.unit == "count" and head_word(f) == head
                   and not cues.is_average(text, f, phrase=True) and f.value is not None and f.value > 1]
@@ -1051,7 +1056,9 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
         named = set((total.noun or "").lower().split())
         if any(not set((p.noun or "").lower().split()) <= named for p in parts):
             continue  # ("… 126 vụ tai nạn … . Xét theo địa bàn, … 40 vụ vi phạm …": another thing counted)
-        said = text[comma:parts[0].start].lower().split()
+        # (past the whole said again: "trong số 14 vụ, quốc lộ …" names nothing else)
+        said_from = max([comma] + [f.end for f in sf if f.end <= parts[0].start and after_out_of_words(cues, text, f)])
+        said = text[said_from:parts[0].start].lower().split()
         if "số" in said and said[said.index("số") + 1:][:1] and said[said.index("số") + 1] not in named \
                 and said[said.index("số") + 1] != head:
             # "thiếu 642 giáo viên, … đã tuyển dụng được 317 người … . Xét theo cấp học, số giáo viên còn thiếu gồm:
@@ -1060,8 +1067,9 @@ def detect_divided_by(cues: Cues, ctx: SentenceContext) -> list[dict]:
         lead = text[comma:parts[0].start].lower()
         tail = text[parts[-1].end:s.end].lower()
         # (the rest is all the others: "còn lại 81.000 người thuộc các nhóm khác" closes the list)
-        exhaustive = rest or ":" in lead and any(w in lead for w in cues.lang.words("cues.whole_words")) \
-            and not cues.open_tail_re.search(tail) and not any(w in tail for w in cues.open_tail_marks)
+        exhaustive = (rest or ":" in lead and any(w in lead for w in cues.lang.words("cues.whole_words")) \
+            and not cues.open_tail_re.search(tail) and not any(w in tail for w in cues.open_tail_marks)) \
+            and not unread_number_between(text, sf, parts[0].end, parts[-1].start)
         out.append(relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts],
                                                            "other_parts": []},
                             exhaustive=exhaustive, cue=low[:comma - s.start].split(" ")[0] + " " + low.split()[1],

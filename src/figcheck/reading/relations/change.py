@@ -10,7 +10,7 @@ import re
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (_LETTERS, CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
-                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for, state_before, states_differ)
+                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for, state_before, states_differ, after_out_of_words)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -108,7 +108,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and not _runs_side_by_side(cues, text, sf, i) \
                 and _measures(cues, text, d, c) \
                 and not _of_a_named_item(cues, gap) and not _closes_before(gap) \
-                and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c, sources=True)):
+                and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c, sources=True)) \
+                and not _of_another_period(cues, text, ctx.sentence.start, c):
             # (nor of the count a source is counted of: "2.846 căn hộ mở bán mới từ 9 dự án, tăng 48%")
             # (not out of a bracket the count stands in: "(… của 3 đợt điều chỉnh giá) và bưu chính (giảm 0,06%)")
             direction = cues.direction(gap) or signed_direction(d)
@@ -152,7 +153,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and not follows_other_count(text, sf, i) and not _object_of_another_count(text, sf, i, c) \
                 and _measures(cues, text, d, c) and not _rate_named_of_another(cues, text, ctx.sentence.start, c) \
                 and not _bracket_of_another_phrase(gap) and not _count_of_the_percentage_before(text, sf, i, gap) \
-                and not _a_whole_out_of(cues, text, c) \
+                and not after_out_of_words(cues, text, c) and not _last_of_listed_counts(cues, text, sf, i) \
                 and not (i and not d.noun and after_a_verb_and_another_count(text, sf[i - 1], c)) \
                 and not value_of_a_name(text, d) and not (i and _where_the_count_before_is(cues, text, sf[i - 1], c)):
             # ("làm rõ 88 vụ, bắt 142 đối tượng, đạt 92,6%": the rate may be of either count)
@@ -830,8 +831,9 @@ def _next_delta_of_a_list(cues: Cues, text: str, sf: list[Figure], i: int, out: 
             or head_word(c) == head_word(delta) or delta.unit != c.unit:
         return None
     current_of_delta = last["roles"].get("current")
-    earlier = [p for p in sf[:k] if p.role in ("count", "measure") and p.unit == c.unit and p.id != current_of_delta]
-    if not any(p.id == current_of_delta for p in sf[:k]):
+    window = sf[max(0, k - LOOKBACK):k]  # (near the delta only: linear on a long sentence of counts)
+    earlier = [p for p in window if p.role in ("count", "measure") and p.unit == c.unit and p.id != current_of_delta]
+    if not any(p.id == current_of_delta for p in window):
         return None  # (the first change's value stated in this sentence, before it: a list of values, then of deltas)
     same = [p for p in earlier if head_word(p) == head_word(c) and not states_differ(cues, text, p, c)]
     if not same:
@@ -1172,21 +1174,41 @@ def _list_against_list(cues: Cues, text: str, sf: list[Figure], i: int) -> bool:
     count's)."""
     if i < 1 or i + 2 >= len(sf) or sf[i + 2].unit != "percent" or sf[i - 1].unit != sf[i].unit:
         return False
-    def joined(a: Figure, b: Figure, labels: bool) -> bool:
-        # (list separators only, or with a label of a few words before the next count: ", Chà Tở", "và Nà Hỳ")
-        words = " ".join(gap_after_noun(text, a, b).lower().split()).split()
-        if not words or CLAUSE_END.search(text, a.end, b.start) or any(ch.isdigit() for ch in " ".join(words)):
-            return False
-        first = words[0].rstrip(",;") if words[0] not in (",", ";") else words[0]
-        return (words[0][-1:] in ",;" or first in cues.list_and) and (len(words) == 1 or labels and len(words) <= 5)
-    return sf[i - 1].unit != "percent" and joined(sf[i + 1], sf[i + 2], False) and joined(sf[i - 1], sf[i], True)
+    return sf[i - 1].unit != "percent" and _joined_in_a_list(cues, text, sf[i + 1], sf[i + 2], False) \
+        and _joined_in_a_list(cues, text, sf[i - 1], sf[i], True)
 
 
-def _a_whole_out_of(cues: Cues, text: str, c: Figure) -> bool:
-    """The count follows the words for "out of" (``cues.out_of``): a whole, whose rate after it is of a part the
-    text gives elsewhere — "Trên tổng số 210 vụ xảy ra, tỷ lệ điều tra, khám phá đạt 88,57%"."""
-    before = " ".join(text[max(0, c.start - 30):c.start].lower().split())
-    return any(before == w or before.endswith(" " + w) for w in cues.out_of)
+def _joined_in_a_list(cues: Cues, text: str, a: Figure, b: Figure, labels: bool) -> bool:
+    """``b`` follows ``a`` in a list: list separators only between them, or with a label of a few words before the
+    next count (", Chà Tở", "và Nà Hỳ") where ``labels``."""
+    words = " ".join(gap_after_noun(text, a, b).lower().split()).split()
+    if not words or CLAUSE_END.search(text, a.end, b.start) or any(ch.isdigit() for ch in " ".join(words)):
+        return False
+    first = words[0].rstrip(",;") if words[0] not in (",", ";") else words[0]
+    return (words[0][-1:] in ",;" or first in cues.list_and) and (len(words) == 1 or labels and len(words) <= 5)
+
+
+def _last_of_listed_counts(cues: Cues, text: str, sf: list[Figure], i: int) -> bool:
+    """``sf[i]`` ends a list of counts of its thing, each after its label: "3 xã: Ea Phê 31 ca, Ea Kly 22 ca và Krông
+    Búk 17 ca, chiếm 81,4% tổng số ca mắc" — a share after it may be of them all as well as of the last."""
+    c = sf[i]
+    if i < 1 or sf[i - 1].unit != c.unit or sf[i - 1].role not in ("count", "measure") \
+            or head_word(sf[i - 1]) != head_word(c) or not _joined_in_a_list(cues, text, sf[i - 1], c, True):
+        return False
+    # (named items: a name between the counts — not "1.286 em tham gia, kết quả có 741 em đạt, đạt tỷ lệ 57,62%")
+    label = [w for w in gap_after_noun(text, sf[i - 1], c).replace(",", " ").replace(";", " ").split()
+             if w.lower() not in cues.list_and]
+    return bool(label) and all(w[:1].isupper() for w in label)
+
+
+def _of_another_period(cues: Cues, text: str, start: int, c: Figure) -> bool:
+    """The count's clause opens with the other period it is of: "Cùng kỳ năm 2024 xảy ra 5 vụ cháy, như vậy năm nay
+    giảm 40%" — the earlier value, no current one with a change of its own."""
+    words = getattr(cues, "_other_period_words", None)
+    if words is None:
+        words = cues._other_period_words = tuple(cues.lang.words("cues.other_period"))
+    clause = _CLAUSE_BEFORE.split(text[max(start, c.start - 80):c.start].lower())[-1].strip()
+    return clause.startswith(words)
 
 
 def _count_of_the_percentage_before(text: str, sf: list[Figure], i: int, gap: str) -> bool:

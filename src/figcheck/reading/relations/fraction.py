@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from figcheck.models import Figure
-from figcheck.reading.relations.shared import (QUOTED, in_brackets, CLAUSE_END, total_first_words, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
+from figcheck.reading.relations.shared import (QUOTED, LOOKBACK, in_brackets, CLAUSE_END, total_first_words, Cues, SentenceContext, baseline_in_brackets, gap_after_noun, head_word, relation,
                                                word_alternation)
 
 
@@ -197,8 +197,10 @@ def _pairs_after_their_deltas(cues: Cues, text: str, sf: list, i: int):
     opened = text.rfind("(", max(0, f.start - 200), f.start)
     if opened < 0 or ")" in text[opened:f.start]:
         return None
-    close = text.find(")", f.end)
-    inside = [g for g in sf if opened < g.start and (close < 0 or g.end <= close)]
+    close = text.find(")", f.end, f.end + 400)
+    # (the figures near the pair only: linear on a long sentence of pairs)
+    near = sf[max(0, i - 2 * LOOKBACK):i + 2 * LOOKBACK]
+    inside = [g for g in near if opened < g.start and (close < 0 or g.end <= close)]
     if len(inside) < 4 or len(inside) % 2 or any(g.role != ("numerator" if k % 2 == 0 else "denominator")
                                                 for k, g in enumerate(inside)):
         return None
@@ -206,7 +208,7 @@ def _pairs_after_their_deltas(cues: Cues, text: str, sf: list, i: int):
     k = next((n for n, (num, _) in enumerate(pairs) if num is f), None)
     if k is None:
         return None
-    before = [g for g in sf if g.end <= opened]
+    before = [g for g in near if g.end <= opened]
     deltas = []
     for g in reversed(before):
         if g.role != "delta":
@@ -244,7 +246,7 @@ def _periods_pair(cues: Cues, text: str, sf: list, i: int):
     if inside.strip() and not (inside.rstrip().endswith(",") and all(g.role in ("numerator", "denominator")
                                                                     for g in sf[:i] if g.start > opened)):
         return None  # (the pair opens the bracket, or follows other pairs in it)
-    stated = [p for p in sf[:i] if p.value == f.value and p.unit == f.unit and p.role in ("count", "measure")
+    stated = [p for p in sf[max(0, i - LOOKBACK):i] if p.value == f.value and p.unit == f.unit and p.role in ("count", "measure")
               and p.start < opened and not in_brackets(text, p, reach=80)]
     if len(stated) != 1:
         return None
@@ -258,7 +260,7 @@ def _periods_pair(cues: Cues, text: str, sf: list, i: int):
             not ((direction == "increase" and f.value > d.value) or (direction == "decrease" and f.value < d.value)):
         return None
     head = head_word(value)
-    deltas = [p for p in sf[:i] if value.end <= p.start < opened and p.unit == f.unit and p.role in ("delta", "count")
+    deltas = [p for p in sf[max(0, i - LOOKBACK):i] if value.end <= p.start < opened and p.unit == f.unit and p.role in ("delta", "count")
               and head_word(p) == head]
     return (deltas[-1] if deltas else None, None, direction)
 

@@ -946,9 +946,22 @@ def _target_stated_before(cues: Cues, ctx: SentenceContext, used: set[str]) -> l
                  and f.value and re.search(rf"(?<![^\W_]){re.escape(noun)}(?![^\W_])", label_before(text, f))]
         if len(named) != 1 or any(f.unit == part.unit and f.role == "measure" and f is not part for f in sf[:k - 1]):
             continue  # (none, or two plans; or another amount before the part: of which, unsaid)
+        if in_brackets(text, named[0]) or not _plan_named_alike(text, pct, named[0]):
+            # "(gồm thu tiền sử dụng đất 126,8 tỷ đồng, đạt 42,3% dự toán 300 tỷ đồng, …)" is a part's plan; "bằng 47,2%
+            # dự toán HĐND huyện giao" names a plan the one before is not said to be
+            continue
         out.append(relation("share", [part, pct, named[0]], {"part": part.id, "percent": pct.id, "whole": named[0].id},
                             cue="a/b", evidence=f"the percentage of the {noun} whose value the sentence before states"))
     return out
+
+
+def _plan_named_alike(text: str, pct: Figure, plan: Figure) -> bool:
+    """The words after the percentage's plan noun, up to its clause's end ("HĐND huyện giao"), all stand before the
+    plan's value too: the same plan."""
+    after = CLAUSE_END.split(text[pct.end:pct.end + 80], 1)[0].lower().replace(",", " ").split()
+    more = after[len((pct.noun or "").split()):]
+    said = set(text[max(0, plan.start - 80):plan.start].lower().replace(",", " ").split())
+    return all(w in said for w in more)
 
 
 def _plan_nouns(cues: Cues) -> frozenset[str]:

@@ -901,6 +901,45 @@ def _baseline_in_brackets(text: str, start: int, end: int, cues: Cues) -> bool:
 _CLAUSE_START = re.compile(r"[,;(:]|\.(?!\d)")
 
 
+def in_a_range(cues: Cues, text: str, f: Figure) -> bool:
+    """``f`` is an end of a range of numbers: "từ 15 đến 20 đảng viên", "15-20 người" (``range_to``)."""
+    found = getattr(cues, "_range_ends", None)
+    if found is None:
+        to = "|".join(re.escape(w) for w in cues.lang.words("range_to") + ["-", "–"])
+        found = cues._range_ends = (re.compile(rf"\s*+(?:{to})\s*+\d"), re.compile(rf"\d\s*+(?:{to})\s*+$"))
+    return found[0].match(text, f.end, f.end + 12) is not None or found[1].search(text, max(0, f.start - 12), f.start) is not None
+
+
+def after_out_of_words(cues: Cues, text: str, f: Figure) -> bool:
+    """The figure follows the words for "out of" (``cues.out_of``): a whole, not a part — "Trên tổng số 210 vụ xảy
+    ra, tỷ lệ điều tra, khám phá đạt 88,57%", "Xét theo loại đường, trong số 14 vụ, quốc lộ 6 vụ, …"."""
+    before = " ".join(text[max(0, f.start - 30):f.start].lower().split())
+    return any(before == w or before.endswith(" " + w) for w in cues.out_of)
+
+
+def unread_number_between(text: str, figures: list[Figure], start: int, end: int) -> bool:
+    """A digit between ``start`` and ``end`` that no figure holds: a number the reader set aside ("đường tỉnh 3 vụ"
+    read as a road's name) — a list it stands in may be missing a part."""
+    at = start
+    for f in figures:
+        if f.end <= start or f.start >= end:
+            continue
+        if any(ch.isdigit() for ch in text[at:f.start]):
+            return True
+        at = max(at, f.end)
+    return any(ch.isdigit() for ch in text[at:end])
+
+
+def plan_value(cues: Cues, text: str, f: Figure) -> bool:
+    """The figure is a plan's value, named right before it (a plan noun in the last few words of its clause): "đạt
+    42,3% dự toán 300 tỷ đồng", "kế hoạch giao 500 hộ" — the target, no part of what was done."""
+    found = getattr(cues, "_plan_words", None)
+    if found is None:
+        found = cues._plan_words = [tuple(w.lower().split()) for w in cues.lang.words("cues.plan_nouns")]
+    words = _CLAUSE_START.split(text[max(0, f.start - 50):f.start])[-1].lower().split()[-4:]
+    return any(words[i:i + len(p)] == list(p) for p in found for i in range(len(words) - len(p) + 1))
+
+
 def compared_baseline(cues: Cues, text: str, f: Figure) -> bool:
     """``f`` is the value compared with, named in its own clause after "so với" (or a verb of passing a target,
     "vượt") and a plan or another period: "vượt 23,5% so với kế hoạch đề ra là 1.000 đơn vị", "vượt mục tiêu đề ra

@@ -17,7 +17,7 @@ import re
 
 from figcheck.models import Article, Figure
 from figcheck.reading.figures import _ends_with_phrase
-from figcheck.reading.relations.shared import (CLAUSE_END, QUOTED, states_differ, compared_baseline, ends_with_a_sum_word, is_or_starts_with, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
+from figcheck.reading.relations.shared import (CLAUSE_END, QUOTED, in_a_range, states_differ, compared_baseline, ends_with_a_sum_word, is_or_starts_with, LOOKBACK, Cues, SentenceContext, baseline_in_brackets, compatible,
                                                 content_words,
                                                 counted_rest, described, name_before_number,
                                                 gap_after_noun,
@@ -81,7 +81,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         # added before it)
         running = [w for w in wholes if _after_cumulative(cues, text, w)]
         if running:
-            wholes = [w for w in wholes if not any(r.start > w.start and head_word(r) == head_word(w) for r in running)]
+            # (the running total may count by another noun than it names: "thêm 12 bác sĩ, nâng tổng số bác sĩ lên 86
+            # người, trong đó 24 bác sĩ …")
+            wholes = [w for w in wholes if not any(r.start > w.start and (
+                head_word(r) == head_word(w) or w.noun and f" {w.noun.lower()} " in f" {text[w.end:r.start].lower()} ")
+                for r in running)]
         unique = not wholes
         if not wholes:
             opening = text[s.start:p].strip(" ,.;:–-“\"").strip()
@@ -182,6 +186,10 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             if kept and (cues.breakdown_re.search(between.lower()) or "(" in between and not bracketed_items
                          or colon_nested or _values_of_another_list(cues, between)):
                 break
+            if _after_cumulative(cues, text, a):
+                break  # "trong đó 7 sản phẩm 3 sao và 2 sản phẩm 4 sao, nâng tổng số … lên 48 sản phẩm": a running total
+            if in_a_range(cues, text, a):
+                continue  # "mỗi năm kết nạp từ 15 đến 20 đảng viên": the ends of a range are no parts
             kept.append(a)
         # ("214 hộ nghèo, trong đó 209 hộ …; 126 hộ cận nghèo": a count of a label apart from the whole's is none of it)
         kept = [a for a in kept if not any(labelled_apart(cues, a, w, text) for w in wholes)]
@@ -318,11 +326,20 @@ def _label_of_part(cues: Cues, text: str, part: Figure, floor: int) -> str:
 
 def _after_cumulative(cues: Cues, text: str, f: Figure) -> bool:
     """``f`` is a running total: "nâng tổng số lên 19/21 xã" (``cues.cumulative``)."""
-    before = text[max(0, f.start - 40):f.start]
+    before = text[max(0, f.start - 80):f.start]
     if f.role == "denominator" and before.endswith("/"):
         before = before[:-1].rstrip("0123456789.,")  # (before the pair: "lên 19/21 xã")
     before = " ".join(before.lower().split())
-    return any(before.endswith(w) for w in cues.cumulative)
+    if any(before.endswith(w) for w in cues.cumulative):
+        return True
+    # (what is totalled may be named between: "nâng tổng số sản phẩm OCOP của huyện lên 48 sản phẩm")
+    named = getattr(cues, "_cumulative_named_re", None)
+    if named is None:
+        splits = [w.rsplit(" ", 1) for w in cues.cumulative if " " in w]
+        alts = "|".join(rf"{re.escape(head)}(?:\s[^\W\d_]+){{1,6}}\s{re.escape(last)}" for head, last in splits
+                        if last in {x.rsplit(" ", 1)[-1] for x in cues.cumulative if x.count(" ") >= 2})
+        named = cues._cumulative_named_re = re.compile(rf"(?<![^\W_])(?:{alts or '(?!)'})$")
+    return named.search(before[-80:]) is not None
 
 
 
