@@ -20,6 +20,11 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
     text, s, sf = ctx.text, ctx.sentence, ctx.figures
     in_change = {fid for r in ctx.found if r["kind"] in ("change", "share") for fid in r["figures"]} \
         - _changed_later(text, sf, ctx.found)
+    # each count's changes' figures, found once (not once a count: linear in the sentence's changes)
+    changes_of: dict[str, list[str]] = {}
+    for r in ctx.found:
+        if r["kind"] == "change" and r["roles"].get("current"):
+            changes_of.setdefault(r["roles"]["current"], []).extend(r["figures"])
     out = []
 
     def read_list(i: int, j: int, bracket: bool, cue: str | None, low: str, items_by_semicolon: bool = False) -> int:
@@ -229,8 +234,7 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             # "349.000 lượt, tăng 11,25% so với cùng kỳ (khách nước ngoài 210.000 lượt, …)", "2.433 tỷ đồng, bằng
             # 28,4% dự toán, tăng 75,6%, gồm: …": a list after the percentages that describe the count is its own
             # (and past the change's own figures: "312 vụ …, tăng 26 vụ (9,1%) so với năm 2024 (286 vụ), gồm …")
-            own = {fid for r in ctx.found if r["kind"] == "change" and r["roles"].get("current") == t.id
-                   for fid in r["figures"]} - {t.id}
+            own = set(changes_of.get(t.id, ())) - {t.id}
             later = _after_percentages(cues, text, sf, i, s.end, own)
             if later is not None:
                 read_list(i, later[0], later[1], later[2], later[3])

@@ -376,11 +376,12 @@ def _from_and_to(cues: Cues, ctx: SentenceContext, found: list[dict], used: set[
     text, sf = ctx.text, ctx.figures
     pattern = from_value_pattern(cues)
     by_id = {f.id: f for f in sf}
+    position = {f.id: k for k, f in enumerate(sf)}  # (by id, not ``sf.index``: linear in the sentence's changes)
     for r in found:
         current = by_id.get(r["roles"].get("current"))
         if current is None or r["roles"].get("previous") is not None:
             continue
-        k = sf.index(current)
+        k = position[current.id]
         if k == 0:
             continue
         earlier = sf[k - 1]

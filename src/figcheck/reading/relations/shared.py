@@ -682,12 +682,14 @@ def last_of_a_list(cues: Cues, ctx: SentenceContext, sf: list[Figure], c: Figure
     """``c`` is a part listed after a count of its sentence ("14.318 thí sinh, gồm 7.486 nữ và 6.832 nam"; "…,
     trong đó 7.486 thí sinh nữ"), in the same clause: a change or a share written after it may be of the total as well."""
     text = ctx.text
-    lead = text[ctx.sentence.start:c.start].lower()
+    # (within a reach before the figure, as the detectors' own: linear on a long sentence of counts)
+    floor = max(ctx.sentence.start, c.start - 400)
+    lead = text[floor:c.start].lower()
     if not any(w in lead for w in cues.subset_words) and not cues.breakdown_re.search(lead):
         return False  # no list cue before the figure: it is listed in no list
-    for cue in (*cues.subset_re.finditer(text, ctx.sentence.start, c.start),
+    for cue in (*cues.subset_re.finditer(text, floor, c.start),
                 *cues.breakdown_re.finditer(lead)):
-        at = cue.start() if cue.re is cues.subset_re else ctx.sentence.start + cue.start()
+        at = cue.start() if cue.re is cues.subset_re else floor + cue.start()
         if CLAUSE_END.search(text, at, c.start):
             continue
         if any(t.end <= at and t.unit == c.unit and t.role in ("count", "measure") and t is not c
