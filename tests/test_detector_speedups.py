@@ -232,7 +232,7 @@ QUICK_EXITS = [("change", "_respective_changes"), ("enumeration", "detect"),
                ("breakdown", "detect_named_back"), ("change", "_rate_changes"), ("change", "_multiples"),
                ("breakdown", "detect_amount_named_back"), ("breakdown", "detect_divided_by"),
                ("share", "detect_allocated_then_done"), ("breakdown", "detect_summed_after"),
-               ("breakdown", "detect_rest_after_a_part")]
+               ("breakdown", "detect_rest_after_a_part"), ("breakdown", "detect_respectively_after")]
 ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
 CORPUS = sorted((ROOT / "examples").glob("*.txt")) + sorted((ROOT / "examples").glob("*.jsonl")) \
     + sorted((ROOT / "tests" / "golden" / "inputs").iterdir())
@@ -285,6 +285,7 @@ QUICK_EXIT_TEXTS = [
      "thêm 5 tỷ đồng."),
     "Các xã A, B, C lần lượt có 320 ha, 275 ha và 190 ha lúa bị ngập, tổng cộng 785 ha. Xã D có 12 hộ, 15 hộ.",
     "Dự án ảnh hưởng 240 hộ, đã nhận tiền 200 hộ, còn lại 40 hộ. Dự án ảnh hưởng 240 hộ, đã nhận tiền 200 hộ, 40 hộ.",
+    "Bão làm 310 hộ phải sơ tán. Hai xã A và B có số hộ sơ tán lần lượt là 120 hộ và 190 hộ. Xã D có 12 hộ.",
 ]
 
 

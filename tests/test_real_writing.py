@@ -4308,3 +4308,22 @@ def test_a_share_after_a_list_of_named_counts_may_be_of_them_all():
     # a count won out of those who took part keeps its rate
     won = "Khối lớp 9 có 1.286 em tham gia, kết quả có 741 em đạt học sinh giỏi, đạt tỷ lệ 57,62%."
     assert ("share", ["741", "57,62%", "1.286"]) in kinds_and_texts(won)
+
+
+def test_named_items_respectively_after_the_count_of_their_thing_are_its_parts_as_info():
+    text = ("Bão làm 2.310 hộ phải sơ tán. Các huyện Hương Khê, Vũ Quang và Hương Sơn có số hộ phải sơ tán lần lượt là "
+            "1.020 hộ, 870 hộ và 420 hộ.")
+    assert ("breakdown", ["2.310", "1.020", "870", "420"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    more = text.replace("420 hộ", "520 hộ")
+    assert rules_of(more) == [("info", "core.breakdown.implied-parts-within-total")]
+    # values of other periods, or fewer names than values: no parts
+    years = "Toàn tỉnh có 87 ca mắc lao. Năm 2023 và năm 2024 lần lượt là 64 ca và 80 ca."
+    assert not [k for k, f in kinds_and_texts(years) if k == "breakdown"]
+
+
+def test_counts_of_people_summed_as_another_noun_of_people():
+    text = "Ba xã có số cử tri lần lượt là 5.420, 6.138 và 4.902 người, tổng cộng 16.460 cử tri."
+    assert ("breakdown", ["16.460", "5.420", "6.138", "4.902"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("16.460", "16.470"))

@@ -54,7 +54,7 @@ __all__ = ["ARTICLE_DETECTORS", "SENTENCE_DETECTORS", "RelationReader", "compati
 # so reading stays linear in the article.
 SENTENCE_DETECTORS = (fraction.detect, fraction.detect_in_words, change.detect, share.detect, share.detect_stated_target, share.detect_allocated_then_done,
                       whole_share.detect,
-                      subset.detect, breakdown.detect, breakdown.detect_named_back, breakdown.detect_amount_named_back, breakdown.detect_divided_by, breakdown.detect_summed_after, breakdown.detect_rest_after_a_part, outcome.detect, subset.detect_implied, subset.detect_separately,
+                      subset.detect, breakdown.detect, breakdown.detect_named_back, breakdown.detect_amount_named_back, breakdown.detect_divided_by, breakdown.detect_summed_after, breakdown.detect_rest_after_a_part, breakdown.detect_respectively_after, outcome.detect, subset.detect_implied, subset.detect_separately,
                       subset.detect_running_total, subset.detect_out_of, product.detect, pair.detect, ranking.detect)
 # How many sentences with figures ahead a detector may look (outcomes after an aside: "bắt 641 vụ … . Số vật
 # chứng gồm … . Qua đó, đã khởi tố 201 vụ …")

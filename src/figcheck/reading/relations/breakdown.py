@@ -1353,7 +1353,7 @@ def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 break  # where the list opens
             if f.id in used or f.role not in ("count", "measure") or f.unit != total.unit or f.qualifier is not None \
                     or f.value is None or total.unit == "count" and f.noun and head_word(f) != head_word(total) \
-                    or cues.is_average(text, f, phrase=True):
+                    and not _both_of_people(cues, f, total) or cues.is_average(text, f, phrase=True):
                 run = []
                 break
             run.append(f)
@@ -1369,6 +1369,60 @@ def detect_summed_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
                             evidence="the values listed before the word for their sum"))
         used |= {total.id} | {p.id for p in run}
     return out
+
+
+def detect_respectively_after(cues: Cues, ctx: SentenceContext) -> list[dict]:
+    """A sentence that names its items, then "lần lượt (là)" and one count each: "… 2.310 hộ phải sơ tán. Các huyện
+    A, B và C có số hộ phải sơ tán lần lượt là 1.020 hộ, 870 hộ và 420 hộ" — parts of the one count of their thing in
+    the sentence before, as many as the names. Marked ``implied`` (checked as info): the names may be a selection."""
+    if not cues.respectively_re.search(ctx.lower):
+        return []  # quick exit: no word for "respectively"
+    text, s, sf = ctx.text, ctx.sentence, ctx.figures
+    if len(sf) < 2 or not ctx.previous:
+        return []
+    m = cues.respectively_re.search(text, s.start, s.end)
+    if m is None:
+        return []
+    after = [f for f in sf if f.start >= m.end()]
+    before = [f for f in sf if f.end <= m.start()]
+    if before or len(after) < 2 or len(text[m.end():after[0].start].split()) > 3 \
+            or any(ch.isdigit() for ch in text[m.end():after[0].start]):
+        return []  # (values before the word, or the list not right after it)
+    parts = [after[0]]
+    for f in after[1:]:
+        if not _between_listed_items(cues, gap_after_noun(text, parts[-1], f)) or f.unit != parts[0].unit:
+            break
+        parts.append(f)
+    if len(parts) < 2 or any(p.role not in ("count", "measure") or p.qualifier is not None or p.value is None
+                             for p in parts):
+        return []
+    heads = {head_word(p) for p in parts if p.noun}
+    if len(heads) != 1:
+        return []
+    head = heads.pop()
+    names = text[s.start:m.start()]
+    low = names.lower()
+    # as many names as values ("A, B và C"), and none a period of its own ("năm 2023 và 2024 lần lượt là …")
+    count = names.count(",") + sum(low.split().count(w) for w in cues.list_and) + 1
+    if count != len(parts) or cues.compared_re.search(low) or re.search(r"\d{4}", names):
+        return []
+    totals = [f for f in ctx.previous if f.role in ("count", "measure") and f.unit == parts[0].unit
+              and head_word(f) == head and f.value is not None and not baseline_in_brackets(cues, text, f)
+              and not cues.is_average(text, f, phrase=True)]
+    if len(totals) != 1:
+        return []
+    total = totals[0]
+    return [relation("breakdown", [total] + parts, {"total": total.id, "parts": [p.id for p in parts], "other_parts": []},
+                     exhaustive=False, implied=True, cue=m.group(0).lower(), start=s.start,
+                     evidence="the named items' counts, respectively, after the count of their thing before")]
+
+
+def _both_of_people(cues: Cues, a: Figure, b: Figure) -> bool:
+    """Both count people, by nouns of ``cues.people_nouns`` ("4.902 người" summed as "16.460 cử tri")."""
+    found = getattr(cues, "_people_nouns", None)
+    if found is None:
+        found = cues._people_nouns = frozenset(cues.lang.words("cues.people_nouns"))
+    return is_or_starts_with((a.noun or "").lower(), found) and is_or_starts_with((b.noun or "").lower(), found)
 
 
 _LISTED_ITEMS_GAP = re.compile(r"(?<!\s)\s*+(?:,\s*+(?:và\s++)?|và\s++)([^\W\d_]++(?:\s++[^\W\d_]++){0,4})?\s*+(?:có\s*+)?")
