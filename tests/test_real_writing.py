@@ -4327,3 +4327,22 @@ def test_counts_of_people_summed_as_another_noun_of_people():
     assert ("breakdown", ["16.460", "5.420", "6.138", "4.902"]) in kinds_and_texts(text)
     assert not rules_of(text)
     assert ("error", "core.breakdown.parts-sum-to-total") in rules_of(text.replace("16.460", "16.470"))
+
+
+# -- review 109-111: the flags they found false -------------------------------------------------------
+
+def test_the_value_after_so_voi_is_the_earlier_one():
+    text = "Số vụ cướp giật giảm mạnh, chỉ còn 11 vụ so với 27 vụ của năm 2024, tức giảm 16 vụ (-59,26%)."
+    assert ("change", ["11", "27", "16", "-59,26%"]) in kinds_and_texts(text)
+    assert not rules_of(text)
+    assert ("error", "core.change.consistent") in rules_of(text.replace("-59,26%", "-49,26%"))
+    other = "Năm nay phát hiện 132 vụ. Cùng kỳ năm trước phát hiện 118 vụ; như vậy năm nay tăng 14 vụ (11,86%)."
+    assert not [figs for k, figs in kinds_and_texts(other) if k == "change" and figs[0] == "118"]
+    assert not [x for x in rules_of(other) if x[0] in ("error", "warning")]
+
+
+def test_amounts_in_brackets_after_a_length_are_no_parts_of_it():
+    text = ("Xã đã hoàn thành 3 công trình: nhà văn hóa thôn Đông (1,2 tỷ đồng), đường bê tông dài 850 m (420 triệu đồng) "
+            "và mương thủy lợi Bàu Sen (160 triệu đồng).")
+    assert not [k for k, f in kinds_and_texts(text) if k == "breakdown"]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]

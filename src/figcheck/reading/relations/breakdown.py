@@ -259,7 +259,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
         per_item = _bracketed_items(text, sf, i + 1, s.end) if low.rstrip().endswith("(") and ")" not in low else []
         # (the items count what the total counts: "Hai người … là ông A (184.206 phiếu) và bà B (142.860 phiếu)"
         # gives each one's votes, no parts of the two)
-        per_item = per_item if all(not p.noun or p.unit != "count" or head_word(p) == head_word(t) for p in per_item) else []
+        # (and in its unit: "đường bê tông dài 850 m (420 triệu đồng) và mương (160 triệu đồng)" gives each work's cost)
+        per_item = per_item if all((not p.noun or p.unit != "count" or head_word(p) == head_word(t)) and p.unit == t.unit
+                                   for p in per_item) else []
         if per_item and (t.unit == "count" and any(p.decimals for p in per_item) or cues.respectively_re.search(low)):
             # "4 địa phương có điểm trung bình cao nhất lần lượt là Nam Định (8,42), Ninh Bình (8,31), …": each
             # name's own value, no count of the places

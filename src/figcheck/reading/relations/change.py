@@ -83,6 +83,25 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 and (last_of_a_list(cues, ctx, sf, c) or _singled_out_of_another(cues, text, sf, c)):
             i += 1  # "14.318 thí sinh, gồm 7.486 nữ và 6.832 nam, tăng 612 thí sinh": of the total or the part, unsaid
             continue
+        if short and d.role == "delta" and (_of_another_period(cues, text, ctx.sentence.start, c)
+                                            or _compared_with(cues, text, c)):
+            # "Cùng kỳ năm trước phát hiện 118 vụ; … tăng 14 vụ", "chỉ còn 11 vụ so với 27 vụ của năm 2024, tức giảm 16
+            # vụ": the value of the period compared with has no change of its own — the value before "so với" has
+            earlier_value = c
+            c = sf[i - 1] if i >= 1 and c is sf[i] and sf[i - 1].unit == c.unit and sf[i - 1].role in ("count", "measure") \
+                and head_word(sf[i - 1]) == head_word(c) and sf[i - 1].id not in used \
+                and _compared_with(cues, text, earlier_value) \
+                and not CLAUSE_END.search(text, sf[i - 1].end, earlier_value.start) else None
+            if c is None:
+                i += 1
+                continue
+            direction = cues.direction(text[earlier_value.end:d.start]) or "increase"
+            pct = sf[i + 2] if i + 2 < len(sf) and _percent_of_delta(cues, text, d, sf[i + 2]) else None
+            roles = {"current": c.id, "delta": d.id, "percent": pct.id if pct else None, "previous": earlier_value.id}
+            out.append(relation("change", [c, earlier_value, d] + ([pct] if pct else []), roles, direction=direction,
+                                cue=direction, evidence="the value, and the one it is compared with after \"so với\""))
+            i += 3 if pct else 2
+            continue
         if short and d.role == "delta" and d.unit == c.unit and not _is_times(cues, c) \
                 and (not d.noun or compatible(c, d) or d.unit == c.unit):
             # ("gấp 2 lần (tăng 6.000 tấn)": a multiple is no value, and tấn no change of it)
@@ -715,7 +734,8 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         if bare_percent and not named:
             continue
         pools = [[p for p in sf[max(0, k - LOOKBACK):k] if p.role in ("count", "measure") and p.id not in used
-                  and not baseline_in_brackets(cues, text, p)]]
+                  and not baseline_in_brackets(cues, text, p) and not _of_another_period(cues, text, ctx.sentence.start, p)
+                  and not _compared_with(cues, text, p)]]
         if not pools[0] and _opens_with_comparison(cues, text, ctx):
             before = _values_before(ctx)
             long_name = _named_after_so(clause.split()[:-1])  # (the words before the change word)
@@ -1200,6 +1220,12 @@ def _last_of_listed_counts(cues: Cues, text: str, sf: list[Figure], i: int) -> b
     label = [w for w in gap_after_noun(text, sf[i - 1], c).replace(",", " ").replace(";", " ").split()
              if w.lower() not in cues.list_and]
     return bool(label) and all(w[:1].isupper() for w in label)
+
+
+def _compared_with(cues: Cues, text: str, c: Figure) -> bool:
+    """The count stands right after the words for "compared with" (``cues.compared``): "so với 27 vụ của năm 2024"."""
+    before = " ".join(text[max(0, c.start - 20):c.start].lower().split())
+    return any(before == w or before.endswith(" " + w) for w in cues.compared)
 
 
 def _of_another_period(cues: Cues, text: str, start: int, c: Figure) -> bool:
