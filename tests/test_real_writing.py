@@ -4346,3 +4346,18 @@ def test_amounts_in_brackets_after_a_length_are_no_parts_of_it():
             "và mương thủy lợi Bàu Sen (160 triệu đồng).")
     assert not [k for k, f in kinds_and_texts(text) if k == "breakdown"]
     assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+# -- review 112-114 (blind, on the final readings): the flags they found false -------------------------
+
+def test_a_delta_after_giam_duoc_is_no_current_value():
+    text = "Năm 2025, huyện giảm được 1.068 hộ nghèo, tương ứng giảm 21,75% so với năm 2024 (4.910 hộ)."
+    assert not [figs for k, figs in kinds_and_texts(text) if k == "change" and figs[0] == "1.068"]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_the_ends_of_a_range_with_a_bound_are_no_parts():
+    text = ("Toàn khóa có 215 học viên đỗ tốt nghiệp. Trong số học viên đỗ, có 96 học viên đạt điểm từ 6,5 trở lên, 72 "
+            "học viên từ 5,5 đến dưới 6,5, còn lại 47 học viên từ 5,0 đến dưới 5,5.")
+    assert not [figs for k, figs in kinds_and_texts(text) if k == "breakdown" and ("5,5" in figs or "5,0" in figs)]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]

@@ -646,8 +646,8 @@ class FigureReader:
         for m in matches:
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            if self.not_multiplier_phrases and tuple(self._words_after(text, m.start() - 1, s1, 2)) \
-                    in self.not_multiplier_phrases and text[m.start() - 1:m.start()] == " ":
+            if m.group(0).lower() in self.multipliers and text[m.start() - 1:m.start()] == " " \
+                    and tuple(self._words_after(text, m.start() - 1, s1, 2)) in self.not_multiplier_phrases:
                 runs.append([])  # "năm tỷ lệ": the scale word opens another word, and ends the run before it
                 continue
             if runs and runs[-1] and text[runs[-1][-1].end():m.start()].strip() == "" \

@@ -11,7 +11,7 @@ import bisect
 import re
 
 from figcheck.models import Article, Figure
-from figcheck.reading.relations.shared import (BRACKETED, QUOTED, after_out_of_words, plan_value, unread_number_between, ends_with_a_sum_word, sum_after_words, sum_word_at_end, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
+from figcheck.reading.relations.shared import (BRACKETED, QUOTED, after_out_of_words, plan_value, in_a_range, unread_number_between, ends_with_a_sum_word, sum_after_words, sum_word_at_end, labels_of_several_dimensions, votes_for_a_person, baseline_in_brackets, CLAUSE_END, LIST_MARK, LOOKBACK, Cues, SentenceContext, compatible, counted_rest, follows_other_count, gap_after_noun,
                                                 described, head_word, is_or_starts_with, is_place, label_before, on_a_list_line,
                                                 relation, singled_out, skip_blanks)
 
@@ -65,8 +65,9 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
             end_limit = semi if semi >= 0 else s.end
         # (not a plan's value among them: "(gồm thu tiền sử dụng đất 126,8 tỷ đồng, đạt 42,3% dự toán 300 tỷ đồng, và
         # thu từ thuế 271,7 tỷ đồng)")
+        # (nor the ends of a range: "72 học viên từ 5,5 đến dưới 6,5, còn lại 47 học viên từ 5,0 đến dưới 5,5")
         parts = clause_items or [f for f in sf[j:j + LOOKBACK] if f.start < end_limit and f.role in ("count", "measure")
-                                 and not (f is not first and plan_value(cues, text, f))]
+                                 and not (f is not first and (plan_value(cues, text, f) or in_a_range(cues, text, f)))]
         if _numbers_in_names(cues, text, t, parts, end_limit):
             return 1
         # a list stops at a figure that is not separated by a list separator from the previous one

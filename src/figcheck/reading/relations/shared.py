@@ -472,8 +472,11 @@ def _described_after(text: str, end: int) -> tuple[str, ...]:
 def states_differ(cues: Cues, text: str, a: Figure, b: Figure) -> bool:
     """The two figures count people in states that exclude each other (``cues.exclusive_states``): "70 người bị
     thương" is no part of "54 người chết", though both count "người"."""
-    sa, sb = _states_after(cues, text, a.end), _states_after(cues, text, b.end)
-    return bool(sa) and bool(sb) and not sa & sb
+    sa = _states_after(text, a.end, cues)
+    if not sa:
+        return False
+    sb = _states_after(text, b.end, cues)
+    return bool(sb) and not sa & sb
 
 
 def state_before(cues: Cues, text: str, f: Figure) -> tuple[str, ...]:
@@ -487,15 +490,20 @@ def state_before(cues: Cues, text: str, f: Figure) -> tuple[str, ...]:
     return ()
 
 
-def _states_after(cues: Cues, text: str, end: int) -> frozenset[int]:
+@per_text  # (asked of every candidate whole for each part)
+def _states_after(text: str, end: int, cues: Cues) -> frozenset[int]:
     words = _described_words_after(text, end, frozenset())
+    firsts = getattr(cues, "_state_firsts", None)
+    if firsts is None:
+        firsts = cues._state_firsts = {}
+        for k, group in enumerate(cues.exclusive_states):
+            for phrase in group:
+                firsts.setdefault(phrase[0], []).append((k, phrase))
     found = set()
-    for k, group in enumerate(cues.exclusive_states):
-        for phrase in group:
-            n = len(phrase)
-            if any(words[i:i + n] == phrase for i in range(len(words) - n + 1)):
+    for i, w in enumerate(words):
+        for k, phrase in firsts.get(w, ()):
+            if words[i:i + len(phrase)] == phrase:
                 found.add(k)
-                break
     return frozenset(found)
 
 
@@ -908,8 +916,12 @@ def in_a_range(cues: Cues, text: str, f: Figure) -> bool:
     found = getattr(cues, "_range_ends", None)
     if found is None:
         to = "|".join(re.escape(w) for w in cues.lang.words("range_to") + ["-", "–"])
-        found = cues._range_ends = (re.compile(rf"\s*+(?:{to})\s*+\d"), re.compile(rf"\d\s*+(?:{to})\s*+$"))
-    return found[0].match(text, f.end, f.end + 12) is not None or found[1].search(text, max(0, f.start - 12), f.start) is not None
+        # (a bound's word may stand before the far end: "từ 5,5 đến dưới 6,5")
+        bound = "|".join(re.escape(w) for w, _ in cues.lang.qualifier_words)
+        found = cues._range_ends = (re.compile(rf"\s*+(?:{to})\s*+(?:(?:{bound})\s++)?\d", re.IGNORECASE),
+                                    re.compile(rf"\d\s*+(?:{to})\s*+(?:(?:{bound})\s*+)?$", re.IGNORECASE))
+    return found[0].match(text, f.end, f.end + 24) is not None \
+        or found[1].search(text, max(0, f.start - 24), f.start) is not None
 
 
 def after_out_of_words(cues: Cues, text: str, f: Figure) -> bool:
