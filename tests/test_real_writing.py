@@ -4361,3 +4361,13 @@ def test_the_ends_of_a_range_with_a_bound_are_no_parts():
             "học viên từ 5,5 đến dưới 6,5, còn lại 47 học viên từ 5,0 đến dưới 5,5.")
     assert not [figs for k, figs in kinds_and_texts(text) if k == "breakdown" and ("5,5" in figs or "5,0" in figs)]
     assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+
+
+def test_a_sibling_subject_s_count_after_a_semicolon_is_no_part():
+    text = ("Toàn tỉnh có 185 giải. Trường THPT Chuyên tiếp tục dẫn đầu với 97 giải, trong đó có 15 giải Nhất; các trường "
+            "THPT không chuyên đạt 88 giải.")
+    assert not [figs for k, figs in kinds_and_texts(text) if figs[:1] == ["97"] and "88" in figs]
+    assert not [x for x in rules_of(text) if x[0] in ("error", "warning")]
+    # named parts, each with its verb, go on after ";"
+    places = "Xã có 40 hộ nghèo, trong đó xã A có 12 hộ; xã B có 8 hộ."
+    assert ("breakdown", ["40", "12", "8"]) in kinds_and_texts(places)

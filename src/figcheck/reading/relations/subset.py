@@ -188,6 +188,8 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 break
             if _after_cumulative(cues, text, a):
                 break  # "trong đó 7 sản phẩm 3 sao và 2 sản phẩm 4 sao, nâng tổng số … lên 48 sản phẩm": a running total
+            if kept and ";" in between and _another_subject_s_count(cues, text, kept[0], a, cue_end, wholes):
+                break  # "97 giải, trong đó có 15 giải Nhất; các trường THPT không chuyên đạt 88 giải": a sibling's own
             if in_a_range(cues, text, a):
                 continue  # "mỗi năm kết nạp từ 15 đến 20 đảng viên": the ends of a range are no parts
             kept.append(a)
@@ -238,6 +240,21 @@ def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
                 r["evidence"] = "the sentence lists parts of what the sentence before counted"
         out += found
     return out
+
+
+def _another_subject_s_count(cues: Cues, text: str, first: Figure, f: Figure, cue_end: int,
+                             wholes: list[Figure]) -> bool:
+    """After ";", a count of the whole's bare noun named by a subject and a verb of its own, where the list's first
+    part had no name but its kind: "97 giải, trong đó có 15 giải Nhất; các trường THPT không chuyên đạt 88 giải" — the
+    count of another subject, side by side with the whole, not a part of it."""
+    said = described(text, wholes[-1]) if wholes else ()
+    kind = described(text, first)
+    if not said or len(kind) <= len(said) or kind[:len(said)] != said or described(text, f) != said:
+        return False  # (the first part names a kind of the whole — "giải Nhất" of "giải" —, this count none)
+    if text[cue_end:first.start].strip(" ,:").lower().split() not in ([], ["có"]):
+        return False  # (the first part has a name of its own: "trong đó xã A có 12 hộ; xã B có 8 hộ" is a list)
+    label = label_before(text, f).split()
+    return len(label) >= 2 and label[-1] in cues.lang.words("cues.own_count_verbs")
 
 
 def _values_of_another_list(cues: Cues, between: str) -> bool:
