@@ -10,7 +10,7 @@ import re
 from figcheck.models import Figure
 from figcheck.reading.relations.shared import (_LETTERS, CLAUSE_END, after_a_verb_and_another_count, baseline_in_brackets, LOOKBACK, Cues, described, described_words, SentenceContext, compatible,
                                                 follows_other_count, gap_after_noun, head_word, in_brackets, last_of_a_list, relation, value_of_a_name, from_value_pattern,
-                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for, state_before, states_differ, after_out_of_words)
+                                                label_before, name_before_number, on_a_list_line, singled_out, stands_for, state_before, states_differ, after_out_of_words, right_after, state_groups)
 
 
 def detect(cues: Cues, ctx: SentenceContext) -> list[dict]:
@@ -780,7 +780,7 @@ def _respective_changes(cues: Cues, ctx: SentenceContext, used: set[str]) -> lis
         said = described_words(text, current, _fillers(cues)) + state_before(cues, text, current)
         # (the delta's own words say its state first: "giảm 1 người chết và tăng 32 người bị thương")
         own_words = () if bare_percent else described_words(text, d, _fillers(cues))
-        if _states_apart(cues, said, own_words if _state_groups(cues, own_words) else named or ()):
+        if _states_apart(cues, said, own_words if state_groups(cues, own_words) else named or ()):
             continue  # "bị thương 121 người, … số người chết giảm 12 người": the dead are not the injured
         if current not in sf and named and len(named) > len(said) and named[:len(said)] == said:
             # "… 234 trường hợp vi phạm. … số trường hợp vi phạm nồng độ cồn bị xử lý giảm 368 trường hợp": the
@@ -991,7 +991,7 @@ def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | 
                 if found is None and len(exact or wider) > 1:
                     found = _one([p for p in exact or wider if not in_brackets(text, p)])
                 return found
-            if cues is not None and _state_groups(cues, wanted):
+            if cues is not None and state_groups(cues, wanted):
                 # "làm chết 98 người, bị thương 121 người. … số người chết giảm 12 người": the state the change names
                 # stands before the count's number
                 stated = [p for p in pool if described_words(text, p, fillers) + state_before(cues, text, p) == wanted]
@@ -1000,16 +1000,10 @@ def _current_of(text: str, pools: list[list[Figure]], named: list, own: tuple | 
     return None
 
 
-def _state_groups(cues: Cues, words: tuple[str, ...]) -> set[int]:
-    """The groups of ``cues.exclusive_states`` whose phrases the words hold."""
-    return {k for k, group in enumerate(cues.exclusive_states) for phrase in group
-            if any(words[i:i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))}
-
-
 def _states_apart(cues: Cues, said: tuple[str, ...], named: tuple[str, ...]) -> bool:
     """The words of a count and those a change names say states that exclude each other (``cues.exclusive_states``):
     ("người", "bị", "thương") and ("người", "chết")."""
-    a, b = _state_groups(cues, said), _state_groups(cues, named)
+    a, b = state_groups(cues, said), state_groups(cues, named)
     return bool(a) and bool(b) and not a & b
 
 
@@ -1224,8 +1218,7 @@ def _last_of_listed_counts(cues: Cues, text: str, sf: list[Figure], i: int) -> b
 
 def _compared_with(cues: Cues, text: str, c: Figure) -> bool:
     """The count stands right after the words for "compared with" (``cues.compared``): "so với 27 vụ của năm 2024"."""
-    before = " ".join(text[max(0, c.start - 20):c.start].lower().split())
-    return any(before == w or before.endswith(" " + w) for w in cues.compared)
+    return right_after(text, c, cues.compared, reach=20)
 
 
 def _of_another_period(cues: Cues, text: str, start: int, c: Figure) -> bool:

@@ -183,7 +183,7 @@ def _change_before(cues: Cues, text: str, sf: list, i: int):
     first = delta or pct
     if first is None:
         return None
-    direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, first.start - 20):first.start])[-1].lower().rstrip())
+    direction = _direction_before(cues, text, first)
     return (delta, pct, direction) if direction else None
 
 
@@ -223,8 +223,7 @@ def _pairs_after_their_deltas(cues: Cues, text: str, sf: list, i: int):
     direction = None
     for d in deltas[:k + 1]:
         # (a delta joined to the one before by "và" or a comma keeps its change word: "tăng 21 vụ và 38 đối tượng")
-        direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, d.start - 25):d.start])[-1].lower().rstrip()) \
-            or direction
+        direction = _direction_before(cues, text, d, reach=25) or direction
     if noun is not None and head_word(delta) is not None and noun != head_word(delta) or num.unit != delta.unit \
             or num.value is None or den.value is None or direction is None \
             or not ((direction == "increase" and num.value > den.value) or (direction == "decrease" and num.value < den.value)):
@@ -276,8 +275,13 @@ def _pair_goes_the_change_s_way(cues: Cues, text: str, sf: list, i: int) -> bool
     if k < 0 or i - k > 2 or first.value is None or second.value is None or first.unit != second.unit \
             or CLAUSE_END.search(text, sf[k].end, first.start):
         return False
-    direction = cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, sf[k].start - 20):sf[k].start])[-1].lower().rstrip())
+    direction = _direction_before(cues, text, sf[k])
     return (direction == "increase" and first.value > second.value) or (direction == "decrease" and first.value < second.value)
+
+
+def _direction_before(cues: Cues, text: str, f, reach: int = 20) -> str | None:
+    """The change word ending the clause right before ``f`` ("tăng 13 vụ"): increase, decrease or None."""
+    return cues.direction(re.split(r"[,;(]|\.(?!\d)", text[max(0, f.start - reach):f.start])[-1].lower().rstrip())
 
 
 def _shortfall(cues: Cues, gap: str) -> bool:

@@ -492,7 +492,11 @@ def state_before(cues: Cues, text: str, f: Figure) -> tuple[str, ...]:
 
 @per_text  # (asked of every candidate whole for each part)
 def _states_after(text: str, end: int, cues: Cues) -> frozenset[int]:
-    words = _described_words_after(text, end, frozenset())
+    return state_groups(cues, _described_words_after(text, end, frozenset()))
+
+
+def state_groups(cues: Cues, words: tuple[str, ...]) -> frozenset[int]:
+    """The groups of ``cues.exclusive_states`` whose phrases the words hold (looked up by their first word)."""
     firsts = getattr(cues, "_state_firsts", None)
     if firsts is None:
         firsts = cues._state_firsts = {}
@@ -502,7 +506,7 @@ def _states_after(text: str, end: int, cues: Cues) -> frozenset[int]:
     found = set()
     for i, w in enumerate(words):
         for k, phrase in firsts.get(w, ()):
-            if words[i:i + len(phrase)] == phrase:
+            if tuple(words[i:i + len(phrase)]) == phrase:
                 found.add(k)
     return frozenset(found)
 
@@ -924,11 +928,16 @@ def in_a_range(cues: Cues, text: str, f: Figure) -> bool:
         or found[1].search(text, max(0, f.start - 24), f.start) is not None
 
 
+def right_after(text: str, f: Figure, words, reach: int = 30) -> bool:
+    """One of ``words`` (whole words) ends the text right before the figure's number."""
+    before = " ".join(text[max(0, f.start - reach):f.start].lower().split())
+    return any(before == w or before.endswith(" " + w) for w in words)
+
+
 def after_out_of_words(cues: Cues, text: str, f: Figure) -> bool:
     """The figure follows the words for "out of" (``cues.out_of``): a whole, not a part — "Trên tổng số 210 vụ xảy
     ra, tỷ lệ điều tra, khám phá đạt 88,57%", "Xét theo loại đường, trong số 14 vụ, quốc lộ 6 vụ, …"."""
-    before = " ".join(text[max(0, f.start - 30):f.start].lower().split())
-    return any(before == w or before.endswith(" " + w) for w in cues.out_of)
+    return right_after(text, f, cues.out_of)
 
 
 def unread_number_between(text: str, figures: list[Figure], start: int, end: int) -> bool:
